@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the scripts' expected output files")
+
+// TestMain lets the test binary run as the mosty command inside scripts.
+// The exit code is also written where the script's exitcode command can
+// check it.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"mosty": func() {
+			code := run(context.Background(), os.Args, os.Stdin, os.Stdout, os.Stderr)
+			if f := os.Getenv("MOSTY_EXIT_FILE"); f != "" {
+				_ = os.WriteFile(f, []byte(strconv.Itoa(code)), 0o644)
+			}
+			os.Exit(code)
+		},
+	})
+}
+
+// TestScripts runs the CLI as a user would, one behaviour per script in
+// testdata/script. Scripts that need ../shared/samples are skipped
+// without it ([samples] condition).
+func TestScripts(t *testing.T) {
+	samples, _ := filepath.Abs("../../../shared/samples")
+	testscript.Run(t, testscript.Params{
+		Dir:           "testdata/script",
+		UpdateScripts: *update,
+		Setup: func(e *testscript.Env) error {
+			e.Setenv("MOSTY_EXIT_FILE", filepath.Join(e.WorkDir, ".exitcode"))
+			e.Setenv("SAMPLES", samples)
+			return nil
+		},
+		Condition: func(cond string) (bool, error) {
+			if cond == "samples" {
+				_, err := os.Stat(samples)
+				return err == nil, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// exitcode N checks the exit code of the last mosty command.
+			"exitcode": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: exitcode N")
+				}
+				got := strings.TrimSpace(ts.ReadFile(ts.Getenv("MOSTY_EXIT_FILE")))
+				if (got == args[0]) == neg {
+					ts.Fatalf("mosty exited with %s, want %s", got, args[0])
+				}
+			},
+		},
+	})
+}

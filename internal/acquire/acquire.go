@@ -1,0 +1,149 @@
+// Package acquire brings source articles into mosty as they are: it reads
+// local files (and fetches pages), says what format they are in, decodes
+// their charset to NFC text and gives each a stable ASCII slug.
+//
+// It keeps the original bytes untouched for the workspace to store. It does
+// not interpret the document (extract does) or write anything.
+package acquire
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Format is how a source is written.
+type Format string
+
+// The formats mosty imports.
+const (
+	HTML     Format = "html"
+	Text     Format = "text"
+	Markdown Format = "markdown"
+)
+
+// extensions maps file name endings to formats.
+var extensions = map[string]Format{
+	".html": HTML, ".htm": HTML, ".xhtml": HTML, ".shtml": HTML,
+	".txt": Text, ".text": Text,
+	".md": Markdown, ".markdown": Markdown,
+}
+
+// ErrUnknownFormat is returned for a file whose name does not say a format
+// mosty reads.
+var ErrUnknownFormat = errors.New("not an .html, .htm, .txt or .md file")
+
+// A Source is one acquired document: its bytes exactly as read, where they
+// came from, and their text.
+type Source struct {
+	Origin  string // absolute file path or URL
+	Name    string // the file or page name the slug is made from
+	Format  Format
+	Raw     []byte
+	Decoded Decoded
+}
+
+// Sum is the SHA-256 of the raw bytes, hex-encoded: it tells whether a
+// source changed since it was last imported.
+func (s *Source) Sum() string {
+	h := sha256.Sum256(s.Raw)
+	return hex.EncodeToString(h[:])
+}
+
+// Ext is the file extension the raw bytes are stored under.
+func (s *Source) Ext() string {
+	switch s.Format {
+	case Text:
+		return ".txt"
+	case Markdown:
+		return ".md"
+	}
+	return ".html"
+}
+
+// FormatOf says which format a file name stands for.
+func FormatOf(name string) (Format, error) {
+	f, ok := extensions[strings.ToLower(filepath.Ext(name))]
+	if !ok {
+		return "", fmt.Errorf("%q: %w", name, ErrUnknownFormat)
+	}
+	return f, nil
+}
+
+// ReadFile reads a local article file.
+func ReadFile(path string) (*Source, error) {
+	format, err := FormatOf(path)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return &Source{Origin: abs, Name: name, Format: format, Raw: raw, Decoded: Decode(raw, "")}, nil
+}
+
+// FromBytes makes a Source of bytes already in memory; name is a file
+// name that says the format, origin where the bytes came from.
+func FromBytes(name, origin string, raw []byte) (*Source, error) {
+	format, err := FormatOf(name)
+	if err != nil {
+		return nil, err
+	}
+	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	return &Source{Origin: origin, Name: base, Format: format, Raw: raw, Decoded: Decode(raw, "")}, nil
+}
+
+// ExpandPaths turns the command line's files and folders into the list of
+// article files to import: folders are searched recursively for files of
+// known formats, in name order. A file named on the command line must have
+// a known format; one found in a folder is skipped when it has not.
+func ExpandPaths(args []string) ([]string, error) {
+	var files []string
+	for _, arg := range args {
+		info, err := os.Stat(arg)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			if _, err := FormatOf(arg); err != nil {
+				return nil, err
+			}
+			files = append(files, arg)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && p != arg && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if _, ok := extensions[strings.ToLower(filepath.Ext(p))]; ok && !d.IsDir() {
+				found = append(found, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%q: no .html, .htm, .txt or .md files in this folder", arg)
+		}
+		slices.Sort(found)
+		files = append(files, found...)
+	}
+	return files, nil
+}

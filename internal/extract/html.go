@@ -1,0 +1,195 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/mosty-dev/mosty/internal/article"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// HTML extracts the article from a whole HTML page, decoded to UTF-8.
+func HTML(src string, opts Options) (*article.Article, error) {
+	root, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		return nil, &FormatError{Format: "HTML", Err: err}
+	}
+	return fromTree(root, opts)
+}
+
+func fromTree(root *html.Node, opts Options) (*article.Article, error) {
+	m := readMeta(root)
+	p := newPage(root)
+	body := findFirst(root, atom.Body)
+	if body == nil {
+		body = root
+	}
+	p.markBoilerplate(root, p.stats[body].text)
+	sel := selectWithProfile(root, opts.Profile, p)
+
+	titleNode, title := sel.title, ""
+	if titleNode != nil {
+		title = textOf(titleNode)
+	} else {
+		titleNode, title = findTitle(root, m, p.drop)
+	}
+	date, dateNode := findDate(root, titleNode, m, p.drop)
+	if sel.date != nil {
+		if d, ok := ParseDate(attr(sel.date, "datetime") + " " + textOf(sel.date)); ok {
+			date, dateNode = d, sel.date
+		}
+	}
+	a := &article.Article{Lang: pickLang(m.lang, opts.Lang), Title: title, Date: date,
+		Category: findCategory(root, m, title), Description: m.description}
+	if sel.category != "" {
+		a.Category = sel.category
+	}
+
+	content := sel.content
+	if content == nil {
+		top := p.score()
+		if top == nil {
+			return nil, ErrNoArticle
+		}
+		content = p.contentNodes(p.widen(top))
+	}
+	w := &walker{page: p, skip: map[*html.Node]bool{titleNode: true, dateNode: true}, roots: map[*html.Node]bool{}}
+	for _, n := range content {
+		w.roots[n] = true
+	}
+	for _, n := range content {
+		w.walk(n, article.KindParagraph, "div")
+		w.flush(article.KindParagraph, "div")
+	}
+	if title != "" {
+		el := "h1"
+		if titleNode != nil {
+			el = titleNode.Data
+		}
+		a.Blocks = append(a.Blocks, article.Block{Kind: article.KindTitle, Element: el, Text: title, Owner: -1})
+	}
+	a.Blocks = appendBody(a.Blocks, dropSignature(w.blocks), title)
+	if len(a.Blocks) == 0 || len(a.Blocks) == 1 && a.Blocks[0].Kind == article.KindTitle {
+		return nil, ErrNoArticle
+	}
+	if d := a.Description; d != "" && hasLetter(d) {
+		a.Blocks = append(a.Blocks, article.Block{Kind: article.KindDescription, Element: "meta", Text: d, Owner: -1})
+	}
+	return a, nil
+}
+
+// appendBody adds the body blocks, leaving out a repeat of the title and a
+// date line at the top, and keeps attribute blocks pointing at their
+// owners.
+func appendBody(dst, body []article.Block, title string) []article.Block {
+	moved := make([]int, len(body))
+	for i, b := range body {
+		moved[i] = -1
+		text := plain(b.Text)
+		if b.Owner < 0 && !b.Kind.IsAttribute() && (text == title || i < 3 && isDateLine(text)) {
+			continue
+		}
+		if b.Owner >= 0 {
+			if moved[b.Owner] < 0 {
+				b.Owner, b.OwnerTag = -1, 0
+			} else {
+				b.Owner = moved[b.Owner]
+			}
+		}
+		moved[i] = len(dst)
+		dst = append(dst, b)
+	}
+	return dst
+}
+
+// dropSignature removes a news agency's signature closing the article:
+// a last paragraph of one or two all-capital words ("PAP", "RIRM", "KAI/PAP").
+func dropSignature(blocks []article.Block) []article.Block {
+	for i := len(blocks) - 1; i >= 0; i-- {
+		b := blocks[i]
+		if b.Kind.IsAttribute() {
+			continue
+		}
+		text := strings.Trim(plain(b.Text), " ()[].")
+		if b.Kind == article.KindParagraph && len(strings.Fields(text)) <= 2 && len(text) <= 16 && strings.ToUpper(text) == text && hasLetter(text) {
+			return append(blocks[:i:i], blocks[i+1:]...)
+		}
+		break
+	}
+	return blocks
+}
+
+func pickLang(pageLang, fallback string) string {
+	l := strings.ToLower(strings.TrimSpace(pageLang))
+	if i := strings.IndexAny(l, "-_"); i > 0 {
+		l = l[:i]
+	}
+	if len(l) == 2 || len(l) == 3 {
+		return l
+	}
+	if fallback != "" {
+		return fallback
+	}
+	return "pl"
+}
+
+// profileSelection is what a site profile's selectors found; empty fields
+// are left to automatic extraction.
+type profileSelection struct {
+	content  []*html.Node
+	title    *html.Node
+	date     *html.Node
+	category string
+}
+
+func selectWithProfile(root *html.Node, prof *Profile, p *page) profileSelection {
+	var sel profileSelection
+	if prof == nil {
+		return sel
+	}
+	doc := goquery.NewDocumentFromNode(root)
+	for _, ex := range prof.Exclude {
+		doc.Find(ex).Each(func(_ int, s *goquery.Selection) { p.drop[s.Get(0)] = true })
+	}
+	scope := doc.Selection
+	if prof.Article != "" {
+		if s := doc.Find(prof.Article).First(); s.Length() > 0 {
+			scope = s
+			sel.content = s.Nodes
+		}
+	}
+	if prof.Body != "" {
+		if s := scope.Find(prof.Body); s.Length() > 0 {
+			sel.content = s.Nodes
+		}
+	}
+	if prof.Title != "" {
+		if s := doc.Find(prof.Title).First(); s.Length() > 0 {
+			sel.title = s.Get(0)
+		}
+	}
+	if prof.Date != "" {
+		if s := doc.Find(prof.Date).First(); s.Length() > 0 {
+			sel.date = s.Get(0)
+		}
+	}
+	if prof.Category != "" {
+		sel.category = collapseSpace(doc.Find(prof.Category).First().Text())
+	}
+	return sel
+}
+
+// CheckProfile reports the first selector of a profile that is not valid CSS.
+func CheckProfile(prof Profile) error {
+	for _, s := range append([]string{prof.Article, prof.Title, prof.Date, prof.Body, prof.Category}, prof.Exclude...) {
+		if s == "" {
+			continue
+		}
+		if err := validSelector(s); err != nil {
+			return fmt.Errorf("selector %q: %w", s, err)
+		}
+	}
+	return nil
+}

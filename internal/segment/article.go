@@ -1,0 +1,24 @@
+package segment
+
+import "github.com/mosty-dev/mosty/internal/article"
+
+// unsplit are kinds of block kept whole: a title or heading is one unit
+// for a translator even when it holds two sentences.
+var unsplit = map[article.Kind]bool{
+	article.KindTitle: true, article.KindHeading: true,
+}
+
+// Article fills every block's Segments.
+func (s *Segmenter) Article(a *article.Article) {
+	for i := range a.Blocks {
+		b := &a.Blocks[i]
+		b.Segments = b.Segments[:0]
+		if unsplit[b.Kind] {
+			b.Segments = append(b.Segments, article.Segment{Text: b.Text})
+			continue
+		}
+		for k, text := range s.Split(b.Text) {
+			b.Segments = append(b.Segments, article.Segment{Text: text, Index: k})
+		}
+	}
+}

@@ -1,0 +1,146 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sync"
+
+	"github.com/mosty-dev/mosty/internal/acquire"
+	"github.com/mosty-dev/mosty/internal/article"
+	"github.com/mosty-dev/mosty/internal/extract"
+	"github.com/mosty-dev/mosty/internal/hint"
+	"github.com/mosty-dev/mosty/internal/segment"
+)
+
+// Status says what an import did with one article.
+type Status string
+
+// The statuses of an import.
+const (
+	StatusNew       Status = "new"       // first import of this origin
+	StatusUpdated   Status = "updated"   // the original changed since the last import
+	StatusUnchanged Status = "unchanged" // same bytes as last time: nothing written
+	StatusFailed    Status = "failed"
+)
+
+// An ImportResult is what happened to one file.
+type ImportResult struct {
+	File    string
+	Slug    string
+	Status  Status
+	Article *article.Article
+	Err     error
+}
+
+// Import imports local article files (folders are searched for them).
+// One file failing does not stop the others: its result carries the error.
+func (w *Workspace) Import(paths []string) ([]ImportResult, error) {
+	files, err := acquire.ExpandPaths(paths)
+	if err != nil {
+		return nil, hint.Wrap(err, "name .html, .htm, .txt or .md files, or folders holding them")
+	}
+	existing, err := w.Sources()
+	if err != nil {
+		return nil, err
+	}
+	var results []ImportResult
+	for _, f := range files {
+		src, err := acquire.ReadFile(f)
+		if err != nil {
+			results = append(results, ImportResult{File: f, Status: StatusFailed, Err: err})
+			continue
+		}
+		r := w.importSource(f, src, existing)
+		if r.Err == nil {
+			existing = append(existing, SourceMeta{Slug: r.Slug, Origin: src.Origin})
+		}
+		results = append(results, r)
+	}
+	return results, nil
+}
+
+// ImportSource imports one source already in memory (the demo's bundled
+// article, a fetched page).
+func (w *Workspace) ImportSource(src *acquire.Source) (ImportResult, error) {
+	existing, err := w.Sources()
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return w.importSource(src.Origin, src, existing), nil
+}
+
+func (w *Workspace) importSource(name string, src *acquire.Source, existing []SourceMeta) ImportResult {
+	r := ImportResult{File: name, Status: StatusFailed}
+	r.Slug = w.slugFor(src, existing)
+	a, err := w.Extract(src)
+	if err != nil {
+		r.Err = fmt.Errorf("%s: %w", name, err)
+		return r
+	}
+	a.Slug = r.Slug
+	r.Article = a
+	_, err = os.Stat(w.metaPath(r.Slug))
+	isNew := errors.Is(err, fs.ErrNotExist)
+	changed, err := w.saveSource(r.Slug, src, SourceMeta{})
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	switch {
+	case isNew:
+		r.Status = StatusNew
+	case changed:
+		r.Status = StatusUpdated
+	default:
+		r.Status = StatusUnchanged
+	}
+	return r
+}
+
+// Extract reads a source into an article with its segments, with the
+// workspace's site profile and abbreviations.
+func (w *Workspace) Extract(src *acquire.Source) (*article.Article, error) {
+	opts := extract.Options{Lang: w.Config.SourceLanguage, Profile: w.Config.Profile}
+	var a *article.Article
+	var err error
+	switch src.Format {
+	case acquire.HTML:
+		a, err = extract.HTML(src.Decoded.Text, opts)
+	case acquire.Text:
+		a, err = extract.Text(src.Decoded.Text, opts)
+	case acquire.Markdown:
+		a, err = extract.Markdown(src.Decoded.Text, opts)
+	default:
+		err = fmt.Errorf("unknown format %q", src.Format)
+	}
+	if errors.Is(err, extract.ErrNoArticle) {
+		return nil, hint.Wrap(err, "the page has no paragraphs of text mosty can find; if it is an article, describe your site's pages in the [profile] section of mosty.toml")
+	}
+	if err != nil {
+		return nil, err
+	}
+	a.Origin = src.Origin
+	seg, err := w.segmenter()
+	if err != nil {
+		return nil, err
+	}
+	seg.Article(a)
+	return a, nil
+}
+
+// segmenter returns the source language's segmenter, made once.
+func (w *Workspace) segmenter() (*segment.Segmenter, error) {
+	w.segOnce.Do(func() {
+		lang := w.Config.SourceLanguage
+		w.seg, w.segErr = segment.New(lang, w.Config.Segment.Abbreviations[lang])
+	})
+	return w.seg, w.segErr
+}
+
+type segCache struct {
+	segOnce sync.Once
+	seg     *segment.Segmenter
+	segErr  error
+}

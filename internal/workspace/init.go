@@ -1,0 +1,55 @@
+package workspace
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// configTemplate is the mosty.toml that init writes: every setting with a
+// comment, so a person can edit it without the manual.
+const configTemplate = `# mosty workspace settings. mosty reads this file and never rewrites it.
+
+# The language the articles are written in.
+source_language = "pl"
+
+# The languages they are translated into; one locales/<lang>/ folder each.
+target_languages = ["ru", "en"]
+
+# Shown in page titles and headers of the built site.
+site_name = %q
+
+# Where the site will be published; canonical and hreflang links start here.
+base_url = "https://example.org/"
+
+# [segment.abbreviations]
+# Abbreviations of your own that never end a sentence, per language:
+# pl = ["WKB.", "PFRR."]
+
+# [profile]
+# CSS selectors for the parts of your site's pages, when automatic
+# extraction needs help (every key is optional):
+# article = "article.news"
+# title = "h1.news-title"
+# date = ".news-date time"
+# body = ".news-body"
+# exclude = [".share", ".pager"]
+`
+
+// Init makes a new workspace in dir, which may exist but must not be a
+// workspace already.
+func Init(dir, siteName string) (*Workspace, error) {
+	cfg := filepath.Join(dir, ConfigFile)
+	if _, err := os.Stat(cfg); err == nil {
+		return nil, fmt.Errorf("%s already exists: %s is a workspace; nothing was changed", cfg, dir)
+	}
+	for _, d := range []string{dir, filepath.Join(dir, "sources"), filepath.Join(dir, "locales")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	if err := writeFile(cfg, []byte(fmt.Sprintf(configTemplate, siteName))); err != nil {
+		return nil, err
+	}
+	return Open(dir)
+}

@@ -1,0 +1,133 @@
+package workspace
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mosty-dev/mosty/internal/acquire"
+	toml "github.com/pelletier/go-toml/v2"
+)
+
+// SourceMeta is sources/<slug>.meta.toml: where an original came from and
+// how it was read. The original's bytes sit beside it, unchanged.
+type SourceMeta struct {
+	Slug         string    `toml:"slug"`
+	Origin       string    `toml:"origin"` // absolute path or URL
+	Format       string    `toml:"format"`
+	File         string    `toml:"file"` // the original's file name in sources/
+	SHA256       string    `toml:"sha256"`
+	Charset      string    `toml:"charset"`
+	CharsetHow   string    `toml:"charset_how"`
+	Declared     string    `toml:"declared_charset,omitempty"`
+	Imported     time.Time `toml:"imported"`
+	FinalURL     string    `toml:"final_url,omitempty"`
+	ETag         string    `toml:"etag,omitempty"`
+	LastModified string    `toml:"last_modified,omitempty"`
+}
+
+func (w *Workspace) metaPath(slug string) string {
+	return w.Path("sources", slug+".meta.toml")
+}
+
+// Sources reads the metadata of every source in the workspace, in slug
+// order.
+func (w *Workspace) Sources() ([]SourceMeta, error) {
+	paths, err := filepath.Glob(w.Path("sources", "*.meta.toml"))
+	if err != nil {
+		return nil, err
+	}
+	var metas []SourceMeta
+	for _, p := range paths {
+		m, err := readMeta(p)
+		if err != nil {
+			return nil, err
+		}
+		metas = append(metas, m)
+	}
+	return metas, nil
+}
+
+func readMeta(path string) (SourceMeta, error) {
+	var m SourceMeta
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return m, err
+	}
+	if err := toml.Unmarshal(data, &m); err != nil {
+		return m, tomlError(path, err)
+	}
+	if m.Slug == "" {
+		m.Slug = strings.TrimSuffix(filepath.Base(path), ".meta.toml")
+	}
+	return m, nil
+}
+
+// slugFor returns the slug a source is stored under: the one it already
+// has when the same origin was imported before, else a new one made from
+// its name, with -2, -3… when another origin has it.
+func (w *Workspace) slugFor(src *acquire.Source, existing []SourceMeta) string {
+	taken := map[string]bool{}
+	for _, m := range existing {
+		if m.Origin == src.Origin {
+			return m.Slug
+		}
+		taken[m.Slug] = true
+	}
+	base := acquire.Slug(src.Name)
+	slug := base
+	for i := 2; taken[slug]; i++ {
+		slug = base + "-" + strconv.Itoa(i)
+	}
+	return slug
+}
+
+// saveSource stores the original bytes and their metadata. It reports
+// whether anything changed: re-importing identical bytes writes nothing.
+func (w *Workspace) saveSource(slug string, src *acquire.Source, extra SourceMeta) (changed bool, err error) {
+	old, err := readMeta(w.metaPath(slug))
+	if err == nil && old.SHA256 == src.Sum() && old.Origin == src.Origin {
+		return false, nil
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return false, err
+	}
+	m := extra
+	m.Slug, m.Origin, m.Format = slug, src.Origin, string(src.Format)
+	m.File, m.SHA256 = slug+src.Ext(), src.Sum()
+	m.Charset, m.CharsetHow, m.Declared = src.Decoded.Charset, src.Decoded.How, src.Decoded.Declared
+	m.Imported = w.Now().UTC().Truncate(time.Second)
+	if err := writeFile(w.Path("sources", m.File), src.Raw); err != nil {
+		return false, err
+	}
+	var buf bytes.Buffer
+	buf.WriteString("# Where sources/" + m.File + " came from. Written by mosty; the original's bytes are unchanged.\n")
+	if err := toml.NewEncoder(&buf).Encode(m); err != nil {
+		return false, fmt.Errorf("encoding %s: %w", w.metaPath(slug), err)
+	}
+	return true, writeFile(w.metaPath(slug), buf.Bytes())
+}
+
+// ReadSource loads a stored original as an acquire.Source, for sync to
+// extract again.
+func (w *Workspace) ReadSource(m SourceMeta) (*acquire.Source, error) {
+	raw, err := os.ReadFile(w.Path("sources", m.File))
+	if err != nil {
+		return nil, err
+	}
+	return &acquire.Source{Origin: m.Origin, Name: m.Slug, Format: acquire.Format(m.Format), Raw: raw, Decoded: acquire.Decode(raw, contentTypeFor(m))}, nil
+}
+
+// contentTypeFor gives back the charset a server declared, so that a
+// re-extraction reads the bytes as the fetch did.
+func contentTypeFor(m SourceMeta) string {
+	if m.CharsetHow == "declared" && m.Declared != "" && strings.HasPrefix(m.Origin, "http") {
+		return "text/html; charset=" + m.Declared
+	}
+	return ""
+}

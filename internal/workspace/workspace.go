@@ -1,0 +1,76 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/gofrs/flock"
+	"github.com/google/renameio/v2"
+)
+
+// A Workspace is an open mosty workspace folder.
+type Workspace struct {
+	Dir    string
+	Config *Config
+	// Now is the clock; tests set it for reproducible metadata.
+	Now func() time.Time
+
+	segCache
+}
+
+// Open opens the workspace in dir and reads its settings.
+func Open(dir string) (*Workspace, error) {
+	cfg := filepath.Join(dir, ConfigFile)
+	if _, err := os.Stat(cfg); errors.Is(err, fs.ErrNotExist) {
+		abs, _ := filepath.Abs(dir)
+		return nil, fmt.Errorf("%s: %w (no %s here)", abs, ErrNotWorkspace, ConfigFile)
+	}
+	c, err := readConfig(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &Workspace{Dir: dir, Config: c, Now: time.Now}, nil
+}
+
+// Path joins elements to the workspace folder.
+func (w *Workspace) Path(elem ...string) string {
+	return filepath.Join(append([]string{w.Dir}, elem...)...)
+}
+
+// Languages is the source language followed by the targets.
+func (w *Workspace) Languages() []string {
+	return append([]string{w.Config.SourceLanguage}, w.Config.TargetLanguages...)
+}
+
+// ErrLocked is returned when another mosty process is writing the
+// workspace.
+var ErrLocked = errors.New("another mosty process is writing this workspace")
+
+// Lock takes the workspace's write lock, without waiting: a second
+// process gets ErrLocked at once rather than a half-merged file. Call the
+// returned function to release it.
+func (w *Workspace) Lock() (unlock func(), err error) {
+	l := flock.New(w.Path(".mosty.lock"))
+	ok, err := l.TryLock()
+	if err != nil {
+		return nil, fmt.Errorf("locking %s: %w", w.Path(".mosty.lock"), err)
+	}
+	if !ok {
+		return nil, fmt.Errorf("%s: %w", w.Dir, ErrLocked)
+	}
+	return func() { _ = l.Unlock() }, nil
+}
+
+// writeFile writes data atomically: to a temporary file in the same
+// folder, synced, then renamed over path. A crash leaves the old file or
+// the new one, never half of either.
+func writeFile(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return renameio.WriteFile(path, data, 0o644)
+}
