@@ -49,10 +49,11 @@ func cmdDemo(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
-			r, err := w.ImportSource(src)
+			rs, err := w.ImportSources([]*acquire.Source{src})
 			if err != nil {
 				return err
 			}
+			r := rs[0]
 			if r.Err != nil {
 				return r.Err
 			}

@@ -3,7 +3,6 @@ package acquire
 import (
 	"bytes"
 	"mime"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,8 +36,6 @@ var legacyCandidates = []struct {
 	{"koi8-r", charmap.KOI8R},
 	{"windows-1252", charmap.Windows1252},
 }
-
-var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
 
 // Decode turns raw bytes into NFC text. contentType is the HTTP
 // Content-Type header when there is one ("" for local files).
@@ -135,12 +132,43 @@ func declaredCharset(raw []byte, contentType string) string {
 	if len(head) > 8192 {
 		head = head[:8192]
 	}
-	if m := metaCharset.FindSubmatch(head); m != nil {
-		if _, name := charset.Lookup(string(m[1])); name != "" {
+	return metaCharset(head)
+}
+
+// metaCharset finds charset=… inside the first <meta> tag that has one.
+func metaCharset(head []byte) string {
+	lower := bytes.ToLower(head)
+	for i := 0; ; {
+		m := bytes.Index(lower[i:], []byte("<meta"))
+		if m < 0 {
+			return ""
+		}
+		start := i + m
+		end := bytes.IndexByte(lower[start:], '>')
+		if end < 0 {
+			return ""
+		}
+		tag := lower[start : start+end]
+		i = start + end
+		c := bytes.Index(tag, []byte("charset"))
+		if c < 0 {
+			continue
+		}
+		v := bytes.TrimLeft(tag[c+len("charset"):], " \t\r\n")
+		if len(v) == 0 || v[0] != '=' {
+			continue
+		}
+		v = bytes.TrimLeft(v[1:], " \t\r\n\"'")
+		n := bytes.IndexFunc(v, func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == ':' || r == '.')
+		})
+		if n < 0 {
+			n = len(v)
+		}
+		if _, name := charset.Lookup(string(v[:n])); name != "" {
 			return name
 		}
 	}
-	return ""
 }
 
 // utf8Stats counts valid multi-byte UTF-8 sequences and invalid bytes.

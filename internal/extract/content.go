@@ -25,10 +25,28 @@ type page struct {
 	stats map[*html.Node]*nodeStats
 	rules *rules
 	drop  map[*html.Node]bool // elements left out of the article wherever they are
+	// weights caches classWeight by class-and-id string: pages repeat the
+	// same classes on thousands of elements.
+	weights map[string]int
+}
+
+// weight is the rules' classWeight of an element's class and id.
+func (p *page) weight(n *html.Node) int {
+	cls := classID(n)
+	if cls == "" {
+		return 0
+	}
+	w, ok := p.weights[cls]
+	if !ok {
+		w = p.rules.classWeight(cls)
+		p.weights[cls] = w
+	}
+	return w
 }
 
 func newPage(root *html.Node) *page {
-	p := &page{root: root, stats: make(map[*html.Node]*nodeStats, 2048), rules: loadRules(), drop: map[*html.Node]bool{}}
+	p := &page{root: root, stats: make(map[*html.Node]*nodeStats, 2048), rules: loadRules(),
+		drop: map[*html.Node]bool{}, weights: map[string]int{}}
 	p.measure(root, false)
 	return p
 }
@@ -105,7 +123,7 @@ func (p *page) markBoilerplate(n *html.Node, total int) {
 		s := p.stats[c]
 		furniture := c.DataAtom == atom.Nav || c.DataAtom == atom.Form || c.DataAtom == atom.Aside || c.DataAtom == atom.Footer ||
 			c.DataAtom == atom.Header && !p.holdsHeadline(c) ||
-			p.rules.classWeight(classID(c)) < 0 && c.DataAtom != atom.Body && c.DataAtom != atom.Article && c.DataAtom != atom.Main
+			p.weight(c) < 0 && c.DataAtom != atom.Body && c.DataAtom != atom.Article && c.DataAtom != atom.Main
 		if furniture && (s == nil || s.text < total/2) {
 			p.drop[c] = true
 			continue
@@ -238,7 +256,7 @@ func (p *page) initScore(n *html.Node) *nodeStats {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
 		s.score = -5
 	}
-	s.score += 25 * float64(p.rules.classWeight(classID(n)))
+	s.score += 25 * float64(p.weight(n))
 	if n.DataAtom == atom.Article || attr(n, "itemprop") == "articleBody" {
 		s.score += 10
 	}
@@ -307,7 +325,7 @@ func (p *page) contentNodes(top *html.Node) []*html.Node {
 		switch {
 		case c == top:
 		case s.scored && s.score*(1-p.linkDensity(c)) >= threshold:
-		case p.rules.classWeight(classID(c)) < 0:
+		case p.weight(c) < 0:
 			continue
 		case s.text > 80 && p.linkDensity(c) < 0.25 && endsSentence(textOf(c)):
 		default:
@@ -338,5 +356,5 @@ func (p *page) isLinkList(n *html.Node) bool {
 	// Teaser lists mix link headlines with short blurbs and dates; text
 	// paragraphs have few commas' worth of links.
 	ld := p.linkDensity(n)
-	return ld > 0.6 || ld > 0.35 && s.commas < 10 && p.rules.classWeight(classID(n)) <= 0
+	return ld > 0.6 || ld > 0.35 && s.commas < 10 && p.weight(n) <= 0
 }

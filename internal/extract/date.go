@@ -33,7 +33,7 @@ var loadMonths = sync.OnceValue(func() map[string]time.Month {
 })
 
 var (
-	isoDate     = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
+	isoDate     = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})(?:\D|$)`)
 	numericDate = regexp.MustCompile(`\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b`)
 	wordDate    = regexp.MustCompile(`(?i)\b(\d{1,2})\.?\s+(\pL+)\.?,?\s+(\d{4})\b`)
 	wordDateEn  = regexp.MustCompile(`(?i)\b(\pL+)\.?\s+(\d{1,2}),?\s+(\d{4})\b`)

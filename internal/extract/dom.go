@@ -31,7 +31,13 @@ func classID(n *html.Node) string {
 	if c == "" && id == "" {
 		return ""
 	}
-	return strings.ToLower(c + " " + id)
+	s := c + " " + id
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b >= 'A' && b <= 'Z' || b >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 // textOf returns the text of a subtree with whitespace collapsed.

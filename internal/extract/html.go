@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/mosty-dev/mosty/internal/article"
@@ -10,9 +11,10 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// HTML extracts the article from a whole HTML page, decoded to UTF-8.
+// HTML extracts the article from a whole HTML page, decoded to UTF-8
+// (invalid bytes become U+FFFD).
 func HTML(src string, opts Options) (*article.Article, error) {
-	root, err := html.Parse(strings.NewReader(src))
+	root, err := html.Parse(strings.NewReader(strings.ToValidUTF8(src, "\uFFFD")))
 	if err != nil {
 		return nil, &FormatError{Format: "HTML", Err: err}
 	}
@@ -63,6 +65,18 @@ func fromTree(root *html.Node, opts Options) (*article.Article, error) {
 		w.walk(n, article.KindParagraph, "div")
 		w.flush(article.KindParagraph, "div")
 	}
+	blocks := w.blocks
+	if titleNode == nil {
+		var line string
+		var lineDate time.Time
+		blocks, line, lineDate = titleLine(blocks, title)
+		if line != "" {
+			title, a.Title = line, line
+		}
+		if a.Date.IsZero() {
+			a.Date = lineDate
+		}
+	}
 	if title != "" {
 		el := "h1"
 		if titleNode != nil {
@@ -70,7 +84,7 @@ func fromTree(root *html.Node, opts Options) (*article.Article, error) {
 		}
 		a.Blocks = append(a.Blocks, article.Block{Kind: article.KindTitle, Element: el, Text: title, Owner: -1})
 	}
-	a.Blocks = appendBody(a.Blocks, dropSignature(w.blocks), title)
+	a.Blocks = appendBody(a.Blocks, dropSignature(blocks), title)
 	if len(a.Blocks) == 0 || len(a.Blocks) == 1 && a.Blocks[0].Kind == article.KindTitle {
 		return nil, ErrNoArticle
 	}
@@ -78,6 +92,71 @@ func fromTree(root *html.Node, opts Options) (*article.Article, error) {
 		a.Blocks = append(a.Blocks, article.Block{Kind: article.KindDescription, Element: "meta", Text: d, Owner: -1})
 	}
 	return a, nil
+}
+
+// titleLine finds the title on old pages that set it in bold rather than
+// in a heading: a line at the top of the body that starts with the
+// <title>'s text. It returns the blocks without that line and the date
+// lines right after it, the title line, and the date they gave.
+func titleLine(blocks []article.Block, docTitle string) ([]article.Block, string, time.Time) {
+	want := strings.ToLower(docTitle)
+	if len(want) < 8 {
+		return blocks, "", time.Time{}
+	}
+	for i := 0; i < len(blocks) && i < 3; i++ {
+		lines := strings.Split(blocks[i].Text, "\n")
+		for j, l := range lines {
+			text := plain(l)
+			if !strings.HasPrefix(strings.ToLower(text), want) || len(text) > 300 {
+				continue
+			}
+			drop := j + 1
+			var date time.Time
+			for drop < len(lines) && isDateLine(plain(lines[drop])) {
+				if date.IsZero() {
+					date, _ = ParseDate(plain(lines[drop]))
+				}
+				drop++
+			}
+			rest, ok := withoutLines(blocks[i], j, drop)
+			if !ok {
+				return blocks, "", time.Time{}
+			}
+			out := append([]article.Block{}, blocks[:i]...)
+			if rest.Text != "" {
+				out = append(out, rest)
+			}
+			for _, b := range blocks[i+1:] {
+				if b.Owner > i || b.Owner == i && rest.Text == "" {
+					b.Owner, b.OwnerTag = -1, 0
+				}
+				out = append(out, b)
+			}
+			return out, text, date
+		}
+	}
+	return blocks, "", time.Time{}
+}
+
+// withoutLines removes lines [from, to) of a block. It reports false when
+// a placeholder pair crosses the cut, which it will not split.
+func withoutLines(b article.Block, from, to int) (article.Block, bool) {
+	lines := strings.Split(b.Text, "\n")
+	keep := append(append([]string{}, lines[:from]...), lines[to:]...)
+	for _, l := range lines {
+		if open, closed := strings.Count(l, "<")-strings.Count(l, "</")-strings.Count(l, "/>"), strings.Count(l, "</"); open != closed {
+			return b, false
+		}
+	}
+	var ib inlineBuf
+	ib.tags = b.Tags
+	ib.b.WriteString(strings.Join(keep, string(lineBreak)))
+	nb, _, _ := ib.finish(b.Kind, b.Element, loadRules())
+	nb.Owner = b.Owner
+	if nb.Wrap == nil {
+		nb.Wrap = b.Wrap
+	}
+	return nb, true
 }
 
 // appendBody adds the body blocks, leaving out a repeat of the title and a

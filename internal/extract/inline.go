@@ -31,7 +31,26 @@ type pendingAttr struct {
 // the HTML source, which are only white space.
 const lineBreak = '\u2028'
 
-func (ib *inlineBuf) text(s string) { ib.b.WriteString(s) }
+func (ib *inlineBuf) text(s string) { ib.b.WriteString(escapeLiteral(s)) }
+
+// escapeLiteral keeps text that only looks like a placeholder ("<1>" in
+// the page's own words) from being read as one, by putting a word joiner
+// (U+2060, invisible) after its "<".
+func escapeLiteral(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteByte(s[i])
+		if s[i] == '<' {
+			if _, _, n := parsePlaceholder(s[i:]); n > 0 {
+				b.WriteString("\u2060")
+			}
+		}
+	}
+	return b.String()
+}
 
 func (ib *inlineBuf) lineBreak() { ib.b.WriteRune(lineBreak) }
 
@@ -73,7 +92,7 @@ func (ib *inlineBuf) finish(kind article.Kind, element string, r *rules) (b arti
 	for _, t := range toks {
 		switch t.kind {
 		case tokText:
-			sb.WriteString(t.text)
+			sb.WriteString(strings.ReplaceAll(t.text, string(lineBreak), "\n"))
 			letter = letter || strings.IndexFunc(t.text, unicode.IsLetter) >= 0
 		case tokOpen, tokEmpty:
 			renum[t.id] = len(b.Tags) + 1
@@ -111,6 +130,9 @@ func (ib *inlineBuf) cutMoreLink(toks []token, r *rules) []token {
 		return toks
 	}
 	kept := toks[:cut:cut]
+	if n := len(kept); n > 0 && kept[n-1].kind == tokText {
+		kept[n-1].text = strings.TrimRight(kept[n-1].text, " [(«„")
+	}
 	closed := map[int]bool{}
 	for _, t := range kept {
 		if t.kind == tokClose {
@@ -212,14 +234,14 @@ func parsePlaceholder(s string) (tokKind, int, int) {
 // one.
 func tidy(toks []token) string {
 	var out strings.Builder
-	space, newline := false, false
+	space, newline, opened := false, false, false
 	flush := func() {
 		if out.Len() == 0 {
 			space, newline = false, false
 			return
 		}
 		if newline {
-			out.WriteByte('\n')
+			out.WriteRune(lineBreak)
 		} else if space {
 			out.WriteByte(' ')
 		}
@@ -233,10 +255,11 @@ func tidy(toks []token) string {
 				case r == lineBreak:
 					newline = true
 				case isSpace(r):
-					space = true
+					space = space || !opened // moved before the tag already
 				default:
 					flush()
 					out.WriteRune(r)
+					opened = false
 				}
 			}
 		case tokOpen, tokEmpty:
@@ -246,6 +269,7 @@ func tidy(toks []token) string {
 			}
 			flush()
 			out.WriteString(placeholder(t.kind, t.id))
+			opened = t.kind == tokOpen
 		case tokClose:
 			out.WriteString(placeholder(t.kind, t.id))
 		}

@@ -31,7 +31,7 @@ type frontMatter struct {
 // TOML (+++) front matter giving title and date. Without a title there,
 // the first level-one heading is the title.
 func Markdown(src string, opts Options) (*article.Article, error) {
-	src = strings.ReplaceAll(strings.TrimPrefix(src, "\uFEFF"), "\r\n", "\n")
+	src = strings.ReplaceAll(strings.ToValidUTF8(strings.TrimPrefix(src, "\uFEFF"), "\uFFFD"), "\r\n", "\n")
 	fm, body, err := splitFrontMatter(src)
 	if err != nil {
 		return nil, &FormatError{Format: "Markdown front matter", Err: err}

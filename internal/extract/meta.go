@@ -82,7 +82,27 @@ func (m *docMeta) readMetaTag(n *html.Node) {
 	}
 }
 
-var titleClass = regexp.MustCompile(`title|headline|tytul|naglowek|heading`)
+// titleClass reports whether a class or id names a title.
+func titleClass(cls string) bool {
+	return containsAny(cls, "title", "headline", "tytul", "naglowek", "heading")
+}
+
+// dateClass reports whether a class or id names a date.
+func dateClass(cls string) bool {
+	return containsAny(cls, "date", "data", "time", "czas", "publi", "posted")
+}
+
+func containsAny(s string, subs ...string) bool {
+	if s == "" {
+		return false
+	}
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
 
 // findTitle returns the element that holds the article's title: the
 // heading whose text best matches the page's <title> or og:title, the
@@ -108,7 +128,7 @@ func findTitle(root *html.Node, m docMeta, drop map[*html.Node]bool) (*html.Node
 		if n.DataAtom == atom.H1 && firstH1 == nil {
 			firstH1 = n
 		}
-		if isHeading || (n.DataAtom == atom.Div || n.DataAtom == atom.Span || n.DataAtom == atom.P || n.DataAtom == atom.Header) && titleClass.MatchString(classID(n)) {
+		if isHeading || (n.DataAtom == atom.Div || n.DataAtom == atom.Span || n.DataAtom == atom.P || n.DataAtom == atom.Header) && titleClass(classID(n)) {
 			t := textOf(n)
 			if l := len(t); l >= 8 && l < 400 && strings.Contains(want, strings.ToLower(t)) {
 				score := l
@@ -158,8 +178,6 @@ func stripSiteName(t string) string {
 	return best
 }
 
-var dateClass = regexp.MustCompile(`date|data|time|czas|publi|dat\b|posted`)
-
 // findDate returns the publication date and the element that shows it
 // (to leave it out of the body), looking in the order a page is most
 // likely to be right: <time datetime> and date-classed elements after the
@@ -184,7 +202,7 @@ func findDate(root, title *html.Node, m docMeta, drop map[*html.Node]bool) (time
 					return true
 				}
 			}
-			if dateClass.MatchString(classID(n)) || attr(n, "itemprop") == "datePublished" {
+			if dateClass(classID(n)) || attr(n, "itemprop") == "datePublished" {
 				if t, ok := ParseDate(attr(n, "content") + " " + attr(n, "datetime") + " " + textOf(n)); ok && len(textOf(n)) < 200 {
 					date, found = t, n
 					return true

@@ -15,9 +15,10 @@ import (
 // separate paragraphs. Without a date line near the top, the first line is
 // the title.
 func Text(src string, opts Options) (*article.Article, error) {
-	lines := strings.Split(strings.ReplaceAll(norm.NFC.String(strings.TrimPrefix(src, "\uFEFF")), "\r\n", "\n"), "\n")
+	src = strings.ToValidUTF8(strings.TrimPrefix(src, "\uFEFF"), "\uFFFD")
+	lines := strings.Split(strings.ReplaceAll(norm.NFC.String(src), "\r\n", "\n"), "\n")
 	for i, l := range lines {
-		lines[i] = collapseSpace(strings.ReplaceAll(l, "\r", ""))
+		lines[i] = escapeLiteral(collapseSpace(strings.ReplaceAll(l, "\r", "")))
 	}
 	a := &article.Article{Lang: pickLang("", opts.Lang)}
 	head, start := nonBlank(lines, 20), 0

@@ -60,7 +60,7 @@ func (w *walker) walk(n *html.Node, kind article.Kind, element string) {
 	case n.DataAtom == atom.Img:
 		w.image(n)
 	case blockElems[n.DataAtom] || st != nil && st.hasBlock:
-		if !w.roots[n] && (w.page.isLinkList(n) || w.page.rules.classWeight(classID(n)) < 0) {
+		if !w.roots[n] && (w.page.isLinkList(n) || w.page.weight(n) < 0) {
 			return
 		}
 		w.flush(kind, element)

@@ -3,8 +3,7 @@ package workspace
 import (
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
+	"runtime"
 	"sync"
 
 	"github.com/mosty-dev/mosty/internal/acquire"
@@ -41,10 +40,7 @@ func (w *Workspace) Import(paths []string) ([]ImportResult, error) {
 	if err != nil {
 		return nil, hint.Wrap(err, "name .html, .htm, .txt or .md files, or folders holding them")
 	}
-	existing, err := w.Sources()
-	if err != nil {
-		return nil, err
-	}
+	var srcs []*acquire.Source
 	var results []ImportResult
 	for _, f := range files {
 		src, err := acquire.ReadFile(f)
@@ -52,51 +48,91 @@ func (w *Workspace) Import(paths []string) ([]ImportResult, error) {
 			results = append(results, ImportResult{File: f, Status: StatusFailed, Err: err})
 			continue
 		}
-		r := w.importSource(f, src, existing)
-		if r.Err == nil {
-			existing = append(existing, SourceMeta{Slug: r.Slug, Origin: src.Origin})
+		srcs = append(srcs, src)
+	}
+	imported, err := w.ImportSources(srcs)
+	return append(results, imported...), err
+}
+
+// ImportSources imports sources already in memory (the demo's bundled
+// article, fetched pages), in order.
+func (w *Workspace) ImportSources(srcs []*acquire.Source) ([]ImportResult, error) {
+	existing, err := w.Sources()
+	if err != nil {
+		return nil, err
+	}
+	extracted := w.extractAll(srcs)
+	results := make([]ImportResult, 0, len(srcs))
+	for i, src := range srcs {
+		r := w.importSource(src.Origin, src, extracted[i], existing)
+		if r.Err == nil && r.Status == StatusNew {
+			existing = append(existing, SourceMeta{Slug: r.Slug, Origin: src.Origin, SHA256: src.Sum()})
 		}
 		results = append(results, r)
 	}
 	return results, nil
 }
 
-// ImportSource imports one source already in memory (the demo's bundled
-// article, a fetched page).
-func (w *Workspace) ImportSource(src *acquire.Source) (ImportResult, error) {
-	existing, err := w.Sources()
-	if err != nil {
-		return ImportResult{}, err
-	}
-	return w.importSource(src.Origin, src, existing), nil
+// extracted is the outcome of extracting one source.
+type extracted struct {
+	a   *article.Article
+	err error
 }
 
-func (w *Workspace) importSource(name string, src *acquire.Source, existing []SourceMeta) ImportResult {
+// extractAll extracts sources on all cores; the results come back in the
+// order of srcs, so that slugs and writes stay deterministic.
+func (w *Workspace) extractAll(srcs []*acquire.Source) []extracted {
+	out := make([]extracted, len(srcs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(srcs)) {
+		wg.Go(func() {
+			for i := range next {
+				out[i].a, out[i].err = w.Extract(srcs[i])
+			}
+		})
+	}
+	for i := range srcs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+func (w *Workspace) importSource(name string, src *acquire.Source, x extracted, existing []SourceMeta) ImportResult {
 	r := ImportResult{File: name, Status: StatusFailed}
 	r.Slug = w.slugFor(src, existing)
-	a, err := w.Extract(src)
+	a, err := x.a, x.err
 	if err != nil {
 		r.Err = fmt.Errorf("%s: %w", name, err)
 		return r
 	}
 	a.Slug = r.Slug
 	r.Article = a
-	_, err = os.Stat(w.metaPath(r.Slug))
-	isNew := errors.Is(err, fs.ErrNotExist)
-	changed, err := w.saveSource(r.Slug, src, SourceMeta{})
-	if err != nil {
-		r.Err = err
-		return r
-	}
+	old := findOrigin(existing, src.Origin)
 	switch {
-	case isNew:
+	case old == nil:
 		r.Status = StatusNew
-	case changed:
-		r.Status = StatusUpdated
-	default:
+	case old.SHA256 == src.Sum():
 		r.Status = StatusUnchanged
+		return r
+	default:
+		r.Status = StatusUpdated
+	}
+	if err := w.saveSource(r.Slug, src, SourceMeta{}); err != nil {
+		r.Status, r.Err = StatusFailed, err
 	}
 	return r
+}
+
+func findOrigin(metas []SourceMeta, origin string) *SourceMeta {
+	for i := range metas {
+		if metas[i].Origin == origin {
+			return &metas[i]
+		}
+	}
+	return nil
 }
 
 // Extract reads a source into an article with its segments, with the

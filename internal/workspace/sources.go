@@ -2,9 +2,7 @@ package workspace
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -88,29 +86,23 @@ func (w *Workspace) slugFor(src *acquire.Source, existing []SourceMeta) string {
 	return slug
 }
 
-// saveSource stores the original bytes and their metadata. It reports
-// whether anything changed: re-importing identical bytes writes nothing.
-func (w *Workspace) saveSource(slug string, src *acquire.Source, extra SourceMeta) (changed bool, err error) {
-	old, err := readMeta(w.metaPath(slug))
-	if err == nil && old.SHA256 == src.Sum() && old.Origin == src.Origin {
-		return false, nil
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return false, err
-	}
+// saveSource stores the original bytes and their metadata.
+func (w *Workspace) saveSource(slug string, src *acquire.Source, extra SourceMeta) error {
+	sum := src.Sum()
 	m := extra
 	m.Slug, m.Origin, m.Format = slug, src.Origin, string(src.Format)
-	m.File, m.SHA256 = slug+src.Ext(), src.Sum()
+	m.File, m.SHA256 = slug+src.Ext(), sum
 	m.Charset, m.CharsetHow, m.Declared = src.Decoded.Charset, src.Decoded.How, src.Decoded.Declared
 	m.Imported = w.Now().UTC().Truncate(time.Second)
 	if err := writeFile(w.Path("sources", m.File), src.Raw); err != nil {
-		return false, err
+		return err
 	}
 	var buf bytes.Buffer
 	buf.WriteString("# Where sources/" + m.File + " came from. Written by mosty; the original's bytes are unchanged.\n")
 	if err := toml.NewEncoder(&buf).Encode(m); err != nil {
-		return false, fmt.Errorf("encoding %s: %w", w.metaPath(slug), err)
+		return fmt.Errorf("encoding %s: %w", w.metaPath(slug), err)
 	}
-	return true, writeFile(w.metaPath(slug), buf.Bytes())
+	return writeFile(w.metaPath(slug), buf.Bytes())
 }
 
 // ReadSource loads a stored original as an acquire.Source, for sync to

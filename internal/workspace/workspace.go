@@ -72,5 +72,7 @@ func writeFile(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	return renameio.WriteFile(path, data, 0o644)
+	// The temporary file goes in the same folder, so the rename is atomic;
+	// naming the folder saves renameio a probe file per write.
+	return renameio.WriteFile(path, data, 0o644, renameio.WithTempDir(filepath.Dir(path)))
 }

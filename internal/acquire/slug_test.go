@@ -1,0 +1,55 @@
+package acquire
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"polish letters", "Żółć w Łodzi, ślęża", "zolc-w-lodzi-sleza"},
+		{"title", "Polsko-białoruskie rozmowy w klastrach i o klastrach.", "polsko-bialoruskie-rozmowy-w-klastrach-i-o-klastrach"},
+		{"already a slug", "klaster-bialorus-2017", "klaster-bialorus-2017"},
+		{"russian", "Подольски завершил карьеру в сборной", "podolski-zavershil-kareru-v-sbornoi"},
+		{"no letters", "!!! ???", "article"},
+		{"upper case and spaces", "  WKB  News  ", "wkb-news"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Slug(tt.in); got != tt.want {
+				t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSlugIsShortAndASCII(t *testing.T) {
+	long := strings.Repeat("Wschodni Klaster Budowlany zaprasza na forum ", 5)
+	s := Slug(long)
+	if len(s) > maxSlug || strings.HasSuffix(s, "-") {
+		t.Errorf("Slug of a long title = %q (%d bytes)", s, len(s))
+	}
+	for _, r := range s {
+		if r > 127 {
+			t.Fatalf("non-ASCII %q in %q", r, s)
+		}
+	}
+}
+
+func TestExpandPaths(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"b.html", "a.txt", "notes.pdf", "sub/c.md", ".git/x.html"} {
+		writeTestFile(t, dir+"/"+f, "x")
+	}
+	got, err := ExpandPaths([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{dir + "/a.txt", dir + "/b.html", dir + "/sub/c.md"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	if _, err := ExpandPaths([]string{dir + "/notes.pdf"}); err == nil {
+		t.Error("a .pdf named on the command line was accepted")
+	}
+}
