@@ -32,6 +32,9 @@ type Rules struct {
 	// byLast indexes abbreviations by their last word, lower case and
 	// without its final period: "o.o" → sp._z_o.o. and z_o.o.
 	byLast map[string][]abbrev
+	// neverBefore are words that never start a sentence right after an
+	// abbreviation's period: "долл. США".
+	neverBefore map[string]bool
 }
 
 // LoadRules reads the embedded rules for lang ("pl", "ru", "en") and adds
@@ -41,11 +44,17 @@ func LoadRules(lang string, extra []string) (*Rules, error) {
 	if err != nil {
 		return nil, fmt.Errorf("no segmentation rules for language %q (mosty has pl, ru and en)", lang)
 	}
-	r := &Rules{Lang: lang, byLast: map[string][]abbrev{}}
+	r := &Rules{Lang: lang, byLast: map[string][]abbrev{}, neverBefore: map[string]bool{}}
 	sc := bufio.NewScanner(strings.NewReader(string(data)))
 	for line := 1; sc.Scan(); line++ {
 		f := strings.Fields(sc.Text())
 		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		if f[0] == "never-before" {
+			for _, w := range f[1:] {
+				r.neverBefore[w] = true
+			}
 			continue
 		}
 		b, ok := map[string]behaviour{"never": never, "maybe": maybe, "after-number": afterNumber}[f[0]]

@@ -169,20 +169,21 @@ func (s *Segmenter) boundary(text string, i, depth int) (int, bool) {
 		// A bracket or quote closed after the period: „Tak.” Potem…
 		return end, upper || unicode.IsDigit(next)
 	}
-	return end, s.afterPeriod(text, i, next)
+	return end, s.afterPeriod(text, i, end, next)
 }
 
 // afterPeriod decides for a single period followed by white space and a
 // word starting with next.
-func (s *Segmenter) afterPeriod(text string, i int, next rune) bool {
+func (s *Segmenter) afterPeriod(text string, i, end int, next rune) bool {
 	word, wstart := wordBefore(text, i)
 	upper := unicode.IsUpper(next)
 	if word == "" {
 		return upper || unicode.IsDigit(next)
 	}
-	first, size := utf8.DecodeRuneInString(word)
-	if size == len(word) && unicode.IsUpper(first) {
-		return false // an initial: "J. Kowalski", "А. С. Пушкин"
+	if isInitial(word) {
+		// "J. Kowalski", "А. С. Пушкин" go on; "Самолазов М. Н." after a
+		// surname ends the name, and maybe the sentence.
+		return upper && initialsAfterName(text, wstart)
 	}
 	if b, ok := s.abbreviation(text, word, wstart); ok {
 		switch b {
@@ -193,12 +194,57 @@ func (s *Segmenter) afterPeriod(text string, i int, next rune) bool {
 				return false
 			}
 		}
-		return upper
+		return upper && !s.rules.neverBefore[nextWord(text, end)]
 	}
 	if isRoman(word) && !upper {
 		return false // "XX w.", "III. kwartał"
 	}
 	return upper || unicode.IsDigit(next)
+}
+
+func isInitial(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && unicode.IsUpper(r)
+}
+
+// initialsAfterName reports whether the initial starting at wstart is the
+// last of two after a capitalised word: "Самолазов М. Н.".
+func initialsAfterName(text string, wstart int) bool {
+	q := trimSpaceLeft(text, wstart)
+	if q == wstart || q < 2 || text[q-1] != '.' {
+		return false
+	}
+	prev, pstart := wordBefore(text, q-1)
+	if !isInitial(prev) {
+		return false
+	}
+	name, _ := wordBefore(text, trimSpaceLeft(text, pstart))
+	r, _ := utf8.DecodeRuneInString(name)
+	return len([]rune(name)) > 2 && unicode.IsUpper(r)
+}
+
+// trimSpaceLeft returns p moved left past spaces.
+func trimSpaceLeft(text string, p int) int {
+	for p > 0 && text[p-1] == ' ' {
+		p--
+	}
+	return p
+}
+
+// nextWord returns the word starting after position p, past spaces.
+func nextWord(text string, p int) string {
+	for p < len(text) && text[p] == ' ' {
+		p++
+	}
+	q := p
+	for q < len(text) {
+		r, size := utf8.DecodeRuneInString(text[q:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		q += size
+	}
+	return text[p:q]
 }
 
 // abbreviation looks word (lower case, before a period at wstart+len) up
