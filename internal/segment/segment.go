@@ -77,7 +77,7 @@ func (s *Segmenter) Spans(text string) []Span {
 				emit(i)
 			}
 		case c == '.' || c == '!' || c == '?' || c == 0xE2 && strings.HasPrefix(text[i:], "…"):
-			end, ok := s.boundary(text, i, depth)
+			end, ok := s.boundary(text, start, i, depth)
 			if ok {
 				emit(end)
 				i = end
@@ -137,7 +137,7 @@ func stripPlaceholders(s string) string {
 // boundary decides whether the stop at text[i] ends a sentence, and if so
 // returns where the sentence ends: after the run of stops and any closing
 // quotes, brackets and placeholders that follow it.
-func (s *Segmenter) boundary(text string, i, depth int) (int, bool) {
+func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
 	stop := text[i]
 	j := i
 	for j < len(text) && (text[j] == '.' || text[j] == '!' || text[j] == '?' || strings.HasPrefix(text[j:], "…")) {
@@ -169,16 +169,19 @@ func (s *Segmenter) boundary(text string, i, depth int) (int, bool) {
 		// A bracket or quote closed after the period: „Tak.” Potem…
 		return end, upper || unicode.IsDigit(next)
 	}
-	return end, s.afterPeriod(text, i, end, next)
+	return end, s.afterPeriod(text, start, i, end, next)
 }
 
 // afterPeriod decides for a single period followed by white space and a
 // word starting with next.
-func (s *Segmenter) afterPeriod(text string, i, end int, next rune) bool {
+func (s *Segmenter) afterPeriod(text string, start, i, end int, next rune) bool {
 	word, wstart := wordBefore(text, i)
 	upper := unicode.IsUpper(next)
 	if word == "" {
 		return upper || unicode.IsDigit(next)
+	}
+	if isNumber(word) && strings.TrimLeft(text[start:wstart], " \t\n(") == "" {
+		return false // an enumerator opening the sentence: "2. Drugi punkt."
 	}
 	if isInitial(word) {
 		// "J. Kowalski", "А. С. Пушкин" go on; "Самолазов М. Н." after a
@@ -194,7 +197,7 @@ func (s *Segmenter) afterPeriod(text string, i, end int, next rune) bool {
 				return false
 			}
 		}
-		return upper && !s.rules.neverBefore[nextWord(text, end)]
+		return (upper || unicode.IsDigit(next)) && !s.rules.neverBefore[nextWord(text, end)]
 	}
 	if isRoman(word) && !upper {
 		return false // "XX w.", "III. kwartał"
@@ -321,6 +324,10 @@ func numberBefore(text string, p int) bool {
 		return false
 	}
 	return strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' }) < 0 || isRoman(w)
+}
+
+func isNumber(w string) bool {
+	return w != "" && strings.Trim(w, "0123456789") == ""
 }
 
 func isRoman(w string) bool {
