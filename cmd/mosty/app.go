@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/mosty-dev/mosty/internal/hint"
@@ -70,7 +71,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			&cli.StringFlag{Name: "C", Value: ".", Usage: "run in workspace `DIR`, as with git -C"},
 		},
 		Commands: []*cli.Command{
-			cmdInit(e), cmdImport(e), cmdSegment(e), cmdDemo(e), cmdVersion(e),
+			cmdInit(e), cmdImport(e), cmdSync(e), cmdStatus(e), cmdSegment(e), cmdDemo(e), cmdVersion(e),
 		},
 		CommandNotFound: func(c *cli.Context, name string) {
 			fmt.Fprintf(stderr, "mosty: unknown command %q\nhint: run \"mosty --help\" for the list of commands\n", name)
@@ -84,15 +85,15 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) > 1 && !strings.HasPrefix(args[1], "-") && app.Command(args[1]) == nil && err == nil {
 		return exitUsage // CommandNotFound printed the message
 	}
-	return report(stderr, err)
+	return reportError(stderr, err)
 }
 
 func onUsageError(_ *cli.Context, err error, _ bool) error {
 	return &usageError{err.Error()}
 }
 
-// report prints err as "mosty: …" with its hint and returns the exit code.
-func report(stderr io.Writer, err error) int {
+// reportError prints err as "mosty: …" with its hint and returns the exit code.
+func reportError(stderr io.Writer, err error) int {
 	if err == nil {
 		return exitOK
 	}
@@ -113,6 +114,14 @@ func report(stderr io.Writer, err error) int {
 		return exitUsage
 	}
 	return exitError
+}
+
+// relTo is path relative to dir when it is inside it.
+func relTo(dir, path string) string {
+	if r, err := filepath.Rel(dir, path); err == nil && !strings.HasPrefix(r, "..") {
+		return r
+	}
+	return path
 }
 
 // openWorkspace opens the workspace the global -C flag names.

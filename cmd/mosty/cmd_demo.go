@@ -9,7 +9,9 @@ import (
 
 	"github.com/mosty-dev/mosty/internal/acquire"
 	"github.com/mosty-dev/mosty/internal/article"
+	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/demo"
+	"github.com/mosty-dev/mosty/internal/report"
 	"github.com/mosty-dev/mosty/internal/workspace"
 	"github.com/urfave/cli/v2"
 )
@@ -57,13 +59,51 @@ func cmdDemo(e *env) *cli.Command {
 			if r.Err != nil {
 				return r.Err
 			}
-			printDemo(e.stdout, dir, r)
+			if err := fillReference(w, r.Slug); err != nil {
+				return err
+			}
+			printDemo(e.stdout, w, r)
+			articles, err := w.Status(nil)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(e.stdout, "\nTranslation status (mosty status):")
+			if err := report.Table(e.stdout, articles, w.Config.TargetLanguages); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "\nTranslators fill in %s; then run: mosty -C %s sync && mosty -C %s status\n",
+				filepath.Join(dir, "locales", "ru", r.Slug+".toml"), dir, dir)
 			return nil
 		},
 	}
 }
 
-func printDemo(w io.Writer, dir string, r workspace.ImportResult) {
+// fillReference plays the translators: the bundled reference translations
+// go into the English file and into the first half of the Russian one.
+// A segment that already has a translation is left alone.
+func fillReference(w *workspace.Workspace, slug string) error {
+	for _, lang := range w.Config.TargetLanguages {
+		err := w.UpdateLocale(lang, slug, func(f *catalog.File) {
+			n := len(f.Units)
+			if lang == "ru" {
+				n /= 2
+			}
+			for i := range f.Units[:n] {
+				u := &f.Units[i]
+				if t, ok := demo.Translate(u.Source, lang); ok && u.Translation == "" && !u.Obsolete {
+					u.Translation, u.Status = t, catalog.Translated
+				}
+			}
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func printDemo(w io.Writer, ws *workspace.Workspace, r workspace.ImportResult) {
+	dir := ws.Dir
 	a := r.Article
 	fmt.Fprintf(w, "Workspace: %s\n", dir)
 	fmt.Fprintf(w, "Imported %s (%s) as %q\n\n", demo.ArticleName, r.Status, r.Slug)
@@ -79,7 +119,18 @@ func printDemo(w io.Writer, dir string, r workspace.ImportResult) {
 		}
 	}
 	fmt.Fprintf(w, "\n%d segments in %d blocks. Inline markup is kept as numbered placeholders;\n", n, len(a.Blocks))
-	fmt.Fprintf(w, "translators never see the link targets. The original is in %s.\n", filepath.Join(dir, "sources", r.Slug+".html"))
+	fmt.Fprintf(w, "translators never see the link targets.\n\nFiles:\n")
+	fmt.Fprintf(w, "  %-50s the original, byte for byte\n", filepath.Join(dir, "sources", r.Slug+".html"))
+	for _, lang := range ws.Languages() {
+		fmt.Fprintf(w, "  %-50s %s\n", ws.LocalePath(lang, r.Slug), localeRole(lang == ws.Config.SourceLanguage))
+	}
+}
+
+func localeRole(source bool) string {
+	if source {
+		return "Polish segments (generated)"
+	}
+	return "translators' file"
 }
 
 func describeTag(t article.Tag) string {

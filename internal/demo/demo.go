@@ -21,12 +21,3 @@ func Article() []byte {
 	return b
 }
 
-// Translations returns the reference translations: a TSV of kind, pl, ru
-// and en columns.
-func Translations() []byte {
-	b, err := files.ReadFile("sample/klaster-bialorus-2017.parallel.tsv")
-	if err != nil {
-		panic("demo: sample missing from the binary: " + err.Error())
-	}
-	return b
-}

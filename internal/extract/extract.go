@@ -10,9 +10,21 @@
 package extract
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 )
+
+// Version names the extraction rules. Change it with any change to how
+// articles are extracted, so that workspaces extract their sources again.
+const Version = "1"
+
+// RulesVersion is a fingerprint of Version and the embedded rule files.
+func RulesVersion() string {
+	h := sha256.Sum256([]byte(Version + boilerplateRules + monthRules))
+	return hex.EncodeToString(h[:6])
+}
 
 // ErrNoArticle is returned when a document holds no article text.
 var ErrNoArticle = errors.New("no article text found")

@@ -2,13 +2,27 @@ package segment
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"strings"
 )
 
 //go:embed rules/*.txt
 var rulesFS embed.FS
+
+// RulesVersion is a fingerprint of the embedded rules: when it changes,
+// stored segmentations are stale.
+func RulesVersion() string {
+	h := sha256.New()
+	entries, _ := rulesFS.ReadDir("rules")
+	for _, e := range entries {
+		data, _ := rulesFS.ReadFile("rules/" + e.Name())
+		h.Write(data)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
 
 // behaviour is what an abbreviation's period does.
 type behaviour uint8

@@ -30,6 +30,7 @@ type ImportResult struct {
 	Slug    string
 	Status  Status
 	Article *article.Article
+	Locales []FileChange // locale files written for it
 	Err     error
 }
 
@@ -63,12 +64,27 @@ func (w *Workspace) ImportSources(srcs []*acquire.Source) ([]ImportResult, error
 	}
 	extracted := w.extractAll(srcs)
 	results := make([]ImportResult, 0, len(srcs))
+	var plans []articlePlan
 	for i, src := range srcs {
-		r := w.importSource(src.Origin, src, extracted[i], existing)
-		if r.Err == nil && r.Status == StatusNew {
-			existing = append(existing, SourceMeta{Slug: r.Slug, Origin: src.Origin, SHA256: src.Sum()})
+		r, plan := w.importSource(src.Origin, src, extracted[i], existing)
+		if r.Err == nil {
+			plans = append(plans, plan)
+			if r.Status == StatusNew {
+				existing = append(existing, SourceMeta{Slug: r.Slug, Origin: src.Origin, SHA256: src.Sum()})
+			}
 		}
 		results = append(results, r)
+	}
+	report := &SyncReport{}
+	if err := w.apply(plans, report, w.loadIndex()); err != nil {
+		return results, err
+	}
+	for i := range results {
+		for _, c := range report.Written {
+			if c.Slug == results[i].Slug && results[i].Err == nil {
+				results[i].Locales = append(results[i].Locales, c)
+			}
+		}
 	}
 	return results, nil
 }
@@ -100,30 +116,43 @@ func (w *Workspace) extractAll(srcs []*acquire.Source) []extracted {
 	return out
 }
 
-func (w *Workspace) importSource(name string, src *acquire.Source, x extracted, existing []SourceMeta) ImportResult {
+// importSource stores one extracted source and plans its locale files.
+// Nothing is written when planning fails: a broken translators' file
+// leaves the article as it was.
+func (w *Workspace) importSource(name string, src *acquire.Source, x extracted, existing []SourceMeta) (ImportResult, articlePlan) {
 	r := ImportResult{File: name, Status: StatusFailed}
 	r.Slug = w.slugFor(src, existing)
 	a, err := x.a, x.err
 	if err != nil {
 		r.Err = fmt.Errorf("%s: %w", name, err)
-		return r
+		return r, articlePlan{}
 	}
 	a.Slug = r.Slug
 	r.Article = a
-	old := findOrigin(existing, src.Origin)
-	switch {
+	m := w.newMeta(r.Slug, src, SourceMeta{})
+	status := StatusUpdated
+	switch old := findOrigin(existing, src.Origin); {
 	case old == nil:
-		r.Status = StatusNew
-	case old.SHA256 == src.Sum():
-		r.Status = StatusUnchanged
-		return r
-	default:
-		r.Status = StatusUpdated
+		status = StatusNew
+	case old.SHA256 == m.SHA256:
+		status = StatusUnchanged
+		if full, err := readMeta(w.metaPath(r.Slug)); err == nil {
+			m = full // keep the first import's time
+		}
 	}
-	if err := w.saveSource(r.Slug, src, SourceMeta{}); err != nil {
-		r.Status, r.Err = StatusFailed, err
+	plan, err := w.planArticle(m, a, false)
+	if err != nil {
+		r.Err = err
+		return r, articlePlan{}
 	}
-	return r
+	if status != StatusUnchanged {
+		if err := w.saveSource(m, src.Raw); err != nil {
+			r.Err = err
+			return r, articlePlan{}
+		}
+	}
+	r.Status = status
+	return r, plan
 }
 
 func findOrigin(metas []SourceMeta, origin string) *SourceMeta {

@@ -86,23 +86,28 @@ func (w *Workspace) slugFor(src *acquire.Source, existing []SourceMeta) string {
 	return slug
 }
 
-// saveSource stores the original bytes and their metadata.
-func (w *Workspace) saveSource(slug string, src *acquire.Source, extra SourceMeta) error {
-	sum := src.Sum()
+// newMeta describes a source about to be stored under slug; extra holds
+// what a fetch knows (final URL, ETag…).
+func (w *Workspace) newMeta(slug string, src *acquire.Source, extra SourceMeta) SourceMeta {
 	m := extra
 	m.Slug, m.Origin, m.Format = slug, src.Origin, string(src.Format)
-	m.File, m.SHA256 = slug+src.Ext(), sum
+	m.File, m.SHA256 = slug+src.Ext(), src.Sum()
 	m.Charset, m.CharsetHow, m.Declared = src.Decoded.Charset, src.Decoded.How, src.Decoded.Declared
 	m.Imported = w.Now().UTC().Truncate(time.Second)
-	if err := writeFile(w.Path("sources", m.File), src.Raw); err != nil {
+	return m
+}
+
+// saveSource stores an original's bytes and its metadata.
+func (w *Workspace) saveSource(m SourceMeta, raw []byte) error {
+	if err := writeFile(w.Path("sources", m.File), raw); err != nil {
 		return err
 	}
 	var buf bytes.Buffer
 	buf.WriteString("# Where sources/" + m.File + " came from. Written by mosty; the original's bytes are unchanged.\n")
 	if err := toml.NewEncoder(&buf).Encode(m); err != nil {
-		return fmt.Errorf("encoding %s: %w", w.metaPath(slug), err)
+		return fmt.Errorf("encoding %s: %w", w.metaPath(m.Slug), err)
 	}
-	return writeFile(w.metaPath(slug), buf.Bytes())
+	return writeFile(w.metaPath(m.Slug), buf.Bytes())
 }
 
 // ReadSource loads a stored original as an acquire.Source, for sync to

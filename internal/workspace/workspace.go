@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -75,4 +76,12 @@ func writeFile(path string, data []byte) error {
 	// The temporary file goes in the same folder, so the rename is atomic;
 	// naming the folder saves renameio a probe file per write.
 	return renameio.WriteFile(path, data, 0o644, renameio.WithTempDir(filepath.Dir(path)))
+}
+
+func relPath(base, target string) (string, error) {
+	r, err := filepath.Rel(base, target)
+	if err != nil || strings.HasPrefix(r, "..") {
+		return "", errors.New("outside")
+	}
+	return r, nil
 }

@@ -1,0 +1,104 @@
+package catalog
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Coverage counts a translators' file's active segments and their source
+// words by status.
+type Coverage struct {
+	Segments map[Status]int
+	Words    map[Status]int
+	Obsolete int // obsolete segments kept for their translations
+}
+
+// Coverage counts the file's segments and words.
+func (f *File) Coverage() Coverage {
+	c := Coverage{Segments: map[Status]int{}, Words: map[Status]int{}}
+	for _, u := range f.Units {
+		if u.Obsolete {
+			c.Obsolete++
+			continue
+		}
+		c.Segments[u.Status]++
+		c.Words[u.Status] += Words(u.Source)
+	}
+	return c
+}
+
+// Add adds another file's counts, for totals.
+func (c *Coverage) Add(o Coverage) {
+	if c.Segments == nil {
+		c.Segments, c.Words = map[Status]int{}, map[Status]int{}
+	}
+	for s, n := range o.Segments {
+		c.Segments[s] += n
+	}
+	for s, n := range o.Words {
+		c.Words[s] += n
+	}
+	c.Obsolete += o.Obsolete
+}
+
+// TotalWords is the number of source words in active segments.
+func (c Coverage) TotalWords() int { return sum(c.Words) }
+
+// TotalSegments is the number of active segments.
+func (c Coverage) TotalSegments() int { return sum(c.Segments) }
+
+// Percent is the share of source words whose translation is done
+// (translated or reviewed), 0–100. An empty file is 100% done.
+func (c Coverage) Percent() float64 {
+	total := c.TotalWords()
+	if total == 0 {
+		return 100
+	}
+	return 100 * float64(c.Words[Translated]+c.Words[Reviewed]) / float64(total)
+}
+
+func sum(m map[Status]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+// Words counts the words of placeholder text: runs of letters or digits,
+// placeholders left out.
+func Words(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		if s[i] == '<' {
+			if j := placeholderLen(s[i:]); j > 0 {
+				i += j
+				in = false
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if word && !in {
+			n++
+		}
+		in = word
+		i += size
+	}
+	return n
+}
+
+// placeholderLen is the length of the <N>, </N> or <N/> at the start of
+// s, or 0.
+func placeholderLen(s string) int {
+	j := strings.IndexByte(s, '>')
+	if j < 2 {
+		return 0
+	}
+	inner := strings.TrimSuffix(strings.TrimPrefix(s[1:j], "/"), "/")
+	if inner == "" || strings.Trim(inner, "0123456789") != "" {
+		return 0
+	}
+	return j + 1
+}

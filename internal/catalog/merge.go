@@ -1,0 +1,163 @@
+package catalog
+
+import "fmt"
+
+// Changes counts what a merge did to one translators' file.
+type Changes struct {
+	Added     int // new sentences, status new
+	Fuzzy     int // changed sentences whose translation is kept for checking
+	Reset     int // changed sentences that had no translation yet
+	Obsoleted int // removed sentences kept for their translation
+	Revived   int // sentences back in the article, with their old translation
+	Dropped   int // removed sentences with nothing written for them
+	Pruned    int // obsolete segments dropped on request
+	Restored  []string
+}
+
+// Any reports whether the merge changed anything.
+func (c Changes) Any() bool {
+	return c.Added+c.Fuzzy+c.Reset+c.Obsoleted+c.Revived+c.Dropped+c.Pruned+len(c.Restored) > 0
+}
+
+// String is a short summary, such as "2 new, 1 fuzzy, 1 obsolete".
+func (c Changes) String() string {
+	s := ""
+	add := func(n int, what string) {
+		if n > 0 {
+			if s != "" {
+				s += ", "
+			}
+			s += fmt.Sprintf("%d %s", n, what)
+		}
+	}
+	add(c.Added, "new")
+	add(c.Fuzzy, "fuzzy")
+	add(c.Reset, "changed before translation")
+	add(c.Obsoleted, "obsolete")
+	add(c.Revived, "back from obsolete")
+	add(c.Dropped, "removed")
+	add(c.Pruned, "pruned")
+	add(len(c.Restored), "source restored")
+	if s == "" {
+		return "unchanged"
+	}
+	return s
+}
+
+// Merge brings a translators' file up to date with the source units (ids
+// assigned) of the article. The rules:
+//
+//   - unchanged sentence: everything kept as it is;
+//   - new sentence: added with status new, or, when an obsolete segment
+//     holds the same Polish, brought back with its translation;
+//   - changed sentence with a translation: status fuzzy, the translation
+//     kept, previous_source set to the Polish it was translated from
+//     (kept from an earlier change while it is still fuzzy);
+//   - changed sentence without a translation: the new Polish, status new;
+//   - removed sentence with a translation or keys of a translator's own:
+//     kept at the end with obsolete = true; removed only with prune;
+//   - removed sentence with nothing written for it: dropped.
+//
+// lastSource maps ids to the Polish the previous source file had: a
+// source changed by hand in the translators' file is put back and
+// reported, and the Polish the translator saw counts as the previous one.
+func (f *File) Merge(src []Unit, lastSource map[string]string, prune bool) Changes {
+	var c Changes
+	byID := make(map[string]int, len(f.Units))
+	obsoleteBySource := map[string]int{}
+	for i, u := range f.Units {
+		byID[u.ID] = i
+		if u.Obsolete {
+			if _, ok := obsoleteBySource[u.Source]; !ok {
+				obsoleteBySource[u.Source] = i
+			}
+		}
+	}
+	used := make([]bool, len(f.Units))
+	out := make([]Unit, 0, len(src)+len(f.Units))
+	for _, s := range src {
+		i, ok := byID[s.ID]
+		if ok && !f.Units[i].Obsolete {
+			used[i] = true
+			out = append(out, f.update(f.Units[i], s, lastSource, &c))
+			continue
+		}
+		if i, ok := obsoleteBySource[s.Source]; ok && !used[i] {
+			used[i] = true
+			u := f.Units[i]
+			u.ID, u.Kind, u.Obsolete = s.ID, s.Kind, false
+			c.Revived++
+			out = append(out, u)
+			continue
+		}
+		c.Added++
+		out = append(out, Unit{ID: s.ID, Kind: s.Kind, Source: s.Source, Status: New})
+	}
+	for i, u := range f.Units {
+		switch {
+		case used[i]:
+		case u.Translation == "" && len(u.Extra) == 0:
+			if !u.Obsolete {
+				c.Dropped++
+			}
+		case prune:
+			c.Pruned++
+		default:
+			if !u.Obsolete {
+				u.Obsolete = true
+				c.Obsoleted++
+			}
+			out = append(out, u)
+		}
+	}
+	f.Units = out
+	return c
+}
+
+// update applies a source unit to the translators' unit with its id.
+func (f *File) update(u Unit, s Unit, lastSource map[string]string, c *Changes) Unit {
+	u.Kind = s.Kind
+	if last, ok := lastSource[u.ID]; ok && u.Source != last && u.Source != s.Source {
+		c.Restored = append(c.Restored, u.ID)
+		u.Source = last
+	}
+	if u.Source == s.Source {
+		return u
+	}
+	if u.Translation == "" {
+		u.Status, u.PreviousSource = New, ""
+		c.Reset++
+	} else {
+		if u.Status != Fuzzy || u.PreviousSource == "" {
+			u.PreviousSource = u.Source
+		}
+		u.Status = Fuzzy
+		c.Fuzzy++
+	}
+	u.Source = s.Source
+	return u
+}
+
+// NewTarget makes an empty translators' file for a source file.
+func NewTarget(path string, src *File, lang string) *File {
+	h := src.Header
+	h.Lang, h.SourceLang = lang, src.Header.Lang
+	h.SourceSHA256, h.Extractor = "", ""
+	return &File{Path: path, Header: h}
+}
+
+// SetUnits replaces a source file's units, keeping the ones whose data is
+// unchanged as they were read, so the file is rewritten only where it
+// changed.
+func (f *File) SetUnits(units []Unit) {
+	old := make(map[string]Unit, len(f.Units))
+	for _, u := range f.Units {
+		old[u.ID] = u
+	}
+	for i, u := range units {
+		if o, ok := old[u.ID]; ok && o.Kind == u.Kind && o.Block == u.Block && o.Source == u.Source && !o.Obsolete {
+			units[i] = o
+		}
+	}
+	f.Units = units
+}

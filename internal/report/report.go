@@ -1,0 +1,136 @@
+// Package report presents translation coverage for people and scripts:
+// an aligned table, JSON, and (later) an HTML report. It reads nothing
+// from disk; callers pass what the workspace measured.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/workspace"
+)
+
+// Totals adds up the coverage of every article, by language.
+func Totals(articles []workspace.ArticleStatus) map[string]catalog.Coverage {
+	t := map[string]catalog.Coverage{}
+	for _, a := range articles {
+		for lang, c := range a.Coverage {
+			sum := t[lang]
+			sum.Add(c)
+			t[lang] = sum
+		}
+	}
+	return t
+}
+
+// Table writes the coverage as an aligned table: one row per article and
+// language, then the totals per language.
+func Table(w io.Writer, articles []workspace.ArticleStatus, langs []string) error {
+	totalName := fmt.Sprintf("all %d articles", len(articles))
+	if len(articles) == 1 {
+		totalName = "all 1 article"
+	}
+	// Numbers align right, titles left: titles are padded here to one
+	// width (in characters, so Polish letters count once), then tabwriter
+	// aligns the rest.
+	width := len([]rune(totalName))
+	for _, a := range articles {
+		width = max(width, len([]rune(shorten(a.Title, 44))))
+	}
+	pad := func(s string) string { return s + strings.Repeat(" ", width-len([]rune(s))) }
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "%s\tlang\tsegments\tnew\tfuzzy\ttranslated\treviewed\twords\tdone\t\n", pad("article"))
+	row := func(name, lang string, c catalog.Coverage) {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%.1f%%\t\n", pad(name), lang, c.TotalSegments(),
+			c.Segments[catalog.New], c.Segments[catalog.Fuzzy], c.Segments[catalog.Translated], c.Segments[catalog.Reviewed],
+			c.TotalWords(), c.Percent())
+	}
+	for _, a := range articles {
+		for i, lang := range langs {
+			name := ""
+			if i == 0 {
+				name = shorten(a.Title, 44)
+			}
+			row(name, lang, a.Coverage[lang])
+		}
+	}
+	totals := Totals(articles)
+	for i, lang := range langs {
+		name := ""
+		if i == 0 {
+			name = totalName
+		}
+		row(name, lang, totals[lang])
+	}
+	return tw.Flush()
+}
+
+func shorten(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// JSON shapes, documented in the README.
+type (
+	jsonCounts struct {
+		New        int `json:"new"`
+		Fuzzy      int `json:"fuzzy"`
+		Translated int `json:"translated"`
+		Reviewed   int `json:"reviewed"`
+		Total      int `json:"total"`
+	}
+	jsonCoverage struct {
+		Segments jsonCounts `json:"segments"`
+		Words    jsonCounts `json:"words"`
+		Percent  float64    `json:"percent"`
+		Obsolete int        `json:"obsolete"`
+	}
+	jsonArticle struct {
+		Slug      string                  `json:"slug"`
+		Title     string                  `json:"title"`
+		Languages map[string]jsonCoverage `json:"languages"`
+	}
+	jsonReport struct {
+		Articles []jsonArticle           `json:"articles"`
+		Totals   map[string]jsonCoverage `json:"totals"`
+	}
+)
+
+func counts(m map[catalog.Status]int) jsonCounts {
+	c := jsonCounts{New: m[catalog.New], Fuzzy: m[catalog.Fuzzy], Translated: m[catalog.Translated], Reviewed: m[catalog.Reviewed]}
+	c.Total = c.New + c.Fuzzy + c.Translated + c.Reviewed
+	return c
+}
+
+func coverage(c catalog.Coverage) jsonCoverage {
+	return jsonCoverage{Segments: counts(c.Segments), Words: counts(c.Words), Percent: round1(c.Percent()), Obsolete: c.Obsolete}
+}
+
+func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
+
+// JSON writes the coverage for scripts.
+func JSON(w io.Writer, articles []workspace.ArticleStatus, langs []string) error {
+	r := jsonReport{Articles: []jsonArticle{}, Totals: map[string]jsonCoverage{}}
+	for _, a := range articles {
+		ja := jsonArticle{Slug: a.Slug, Title: a.Title, Languages: map[string]jsonCoverage{}}
+		for _, lang := range langs {
+			ja.Languages[lang] = coverage(a.Coverage[lang])
+		}
+		r.Articles = append(r.Articles, ja)
+	}
+	for lang, c := range Totals(articles) {
+		if slices.Contains(langs, lang) {
+			r.Totals[lang] = coverage(c)
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}

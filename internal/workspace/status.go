@@ -1,0 +1,69 @@
+package workspace
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/mosty-dev/mosty/internal/catalog"
+)
+
+// ArticleStatus is the coverage of one article in each target language.
+type ArticleStatus struct {
+	Slug, Title string
+	Coverage    map[string]catalog.Coverage // by language
+}
+
+// Status reads every article's translators' files. A language whose file
+// is missing counts as all new. langs limits the languages (all targets
+// when empty).
+func (w *Workspace) Status(langs []string) ([]ArticleStatus, error) {
+	if len(langs) == 0 {
+		langs = w.Config.TargetLanguages
+	}
+	paths, err := filepath.Glob(w.Path("locales", w.Config.SourceLanguage, "*.toml"))
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(paths)
+	var out []ArticleStatus
+	for _, p := range paths {
+		slug := strings.TrimSuffix(filepath.Base(p), ".toml")
+		src, _, err := w.LoadLocale(w.Config.SourceLanguage, slug)
+		if err != nil {
+			return nil, err
+		}
+		st := ArticleStatus{Slug: slug, Title: src.Header.Title, Coverage: map[string]catalog.Coverage{}}
+		for _, lang := range langs {
+			t, _, err := w.LoadLocale(lang, slug)
+			if err != nil {
+				return nil, err
+			}
+			if t == nil {
+				t = catalog.NewTarget("", src, lang)
+				t.Merge(src.Units, nil, false)
+			}
+			st.Coverage[lang] = t.Coverage()
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+// UpdateLocale loads an article's translators' file for lang, lets edit
+// change it, and writes it back atomically if its bytes changed. The
+// caller holds the workspace lock.
+func (w *Workspace) UpdateLocale(lang, slug string, edit func(*catalog.File)) error {
+	f, data, err := w.LoadLocale(lang, slug)
+	if err != nil {
+		return err
+	}
+	if f == nil {
+		return nil
+	}
+	edit(f)
+	if out := f.Bytes(); string(out) != string(data) {
+		return writeFile(f.Path, out)
+	}
+	return nil
+}
