@@ -20,4 +20,3 @@ func Article() []byte {
 	}
 	return b
 }
-

@@ -13,7 +13,7 @@ import (
 // at articles whose files changed. It is a cache under .mosty/: deleting
 // it costs one full sync, nothing else.
 type index struct {
-	Version  string                         `json:"version"`
+	Version  string                          `json:"version"`
 	Articles map[string]map[string]fileStamp `json:"articles"`
 	changed  bool
 }
