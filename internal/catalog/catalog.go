@@ -84,8 +84,9 @@ type File struct {
 	Units    []Unit
 	IsSource bool // locales/<source lang>/: generated, no translations
 
-	headerRaw string // bytes before the first [[segment]], as read
-	headerSet Header // the header as read, to tell whether it changed
+	headerRaw  string // bytes before the first [[segment]], as read
+	headerSet  Header // the header as read, to tell whether it changed
+	headerRead bool   // the file was read, so headerRaw is what it had
 }
 
 // A SyntaxError is a mistake in a locale file, with where it is and what
@@ -94,7 +95,11 @@ type SyntaxError struct {
 	Path         string
 	Line, Column int
 	Msg          string
+	Advice       string // what to do, when the mistake is a typical one
 }
+
+// Hint is the advice for the mistake, if any.
+func (e *SyntaxError) Hint() string { return e.Advice }
 
 func (e *SyntaxError) Error() string {
 	if e.Line > 0 {

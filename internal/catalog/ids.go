@@ -43,8 +43,8 @@ const (
 // longest common subsequence of texts, so a sentence that appears twice
 // keeps apart the ids of its two places. A changed sentence keeps its id
 // when it sits between the same unchanged neighbours and shares at least
-// 30% of its words with the old one (Dice coefficient of word sets), or
-// anywhere in the article when it shares 60%. Every other sentence gets a
+// 30% of its words with the old one (Dice coefficient of word sets, and
+// at least two words), or anywhere in the article when it shares 60%. Every other sentence gets a
 // new id made from its text.
 func AssignIDs(prev []Unit, next []SourceUnit) []Unit {
 	out := make([]Unit, len(next))
@@ -164,16 +164,17 @@ func wordSet(s string) map[string]bool {
 	return set
 }
 
-// dice is 2|A∩B| / (|A|+|B|).
+// dice is 2|A∩B| / (|A|+|B|), and 0 when the sets share fewer than two
+// words: one shared word ("dwa", "w") says nothing about two sentences.
 func dice(a, b map[string]bool) float64 {
-	if len(a)+len(b) == 0 {
-		return 1
-	}
 	common := 0
 	for w := range a {
 		if b[w] {
 			common++
 		}
+	}
+	if common < 2 {
+		return 0
 	}
 	return 2 * float64(common) / float64(len(a)+len(b))
 }

@@ -111,7 +111,35 @@ func (f *File) Merge(src []Unit, lastSource map[string]string, prune bool) Chang
 		}
 	}
 	f.Units = out
+	f.renameClashingObsolete()
 	return c
+}
+
+// renameClashingObsolete gives an obsolete unit whose id an active unit
+// now has (a sentence edited, removed, then added again in its first
+// form gets its first id back) an id of its own: ids are unique in a
+// file, and an obsolete unit's id matters to nobody.
+func (f *File) renameClashingObsolete() {
+	taken := map[string]bool{}
+	for _, u := range f.Units {
+		if !u.Obsolete {
+			taken[u.ID] = true
+		}
+	}
+	for i := range f.Units {
+		u := &f.Units[i]
+		if !u.Obsolete {
+			continue
+		}
+		if taken[u.ID] {
+			base := u.ID + "-obsolete"
+			u.ID = base
+			for n := 2; taken[u.ID]; n++ {
+				u.ID = fmt.Sprintf("%s-%d", base, n)
+			}
+		}
+		taken[u.ID] = true
+	}
 }
 
 // update applies a source unit to the translators' unit with its id.

@@ -37,7 +37,7 @@ func Parse(path string, data []byte, isSource bool) (*File, error) {
 	if len(starts) != len(shape.Segment) {
 		return nil, &SyntaxError{Path: path, Msg: fmt.Sprintf("found %d [[segment]] headers but %d segments", len(starts), len(shape.Segment))}
 	}
-	f := &File{Path: path, Header: shape.Article, headerSet: shape.Article, IsSource: isSource}
+	f := &File{Path: path, Header: shape.Article, headerSet: shape.Article, headerRead: true, IsSource: isSource}
 	end := len(data)
 	if len(starts) > 0 {
 		end = starts[0]
@@ -56,7 +56,7 @@ func Parse(path string, data []byte, isSource bool) (*File, error) {
 		}
 		if prev, dup := seen[u.ID]; dup {
 			return nil, &SyntaxError{Path: path, Line: line, Column: 1,
-				Msg: fmt.Sprintf("segment id %q is used twice (first at line %d); hint: ids are mosty's, restore the one you changed", u.ID, prev)}
+				Msg: fmt.Sprintf("segment id %q is used twice (first at line %d)", u.ID, prev), Advice: "ids are mosty's: restore the one you changed"}
 		}
 		seen[u.ID] = line
 		u.raw, u.line = string(data[starts[i]:to]), line
@@ -90,7 +90,7 @@ func unitOf(m map[string]any) (Unit, error) {
 		}
 	}
 	if u.ID == "" {
-		return u, errors.New("no id; hint: every [[segment]] needs the id mosty gave it")
+		return u, errors.New("no id: every [[segment]] needs the id mosty gave it")
 	}
 	status, err := str("status")
 	if err != nil {
@@ -142,7 +142,7 @@ func segmentStarts(data []byte) ([]int, error) {
 		}
 		k := e.Key()
 		if !k.Next() || string(k.Node().Data) != "segment" || !k.IsLast() {
-			return nil, fmt.Errorf("unexpected table [[%s]]; hint: a locale file holds [article] and [[segment]] tables only", k.Node().Data)
+			return nil, fmt.Errorf("unexpected table [[%s]]: a locale file holds [article] and [[segment]] tables only", k.Node().Data)
 		}
 		at := int(k.Node().Raw.Offset)
 		starts = append(starts, commentBlockStart(data, lineStart(data, at)))
@@ -173,7 +173,7 @@ func syntaxError(path string, err error) error {
 	var de *toml.DecodeError
 	if errors.As(err, &de) {
 		row, col := de.Position()
-		return &SyntaxError{Path: path, Line: row, Column: col, Msg: strings.TrimPrefix(de.Error(), "toml: ") + hintFor(de.Error())}
+		return &SyntaxError{Path: path, Line: row, Column: col, Msg: strings.TrimPrefix(de.Error(), "toml: "), Advice: hintFor(de.Error())}
 	}
 	var pe *unstable.ParserError
 	if errors.As(err, &pe) {
@@ -185,11 +185,11 @@ func syntaxError(path string, err error) error {
 func hintFor(msg string) string {
 	switch {
 	case strings.Contains(msg, "expected newline") || strings.Contains(msg, "expected key") || strings.Contains(msg, "invalid character"):
-		return "; hint: a quote inside a translation must be written \\\" (or use „…” or «…»)"
-	case strings.Contains(msg, "unterminated") || strings.Contains(msg, "newline not allowed"):
-		return "; hint: every translation starts and ends with a straight double quote on the same line"
+		return `a quote inside a translation must be written \" (or use „…” or «…»)`
+	case strings.Contains(msg, "unterminated") || strings.Contains(msg, "new lines") || strings.Contains(msg, "newline not allowed"):
+		return "every translation starts and ends with a straight double quote on the same line"
 	case strings.Contains(msg, "already exists") || strings.Contains(msg, "duplicate"):
-		return "; hint: each key appears once per [[segment]]"
+		return "each key appears once per [[segment]]"
 	}
 	return ""
 }

@@ -16,22 +16,38 @@ import (
 // change since it was read are written exactly as they were read.
 func (f *File) Bytes() []byte {
 	var b strings.Builder
-	if f.headerRaw != "" && f.Header == f.headerSet {
+	if f.headerRead && f.Header == f.headerSet {
 		b.WriteString(f.headerRaw)
 	} else {
 		f.writeHeader(&b)
 	}
+	prevCanonical := false
 	for _, u := range f.Units {
 		canon := f.unitText(u)
 		if u.raw != "" && canon == u.readCanon {
-			ensureBreak(&b, false)
+			ensureBreak(&b, prevCanonical)
 			b.WriteString(u.raw)
+			prevCanonical = false
 			continue
 		}
 		ensureBreak(&b, true)
+		b.WriteString(commentLines(u.raw))
 		b.WriteString(canon)
+		prevCanonical = true
 	}
 	return []byte(b.String())
+}
+
+// commentLines returns the whole-line comments of a table as read, so a
+// translator's notes survive when mosty rewrites the table.
+func commentLines(raw string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(raw, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "#") {
+			b.WriteString(strings.TrimSpace(l) + "\n")
+		}
+	}
+	return b.String()
 }
 
 // ensureBreak ends what is written so far with a newline, and with a

@@ -20,11 +20,16 @@ func Wrap(err error, hint string) error {
 	return &hinted{err: err, hint: hint}
 }
 
-// Of returns the first hint in err's chain, or "".
+// Of returns the first hint in err's chain, or "". An error type can carry
+// its own hint with a Hint() string method.
 func Of(err error) string {
 	var h *hinted
 	if errors.As(err, &h) {
 		return h.hint
+	}
+	var own interface{ Hint() string }
+	if errors.As(err, &own) {
+		return own.Hint()
 	}
 	return ""
 }

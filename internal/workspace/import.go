@@ -62,15 +62,16 @@ func (w *Workspace) ImportSources(srcs []*acquire.Source) ([]ImportResult, error
 	if err != nil {
 		return nil, err
 	}
+	slugs := newSlugIndex(existing)
 	extracted := w.extractAll(srcs)
 	results := make([]ImportResult, 0, len(srcs))
 	var plans []articlePlan
 	for i, src := range srcs {
-		r, plan := w.importSource(src.Origin, src, extracted[i], existing)
+		r, plan := w.importSource(src.Origin, src, extracted[i], slugs)
 		if r.Err == nil {
 			plans = append(plans, plan)
 			if r.Status == StatusNew {
-				existing = append(existing, SourceMeta{Slug: r.Slug, Origin: src.Origin, SHA256: src.Sum()})
+				slugs.add(SourceMeta{Slug: r.Slug, Origin: src.Origin, SHA256: src.Sum()})
 			}
 		}
 		results = append(results, r)
@@ -119,9 +120,9 @@ func (w *Workspace) extractAll(srcs []*acquire.Source) []extracted {
 // importSource stores one extracted source and plans its locale files.
 // Nothing is written when planning fails: a broken translators' file
 // leaves the article as it was.
-func (w *Workspace) importSource(name string, src *acquire.Source, x extracted, existing []SourceMeta) (ImportResult, articlePlan) {
+func (w *Workspace) importSource(name string, src *acquire.Source, x extracted, slugs *slugIndex) (ImportResult, articlePlan) {
 	r := ImportResult{File: name, Status: StatusFailed}
-	r.Slug = w.slugFor(src, existing)
+	r.Slug = slugs.slugFor(src)
 	a, err := x.a, x.err
 	if err != nil {
 		r.Err = fmt.Errorf("%s: %w", name, err)
@@ -131,7 +132,7 @@ func (w *Workspace) importSource(name string, src *acquire.Source, x extracted, 
 	r.Article = a
 	m := w.newMeta(r.Slug, src, SourceMeta{})
 	status := StatusUpdated
-	switch old := findOrigin(existing, src.Origin); {
+	switch old := slugs.byOrigin[src.Origin]; {
 	case old == nil:
 		status = StatusNew
 	case old.SHA256 == m.SHA256:
@@ -153,15 +154,6 @@ func (w *Workspace) importSource(name string, src *acquire.Source, x extracted, 
 	}
 	r.Status = status
 	return r, plan
-}
-
-func findOrigin(metas []SourceMeta, origin string) *SourceMeta {
-	for i := range metas {
-		if metas[i].Origin == origin {
-			return &metas[i]
-		}
-	}
-	return nil
 }
 
 // Extract reads a source into an article with its segments, with the

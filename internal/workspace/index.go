@@ -122,6 +122,21 @@ func (s stampSet) slugs() []string {
 	return out
 }
 
+// stampArticle stamps one article's files, as stampAll would.
+func (w *Workspace) stampArticle(slug, source string) map[string]fileStamp {
+	out := map[string]fileStamp{}
+	paths := []string{"sources/" + source, "sources/" + slug + ".meta.toml"}
+	for _, l := range w.Languages() {
+		paths = append(paths, "locales/"+l+"/"+slug+".toml")
+	}
+	for _, p := range paths {
+		if info, err := os.Stat(w.Path(p)); err == nil {
+			out[p] = fileStamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}
+		}
+	}
+	return out
+}
+
 // of returns the stamps of one article's files; a missing file has none.
 func (s stampSet) of(slug string) map[string]fileStamp {
 	return s[slug]

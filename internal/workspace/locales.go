@@ -32,7 +32,11 @@ func (w *Workspace) LoadLocale(lang, slug string) (*catalog.File, []byte, error)
 	}
 	f, err := catalog.Parse(w.rel(path), data, lang == w.Config.SourceLanguage)
 	if err != nil {
-		return nil, nil, hint.Wrap(err, "fix the file and run the command again; nothing was written")
+		advice := "fix the file"
+		if h := hint.Of(err); h != "" {
+			advice = h
+		}
+		return nil, nil, hint.Wrap(err, advice+"; nothing was written, run the command again once it is fixed")
 	}
 	f.Path = path
 	return f, data, nil

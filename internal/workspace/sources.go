@@ -2,6 +2,8 @@ package workspace
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -67,20 +69,36 @@ func readMeta(path string) (SourceMeta, error) {
 	return m, nil
 }
 
+// slugIndex says which slugs are taken and by which origin, for giving
+// new sources slugs.
+type slugIndex struct {
+	byOrigin map[string]*SourceMeta
+	taken    map[string]bool
+}
+
+func newSlugIndex(metas []SourceMeta) *slugIndex {
+	si := &slugIndex{byOrigin: map[string]*SourceMeta{}, taken: map[string]bool{}}
+	for i := range metas {
+		si.add(metas[i])
+	}
+	return si
+}
+
+func (si *slugIndex) add(m SourceMeta) {
+	si.byOrigin[m.Origin] = &m
+	si.taken[m.Slug] = true
+}
+
 // slugFor returns the slug a source is stored under: the one it already
 // has when the same origin was imported before, else a new one made from
 // its name, with -2, -3… when another origin has it.
-func (w *Workspace) slugFor(src *acquire.Source, existing []SourceMeta) string {
-	taken := map[string]bool{}
-	for _, m := range existing {
-		if m.Origin == src.Origin {
-			return m.Slug
-		}
-		taken[m.Slug] = true
+func (si *slugIndex) slugFor(src *acquire.Source) string {
+	if m, ok := si.byOrigin[src.Origin]; ok {
+		return m.Slug
 	}
 	base := acquire.Slug(src.Name)
 	slug := base
-	for i := 2; taken[slug]; i++ {
+	for i := 2; si.taken[slug]; i++ {
 		slug = base + "-" + strconv.Itoa(i)
 	}
 	return slug
@@ -102,12 +120,20 @@ func (w *Workspace) saveSource(m SourceMeta, raw []byte) error {
 	if err := writeFile(w.Path("sources", m.File), raw); err != nil {
 		return err
 	}
+	data, err := encodeMeta(m)
+	if err != nil {
+		return err
+	}
+	return writeFile(w.metaPath(m.Slug), data)
+}
+
+func encodeMeta(m SourceMeta) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("# Where sources/" + m.File + " came from. Written by mosty; the original's bytes are unchanged.\n")
 	if err := toml.NewEncoder(&buf).Encode(m); err != nil {
-		return fmt.Errorf("encoding %s: %w", w.metaPath(m.Slug), err)
+		return nil, fmt.Errorf("encoding metadata of %s: %w", m.Slug, err)
 	}
-	return writeFile(w.metaPath(m.Slug), buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 // ReadSource loads a stored original as an acquire.Source, for sync to
@@ -127,4 +153,9 @@ func contentTypeFor(m SourceMeta) string {
 		return "text/html; charset=" + m.Declared
 	}
 	return ""
+}
+
+func sha256Hex(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
 }

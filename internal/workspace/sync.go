@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/mosty-dev/mosty/internal/hint"
 	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/catalog"
 )
@@ -39,6 +40,7 @@ type pendingWrite struct {
 // articlePlan is what syncing one article will write.
 type articlePlan struct {
 	slug    string
+	source  string // the original's file name in sources/
 	writes  []pendingWrite
 	changes []FileChange
 }
@@ -91,12 +93,8 @@ func (w *Workspace) apply(plans []articlePlan, report *SyncReport, idx *index) e
 		}
 		report.Written = append(report.Written, p.changes...)
 	}
-	stamps, err := w.stampAll()
-	if err != nil {
-		return err
-	}
 	for _, p := range plans {
-		idx.set(p.slug, stamps.of(p.slug))
+		idx.set(p.slug, w.stampArticle(p.slug, p.source))
 	}
 	return w.saveIndex(idx)
 }
@@ -106,20 +104,29 @@ func (w *Workspace) apply(plans []articlePlan, report *SyncReport, idx *index) e
 // only when its source or the rules changed since the source file was
 // written.
 func (w *Workspace) planArticle(m SourceMeta, a *article.Article, prune bool) (articlePlan, error) {
-	plan := articlePlan{slug: m.Slug}
+	plan := articlePlan{slug: m.Slug, source: m.File}
 	src := w.Config.SourceLanguage
 	oldSrc, oldData, err := w.LoadLocale(src, m.Slug)
 	if err != nil {
 		return plan, err
 	}
 	version := w.extractorVersion()
-	if a == nil && (oldSrc == nil || oldSrc.Header.SourceSHA256 != m.SHA256 || oldSrc.Header.Extractor != version) {
+	if a == nil {
 		source, err := w.ReadSource(m)
 		if err != nil {
-			return plan, err
+			return plan, hint.Wrap(err, "restore the original from sources/, or import the article again")
 		}
-		if a, err = w.Extract(source); err != nil {
-			return plan, fmt.Errorf("%s: %w", w.rel(w.Path("sources", m.File)), err)
+		if sum := source.Sum(); sum != m.SHA256 {
+			// The original was replaced by hand: record its new bytes.
+			m.SHA256 = sum
+			if err := plan.addMeta(w, m); err != nil {
+				return plan, err
+			}
+		}
+		if oldSrc == nil || oldSrc.Header.SourceSHA256 != m.SHA256 || oldSrc.Header.Extractor != version {
+			if a, err = w.Extract(source); err != nil {
+				return plan, fmt.Errorf("%s: %w", w.rel(w.Path("sources", m.File)), err)
+			}
 		}
 	}
 	srcFile := oldSrc
@@ -154,6 +161,16 @@ func (w *Workspace) planArticle(m SourceMeta, a *article.Article, prune bool) (a
 		plan.add(lang, m.Slug, t.Path, data, t.Bytes(), c)
 	}
 	return plan, nil
+}
+
+// addMeta records rewriting an article's metadata.
+func (p *articlePlan) addMeta(w *Workspace, m SourceMeta) error {
+	data, err := encodeMeta(m)
+	if err != nil {
+		return err
+	}
+	p.writes = append(p.writes, pendingWrite{path: w.metaPath(m.Slug), data: data})
+	return nil
 }
 
 // add records a file to write when its bytes differ from what is on disk.

@@ -1,0 +1,170 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mosty-dev/mosty/internal/catalog"
+)
+
+const sampleText = `Tytuł artykułu
+
+13-12-2017
+
+Pierwsze zdanie o klastrze. Drugie zdanie o spotkaniu w Białymstoku. Trzecie zdanie do usunięcia.
+`
+
+// setup imports one text article and translates all of it into Russian.
+func setup(t *testing.T) (*Workspace, string) {
+	t.Helper()
+	w := newWorkspace(t)
+	file := filepath.Join(t.TempDir(), "art.txt")
+	if err := os.WriteFile(file, []byte(sampleText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	importOne(t, w, file)
+	err := w.UpdateLocale("ru", "art", func(f *catalog.File) {
+		for i := range f.Units {
+			f.Units[i].Translation = fmt.Sprintf("Перевод %d.", i)
+			f.Units[i].Status = catalog.Translated
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w, file
+}
+
+func unitsBySource(t *testing.T, w *Workspace, lang string) map[string]catalog.Unit {
+	t.Helper()
+	f, _, err := w.LoadLocale(lang, "art")
+	if err != nil || f == nil {
+		t.Fatalf("loading %s: %v", lang, err)
+	}
+	m := map[string]catalog.Unit{}
+	for _, u := range f.Units {
+		m[u.Source] = u
+	}
+	return m
+}
+
+// TestSyncSourceEdited: the original is edited in sources/; sync extracts
+// it again and applies every merge rule.
+func TestSyncSourceEdited(t *testing.T) {
+	w, _ := setup(t)
+	edited := strings.Replace(sampleText, "Drugie zdanie o spotkaniu w Białymstoku.", "Drugie zdanie o udanym spotkaniu w Białymstoku.", 1)
+	edited = strings.Replace(edited, " Trzecie zdanie do usunięcia.", " Całkiem nowe zdanie.", 1)
+	if err := os.WriteFile(w.Path("sources", "art.txt"), []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := w.Sync(SyncOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Checked != 1 || len(rep.Written) != 3 { // pl, ru, en; the metadata is not a locale file
+		t.Errorf("report %+v", rep)
+	}
+	ru := unitsBySource(t, w, "ru")
+	if u := ru["Pierwsze zdanie o klastrze."]; u.Status != catalog.Translated || u.Translation != "Перевод 1." {
+		t.Errorf("unchanged: %+v", u)
+	}
+	if u := ru["Drugie zdanie o udanym spotkaniu w Białymstoku."]; u.Status != catalog.Fuzzy ||
+		u.PreviousSource != "Drugie zdanie o spotkaniu w Białymstoku." || u.Translation != "Перевод 2." {
+		t.Errorf("changed: %+v", u)
+	}
+	if u := ru["Całkiem nowe zdanie."]; u.Status != catalog.New || u.Translation != "" {
+		t.Errorf("new: %+v", u)
+	}
+	if u := ru["Trzecie zdanie do usunięcia."]; !u.Obsolete || u.Translation != "Перевод 3." {
+		t.Errorf("removed: %+v", u)
+	}
+	if _, ok := unitsBySource(t, w, "en")["Trzecie zdanie do usunięcia."]; ok {
+		t.Error("an untranslated removed sentence was kept in en")
+	}
+	metas, _ := w.Sources()
+	if raw, _ := os.ReadFile(w.Path("sources", "art.txt")); metas[0].SHA256 != sha256Hex(raw) {
+		t.Error("metadata does not record the edited original's checksum")
+	}
+
+	// Nothing changed since: the next sync skips the article.
+	rep, err = w.Sync(SyncOptions{})
+	if err != nil || rep.Checked != 0 || rep.Skipped != 1 || len(rep.Written) != 0 {
+		t.Errorf("second sync: %+v, %v", rep, err)
+	}
+	// --prune drops the obsolete segment.
+	if _, err := w.Sync(SyncOptions{Prune: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := unitsBySource(t, w, "ru")["Trzecie zdanie do usunięcia."]; ok {
+		t.Error("prune kept the obsolete segment")
+	}
+}
+
+// TestSyncBrokenFileWritesNothing: a TOML mistake in one translators'
+// file stops sync with its position; no file is written.
+func TestSyncBrokenFileWritesNothing(t *testing.T) {
+	w, _ := setup(t)
+	ruPath := w.LocalePath("ru", "art")
+	data, _ := os.ReadFile(ruPath)
+	broken := strings.Replace(string(data), `translation = "Перевод 1."`, `translation = "Перевод "1"."`, 1)
+	if err := os.WriteFile(ruPath, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(w.Path("sources", "art.txt"), []byte(sampleText+"\nDopisany akapit.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, w)
+	_, err := w.Sync(SyncOptions{})
+	var se *catalog.SyntaxError
+	if !errors.As(err, &se) || se.Path != "locales/ru/art.toml" || se.Line == 0 {
+		t.Fatalf("error %v, want a SyntaxError in locales/ru/art.toml with a line", err)
+	}
+	if after := snapshot(t, w); before != after {
+		t.Errorf("files changed despite the error:\n%s\n---\n%s", before, after)
+	}
+}
+
+// snapshot is the names, sizes and times of every file in the workspace.
+func snapshot(t *testing.T, w *Workspace) string {
+	t.Helper()
+	var b strings.Builder
+	filepath.Walk(w.Dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() && !strings.Contains(p, ".mosty") {
+			fmt.Fprintf(&b, "%s %d %s\n", p, info.Size(), info.ModTime().Format(time.RFC3339Nano))
+		}
+		return nil
+	})
+	return b.String()
+}
+
+func TestSyncNewTargetLanguage(t *testing.T) {
+	w, _ := setup(t)
+	w.Config.TargetLanguages = append(w.Config.TargetLanguages, "be")
+	rep, err := w.Sync(SyncOptions{Full: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Written) != 1 || rep.Written[0].Lang != "be" || !rep.Written[0].Created {
+		t.Errorf("written %+v", rep.Written)
+	}
+}
+
+// TestImportAgainMerges: importing a changed file again merges it like a
+// sync does.
+func TestImportAgainMerges(t *testing.T) {
+	w, file := setup(t)
+	os.WriteFile(file, []byte(strings.Replace(sampleText, "Pierwsze zdanie o klastrze.", "Pierwsze zdanie o naszym klastrze.", 1)), 0o644)
+	r := importOne(t, w, file)
+	if r.Status != StatusUpdated {
+		t.Fatalf("status %s", r.Status)
+	}
+	if u := unitsBySource(t, w, "ru")["Pierwsze zdanie o naszym klastrze."]; u.Status != catalog.Fuzzy || u.Translation != "Перевод 1." {
+		t.Errorf("unit %+v", u)
+	}
+}
+
