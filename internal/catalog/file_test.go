@@ -119,11 +119,11 @@ func TestSyntaxErrors(t *testing.T) {
 
 func TestWords(t *testing.T) {
 	for in, want := range map[string]int{
-		"":                                   0,
+		"": 0,
 		"Wizytę zorganizowała <1>fundacja</1>.": 3,
-		"m.in. 1,2 mln zł":                  6,
-		"<2/> Гости из Беларуси":            3,
-		"a<b":                               2,
+		"m.in. 1,2 mln zł":                      6,
+		"<2/> Гости из Беларуси":                3,
+		"a<b":                                   2,
 	} {
 		if got := Words(in); got != want {
 			t.Errorf("Words(%q) = %d, want %d", in, got, want)

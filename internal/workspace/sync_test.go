@@ -167,4 +167,3 @@ func TestImportAgainMerges(t *testing.T) {
 		t.Errorf("unit %+v", u)
 	}
 }
-
