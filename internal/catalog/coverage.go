@@ -1,9 +1,10 @@
 package catalog
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/mosty-dev/mosty/internal/article"
 )
 
 // Coverage counts a translators' file's active segments and their source
@@ -72,7 +73,7 @@ func Words(s string) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
 		if s[i] == '<' {
-			if j := placeholderLen(s[i:]); j > 0 {
+			if _, _, j := article.ParsePlaceholder(s[i:]); j > 0 {
 				i += j
 				in = false
 				continue
@@ -87,18 +88,4 @@ func Words(s string) int {
 		i += size
 	}
 	return n
-}
-
-// placeholderLen is the length of the <N>, </N> or <N/> at the start of
-// s, or 0.
-func placeholderLen(s string) int {
-	j := strings.IndexByte(s, '>')
-	if j < 2 {
-		return 0
-	}
-	inner := strings.TrimSuffix(strings.TrimPrefix(s[1:j], "/"), "/")
-	if inner == "" || strings.Trim(inner, "0123456789") != "" {
-		return 0
-	}
-	return j + 1
 }

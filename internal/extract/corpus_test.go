@@ -6,10 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/mosty-dev/mosty/internal/acquire"
 	"github.com/mosty-dev/mosty/internal/article"
+	"github.com/mosty-dev/mosty/internal/extract/quality"
 )
 
 // corpusDir holds real news pages with gold texts, shared with the team
@@ -79,42 +79,6 @@ func bodyText(a *article.Article) string {
 	return strings.Join(parts, "\n")
 }
 
-// shingleScore compares texts as multisets of 4-word shingles, as the
-// ScrapingHub article extraction benchmark does.
-func shingleScore(got, gold string) (precision, recall, f1 float64) {
-	g, w := shingles(got), shingles(gold)
-	common := 0
-	for s, n := range g {
-		common += min(n, w[s])
-	}
-	total := func(m map[string]int) (n int) {
-		for _, c := range m {
-			n += c
-		}
-		return n
-	}
-	if total(g) == 0 || total(w) == 0 {
-		return 0, 0, 0
-	}
-	precision, recall = float64(common)/float64(total(g)), float64(common)/float64(total(w))
-	if precision+recall == 0 {
-		return precision, recall, 0
-	}
-	return precision, recall, 2 * precision * recall / (precision + recall)
-}
-
-func shingles(s string) map[string]int {
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	m := map[string]int{}
-	for i := 0; i+4 <= len(words); i++ {
-		m[strings.Join(words[i:i+4], " ")]++
-	}
-	if len(words) > 0 && len(words) < 4 {
-		m[strings.Join(words, " ")]++
-	}
-	return m
-}
-
 // TestCorpusExtraction measures extraction on real news pages against
 // their gold texts. Targets: mean F1 at least 0.90 and no Polish page
 // under 0.80.
@@ -128,7 +92,7 @@ func TestCorpusExtraction(t *testing.T) {
 			continue // no body gold; checked by snippets, dates or charset tests
 		}
 		a := extractFile(t, page)
-		p, r, f := shingleScore(articleText(a), string(goldTxt))
+		p, r, f := quality.Score(articleText(a), string(goldTxt))
 		t.Logf("%-34s P=%.3f R=%.3f F1=%.3f", id, p, r, f)
 		sum += f
 		n++

@@ -202,30 +202,18 @@ func tokenize(s string) []token {
 	return toks
 }
 
-// parsePlaceholder reads <N>, </N> or <N/> at the start of s and returns its
-// kind, number and length; length 0 when s does not start with one.
+// parsePlaceholder reads a placeholder at the start of s as a token kind.
 func parsePlaceholder(s string) (tokKind, int, int) {
-	i := 1
-	k := tokOpen
-	if i < len(s) && s[i] == '/' {
-		k = tokClose
-		i++
+	kind, id, n := article.ParsePlaceholder(s)
+	switch kind {
+	case article.Open:
+		return tokOpen, id, n
+	case article.Close:
+		return tokClose, id, n
+	case article.Empty:
+		return tokEmpty, id, n
 	}
-	j := i
-	for j < len(s) && s[j] >= '0' && s[j] <= '9' && j-i < 4 {
-		j++
-	}
-	if j == i || s[i] == '0' {
-		return 0, 0, 0
-	}
-	id, _ := strconv.Atoi(s[i:j])
-	if k == tokOpen && j+1 < len(s) && s[j] == '/' && s[j+1] == '>' {
-		return tokEmpty, id, j + 2
-	}
-	if j < len(s) && s[j] == '>' {
-		return k, id, j + 1
-	}
-	return 0, 0, 0
+	return tokText, 0, 0
 }
 
 // tidy renders tokens as placeholder text with white space collapsed,

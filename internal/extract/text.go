@@ -8,18 +8,7 @@ import (
 )
 
 // plain returns placeholder text without its placeholders.
-func plain(s string) string {
-	if !strings.Contains(s, "<") {
-		return s
-	}
-	var b strings.Builder
-	for _, t := range tokenize(s) {
-		if t.kind == tokText {
-			b.WriteString(t.text)
-		}
-	}
-	return b.String()
-}
+func plain(s string) string { return article.Plain(s) }
 
 func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
 

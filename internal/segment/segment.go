@@ -16,6 +16,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/mosty-dev/mosty/internal/article"
 )
 
 // A Segmenter splits text with one language's rules. It is safe for
@@ -110,28 +112,9 @@ func mergeBare(text string, spans []Span) []Span {
 }
 
 func isBareSpan(text string, sp Span) bool {
-	return strings.IndexFunc(stripPlaceholders(text[sp.Start:sp.End]), func(r rune) bool {
+	return strings.IndexFunc(article.Plain(text[sp.Start:sp.End]), func(r rune) bool {
 		return unicode.IsLetter(r) || unicode.IsDigit(r)
 	}) < 0
-}
-
-// stripPlaceholders returns s without its placeholders.
-func stripPlaceholders(s string) string {
-	if !strings.Contains(s, "<") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		if s[i] == '<' {
-			if _, n := placeholderAt(s[i:]); n > 0 {
-				i += n
-				continue
-			}
-		}
-		b.WriteByte(s[i])
-		i++
-	}
-	return b.String()
 }
 
 // boundary decides whether the stop at text[i] ends a sentence, and if so
@@ -380,30 +363,18 @@ func nextStart(text string, p int) rune {
 	return 0
 }
 
-// placeholderAt reads <N>, </N> or <N/> at the start of s: kind is +1 for
-// an opening one, -1 for a closing one, 0 for an empty one; n is its
-// length, 0 when s does not start with a placeholder.
+// placeholderAt reads a placeholder at the start of s: kind is +1 for an
+// opening one, -1 for a closing one, 0 for an empty one; n is its length,
+// 0 when s does not start with a placeholder.
 func placeholderAt(s string) (kind, n int) {
-	i := 1
-	kind = 1
-	if i < len(s) && s[i] == '/' {
-		kind = -1
-		i++
+	k, _, n := article.ParsePlaceholder(s)
+	switch k {
+	case article.Open:
+		return 1, n
+	case article.Close:
+		return -1, n
 	}
-	j := i
-	for j < len(s) && j-i < 4 && s[j] >= '0' && s[j] <= '9' {
-		j++
-	}
-	if j == i || s[i] == '0' {
-		return 0, 0
-	}
-	if kind == 1 && strings.HasPrefix(s[j:], "/>") {
-		return 0, j + 2
-	}
-	if j < len(s) && s[j] == '>' {
-		return kind, j + 1
-	}
-	return 0, 0
+	return 0, n
 }
 
 // trimSpan narrows [a, b) to exclude white space at both ends.

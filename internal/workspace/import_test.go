@@ -39,24 +39,10 @@ func units(a *article.Article) []string {
 			kind = "attr"
 		}
 		for _, s := range b.Segments {
-			out = append(out, "["+kind+"] "+stripPlaceholders(s.Text))
+			out = append(out, "["+kind+"] "+article.Plain(s.Text))
 		}
 	}
 	return out
-}
-
-func stripPlaceholders(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '<' {
-			if j := strings.IndexByte(s[i:], '>'); j > 0 && strings.Trim(s[i+1:i+j], "0123456789/") == "" {
-				i += j
-				continue
-			}
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }
 
 func readUnits(t *testing.T, name string) []string {
