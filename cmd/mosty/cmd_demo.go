@@ -71,7 +71,17 @@ func cmdDemo(e *env) *cli.Command {
 			if err := report.Table(e.stdout, articles, w.Config.TargetLanguages); err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "\nTranslators fill in %s; then run: mosty -C %s sync && mosty -C %s status\n",
+			// The Russian translation is half done: the demo publishes at
+			// 40% so its page shows how untranslated parts fall back.
+			rules := w.Config.Build
+			rules.MinCoverage = 40
+			rep, err := w.Build(workspace.BuildOptions{Rules: &rules})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "\nThe site (mosty build --min-coverage 40; the default publishes complete translations only):\n")
+			printBuild(e.stdout, rep)
+			fmt.Fprintf(e.stdout, "\nTranslators fill in %s; then run: mosty -C %s sync && mosty -C %s build\n",
 				filepath.Join(dir, "locales", "ru", r.Slug+".toml"), dir, dir)
 			return nil
 		},

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 
+	"github.com/google/renameio/v2"
 	"github.com/mosty-dev/mosty/internal/report"
 	"github.com/urfave/cli/v2"
 )
@@ -24,6 +26,7 @@ func cmdStatus(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "json", Usage: "print JSON for scripts (schema in the README)"},
 			&cli.StringSliceFlag{Name: "locale", Usage: "only this `LANG` (repeatable)"},
 			&cli.Float64Flag{Name: "fail-under", Value: -1, Usage: "exit 1 when a language's total is below `PCT` percent"},
+			&cli.StringFlag{Name: "html", Usage: "also write the coverage report for editors to `FILE`"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
@@ -45,6 +48,15 @@ func cmdStatus(e *env) *cli.Command {
 			articles, err := w.Status(langs)
 			if err != nil {
 				return err
+			}
+			if path := c.String("html"); path != "" {
+				var b bytes.Buffer
+				if err := report.HTML(&b, w.Config.SiteName, articles, langs); err != nil {
+					return err
+				}
+				if err := renameio.WriteFile(path, b.Bytes(), 0o644); err != nil {
+					return err
+				}
 			}
 			if c.Bool("json") {
 				err = report.JSON(e.stdout, articles, langs)

@@ -57,13 +57,18 @@ func (k Kind) IsAttribute() bool {
 // with its attributes, so a translation can be put back as markup exactly;
 // translators never see the attributes.
 type Block struct {
-	Kind     Kind
-	Element  string    // the HTML element the text came from: p, h2, li, td, img…
-	Text     string    // placeholder text, see above
-	Tags     []Tag     // Tags[i] is placeholder i+1
-	Wrap     *Tag      // an element wrapping the whole text, kept without a placeholder
-	Owner    int       // for attribute blocks: index of the block holding the element, or -1
-	OwnerTag int       // for attribute blocks: the placeholder number in the owner, 0 if none
+	Kind    Kind
+	Element string // the HTML element the text came from: p, h2, li, td, img…
+	Text    string // placeholder text, see above
+	Tags    []Tag  // Tags[i] is placeholder i+1
+	Wrap    *Tag   // an element wrapping the whole text, kept without a placeholder; for an
+	// attribute block of an element on its own (an image alone in a paragraph), that element
+	Owner    int // for attribute blocks: index of the block holding the element, or -1
+	OwnerTag int // for attribute blocks: the placeholder number in the owner, 0 if none
+	// Group names the list, table row or definition list a block belongs
+	// to ("ul:1", "table:2/tr:3"), so pages can be built again with the
+	// same structure; "" for a block on its own.
+	Group    string
 	Segments []Segment // filled by the segmenter; a Block is never empty of them once segmented
 }
 
@@ -91,6 +96,7 @@ func (t Tag) Attr(key string) (string, bool) {
 
 // A Segment is the unit of translation: usually one sentence of a Block.
 type Segment struct {
-	Text  string // placeholder text; never cuts a placeholder pair in two
-	Index int    // position within the block, from 0
+	Text       string // placeholder text; never cuts a placeholder pair in two
+	Index      int    // position within the block, from 0
+	Start, End int    // where Text is in the block's Text
 }

@@ -1,6 +1,10 @@
 package article
 
-import "strings"
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
 
 // PlaceholderKind says which of the three forms a placeholder has.
 type PlaceholderKind int
@@ -61,4 +65,75 @@ func Plain(s string) string {
 		i++
 	}
 	return b.String()
+}
+
+// CheckPlaceholders reports how the placeholders of a translation differ
+// from those of its source: one missing, one the source does not have, an
+// empty one written as a pair or the reverse, one used twice, a pair left
+// open or closed out of order. Order may differ (languages put words in
+// other places); nesting must be proper. nil when they match.
+func CheckPlaceholders(source, translation string) error {
+	want := map[int]PlaceholderKind{}
+	for i := 0; i < len(source); i++ {
+		if kind, id, n := ParsePlaceholder(source[i:]); n > 0 {
+			if kind != Close {
+				want[id] = kind
+			}
+			i += n - 1
+		}
+	}
+	seen := map[int]bool{}
+	var open []int
+	for i := 0; i < len(translation); i++ {
+		kind, id, n := ParsePlaceholder(translation[i:])
+		if n == 0 {
+			continue
+		}
+		i += n - 1
+		switch kind {
+		case Close:
+			if len(open) == 0 || open[len(open)-1] != id {
+				if len(open) > 0 {
+					return fmt.Errorf("</%d> closes before </%d>: pairs must nest", id, open[len(open)-1])
+				}
+				return fmt.Errorf("</%d> closes a pair that is not open", id)
+			}
+			open = open[:len(open)-1]
+			continue
+		}
+		wk, ok := want[id]
+		switch {
+		case !ok:
+			return fmt.Errorf("%s is not in the source", placeholderName(kind, id))
+		case seen[id]:
+			return fmt.Errorf("%s is used twice", placeholderName(kind, id))
+		case wk != kind:
+			return fmt.Errorf("%s is written as %s; the source has %s", placeholderName(wk, id), placeholderName(kind, id), placeholderName(wk, id))
+		}
+		seen[id] = true
+		if kind == Open {
+			open = append(open, id)
+		}
+	}
+	if len(open) > 0 {
+		return fmt.Errorf("<%d> is never closed with </%d>", open[len(open)-1], open[len(open)-1])
+	}
+	var missing []int
+	for id := range want {
+		if !seen[id] {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 {
+		sort.Ints(missing)
+		return fmt.Errorf("%s is missing", placeholderName(want[missing[0]], missing[0]))
+	}
+	return nil
+}
+
+func placeholderName(kind PlaceholderKind, id int) string {
+	if kind == Empty {
+		return fmt.Sprintf("<%d/>", id)
+	}
+	return fmt.Sprintf("<%d>…</%d>", id, id)
 }

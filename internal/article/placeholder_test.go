@@ -1,6 +1,9 @@
 package article
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParsePlaceholder(t *testing.T) {
 	tests := []struct {
@@ -38,5 +41,34 @@ func TestPlain(t *testing.T) {
 		if got := Plain(in); got != want {
 			t.Errorf("Plain(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestCheckPlaceholders(t *testing.T) {
+	src := "Wizytę zorganizowała <1>fundacja</1> z <2/> logo."
+	tests := []struct{ name, tr, want string }{
+		{"same", "Визит организовал <1>фонд</1> с <2/> логотипом.", ""},
+		{"reordered", "<2/> <1>Фонд</1> организовал визит.", ""},
+		{"missing pair", "Визит организовал фонд с <2/> логотипом.", "<1>…</1> is missing"},
+		{"missing empty", "Визит организовал <1>фонд</1>.", "<2/> is missing"},
+		{"extra", "Визит <3>организовал</3> <1>фонд</1> <2/>.", "<3>…</3> is not in the source"},
+		{"renamed", "Визит организовал <7>фонд</7> <2/>.", "<7>…</7> is not in the source"},
+		{"empty as pair", "Визит <1>фонд</1> <2>лого</2>.", "<2/> is written as <2>…</2>"},
+		{"used twice", "<1>Фонд</1> и <1>фонд</1> <2/>.", "<1>…</1> is used twice"},
+		{"never closed", "Визит <1>фонд <2/>.", "<1> is never closed"},
+		{"closed out of order", "<1>Фонд <2/></3>", "</3> closes before </1>"},
+		{"close without open", "Фонд</1> <1>x</1> <2/>", "</1> closes a pair that is not open"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckPlaceholders(src, tt.tr)
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if tt.want == "" && got != "" || tt.want != "" && !strings.Contains(got, tt.want) {
+				t.Errorf("CheckPlaceholders(%q) = %q, want %q", tt.tr, got, tt.want)
+			}
+		})
 	}
 }

@@ -7,6 +7,13 @@ import (
 	"github.com/mosty-dev/mosty/internal/article"
 )
 
+// ArticleCoverage is the coverage of one article in each target language.
+type ArticleCoverage struct {
+	Slug, Title string
+	Coverage    map[string]Coverage // by language
+	Stale       map[string][]Unit   // by language: fuzzy units whose Polish changed after translation
+}
+
 // Coverage counts a translators' file's active segments and their source
 // words by status.
 type Coverage struct {

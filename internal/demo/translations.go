@@ -7,12 +7,16 @@ import (
 )
 
 // Reference returns the reference translations of the sample, by the
-// Polish text (placeholders left out) and then by language.
+// Polish text (placeholders left out) and then by language: the user's,
+// and mosty's own for the meta description they leave out.
 func Reference() map[string]map[string]string {
-	rows := readTSV("sample/klaster-bialorus-2017.parallel.tsv")
 	out := map[string]map[string]string{}
-	for _, r := range rows[1:] {
-		out[r[1]] = map[string]string{"ru": r[2], "en": r[3]}
+	for _, name := range []string{"sample/klaster-bialorus-2017.parallel.tsv", "sample/extra.tsv"} {
+		for _, r := range readTSV(name)[1:] {
+			if !strings.HasPrefix(r[0], "#") {
+				out[r[1]] = map[string]string{"ru": r[2], "en": r[3]}
+			}
+		}
 	}
 	return out
 }
@@ -36,7 +40,7 @@ func readTSV(name string) [][]string {
 		panic("demo: sample missing from the binary: " + err.Error())
 	}
 	r := csv.NewReader(strings.NewReader(string(data)))
-	r.Comma, r.LazyQuotes = '\t', true
+	r.Comma, r.LazyQuotes, r.FieldsPerRecord = '\t', true, -1
 	rows, err := r.ReadAll()
 	if err != nil || len(rows) < 2 {
 		panic("demo: bad " + name)

@@ -72,7 +72,7 @@ func TestPlaceholders(t *testing.T) {
 		{"image inside a sentence", `<p>Logo <img src="l.png" alt="Logo klastra"> firmy.</p>`,
 			[]string{"paragraph|Logo <1/> firmy.|img src=l.png alt=Logo klastra", "alt|Logo klastra|owner 0:1"}},
 		{"image alone is its alt text", `<p><img src="f.jpg" alt="Goście z Białorusi"></p>`,
-			[]string{"alt|Goście z Białorusi"}},
+			[]string{"alt|Goście z Białorusi|wrap img"}},
 		{"link title is its own unit", `<p>Szczegóły w <a href="p.pdf" title="Program (PDF)">załączniku</a>.</p>`,
 			[]string{"paragraph|Szczegóły w <1>załączniku</1>.|a href=p.pdf title=Program (PDF)", "tooltip|Program (PDF)|owner 0:1"}},
 		{"abbr title", `<p>Członek <abbr title="Unia Europejska">UE</abbr> od lat.</p>`,

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -16,6 +17,8 @@ type walker struct {
 	roots  map[*html.Node]bool // the article's containers, never dropped as link lists
 	blocks []article.Block
 	buf    inlineBuf
+	group  string // the list or table row being walked
+	groups int    // lists and tables seen so far, for naming groups
 }
 
 // blockKinds says which kind of block an element's own text makes.
@@ -68,8 +71,18 @@ func (w *walker) walk(n *html.Node, kind article.Kind, element string) {
 			!(n.DataAtom == atom.Div && kind != article.KindParagraph) {
 			kind, element = k, n.Data
 		}
+		outer := w.group
+		switch n.DataAtom {
+		case atom.Ul, atom.Ol, atom.Dl, atom.Table:
+			w.groups++
+			w.group = fmt.Sprintf("%s:%d", n.Data, w.groups)
+		case atom.Tr:
+			w.groups++
+			w.group = fmt.Sprintf("%s/tr:%d", w.group, w.groups)
+		}
 		w.walkChildren(n, kind, element)
 		w.flush(kind, element)
+		w.group = outer
 	default:
 		w.inline(n, kind, element)
 	}
@@ -140,15 +153,19 @@ func (w *walker) flush(kind article.Kind, element string) {
 		return
 	}
 	b, renum, ok := w.buf.finish(kind, element, w.page.rules)
+	b.Group = w.group
 	owner := -1
 	if ok && !w.page.rules.isPhrase(plain(b.Text)) && !isTeaser(b, linkShare(b)) && !isCredit(plain(b.Text)) {
 		owner = len(w.blocks)
 		w.blocks = append(w.blocks, b)
 	}
 	for _, p := range w.buf.pending {
-		ab := article.Block{Kind: p.kind, Element: p.element, Text: p.text, Owner: owner}
+		ab := article.Block{Kind: p.kind, Element: p.element, Text: p.text, Owner: owner, Group: w.group}
 		if owner >= 0 {
 			ab.OwnerTag = renum[p.tag]
+		} else if p.tag > 0 {
+			t := w.buf.tags[p.tag-1]
+			ab.Wrap = &t
 		}
 		if hasLetter(ab.Text) {
 			w.blocks = append(w.blocks, ab)

@@ -12,11 +12,10 @@ import (
 	"text/tabwriter"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
-	"github.com/mosty-dev/mosty/internal/workspace"
 )
 
 // Totals adds up the coverage of every article, by language.
-func Totals(articles []workspace.ArticleStatus) map[string]catalog.Coverage {
+func Totals(articles []catalog.ArticleCoverage) map[string]catalog.Coverage {
 	t := map[string]catalog.Coverage{}
 	for _, a := range articles {
 		for lang, c := range a.Coverage {
@@ -30,7 +29,7 @@ func Totals(articles []workspace.ArticleStatus) map[string]catalog.Coverage {
 
 // Table writes the coverage as an aligned table: one row per article and
 // language, then the totals per language.
-func Table(w io.Writer, articles []workspace.ArticleStatus, langs []string) error {
+func Table(w io.Writer, articles []catalog.ArticleCoverage, langs []string) error {
 	totalName := fmt.Sprintf("all %d articles", len(articles))
 	if len(articles) == 1 {
 		totalName = "all 1 article"
@@ -116,7 +115,7 @@ func coverage(c catalog.Coverage) jsonCoverage {
 func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
 
 // JSON writes the coverage for scripts.
-func JSON(w io.Writer, articles []workspace.ArticleStatus, langs []string) error {
+func JSON(w io.Writer, articles []catalog.ArticleCoverage, langs []string) error {
 	r := jsonReport{Articles: []jsonArticle{}, Totals: map[string]jsonCoverage{}}
 	for _, a := range articles {
 		ja := jsonArticle{Slug: a.Slug, Title: a.Title, Languages: map[string]jsonCoverage{}}

@@ -14,11 +14,11 @@ func (s *Segmenter) Article(a *article.Article) {
 		b := &a.Blocks[i]
 		b.Segments = b.Segments[:0]
 		if unsplit[b.Kind] {
-			b.Segments = append(b.Segments, article.Segment{Text: b.Text})
+			b.Segments = append(b.Segments, article.Segment{Text: b.Text, End: len(b.Text)})
 			continue
 		}
-		for k, text := range s.Split(b.Text) {
-			b.Segments = append(b.Segments, article.Segment{Text: text, Index: k})
+		for k, sp := range s.Spans(b.Text) {
+			b.Segments = append(b.Segments, article.Segment{Text: b.Text[sp.Start:sp.End], Index: k, Start: sp.Start, End: sp.End})
 		}
 	}
 }

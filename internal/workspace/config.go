@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/mosty-dev/mosty/internal/extract"
+	"github.com/mosty-dev/mosty/internal/site"
 	toml "github.com/pelletier/go-toml/v2"
 )
 
@@ -34,6 +35,8 @@ type Config struct {
 		Abbreviations map[string][]string `toml:"abbreviations"`
 	} `toml:"segment"`
 	Profile *extract.Profile `toml:"profile"`
+	// Build holds the publishing rules; see site.Rules.
+	Build site.Rules `toml:"build"`
 }
 
 // ErrNotWorkspace is returned when a folder has no mosty.toml.
@@ -60,7 +63,7 @@ func readConfig(path string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	var c Config
+	c := Config{Build: site.DefaultRules()}
 	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
 	if err := dec.Decode(&c); err != nil {
 		return nil, tomlError(path, err)
@@ -75,6 +78,9 @@ func readConfig(path string) (*Config, error) {
 		if l == c.SourceLanguage || !validLang(l) {
 			return nil, &ConfigError{Path: path, Msg: fmt.Sprintf("target language %q is not a language code other than the source %q", l, c.SourceLanguage)}
 		}
+	}
+	if err := c.Build.Check(); err != nil {
+		return nil, &ConfigError{Path: path, Msg: "[build]: " + err.Error()}
 	}
 	if c.Profile != nil {
 		if err := extract.CheckProfile(*c.Profile); err != nil {

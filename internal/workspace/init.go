@@ -22,6 +22,18 @@ site_name = %q
 # Where the site will be published; canonical and hreflang links start here.
 base_url = "https://example.org/"
 
+[build]
+# Publish a language's page only when this share of the article's words
+# (0-100) is translated.
+min_coverage = 100
+# What a published page shows where a translation is missing: "fallback"
+# (the Polish, marked and flagged) or "withhold" (no page until complete).
+missing = "fallback"
+# When the Polish changed after translation: "previous" keeps the earlier
+# translation published with a note, "publish" shows fuzzy text as it is,
+# "missing" treats it as untranslated.
+fuzzy = "previous"
+
 # [segment.abbreviations]
 # Abbreviations of your own that never end a sentence, per language:
 # pl = ["WKB.", "PFRR."]

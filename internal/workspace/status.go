@@ -8,16 +8,10 @@ import (
 	"github.com/mosty-dev/mosty/internal/catalog"
 )
 
-// ArticleStatus is the coverage of one article in each target language.
-type ArticleStatus struct {
-	Slug, Title string
-	Coverage    map[string]catalog.Coverage // by language
-}
-
 // Status reads every article's translators' files. A language whose file
 // is missing counts as all new. langs limits the languages (all targets
 // when empty).
-func (w *Workspace) Status(langs []string) ([]ArticleStatus, error) {
+func (w *Workspace) Status(langs []string) ([]catalog.ArticleCoverage, error) {
 	if len(langs) == 0 {
 		langs = w.Config.TargetLanguages
 	}
@@ -26,14 +20,14 @@ func (w *Workspace) Status(langs []string) ([]ArticleStatus, error) {
 		return nil, err
 	}
 	slices.Sort(paths)
-	var out []ArticleStatus
+	var out []catalog.ArticleCoverage
 	for _, p := range paths {
 		slug := strings.TrimSuffix(filepath.Base(p), ".toml")
 		src, _, err := w.LoadLocale(w.Config.SourceLanguage, slug)
 		if err != nil {
 			return nil, err
 		}
-		st := ArticleStatus{Slug: slug, Title: src.Header.Title, Coverage: map[string]catalog.Coverage{}}
+		st := catalog.ArticleCoverage{Slug: slug, Title: src.Header.Title, Coverage: map[string]catalog.Coverage{}, Stale: map[string][]catalog.Unit{}}
 		for _, lang := range langs {
 			t, _, err := w.LoadLocale(lang, slug)
 			if err != nil {
@@ -44,6 +38,11 @@ func (w *Workspace) Status(langs []string) ([]ArticleStatus, error) {
 				t.Merge(src.Units, nil, false)
 			}
 			st.Coverage[lang] = t.Coverage()
+			for _, u := range t.Units {
+				if u.Status == catalog.Fuzzy && u.PreviousSource != "" && !u.Obsolete {
+					st.Stale[lang] = append(st.Stale[lang], u)
+				}
+			}
 		}
 		out = append(out, st)
 	}

@@ -1,0 +1,61 @@
+package report
+
+import (
+	_ "embed"
+	"html/template"
+	"io"
+
+	"github.com/mosty-dev/mosty/internal/catalog"
+)
+
+//go:embed report.html
+var reportTemplate string
+
+var reportPage = template.Must(template.New("report").Funcs(template.FuncMap{
+	"pct": func(n, total int) float64 {
+		if total == 0 {
+			return 0
+		}
+		return float64(int(1000*float64(n)/float64(total))) / 10
+	},
+}).Parse(reportTemplate))
+
+type reportRow struct {
+	Slug, Title, Lang string
+	C                 catalog.Coverage
+	New, Fuzzy, Done  int // words
+	Total             int
+	Percent           float64
+}
+
+type staleRow struct {
+	Slug, Lang, ID, Old, New, Translation string
+}
+
+// HTML writes the coverage report for editors: one self-contained page
+// (no external files), a row per article and language with bars for
+// translated, fuzzy and new words, sortable by any column, and the list of
+// stale segments with their old and new Polish.
+func HTML(w io.Writer, siteName string, articles []catalog.ArticleCoverage, langs []string) error {
+	var rows []reportRow
+	var stale []staleRow
+	for _, a := range articles {
+		for _, l := range langs {
+			c := a.Coverage[l]
+			done := c.Words[catalog.Translated] + c.Words[catalog.Reviewed]
+			rows = append(rows, reportRow{Slug: a.Slug, Title: a.Title, Lang: l, C: c, New: c.Words[catalog.New],
+				Fuzzy: c.Words[catalog.Fuzzy], Done: done, Total: c.TotalWords(), Percent: round1(c.Percent())})
+			for _, u := range a.Stale[l] {
+				stale = append(stale, staleRow{Slug: a.Slug, Lang: l, ID: u.ID, Old: u.PreviousSource, New: u.Source, Translation: u.Translation})
+			}
+		}
+	}
+	totals := Totals(articles)
+	var sums []reportRow
+	for _, l := range langs {
+		c := totals[l]
+		sums = append(sums, reportRow{Lang: l, C: c, Total: c.TotalWords(), Percent: round1(c.Percent()),
+			Done: c.Words[catalog.Translated] + c.Words[catalog.Reviewed], Fuzzy: c.Words[catalog.Fuzzy], New: c.Words[catalog.New]})
+	}
+	return reportPage.Execute(w, map[string]any{"Site": siteName, "Rows": rows, "Totals": sums, "Stale": stale})
+}

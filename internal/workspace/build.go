@@ -1,0 +1,306 @@
+package workspace
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/render"
+	"github.com/mosty-dev/mosty/internal/report"
+	"github.com/mosty-dev/mosty/internal/site"
+	"github.com/mosty-dev/mosty/locales"
+)
+
+// BuildOptions tune a build.
+type BuildOptions struct {
+	Out   string      // output folder; "" for public/ in the workspace
+	Clean bool        // remove files in Out that the build did not make
+	Rules *site.Rules // overrides mosty.toml's [build] rules
+	// DryRun decides and renders everything but writes nothing: the
+	// problems are what mosty check reports.
+	DryRun bool
+}
+
+// BuildReport says what a build did.
+type BuildReport struct {
+	Out       string
+	Versions  []site.Version // every article in every language, published or not
+	Problems  []site.Problem
+	Written   []string // files written, relative to Out
+	Unchanged int      // files whose bytes were already right
+	Removed   []string // files removed: unpublished pages, and with Clean, strays
+	Reused    int      // articles whose inputs had not changed since the last build
+}
+
+// ErrBuildProblems is returned when translations cannot be published as
+// they are; the report lists them and nothing was written.
+var ErrBuildProblems = errors.New("some translations cannot be published")
+
+// buildCache remembers, per article, the stamps of its inputs and what the
+// build made of them, so a rebuild renders only what changed.
+type buildCache struct {
+	Global   string                   `json:"global"`
+	Articles map[string]*cachedArticle `json:"articles"`
+}
+
+type cachedArticle struct {
+	Stamps   map[string]fileStamp `json:"stamps"`
+	Versions []site.Version       `json:"versions"`
+	Files    []string             `json:"files"`
+}
+
+// Build writes the localised site.
+func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
+	out := opts.Out
+	if out == "" {
+		out = w.Path("public")
+	}
+	rules := w.Config.Build
+	if opts.Rules != nil {
+		rules = *opts.Rules
+	}
+	if err := rules.Check(); err != nil {
+		return nil, err
+	}
+	tmpl, err := render.LoadTemplates(w.Path("templates"))
+	if err != nil {
+		return nil, err
+	}
+	bundle, err := locales.Bundle()
+	if err != nil {
+		return nil, err
+	}
+	cfg := site.Config{SiteName: w.Config.SiteName, BaseURL: baseURL(w.Config.BaseURL), SourceLang: w.Config.SourceLanguage,
+		Targets: w.Config.TargetLanguages, Rules: rules, Templates: tmpl, Bundle: bundle}
+	global, err := w.buildKey(rules, out)
+	if err != nil {
+		return nil, err
+	}
+	cache := w.loadBuildCache(global)
+	stamps, err := w.stampAll()
+	if err != nil {
+		return nil, err
+	}
+	rep := &BuildReport{Out: out}
+	files := map[string][]byte{}
+	keep := map[string]bool{} // files of reused articles
+	next := &buildCache{Global: global, Articles: map[string]*cachedArticle{}}
+	for _, slug := range stamps.slugs() {
+		st := stamps.of(slug)
+		if c, ok := cache.Articles[slug]; ok && !opts.DryRun && maps.Equal(c.Stamps, st) && allExist(out, c.Files) {
+			rep.Reused++
+			rep.Versions = append(rep.Versions, c.Versions...)
+			for _, f := range c.Files {
+				keep[f] = true
+			}
+			next.Articles[slug] = c
+			continue
+		}
+		art, err := w.buildArticle(slug, cfg)
+		if err != nil {
+			return nil, err
+		}
+		rep.Problems = append(rep.Problems, art.Problems...)
+		rep.Versions = append(rep.Versions, art.Versions...)
+		next.Articles[slug] = &cachedArticle{Stamps: st, Versions: art.Versions, Files: slices.Sorted(maps.Keys(art.Files))}
+		maps.Copy(files, art.Files)
+	}
+	for _, p := range rep.Problems {
+		if !p.Warning {
+			return rep, ErrBuildProblems
+		}
+	}
+	if opts.DryRun {
+		return rep, nil
+	}
+	indexes, err := site.Indexes(rep.Versions, cfg)
+	if err != nil {
+		return nil, err
+	}
+	maps.Copy(files, indexes)
+	if rep.Reused < len(next.Articles) || !allExist(out, []string{"report.html"}) {
+		// The editors' report reads every translators' file: made only
+		// when something changed.
+		articles, err := w.Status(nil)
+		if err != nil {
+			return nil, err
+		}
+		var b bytes.Buffer
+		if err := report.HTML(&b, w.Config.SiteName, articles, w.Config.TargetLanguages); err != nil {
+			return nil, err
+		}
+		files["report.html"] = b.Bytes()
+	}
+	if err := w.writeSite(out, files, keep, cache, next, opts.Clean, rep); err != nil {
+		return nil, err
+	}
+	return rep, w.saveBuildCache(next)
+}
+
+// buildArticle reads one article's source and locale files and lets the
+// site package decide and render it.
+func (w *Workspace) buildArticle(slug string, cfg site.Config) (*site.Article, error) {
+	m, err := readMeta(w.metaPath(slug))
+	if err != nil {
+		return nil, err
+	}
+	src, err := w.ReadSource(m)
+	if err != nil {
+		return nil, err
+	}
+	a, err := w.Extract(src)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", w.rel(w.Path("sources", m.File)), err)
+	}
+	a.Slug = slug
+	pl, _, err := w.LoadLocale(w.Config.SourceLanguage, slug)
+	if err != nil {
+		return nil, err
+	}
+	if pl == nil {
+		return nil, fmt.Errorf("%s is missing: run mosty sync", w.rel(w.LocalePath(w.Config.SourceLanguage, slug)))
+	}
+	in := site.Input{Article: a, Source: pl, Targets: map[string]*catalog.File{}, Updated: m.Imported}
+	for _, lang := range w.Config.TargetLanguages {
+		if in.Targets[lang], _, err = w.LoadLocale(lang, slug); err != nil {
+			return nil, err
+		}
+	}
+	pl.Path = w.rel(pl.Path)
+	return site.BuildArticle(in, cfg)
+}
+
+// writeSite writes files whose bytes changed, removes the pages an
+// article no longer has, and with clean every file the build did not
+// make.
+func (w *Workspace) writeSite(out string, files map[string][]byte, keep map[string]bool, old, next *buildCache, clean bool, rep *BuildReport) error {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		path := filepath.Join(out, filepath.FromSlash(name))
+		if have, err := os.ReadFile(path); err == nil && bytes.Equal(have, files[name]) {
+			rep.Unchanged++
+			continue
+		}
+		if err := writeFile(path, files[name]); err != nil {
+			return err
+		}
+		rep.Written = append(rep.Written, name)
+	}
+	made := func(name string) bool { _, ok := files[name]; return ok || keep[name] }
+	for _, c := range old.Articles {
+		for _, f := range c.Files {
+			if !made(f) {
+				if err := os.Remove(filepath.Join(out, filepath.FromSlash(f))); err == nil {
+					rep.Removed = append(rep.Removed, f)
+				}
+			}
+		}
+	}
+	if clean {
+		err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(out, p)
+			if name := filepath.ToSlash(rel); !made(name) && name != "report.html" {
+				rep.Removed = append(rep.Removed, name)
+				return os.Remove(p)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	removeEmptyDirs(out)
+	slices.Sort(rep.Removed)
+	return nil
+}
+
+func removeEmptyDirs(root string) {
+	var dirs []string
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() && p != root {
+			dirs = append(dirs, p)
+		}
+		return nil
+	})
+	for i := len(dirs) - 1; i >= 0; i-- {
+		os.Remove(dirs[i]) // fails, harmlessly, on a folder with files
+	}
+}
+
+func allExist(out string, files []string) bool {
+	for _, f := range files {
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(f))); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// buildKey fingerprints what every page depends on: the settings, the
+// templates, the rules, mosty's extraction and the output folder.
+func (w *Workspace) buildKey(rules site.Rules, out string) (string, error) {
+	h := sha256.New()
+	cfg, err := os.ReadFile(w.Path(ConfigFile))
+	if err != nil {
+		return "", err
+	}
+	h.Write(cfg)
+	fmt.Fprintf(h, "%+v|%s|%s|%s", rules, w.extractorVersion(), render.Version, out)
+	for _, name := range render.TemplateNames {
+		if data, err := os.ReadFile(w.Path("templates", name)); err == nil {
+			h.Write(data)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8]), nil
+}
+
+func (w *Workspace) buildCachePath() string { return w.Path(".mosty", "build.json") }
+
+func (w *Workspace) loadBuildCache(global string) *buildCache {
+	c := &buildCache{Global: global, Articles: map[string]*cachedArticle{}}
+	data, err := os.ReadFile(w.buildCachePath())
+	if err != nil {
+		return c
+	}
+	var stored buildCache
+	if json.Unmarshal(data, &stored) == nil && stored.Articles != nil {
+		if stored.Global != global {
+			// Other settings or templates: every page is rendered again,
+			// but what the last build wrote is still known, to remove
+			// what is no longer published.
+			for _, a := range stored.Articles {
+				a.Stamps = nil
+			}
+		}
+		c.Articles = stored.Articles
+	}
+	return c
+}
+
+func (w *Workspace) saveBuildCache(c *buildCache) error {
+	data, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	if old, err := os.ReadFile(w.buildCachePath()); err == nil && bytes.Equal(old, data) {
+		return nil
+	}
+	return writeFile(w.buildCachePath(), data)
+}
+
+// baseURL ends the site's address with exactly one slash.
+func baseURL(u string) string {
+	return strings.TrimRight(u, "/") + "/"
+}
