@@ -319,4 +319,3 @@ func sortVersions(vs []Version) {
 		return strings.Compare(a.Slug, b.Slug)
 	})
 }
-

@@ -49,7 +49,7 @@ var ErrBuildProblems = errors.New("some translations cannot be published")
 // buildCache remembers, per article, the stamps of its inputs and what the
 // build made of them, so a rebuild renders only what changed.
 type buildCache struct {
-	Global   string                   `json:"global"`
+	Global   string                    `json:"global"`
 	Articles map[string]*cachedArticle `json:"articles"`
 }
 
