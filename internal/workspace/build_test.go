@@ -1,0 +1,173 @@
+package workspace
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/mosty-dev/mosty/internal/acquire"
+	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/demo"
+	"github.com/mosty-dev/mosty/internal/site"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/site from the current build")
+
+// demoWorkspace imports the bundled article and fills in the reference
+// translations: English complete, Russian the first half.
+func demoWorkspace(t *testing.T) *Workspace {
+	t.Helper()
+	w := newWorkspace(t)
+	src, err := acquire.FromBytes(demo.ArticleName, "mosty:demo/"+demo.ArticleName, demo.Article())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.ImportSources([]*acquire.Source{src}); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"en", "ru"} {
+		err := w.UpdateLocale(lang, "klaster-bialorus-2017", func(f *catalog.File) {
+			n := len(f.Units)
+			if lang == "ru" {
+				n /= 2
+			}
+			for i := range f.Units[:n] {
+				if tr, ok := demo.Translate(f.Units[i].Source, lang); ok {
+					f.Units[i].Translation, f.Units[i].Status = tr, catalog.Translated
+				}
+			}
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return w
+}
+
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			data, _ := os.ReadFile(p)
+			files[filepath.ToSlash(rel)] = string(data)
+		}
+		return nil
+	})
+	return files
+}
+
+// TestBuildGolden builds the demo site and compares every file with
+// testdata/site; a file missing on either side is a difference too. Run
+// with -update after a deliberate change and read the diff.
+func TestBuildGolden(t *testing.T) {
+	w := demoWorkspace(t)
+	rules := site.DefaultRules()
+	rules.MinCoverage = 40
+	if _, err := w.Build(BuildOptions{Rules: &rules}); err != nil {
+		t.Fatal(err)
+	}
+	got := readTree(t, w.Path("public"))
+	if *update {
+		os.RemoveAll("testdata/site")
+		for name, data := range got {
+			p := filepath.Join("testdata/site", filepath.FromSlash(name))
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	want := readTree(t, "testdata/site")
+	if len(want) == 0 {
+		t.Fatal("no testdata/site: run go test -update")
+	}
+	names := slices.Sorted(func(yield func(string) bool) {
+		for n := range got {
+			if !yield(n) {
+				return
+			}
+		}
+	})
+	for n := range want {
+		if _, ok := got[n]; !ok {
+			t.Errorf("%s is in testdata/site but the build did not write it", n)
+		}
+	}
+	for _, n := range names {
+		if d := cmp.Diff(want[n], got[n]); d != "" {
+			t.Errorf("%s differs (-golden +built):\n%s", n, d)
+		}
+	}
+}
+
+// TestRebuildOnlyWhatChanged: a rebuild with nothing changed writes
+// nothing; a changed translation rewrites that language's pages and the
+// files that list it, and every other file keeps its time.
+func TestRebuildOnlyWhatChanged(t *testing.T) {
+	w := demoWorkspace(t)
+	rules := site.DefaultRules()
+	rules.MinCoverage = 40
+	first, err := w.Build(BuildOptions{Rules: &rules})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first.Written) != 11 {
+		t.Fatalf("first build wrote %v", first.Written)
+	}
+	times := map[string]time.Time{}
+	for _, f := range first.Written {
+		info, _ := os.Stat(filepath.Join(w.Path("public"), f))
+		times[f] = info.ModTime()
+	}
+	again, err := w.Build(BuildOptions{Rules: &rules})
+	if err != nil || len(again.Written) != 0 || again.Reused != 1 {
+		t.Fatalf("rebuild wrote %v (reused %d), %v", again.Written, again.Reused, err)
+	}
+	err = w.UpdateLocale("en", "klaster-bialorus-2017", func(f *catalog.File) {
+		f.Units[3].Translation = "The visit was organised by the <2>Podlasie Regional Development Foundation</2> (PFRR)."
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	third, err := w.Build(BuildOptions{Rules: &rules})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"en/klaster-bialorus-2017/index.html", "en/klaster-bialorus-2017/parallel.html"}
+	if d := cmp.Diff(want, third.Written); d != "" {
+		t.Errorf("written after one English edit (-want +got):\n%s", d)
+	}
+	for f, was := range times {
+		if slices.Contains(want, f) || f == "report.html" {
+			continue
+		}
+		info, _ := os.Stat(filepath.Join(w.Path("public"), f))
+		if !info.ModTime().Equal(was) {
+			t.Errorf("%s was rewritten", f)
+		}
+	}
+	html, _ := os.ReadFile(filepath.Join(w.Path("public"), want[0]))
+	if !strings.Contains(string(html), "(PFRR)") {
+		t.Error("the edit is not on the page")
+	}
+}
+
+func TestBuildDeterministic(t *testing.T) {
+	a, b := demoWorkspace(t), demoWorkspace(t)
+	for _, w := range []*Workspace{a, b} {
+		if _, err := w.Build(BuildOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if d := cmp.Diff(readTree(t, a.Path("public")), readTree(t, b.Path("public"))); d != "" {
+		t.Errorf("two builds of the same workspace differ:\n%s", d)
+	}
+}
