@@ -55,9 +55,9 @@ type Unit struct {
 	Extra map[string]any
 
 	raw string // the table's bytes as read, "" for a unit made in memory
-	// readCanon is the unit's canonical text when it was read: while it
-	// still renders the same, raw is written back instead.
-	readCanon string
+	// read is the unit as it was read: while it is unchanged, raw is
+	// written back instead of a canonical rendering.
+	read *Unit
 	// line is where the table starts in the file it was read from.
 	line int
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 
 	toml "github.com/pelletier/go-toml/v2"
@@ -60,7 +61,9 @@ func Parse(path string, data []byte, isSource bool) (*File, error) {
 		}
 		seen[u.ID] = line
 		u.raw, u.line = string(data[starts[i]:to]), line
-		u.readCanon = f.unitText(u)
+		asRead := u
+		asRead.Extra = maps.Clone(u.Extra)
+		u.read = &asRead
 		f.Units = append(f.Units, u)
 	}
 	return f, nil

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,8 +24,7 @@ func (f *File) Bytes() []byte {
 	}
 	prevCanonical := false
 	for _, u := range f.Units {
-		canon := f.unitText(u)
-		if u.raw != "" && canon == u.readCanon {
+		if u.raw != "" && u.unchanged() {
 			ensureBreak(&b, prevCanonical)
 			b.WriteString(u.raw)
 			prevCanonical = false
@@ -32,10 +32,18 @@ func (f *File) Bytes() []byte {
 		}
 		ensureBreak(&b, true)
 		b.WriteString(commentLines(u.raw))
-		b.WriteString(canon)
+		b.WriteString(f.unitText(u))
 		prevCanonical = true
 	}
 	return []byte(b.String())
+}
+
+// unchanged reports whether a unit's data is as it was read.
+func (u Unit) unchanged() bool {
+	r := u.read
+	return r != nil && u.ID == r.ID && u.Kind == r.Kind && u.Block == r.Block && u.Source == r.Source &&
+		u.PreviousSource == r.PreviousSource && u.Translation == r.Translation && u.Status == r.Status &&
+		u.Obsolete == r.Obsolete && reflect.DeepEqual(u.Extra, r.Extra)
 }
 
 // commentLines returns the whole-line comments of a table as read, so a

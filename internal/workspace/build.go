@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -11,8 +12,10 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/render"
@@ -54,9 +57,10 @@ type buildCache struct {
 }
 
 type cachedArticle struct {
-	Stamps   map[string]fileStamp `json:"stamps"`
-	Versions []site.Version       `json:"versions"`
-	Files    []string             `json:"files"`
+	Stamps   map[string]fileStamp    `json:"stamps"`
+	Versions []site.Version          `json:"versions"`
+	Files    []string                `json:"files"`
+	Coverage catalog.ArticleCoverage `json:"coverage"` // for the editors' report
 }
 
 // Build writes the localised site.
@@ -95,25 +99,34 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 	files := map[string][]byte{}
 	keep := map[string]bool{} // files of reused articles
 	next := &buildCache{Global: global, Articles: map[string]*cachedArticle{}}
+	var todo []string
 	for _, slug := range stamps.slugs() {
-		st := stamps.of(slug)
-		if c, ok := cache.Articles[slug]; ok && !opts.DryRun && maps.Equal(c.Stamps, st) && allExist(out, c.Files) {
+		c, ok := cache.Articles[slug]
+		if ok && !opts.DryRun && maps.Equal(c.Stamps, stamps.of(slug)) && allExist(out, c.Files) {
 			rep.Reused++
-			rep.Versions = append(rep.Versions, c.Versions...)
 			for _, f := range c.Files {
 				keep[f] = true
 			}
 			next.Articles[slug] = c
 			continue
 		}
-		art, err := w.buildArticle(slug, cfg)
-		if err != nil {
-			return nil, err
-		}
+		todo = append(todo, slug)
+	}
+	built, err := w.buildArticles(todo, cfg)
+	if err != nil {
+		return nil, err
+	}
+	for i, b := range built {
+		art := b.art
 		rep.Problems = append(rep.Problems, art.Problems...)
-		rep.Versions = append(rep.Versions, art.Versions...)
-		next.Articles[slug] = &cachedArticle{Stamps: st, Versions: art.Versions, Files: slices.Sorted(maps.Keys(art.Files))}
+		next.Articles[todo[i]] = &cachedArticle{Stamps: stamps.of(todo[i]), Versions: art.Versions,
+			Files: slices.Sorted(maps.Keys(art.Files)), Coverage: b.coverage}
 		maps.Copy(files, art.Files)
+	}
+	for _, slug := range stamps.slugs() {
+		if c, ok := next.Articles[slug]; ok {
+			rep.Versions = append(rep.Versions, c.Versions...)
+		}
 	}
 	for _, p := range rep.Problems {
 		if !p.Warning {
@@ -128,12 +141,14 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 		return nil, err
 	}
 	maps.Copy(files, indexes)
-	if rep.Reused < len(next.Articles) || !allExist(out, []string{"report.html"}) {
-		// The editors' report reads every translators' file: made only
-		// when something changed.
-		articles, err := w.Status(nil)
-		if err != nil {
-			return nil, err
+	shared := map[string]bool{"report.html": true} // files of no one article
+	for name := range indexes {
+		shared[name] = true
+	}
+	if len(todo) > 0 || !allExist(out, []string{"report.html"}) {
+		var articles []catalog.ArticleCoverage
+		for _, slug := range slices.Sorted(maps.Keys(next.Articles)) {
+			articles = append(articles, next.Articles[slug].Coverage)
 		}
 		var b bytes.Buffer
 		if err := report.HTML(&b, w.Config.SiteName, articles, w.Config.TargetLanguages); err != nil {
@@ -141,59 +156,125 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 		}
 		files["report.html"] = b.Bytes()
 	}
-	if err := w.writeSite(out, files, keep, cache, next, opts.Clean, rep); err != nil {
+	if err := w.writeSite(out, files, shared, keep, cache, opts.Clean, rep); err != nil {
 		return nil, err
 	}
 	return rep, w.saveBuildCache(next)
 }
 
+// builtArticle is one article the build decided and rendered, with the
+// coverage of its translators' files for the editors' report.
+type builtArticle struct {
+	art      *site.Article
+	coverage catalog.ArticleCoverage
+}
+
+// buildArticles builds articles on all cores; results come back in the
+// order of slugs.
+func (w *Workspace) buildArticles(slugs []string, cfg site.Config) ([]builtArticle, error) {
+	out := make([]builtArticle, len(slugs))
+	errs := make([]error, len(slugs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(slugs)) {
+		wg.Go(func() {
+			for i := range next {
+				out[i].art, out[i].coverage, errs[i] = w.buildArticle(slugs[i], cfg)
+			}
+		})
+	}
+	for i := range slugs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
 // buildArticle reads one article's source and locale files and lets the
 // site package decide and render it.
-func (w *Workspace) buildArticle(slug string, cfg site.Config) (*site.Article, error) {
+func (w *Workspace) buildArticle(slug string, cfg site.Config) (*site.Article, catalog.ArticleCoverage, error) {
+	var cov catalog.ArticleCoverage
 	m, err := readMeta(w.metaPath(slug))
 	if err != nil {
-		return nil, err
+		return nil, cov, err
 	}
 	src, err := w.ReadSource(m)
 	if err != nil {
-		return nil, err
+		return nil, cov, err
 	}
 	a, err := w.Extract(src)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", w.rel(w.Path("sources", m.File)), err)
+		return nil, cov, fmt.Errorf("%s: %w", w.rel(w.Path("sources", m.File)), err)
 	}
 	a.Slug = slug
 	pl, _, err := w.LoadLocale(w.Config.SourceLanguage, slug)
 	if err != nil {
-		return nil, err
+		return nil, cov, err
 	}
 	if pl == nil {
-		return nil, fmt.Errorf("%s is missing: run mosty sync", w.rel(w.LocalePath(w.Config.SourceLanguage, slug)))
+		return nil, cov, fmt.Errorf("%s is missing: run mosty sync", w.rel(w.LocalePath(w.Config.SourceLanguage, slug)))
 	}
 	in := site.Input{Article: a, Source: pl, Targets: map[string]*catalog.File{}, Updated: m.Imported}
 	for _, lang := range w.Config.TargetLanguages {
 		if in.Targets[lang], _, err = w.LoadLocale(lang, slug); err != nil {
-			return nil, err
+			return nil, cov, err
 		}
 	}
+	cov = coverageOf(pl, in.Targets, w.Config.TargetLanguages)
 	pl.Path = w.rel(pl.Path)
-	return site.BuildArticle(in, cfg)
+	art, err := site.BuildArticle(in, cfg)
+	return art, cov, err
 }
 
 // writeSite writes files whose bytes changed, removes the pages an
 // article no longer has, and with clean every file the build did not
 // make.
-func (w *Workspace) writeSite(out string, files map[string][]byte, keep map[string]bool, old, next *buildCache, clean bool, rep *BuildReport) error {
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		path := filepath.Join(out, filepath.FromSlash(name))
-		if have, err := os.ReadFile(path); err == nil && bytes.Equal(have, files[name]) {
+func (w *Workspace) writeSite(out string, files map[string][]byte, shared, keep map[string]bool, old *buildCache, clean bool, rep *BuildReport) error {
+	names := slices.Sorted(maps.Keys(files))
+	// Files the last build made may be on disk; compare before writing so
+	// an unchanged page keeps its time. Others are new: no read.
+	before := map[string]bool{}
+	for _, c := range old.Articles {
+		for _, f := range c.Files {
+			before[f] = true
+		}
+	}
+	dirs := newDirMaker()
+	written := make([]bool, len(names))
+	errs := make([]error, len(names))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range 8 { // file creation waits on the disk more than on the CPU
+		wg.Go(func() {
+			for i := range jobs {
+				path := filepath.Join(out, filepath.FromSlash(names[i]))
+				if before[names[i]] || shared[names[i]] {
+					if have, err := os.ReadFile(path); err == nil && bytes.Equal(have, files[names[i]]) {
+						continue
+					}
+				}
+				if errs[i] = dirs.make(filepath.Dir(path)); errs[i] == nil {
+					errs[i] = writeOutput(path, files[names[i]])
+				}
+				written[i] = true
+			}
+		})
+	}
+	for i := range names {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for i, name := range names {
+		if written[i] {
+			rep.Written = append(rep.Written, name)
+		} else {
 			rep.Unchanged++
-			continue
 		}
-		if err := writeFile(path, files[name]); err != nil {
-			return err
-		}
-		rep.Written = append(rep.Written, name)
 	}
 	made := func(name string) bool { _, ok := files[name]; return ok || keep[name] }
 	for _, c := range old.Articles {
@@ -223,6 +304,51 @@ func (w *Workspace) writeSite(out string, files map[string][]byte, keep map[stri
 	}
 	removeEmptyDirs(out)
 	slices.Sort(rep.Removed)
+	return nil
+}
+
+// writeOutput writes a file of the built site atomically — a temporary
+// file in the same folder, renamed over the old one, so a web server never
+// serves half a page — but without syncing it to disk: the site can always
+// be built again from the workspace, and a sync per page would make a
+// build of thousands of pages wait on the disk.
+func writeOutput(path string, data []byte) error {
+	tmp := fmt.Sprintf("%s.%x.tmp", path, rand.Uint64())
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+// dirMaker makes each output folder once, however many files go in it.
+type dirMaker struct {
+	mu   sync.Mutex
+	made map[string]bool
+}
+
+func newDirMaker() *dirMaker { return &dirMaker{made: map[string]bool{}} }
+
+func (d *dirMaker) make(dir string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.made[dir] {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	d.made[dir] = true
 	return nil
 }
 

@@ -27,26 +27,36 @@ func (w *Workspace) Status(langs []string) ([]catalog.ArticleCoverage, error) {
 		if err != nil {
 			return nil, err
 		}
-		st := catalog.ArticleCoverage{Slug: slug, Title: src.Header.Title, Coverage: map[string]catalog.Coverage{}, Stale: map[string][]catalog.Unit{}}
+		targets := map[string]*catalog.File{}
 		for _, lang := range langs {
-			t, _, err := w.LoadLocale(lang, slug)
-			if err != nil {
+			if targets[lang], _, err = w.LoadLocale(lang, slug); err != nil {
 				return nil, err
 			}
-			if t == nil {
-				t = catalog.NewTarget("", src, lang)
-				t.Merge(src.Units, nil, false)
-			}
-			st.Coverage[lang] = t.Coverage()
-			for _, u := range t.Units {
-				if u.Status == catalog.Fuzzy && u.PreviousSource != "" && !u.Obsolete {
-					st.Stale[lang] = append(st.Stale[lang], u)
-				}
-			}
 		}
-		out = append(out, st)
+		out = append(out, coverageOf(src, targets, langs))
 	}
 	return out, nil
+}
+
+// coverageOf measures an article's translators' files; a language whose
+// file is missing counts as all new.
+func coverageOf(src *catalog.File, targets map[string]*catalog.File, langs []string) catalog.ArticleCoverage {
+	st := catalog.ArticleCoverage{Slug: src.Header.Slug, Title: src.Header.Title, Coverage: map[string]catalog.Coverage{}, Stale: map[string][]catalog.Unit{}}
+	for _, lang := range langs {
+		t := targets[lang]
+		if t == nil {
+			t = catalog.NewTarget("", src, lang)
+			t.Merge(src.Units, nil, false)
+		}
+		st.Coverage[lang] = t.Coverage()
+		for _, u := range t.Units {
+			if u.Status == catalog.Fuzzy && u.PreviousSource != "" && !u.Obsolete {
+				u.Extra = nil // only the texts are reported
+				st.Stale[lang] = append(st.Stale[lang], u)
+			}
+		}
+	}
+	return st
 }
 
 // UpdateLocale loads an article's translators' file for lang, lets edit
