@@ -8,11 +8,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mosty-dev/mosty/internal/article"
-	"github.com/mosty-dev/mosty/internal/extract"
 	"github.com/mosty-dev/mosty/internal/acquire"
+	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/demo"
+	"github.com/mosty-dev/mosty/internal/extract"
 )
 
 // BenchmarkBuild500 builds a site of 500 articles in 3 languages (the
