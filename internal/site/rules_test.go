@@ -61,7 +61,7 @@ func testArticle() (*article.Article, *catalog.File) {
 	a := &article.Article{Slug: "a", Title: "Tytuł", Date: time.Date(2017, 12, 13, 0, 0, 0, 0, time.UTC), Blocks: []article.Block{
 		{Kind: article.KindTitle, Element: "h1", Text: "Tytuł", Owner: -1, Segments: []article.Segment{{Text: "Tytuł", End: 6}}},
 		{Kind: article.KindParagraph, Element: "p", Text: "Jedno zdanie. Drugie z <1>linkiem</1>.", Owner: -1,
-			Tags: []article.Tag{{Name: "a", Attrs: []article.Attr{{Key: "href", Val: "/x"}, {Key: "onclick", Val: "evil()"}}}},
+			Tags:     []article.Tag{{Name: "a", Attrs: []article.Attr{{Key: "href", Val: "/x"}, {Key: "onclick", Val: "evil()"}}}},
 			Segments: []article.Segment{{Text: "Jedno zdanie.", End: 13}, {Text: "Drugie z <1>linkiem</1>.", Index: 1, Start: 14, End: 38}}},
 	}}
 	src := &catalog.File{Path: "locales/pl/a.toml", IsSource: true, Units: []catalog.Unit{
