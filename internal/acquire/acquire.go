@@ -47,6 +47,7 @@ type Source struct {
 	Format  Format
 	Raw     []byte
 	Decoded Decoded
+	Fetch   *Fetched // for a fetched page: what the server said; nil for a file
 }
 
 // Sum is the SHA-256 of the raw bytes, hex-encoded: it tells whether a

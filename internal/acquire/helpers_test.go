@@ -1,6 +1,7 @@
 package acquire
 
 import (
+	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
@@ -15,3 +16,5 @@ func writeTestFile(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+func urlParse(s string) (*url.URL, error) { return url.Parse(s) }

@@ -48,6 +48,9 @@ type Profile struct {
 	Body     string   `toml:"body"`     // the container of the body text
 	Category string   `toml:"category"` // the element naming the category
 	Exclude  []string `toml:"exclude"`  // elements to leave out of the body
+	// On listing pages (mosty fetch --list):
+	Links string `toml:"links"` // the links to articles
+	Next  string `toml:"next"`  // the link to the next page of the listing
 }
 
 // A FormatError says a source could not be read as the format its name

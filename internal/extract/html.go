@@ -262,7 +262,7 @@ func selectWithProfile(root *html.Node, prof *Profile, p *page) profileSelection
 
 // CheckProfile reports the first selector of a profile that is not valid CSS.
 func CheckProfile(prof Profile) error {
-	for _, s := range append([]string{prof.Article, prof.Title, prof.Date, prof.Body, prof.Category}, prof.Exclude...) {
+	for _, s := range append([]string{prof.Article, prof.Title, prof.Date, prof.Body, prof.Category, prof.Links, prof.Next}, prof.Exclude...) {
 		if s == "" {
 			continue
 		}

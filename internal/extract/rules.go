@@ -16,6 +16,7 @@ type rules struct {
 	phrases            []string
 	prefixes           []string
 	more               []string
+	next               []string
 }
 
 var loadRules = sync.OnceValue(func() *rules {
@@ -34,6 +35,8 @@ var loadRules = sync.OnceValue(func() *rules {
 			r.positive = append(r.positive, val)
 		case "phrase":
 			r.phrases = append(r.phrases, val)
+		case "next":
+			r.next = append(r.next, val)
 		case "more":
 			r.more = append(r.more, val)
 		case "prefix":

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"net/url"
 	"strings"
 
 	"github.com/mosty-dev/mosty/internal/article"
@@ -31,8 +32,12 @@ type Source func(b, seg int) Text
 // Body renders the article's body blocks (not the title or the meta
 // description) to HTML. fallbackLang is the lang attribute put on text
 // shown in the source language, fallbackNote its tooltip.
-func Body(a *article.Article, text Source, fallbackLang, fallbackNote string) (template.HTML, error) {
-	r := &bodyWriter{a: a, text: text, fbLang: fallbackLang, fbNote: fallbackNote}
+//
+// base, when not nil, is the address of the original page: relative links
+// and images are made absolute against it, so they still work on another
+// site.
+func Body(a *article.Article, text Source, fallbackLang, fallbackNote string, base *url.URL) (template.HTML, error) {
+	r := &bodyWriter{a: a, text: text, fbLang: fallbackLang, fbNote: fallbackNote, base: base}
 	for i, b := range a.Blocks {
 		switch {
 		case b.Kind == article.KindTitle || b.Kind == article.KindDescription:
@@ -54,6 +59,7 @@ type bodyWriter struct {
 	text   Source
 	fbLang string
 	fbNote string
+	base   *url.URL
 	out    strings.Builder
 	open   []string // containers open: "ul:1", "table:2", "tr:3"
 }
@@ -108,7 +114,7 @@ func (r *bodyWriter) block(i int, b article.Block) error {
 		r.out.WriteString("<" + el + ">")
 	}
 	if b.Wrap != nil {
-		r.out.WriteString(openTag(*b.Wrap, nil))
+		r.out.WriteString(r.openTag(*b.Wrap, nil))
 	}
 	for k := range b.Segments {
 		if k > 0 {
@@ -166,7 +172,7 @@ func (r *bodyWriter) segment(i int, b article.Block, k int, t Text) error {
 		switch kind {
 		case article.Open:
 			tag := b.Tags[id-1]
-			r.out.WriteString(openTag(tag, r.attrsFor(i, id)))
+			r.out.WriteString(r.openTag(tag, r.attrsFor(i, id)))
 			open = append(open, tag.Name)
 		case article.Close:
 			if len(open) > 0 {
@@ -174,7 +180,7 @@ func (r *bodyWriter) segment(i int, b article.Block, k int, t Text) error {
 				open = open[:len(open)-1]
 			}
 		case article.Empty:
-			r.out.WriteString(openTag(b.Tags[id-1], r.attrsFor(i, id)))
+			r.out.WriteString(r.openTag(b.Tags[id-1], r.attrsFor(i, id)))
 		}
 	}
 	for len(open) > 0 {
@@ -222,7 +228,7 @@ func (r *bodyWriter) standaloneAttr(i int, b article.Block) error {
 		return nil
 	}
 	attrs := map[string]string{attrName(b.Kind): article.Plain(r.text(i, 0).Text)}
-	r.out.WriteString("<p>" + openTag(*b.Wrap, attrs))
+	r.out.WriteString("<p>" + r.openTag(*b.Wrap, attrs))
 	if !b.Wrap.Empty {
 		r.out.WriteString("</" + b.Wrap.Name + ">")
 	}
@@ -239,7 +245,7 @@ var allowedAttrs = map[string]bool{
 
 // openTag writes an element's start tag from the source, with translated
 // attribute values in place of the source's.
-func openTag(t article.Tag, translated map[string]string) string {
+func (r *bodyWriter) openTag(t article.Tag, translated map[string]string) string {
 	var b strings.Builder
 	b.WriteString("<" + t.Name)
 	for _, a := range t.Attrs {
@@ -250,8 +256,15 @@ func openTag(t article.Tag, translated map[string]string) string {
 		if tv, ok := translated[a.Key]; ok {
 			v = tv
 		}
-		if (a.Key == "href" || a.Key == "src") && !safeURL(v) {
-			continue
+		if a.Key == "href" || a.Key == "src" {
+			if !safeURL(v) {
+				continue
+			}
+			if r.base != nil {
+				if u, err := r.base.Parse(v); err == nil {
+					v = u.String()
+				}
+			}
 		}
 		fmt.Fprintf(&b, ` %s="%s"`, a.Key, html.EscapeString(v))
 	}
@@ -268,8 +281,8 @@ func safeURL(u string) bool {
 
 // Segment renders segment seg of block b on its own, for parallel pages;
 // text gives the attributes of elements inside it.
-func Segment(a *article.Article, b, seg int, t Text, text Source) (template.HTML, error) {
-	r := &bodyWriter{a: a, text: text}
+func Segment(a *article.Article, b, seg int, t Text, text Source, base *url.URL) (template.HTML, error) {
+	r := &bodyWriter{a: a, text: text, base: base}
 	if a.Blocks[b].Kind.IsAttribute() {
 		r.text1(article.Plain(t.Text))
 		return template.HTML(r.out.String()), nil

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -21,6 +22,7 @@ type Input struct {
 	Source  *catalog.File            // locales/<source>/<slug>.toml: the ids
 	Targets map[string]*catalog.File // by language; a missing file is nil
 	Updated time.Time                // when the Polish was last imported
+	Base    *url.URL                 // the original page's address, for its relative links; nil for a file
 }
 
 // Config is what the whole site shares.
@@ -202,7 +204,7 @@ func renderVersion(out *Article, in Input, v Version, texts map[string]map[[2]in
 	lang := v.Lang
 	chrome := locales.NewChrome(cfg.Bundle, lang)
 	text := func(b, seg int) render.Text { return texts[lang][[2]int{b, seg}] }
-	body, err := render.Body(a, text, cfg.SourceLang, chrome.T("UntranslatedFragment", nil))
+	body, err := render.Body(a, text, cfg.SourceLang, chrome.T("UntranslatedFragment", nil), in.Base)
 	if err != nil {
 		return fmt.Errorf("%s in %s: %w", a.Slug, lang, err)
 	}
@@ -238,12 +240,12 @@ func renderVersion(out *Article, in Input, v Version, texts map[string]map[[2]in
 	src := func(b, seg int) render.Text { return texts[cfg.SourceLang][[2]int{b, seg}] }
 	for i, b := range a.Blocks {
 		for k := range b.Segments {
-			s, err := render.Segment(a, i, k, src(i, k), src)
+			s, err := render.Segment(a, i, k, src(i, k), src, in.Base)
 			if err != nil {
 				return err
 			}
 			t := text(i, k)
-			tg, err := render.Segment(a, i, k, t, text)
+			tg, err := render.Segment(a, i, k, t, text, in.Base)
 			if err != nil {
 				return err
 			}

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"maps"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -216,6 +217,9 @@ func (w *Workspace) buildArticle(slug string, cfg site.Config) (*site.Article, c
 		return nil, cov, fmt.Errorf("%s is missing: run mosty sync", w.rel(w.LocalePath(w.Config.SourceLanguage, slug)))
 	}
 	in := site.Input{Article: a, Source: pl, Targets: map[string]*catalog.File{}, Updated: m.Imported}
+	if u, err := url.Parse(m.FinalURL); err == nil && m.FinalURL != "" {
+		in.Base = u
+	}
 	for _, lang := range w.Config.TargetLanguages {
 		if in.Targets[lang], _, err = w.LoadLocale(lang, slug); err != nil {
 			return nil, cov, err

@@ -37,6 +37,11 @@ type Config struct {
 	Profile *extract.Profile `toml:"profile"`
 	// Build holds the publishing rules; see site.Rules.
 	Build site.Rules `toml:"build"`
+	// Fetch tunes mosty fetch.
+	Fetch struct {
+		UserAgent string  `toml:"user_agent"` // how mosty introduces itself to sites
+		PerHost   float64 `toml:"per_host"`   // requests per second to one site
+	} `toml:"fetch"`
 }
 
 // ErrNotWorkspace is returned when a folder has no mosty.toml.

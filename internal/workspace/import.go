@@ -21,6 +21,7 @@ const (
 	StatusNew       Status = "new"       // first import of this origin
 	StatusUpdated   Status = "updated"   // the original changed since the last import
 	StatusUnchanged Status = "unchanged" // same bytes as last time: nothing written
+	StatusSkipped   Status = "skipped"   // left out by the caller's filter (fetch --since)
 	StatusFailed    Status = "failed"
 )
 
@@ -58,6 +59,12 @@ func (w *Workspace) Import(paths []string) ([]ImportResult, error) {
 // ImportSources imports sources already in memory (the demo's bundled
 // article, fetched pages), in order.
 func (w *Workspace) ImportSources(srcs []*acquire.Source) ([]ImportResult, error) {
+	return w.importSources(srcs, nil)
+}
+
+// importSources imports sources; keep, when not nil, decides from the
+// extracted article whether to import it at all.
+func (w *Workspace) importSources(srcs []*acquire.Source, keep func(*article.Article) bool) ([]ImportResult, error) {
 	existing, err := w.Sources()
 	if err != nil {
 		return nil, err
@@ -67,6 +74,10 @@ func (w *Workspace) ImportSources(srcs []*acquire.Source) ([]ImportResult, error
 	results := make([]ImportResult, 0, len(srcs))
 	var plans []articlePlan
 	for i, src := range srcs {
+		if x := extracted[i]; keep != nil && x.err == nil && !keep(x.a) {
+			results = append(results, ImportResult{File: src.Origin, Status: StatusSkipped, Article: x.a})
+			continue
+		}
 		r, plan := w.importSource(src.Origin, src, extracted[i], slugs)
 		if r.Err == nil {
 			plans = append(plans, plan)
@@ -122,12 +133,12 @@ func (w *Workspace) extractAll(srcs []*acquire.Source) []extracted {
 // leaves the article as it was.
 func (w *Workspace) importSource(name string, src *acquire.Source, x extracted, slugs *slugIndex) (ImportResult, articlePlan) {
 	r := ImportResult{File: name, Status: StatusFailed}
-	r.Slug = slugs.slugFor(src)
 	a, err := x.a, x.err
 	if err != nil {
 		r.Err = fmt.Errorf("%s: %w", name, err)
 		return r, articlePlan{}
 	}
+	r.Slug = slugs.slugFor(src, a.Title)
 	a.Slug = r.Slug
 	r.Article = a
 	m := w.newMeta(r.Slug, src, SourceMeta{})

@@ -46,6 +46,12 @@ fuzzy = "previous"
 # date = ".news-date time"
 # body = ".news-body"
 # exclude = [".share", ".pager"]
+# links = ".news-item h2 a"         # on listing pages: the links to articles
+# next = ".pagination a.next"       # and to the next page
+
+# [fetch]
+# user_agent = "mosty/1 (your contact)"
+# per_host = 1                      # requests per second to one site
 `
 
 // Init makes a new workspace in dir, which may exist but must not be a

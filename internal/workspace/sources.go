@@ -28,6 +28,8 @@ type SourceMeta struct {
 	Declared     string    `toml:"declared_charset,omitempty"`
 	Imported     time.Time `toml:"imported"`
 	FinalURL     string    `toml:"final_url,omitempty"`
+	Fetched      time.Time `toml:"fetched,omitempty"`
+	ContentType  string    `toml:"content_type,omitempty"`
 	ETag         string    `toml:"etag,omitempty"`
 	LastModified string    `toml:"last_modified,omitempty"`
 }
@@ -91,12 +93,17 @@ func (si *slugIndex) add(m SourceMeta) {
 
 // slugFor returns the slug a source is stored under: the one it already
 // has when the same origin was imported before, else a new one made from
-// its name, with -2, -3… when another origin has it.
-func (si *slugIndex) slugFor(src *acquire.Source) string {
+// its name (or, without one, the article's title), with -2, -3… when
+// another origin has it.
+func (si *slugIndex) slugFor(src *acquire.Source, title string) string {
 	if m, ok := si.byOrigin[src.Origin]; ok {
 		return m.Slug
 	}
-	base := acquire.Slug(src.Name)
+	name := src.Name
+	if name == "" {
+		name = title // a page whose address does not name it
+	}
+	base := acquire.Slug(name)
 	slug := base
 	for i := 2; si.taken[slug]; i++ {
 		slug = base + "-" + strconv.Itoa(i)
@@ -112,6 +119,10 @@ func (w *Workspace) newMeta(slug string, src *acquire.Source, extra SourceMeta) 
 	m.File, m.SHA256 = slug+src.Ext(), src.Sum()
 	m.Charset, m.CharsetHow, m.Declared = src.Decoded.Charset, src.Decoded.How, src.Decoded.Declared
 	m.Imported = w.Now().UTC().Truncate(time.Second)
+	if f := src.Fetch; f != nil {
+		m.FinalURL, m.ETag, m.LastModified, m.ContentType = f.FinalURL, f.ETag, f.LastModified, f.ContentType
+		m.Fetched = f.At.Truncate(time.Second)
+	}
 	return m
 }
 
@@ -146,13 +157,10 @@ func (w *Workspace) ReadSource(m SourceMeta) (*acquire.Source, error) {
 	return &acquire.Source{Origin: m.Origin, Name: m.Slug, Format: acquire.Format(m.Format), Raw: raw, Decoded: acquire.Decode(raw, contentTypeFor(m))}, nil
 }
 
-// contentTypeFor gives back the charset a server declared, so that a
+// contentTypeFor gives back the Content-Type a server sent, so that a
 // re-extraction reads the bytes as the fetch did.
 func contentTypeFor(m SourceMeta) string {
-	if m.CharsetHow == "declared" && m.Declared != "" && strings.HasPrefix(m.Origin, "http") {
-		return "text/html; charset=" + m.Declared
-	}
-	return ""
+	return m.ContentType
 }
 
 func sha256Hex(b []byte) string {

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/mosty-dev/mosty/internal/acquire"
+	"github.com/mosty-dev/mosty/internal/extract"
+	"github.com/mosty-dev/mosty/internal/hint"
+	"github.com/mosty-dev/mosty/internal/workspace"
+	"github.com/urfave/cli/v2"
+	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/decor"
+	"golang.org/x/term"
+	"golang.org/x/time/rate"
+)
+
+// defaultUserAgent says who mosty is; sites may write rules for "mosty"
+// in robots.txt.
+const defaultUserAgent = "mosty/1 (article translation pipeline; +https://github.com/mosty-dev/mosty)"
+
+func cmdFetch(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "fetch",
+		Usage:     "fetch articles from a site and import them",
+		ArgsUsage: "[URL…]",
+		Description: `Fetches article pages and imports them as import does. With --list,
+   reads a listing page (a news index, a category), follows its pages and
+   fetches the articles it links to. mosty obeys robots.txt, asks each site
+   at most once a second (slower if robots.txt says so), retries on 429 and
+   5xx honouring Retry-After, and asks for a page again conditionally: an
+   unchanged article costs a 304 and writes nothing.
+
+   Example:
+      mosty fetch https://wkb.example/aktualnosci/polsko-bialoruskie-rozmowy
+      mosty fetch --list https://wkb.example/dzialania-klastra --max 20 --since 2017-01-01`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "list", Usage: "a listing page whose articles to fetch (`URL`)"},
+			&cli.IntFlag{Name: "max", Usage: "fetch at most `N` articles from the listing"},
+			&cli.IntFlag{Name: "max-pages", Value: 20, Usage: "follow at most `N` pages of the listing"},
+			&cli.StringFlag{Name: "since", Usage: "skip articles dated before `DATE` (2017-12-31)"},
+			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "give up on a request after `DURATION`"},
+			&cli.StringFlag{Name: "user-agent", Usage: "introduce mosty to sites as `UA` (default: mosty.toml [fetch], then mosty's)"},
+			&cli.BoolFlag{Name: "ignore-robots", Usage: "do not read robots.txt (only for your own site)"},
+			&cli.BoolFlag{Name: "json", Usage: "print the results as JSON for build scripts"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 && c.String("list") == "" {
+				return usagef("fetch needs a URL, or --list URL")
+			}
+			var since time.Time
+			if s := c.String("since"); s != "" {
+				d, ok := extract.ParseDate(s)
+				if !ok {
+					return usagef("--since %q is not a date (use 2017-12-31)", s)
+				}
+				since = d
+			}
+			w, err := openWorkspace(c)
+			if err != nil {
+				return err
+			}
+			unlock, err := w.Lock()
+			if err != nil {
+				return hint.Wrap(err, "wait for the other mosty command to finish")
+			}
+			defer unlock()
+			f := newFetcher(w, c)
+			opts := workspace.FetchOptions{URLs: c.Args().Slice(), List: c.String("list"), Max: c.Int("max"), MaxPages: c.Int("max-pages"), Since: since}
+			done := progress(e.stderr, &opts)
+			results, err := w.Fetch(c.Context, f, opts)
+			done()
+			if err != nil {
+				return err
+			}
+			if c.Bool("json") {
+				if err := printFetchJSON(e.stdout, results); err != nil {
+					return err
+				}
+			}
+			return fetchSummary(e.stdout, e.stderr, results, !c.Bool("json"))
+		},
+	}
+}
+
+func newFetcher(w *workspace.Workspace, c *cli.Context) *acquire.Fetcher {
+	ua := c.String("user-agent")
+	if ua == "" {
+		ua = w.Config.Fetch.UserAgent
+	}
+	if ua == "" {
+		ua = defaultUserAgent
+	}
+	f := acquire.NewFetcher(ua, c.Duration("timeout"))
+	if r := w.Config.Fetch.PerHost; r > 0 {
+		f.PerHost = rate.Limit(r)
+	}
+	f.IgnoreRobots = c.Bool("ignore-robots")
+	return f
+}
+
+// progress draws a bar on stderr when it is a terminal; it returns the
+// function that ends it.
+func progress(stderr io.Writer, opts *workspace.FetchOptions) func() {
+	f, ok := stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return func() {}
+	}
+	p := mpb.New(mpb.WithOutput(stderr), mpb.WithWidth(40))
+	bar := p.AddBar(0, mpb.PrependDecorators(decor.Name("fetching "), decor.CountersNoUnit("%d/%d")),
+		mpb.AppendDecorators(decor.Percentage()))
+	total := int64(len(opts.URLs))
+	bar.SetTotal(total, false)
+	opts.Progress = func(workspace.FetchResult) {
+		if bar.Current()+1 > total {
+			total = bar.Current() + 1
+			bar.SetTotal(total, false)
+		}
+		bar.Increment()
+	}
+	return func() { bar.SetTotal(-1, true); p.Wait() }
+}
+
+// fetchSummary prints one line per URL that failed, a line per URL when
+// asked, and always the totals; it returns the exit status.
+func fetchSummary(stdout, stderr io.Writer, results []workspace.FetchResult, lines bool) error {
+	counts := map[workspace.FetchStatus]int{}
+	for _, r := range results {
+		counts[r.Status]++
+		switch {
+		case r.Err != nil:
+			fmt.Fprintf(stderr, "mosty: %v\n", r.Err)
+		case lines:
+			fmt.Fprintf(stdout, "%-9s %s  %s\n", r.Status, r.Slug, r.URL)
+		}
+	}
+	fmt.Fprintf(stderr, "%d fetched (%d new, %d updated), %d unchanged, %d skipped as older, %d failed, %d disallowed by robots.txt\n",
+		counts[workspace.FetchNew]+counts[workspace.FetchUpdated], counts[workspace.FetchNew], counts[workspace.FetchUpdated],
+		counts[workspace.FetchUnchanged], counts[workspace.FetchOld], counts[workspace.FetchFailed], counts[workspace.FetchRobots])
+	failed := counts[workspace.FetchFailed]
+	switch {
+	case failed == 0:
+		return nil
+	case failed == len(results):
+		return hint.Wrap(fmt.Errorf("nothing fetched"), "check the addresses and your connection; --timeout gives slow sites longer")
+	}
+	return &partialError{failed: failed, total: len(results)}
+}
+
+func printFetchJSON(w io.Writer, results []workspace.FetchResult) error {
+	type row struct {
+		workspace.FetchResult
+		Error string `json:"error,omitempty"`
+	}
+	out := make([]row, 0, len(results))
+	for _, r := range results {
+		x := row{FetchResult: r}
+		if r.Err != nil {
+			x.Error = r.Err.Error()
+		}
+		out = append(out, x)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
