@@ -94,7 +94,9 @@ func (w *Workspace) Fetch(ctx context.Context, f *acquire.Fetcher, opts FetchOpt
 		}
 		results = append(results, r)
 	}
-	keep := func(a *article.Article) bool { return opts.Since.IsZero() || a.Date.IsZero() || !a.Date.Before(opts.Since) }
+	keep := func(a *article.Article) bool {
+		return opts.Since.IsZero() || a.Date.IsZero() || !a.Date.Before(opts.Since)
+	}
 	imported, err := w.importSources(srcs, keep)
 	if err != nil {
 		return results, err
