@@ -1,0 +1,94 @@
+package interchange
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/mosty-dev/mosty/internal/article"
+)
+
+// TMXUnit is one sentence with its translations, by language.
+type TMXUnit struct {
+	ID, Kind string
+	Texts    map[string]string // language → placeholder text
+}
+
+// WriteTMX writes translation units as TMX 1.4b: a <tu> per sentence with
+// a <tuv> per language, placeholders as <bpt>/<ept> pairs and <ph>.
+func WriteTMX(w io.Writer, units []TMXUnit, srcLang string, langs []string) error {
+	var b strings.Builder
+	b.WriteString(xml.Header)
+	b.WriteString(`<!DOCTYPE tmx SYSTEM "tmx14.dtd">` + "\n")
+	b.WriteString(`<tmx version="1.4">` + "\n")
+	fmt.Fprintf(&b, `  <header creationtool="mosty" creationtoolversion="1" segtype="sentence" o-tmf="mosty" adminlang="en" srclang="%s" datatype="html"/>`+"\n", esc(srcLang))
+	b.WriteString("  <body>\n")
+	for _, u := range units {
+		fmt.Fprintf(&b, `    <tu tuid="%s">`+"\n", esc(u.ID))
+		fmt.Fprintf(&b, "      <prop type=\"x-kind\">%s</prop>\n", esc(u.Kind))
+		for _, l := range append([]string{srcLang}, langs...) {
+			if t, ok := u.Texts[l]; ok && t != "" {
+				fmt.Fprintf(&b, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", esc(l), tmxSeg(t))
+			}
+		}
+		b.WriteString("    </tu>\n")
+	}
+	b.WriteString("  </body>\n</tmx>\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// tmxSeg writes placeholder text with TMX inline elements, which hold the
+// native code they stand for.
+func tmxSeg(s string) string {
+	var b strings.Builder
+	for len(s) > 0 {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			i = len(s)
+		}
+		if i > 0 {
+			xml.EscapeText(&b, []byte(s[:i]))
+			s = s[i:]
+			continue
+		}
+		kind, id, n := article.ParsePlaceholder(s)
+		switch kind {
+		case article.Open:
+			fmt.Fprintf(&b, `<bpt i="%d" x="%d">&lt;%d&gt;</bpt>`, id, id, id)
+		case article.Close:
+			fmt.Fprintf(&b, `<ept i="%d">&lt;/%d&gt;</ept>`, id, id)
+		case article.Empty:
+			fmt.Fprintf(&b, `<ph x="%d">&lt;%d/&gt;</ph>`, id, id)
+		default:
+			b.WriteString("&lt;")
+			n = 1
+		}
+		s = s[n:]
+	}
+	return b.String()
+}
+
+// WriteGoI18n writes a go-i18n message file (active.<lang>.toml): one
+// message per translated segment, its id "slug.segment", so a Go program
+// can load the translations with go-i18n as they are.
+func WriteGoI18n(w io.Writer, docs []Doc) error {
+	var b strings.Builder
+	b.WriteString("# go-i18n messages exported by mosty: article segments by \"slug.segment-id\".\n")
+	for _, d := range docs {
+		for _, u := range d.Units {
+			if u.Translation == "" || !u.Status.Done() {
+				continue
+			}
+			fmt.Fprintf(&b, "\n[%s]\ndescription = %s\nother = %s\n", tomlQuote(d.Slug+"."+u.ID), tomlQuote(u.Kind+": "+u.Source), tomlQuote(u.Translation))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func tomlQuote(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\t", `\t`, "\r", `\r`)
+	return `"` + r.Replace(s) + `"`
+}

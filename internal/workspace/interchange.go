@@ -1,0 +1,256 @@
+package workspace
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/mosty-dev/mosty/internal/article"
+	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/hint"
+	"github.com/mosty-dev/mosty/internal/interchange"
+)
+
+// Formats mosty exports.
+var Formats = []string{"xliff", "xliff12", "po", "tmx", "go-i18n"}
+
+// Export writes the translators' files of lang (all articles, or slugs)
+// in a CAT tool's format.
+func (w *Workspace) Export(format, lang string, slugs []string) ([]byte, error) {
+	if !slices.Contains(w.Config.TargetLanguages, lang) {
+		return nil, fmt.Errorf("%q is not a target language of this workspace (%v)", lang, w.Config.TargetLanguages)
+	}
+	all, err := w.articleSlugs()
+	if err != nil {
+		return nil, err
+	}
+	if len(slugs) == 0 {
+		slugs = all
+	}
+	var docs []interchange.Doc
+	var tmx []interchange.TMXUnit
+	for _, slug := range slugs {
+		if !slices.Contains(all, slug) {
+			return nil, hint.Wrap(fmt.Errorf("no article %q in this workspace", slug), "mosty status lists the articles")
+		}
+		src, _, err := w.LoadLocale(w.Config.SourceLanguage, slug)
+		if err != nil {
+			return nil, err
+		}
+		t, _, err := w.LoadLocale(lang, slug)
+		if err != nil {
+			return nil, err
+		}
+		if t == nil {
+			t = catalog.NewTarget("", src, lang)
+			t.Merge(src.Units, nil, false)
+		}
+		docs = append(docs, interchange.Doc{Slug: slug, Title: src.Header.Title, SourceLang: w.Config.SourceLanguage, Lang: lang, Units: t.Active()})
+		if format == "tmx" {
+			units, err := w.tmxUnits(slug, src)
+			if err != nil {
+				return nil, err
+			}
+			tmx = append(tmx, units...)
+		}
+	}
+	var b bytes.Buffer
+	switch format {
+	case "xliff":
+		err = interchange.WriteXLIFF2(&b, docs, w.Config.SourceLanguage, lang)
+	case "xliff12":
+		err = interchange.WriteXLIFF12(&b, docs, w.Config.SourceLanguage, lang)
+	case "po":
+		err = interchange.WritePO(&b, docs, lang)
+	case "tmx":
+		err = interchange.WriteTMX(&b, tmx, w.Config.SourceLanguage, w.Config.TargetLanguages)
+	case "go-i18n":
+		err = interchange.WriteGoI18n(&b, docs)
+	default:
+		return nil, fmt.Errorf("format %q: mosty exports %s", format, strings.Join(Formats, ", "))
+	}
+	return b.Bytes(), err
+}
+
+// tmxUnits are an article's sentences with every done translation.
+func (w *Workspace) tmxUnits(slug string, src *catalog.File) ([]interchange.TMXUnit, error) {
+	units := make([]interchange.TMXUnit, 0, len(src.Units))
+	index := map[string]int{}
+	for _, u := range src.Units {
+		index[u.ID] = len(units)
+		units = append(units, interchange.TMXUnit{ID: slug + "/" + u.ID, Kind: u.Kind, Texts: map[string]string{w.Config.SourceLanguage: u.Source}})
+	}
+	for _, lang := range w.Config.TargetLanguages {
+		t, _, err := w.LoadLocale(lang, slug)
+		if err != nil || t == nil {
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		for _, u := range t.Active() {
+			if i, ok := index[u.ID]; ok && u.Status.Done() && u.Translation != "" {
+				units[i].Texts[lang] = u.Translation
+			}
+		}
+	}
+	var out []interchange.TMXUnit
+	for _, u := range units {
+		if len(u.Texts) > 1 {
+			out = append(out, u)
+		}
+	}
+	return out, nil
+}
+
+// articleSlugs lists the articles that have a source file.
+func (w *Workspace) articleSlugs() ([]string, error) {
+	paths, err := filepath.Glob(w.Path("locales", w.Config.SourceLanguage, "*.toml"))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, p := range paths {
+		out = append(out, strings.TrimSuffix(filepath.Base(p), ".toml"))
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// A MergeChange is one segment a merge changed, or could not.
+type MergeChange struct {
+	Lang, Slug, ID string
+	What           string // "translated", "reviewed", "fuzzy: the Polish changed meanwhile"…
+	Conflict       bool   // not applied: listed for a person to decide
+}
+
+// MergeFiles reads XLIFF (.xlf, .xliff) and PO (.po) files back into the
+// translators' files, by id. A translation lands as it is when the
+// segment's Polish is the one it was made from, and as fuzzy when the
+// Polish changed meanwhile. A reviewed translation, or one changed in
+// mosty since the export, is never overwritten silently: it is a
+// conflict, skipped unless force. Nothing is written when a file cannot be
+// read.
+func (w *Workspace) MergeFiles(paths []string, force bool) ([]MergeChange, error) {
+	type batch struct {
+		lang string
+		ts   []interchange.Translation
+	}
+	var batches []batch
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		var lang string
+		var ts []interchange.Translation
+		switch strings.ToLower(filepath.Ext(p)) {
+		case ".xlf", ".xliff":
+			lang, ts, err = interchange.ReadXLIFF(bytes.NewReader(data))
+		case ".po":
+			lang, ts, err = interchange.ReadPO(bytes.NewReader(data))
+		default:
+			return nil, hint.Wrap(fmt.Errorf("%s: not an .xlf, .xliff or .po file", p), "mosty merges XLIFF and PO; TMX and go-i18n files are for export")
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		if !slices.Contains(w.Config.TargetLanguages, lang) {
+			return nil, fmt.Errorf("%s: its language %q is not a target language of this workspace", p, lang)
+		}
+		batches = append(batches, batch{lang, ts})
+	}
+	files := map[string]*catalog.File{}
+	orig := map[string][]byte{}
+	var changes []MergeChange
+	for _, bt := range batches {
+		for _, t := range bt.ts {
+			key := bt.lang + "/" + t.Slug
+			f, ok := files[key]
+			if !ok {
+				var data []byte
+				var err error
+				if f, data, err = w.LoadLocale(bt.lang, t.Slug); err != nil {
+					return nil, err
+				}
+				files[key], orig[key] = f, data
+			}
+			if c, ok := mergeOne(f, bt.lang, t, force); ok {
+				changes = append(changes, c)
+			}
+		}
+	}
+	for _, key := range slices.Sorted(func(yield func(string) bool) {
+		for k := range files {
+			if !yield(k) {
+				return
+			}
+		}
+	}) {
+		f := files[key]
+		if f == nil {
+			continue
+		}
+		if out := f.Bytes(); !bytes.Equal(out, orig[key]) {
+			if err := writeFile(f.Path, out); err != nil {
+				return changes, err
+			}
+		}
+	}
+	return changes, nil
+}
+
+// mergeOne applies one translation to its unit; ok is false when nothing
+// was to be done.
+func mergeOne(f *catalog.File, lang string, t interchange.Translation, force bool) (MergeChange, bool) {
+	c := MergeChange{Lang: lang, Slug: t.Slug, ID: t.ID}
+	if f == nil {
+		c.What, c.Conflict = "no such article in this workspace", true
+		return c, true
+	}
+	var u *catalog.Unit
+	for i := range f.Units {
+		if f.Units[i].ID == t.ID && !f.Units[i].Obsolete {
+			u = &f.Units[i]
+		}
+	}
+	switch {
+	case t.Translation == "":
+		return c, false
+	case u == nil:
+		c.What, c.Conflict = "the segment is no longer in the article", true
+		return c, true
+	case u.Translation == t.Translation && (u.Status == t.Status || t.Status == catalog.New ||
+		u.Status == catalog.Reviewed && t.Status == catalog.Translated): // PO cannot say "reviewed"
+		return c, false
+	}
+	if !force {
+		switch {
+		case t.Base != "" && interchange.BaseOf(u.Translation) != t.Base:
+			c.What, c.Conflict = "the translation was changed in mosty since the export (--force to take the file's)", true
+			return c, true
+		case u.Status == catalog.Reviewed && u.Translation != t.Translation:
+			c.What, c.Conflict = "the segment is reviewed (--force to replace it)", true
+			return c, true
+		}
+	}
+	status := t.Status
+	if status == catalog.New {
+		status = catalog.Translated
+	}
+	c.What = string(status)
+	if err := article.CheckPlaceholders(u.Source, t.Translation); err != nil && status.Done() {
+		status, c.What = catalog.Fuzzy, "fuzzy: "+err.Error()
+	}
+	if u.Source != t.Source && t.Source != "" {
+		status, c.What = catalog.Fuzzy, "fuzzy: the Polish changed since the export"
+		if u.PreviousSource == "" {
+			u.PreviousSource = t.Source
+		}
+	}
+	u.Translation, u.Status = t.Translation, status
+	return c, true
+}

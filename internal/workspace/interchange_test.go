@@ -1,0 +1,137 @@
+package workspace
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mosty-dev/mosty/internal/catalog"
+)
+
+// TestExportMerge: a translator fills an exported file; merge applies
+// it by id with every rule.
+func TestExportMerge(t *testing.T) {
+	for _, format := range []string{"xliff", "xliff12", "po"} {
+		t.Run(format, func(t *testing.T) {
+			w := demoWorkspace(t) // ru: first half translated
+			slug := "klaster-bialorus-2017"
+			data, err := w.Export(format, "ru", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ru, _, _ := w.LoadLocale("ru", slug)
+			// The CAT tool translates segment 8 (new) and 0 (already translated),
+			// and 2, which meanwhile gets reviewed in mosty.
+			edited := string(data)
+			for _, k := range []int{8, 0, 2} {
+				old := ru.Units[k].Translation
+				neu := "ПЕРЕВОД " + ru.Units[k].ID
+				if old == "" {
+					edited = fillEmpty(t, format, edited, ru.Units[k].ID, neu)
+				} else {
+					edited = strings.Replace(edited, escapeFor(format, old), neu, 1)
+				}
+			}
+			w.UpdateLocale("ru", slug, func(f *catalog.File) { f.Units[2].Status = catalog.Reviewed })
+			ext := map[string]string{"xliff": ".xlf", "xliff12": ".xlf", "po": ".po"}[format]
+			path := filepath.Join(t.TempDir(), "ru"+ext)
+			os.WriteFile(path, []byte(edited), 0o644)
+
+			changes, err := w.MergeFiles([]string{path}, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			after, _, _ := w.LoadLocale("ru", slug)
+			if u := after.Units[8]; u.Translation != "ПЕРЕВОД "+u.ID || u.Status != catalog.Translated {
+				t.Errorf("new segment: %+v", u)
+			}
+			if u := after.Units[0]; u.Translation != "ПЕРЕВОД "+u.ID {
+				t.Errorf("translated segment: %+v", u)
+			}
+			if u := after.Units[2]; u.Translation == "ПЕРЕВОД "+u.ID || u.Status != catalog.Reviewed {
+				t.Errorf("a reviewed segment was overwritten: %+v", u)
+			}
+			conflicts := 0
+			for _, c := range changes {
+				if c.Conflict {
+					conflicts++
+				}
+			}
+			if conflicts != 1 || len(changes) != 3 {
+				t.Errorf("changes %+v", changes)
+			}
+			// --force takes the file's translation.
+			if _, err := w.MergeFiles([]string{path}, true); err != nil {
+				t.Fatal(err)
+			}
+			after, _, _ = w.LoadLocale("ru", slug)
+			if u := after.Units[2]; u.Translation != "ПЕРЕВОД "+u.ID {
+				t.Errorf("--force: %+v", u)
+			}
+		})
+	}
+}
+
+// TestMergeAfterPolishChanged: a translation of Polish that changed
+// since the export lands as fuzzy.
+func TestMergeAfterPolishChanged(t *testing.T) {
+	w := demoWorkspace(t)
+	slug := "klaster-bialorus-2017"
+	data, _ := w.Export("po", "ru", nil)
+	ru, _, _ := w.LoadLocale("ru", slug)
+	var id string
+	for _, u := range ru.Units {
+		if strings.HasPrefix(u.Source, "Spotkania takie to kolejny krok") {
+			id = u.ID
+		}
+	}
+	edited := fillEmpty(t, "po", string(data), id, "Такие встречи.")
+	path := filepath.Join(t.TempDir(), "ru.po")
+	os.WriteFile(path, []byte(edited), 0o644)
+	// The Polish changes, and sync runs, before the merge.
+	src, _ := os.ReadFile(w.Path("sources", "klaster-bialorus-2017.html"))
+	os.WriteFile(w.Path("sources", "klaster-bialorus-2017.html"), []byte(strings.Replace(string(src), "Spotkania takie to kolejny krok", "Spotkania takie to następny krok", 1)), 0o644)
+	if _, err := w.Sync(SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.MergeFiles([]string{path}, false); err != nil {
+		t.Fatal(err)
+	}
+	after, _, _ := w.LoadLocale("ru", slug)
+	for _, u := range after.Units {
+		if u.ID == id {
+			if u.Status != catalog.Fuzzy || u.Translation != "Такие встречи." || !strings.Contains(u.PreviousSource, "kolejny krok") {
+				t.Errorf("unit %+v", u)
+			}
+			return
+		}
+	}
+	t.Errorf("segment %s gone", id)
+}
+
+// fillEmpty puts a translation into the empty target of segment id.
+func fillEmpty(t *testing.T, format, doc, id, text string) string {
+	t.Helper()
+	switch format {
+	case "po":
+		i := strings.Index(doc, `msgctxt "klaster-bialorus-2017/`+id+`"`)
+		j := strings.Index(doc[i:], "msgstr \"\"") + i
+		return doc[:j] + `msgstr "` + text + `"` + doc[j+len(`msgstr ""`):]
+	case "xliff":
+		i := strings.Index(doc, `<unit id="`+id+`">`)
+		j := strings.Index(doc[i:], "</source>") + i + len("</source>")
+		return doc[:j] + "<target>" + text + "</target>" + doc[j:]
+	default:
+		i := strings.Index(doc, `<trans-unit id="klaster-bialorus-2017/`+id+`"`)
+		j := strings.Index(doc[i:], `<target state="needs-translation"></target>`) + i
+		return doc[:j] + `<target state="translated">` + text + `</target>` + doc[j+len(`<target state="needs-translation"></target>`):]
+	}
+}
+
+func escapeFor(format, s string) string {
+	if format == "po" {
+		return strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s)
+	}
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
