@@ -37,6 +37,11 @@ type Config struct {
 	Profile *extract.Profile `toml:"profile"`
 	// Build holds the publishing rules; see site.Rules.
 	Build site.Rules `toml:"build"`
+	// TM tunes the translation memory.
+	TM struct {
+		Prefill  bool `toml:"prefill"`   // fill new segments from exact matches (as fuzzy)
+		MinMatch int  `toml:"min_match"` // offer close matches from this similarity (0-100)
+	} `toml:"tm"`
 	// Fetch tunes mosty fetch.
 	Fetch struct {
 		UserAgent string  `toml:"user_agent"` // how mosty introduces itself to sites
@@ -69,6 +74,7 @@ func readConfig(path string) (*Config, error) {
 		return nil, err
 	}
 	c := Config{Build: site.DefaultRules()}
+	c.TM.Prefill, c.TM.MinMatch = true, 75
 	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
 	if err := dec.Decode(&c); err != nil {
 		return nil, tomlError(path, err)

@@ -65,6 +65,7 @@ func (w *Workspace) ImportSources(srcs []*acquire.Source) ([]ImportResult, error
 // importSources imports sources; keep, when not nil, decides from the
 // extracted article whether to import it at all.
 func (w *Workspace) importSources(srcs []*acquire.Source, keep func(*article.Article) bool) ([]ImportResult, error) {
+	w.forgetMemories()
 	existing, err := w.Sources()
 	if err != nil {
 		return nil, err

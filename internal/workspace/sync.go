@@ -51,6 +51,7 @@ type articlePlan struct {
 // the rules). It plans every article before writing any file: a mistake in
 // one hand-edited file stops it with nothing written.
 func (w *Workspace) Sync(opts SyncOptions) (*SyncReport, error) {
+	w.forgetMemories()
 	idx := w.loadIndex()
 	stamps, err := w.stampAll()
 	if err != nil {
@@ -158,6 +159,9 @@ func (w *Workspace) planArticle(m SourceMeta, a *article.Article, prune bool) (a
 		t.Header.Title, t.Header.Date, t.Header.Category, t.Header.Origin =
 			srcFile.Header.Title, srcFile.Header.Date, srcFile.Header.Category, srcFile.Header.Origin
 		c := t.Merge(srcFile.Units, lastSource, prune)
+		if err := w.prefill(t, lang); err != nil {
+			return plan, err
+		}
 		plan.add(lang, m.Slug, t.Path, data, t.Bytes(), c)
 	}
 	return plan, nil

@@ -7,10 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gofrs/flock"
 	"github.com/google/renameio/v2"
+	"github.com/mosty-dev/mosty/internal/tm"
 )
 
 // A Workspace is an open mosty workspace folder.
@@ -21,6 +23,9 @@ type Workspace struct {
 	Now func() time.Time
 
 	segCache
+
+	tmMu     sync.Mutex
+	memories map[string]*tm.Memory // built once per process, by language
 }
 
 // Open opens the workspace in dir and reads its settings.
