@@ -57,6 +57,9 @@ func (w *Workspace) Sync(opts SyncOptions) (*SyncReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	w.tmMu.Lock()
+	w.opStamps = stamps
+	w.tmMu.Unlock()
 	report := &SyncReport{}
 	var plans []articlePlan
 	for _, slug := range stamps.slugs() {

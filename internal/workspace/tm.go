@@ -36,7 +36,7 @@ type tmCacheFile struct {
 // follow changes to the locale files starts with this.
 func (w *Workspace) forgetMemories() {
 	w.tmMu.Lock()
-	w.memories = nil
+	w.memories, w.opStamps = nil, nil
 	w.tmMu.Unlock()
 }
 
@@ -48,9 +48,12 @@ func (w *Workspace) Memory(lang string) (*tm.Memory, error) {
 	if m, ok := w.memories[lang]; ok {
 		return m, nil
 	}
-	stamps, err := w.stampAll()
-	if err != nil {
-		return nil, err
+	stamps := w.opStamps // what the operation listed already
+	if stamps == nil {
+		var err error
+		if stamps, err = w.stampAll(); err != nil {
+			return nil, err
+		}
 	}
 	path := w.Path(".mosty", "tm-"+lang+".json")
 	var cache tmCache

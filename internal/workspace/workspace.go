@@ -25,7 +25,8 @@ type Workspace struct {
 	segCache
 
 	tmMu     sync.Mutex
-	memories map[string]*tm.Memory // built once per process, by language
+	memories map[string]*tm.Memory // built once per operation, by language
+	opStamps stampSet              // the files as the current operation found them
 }
 
 // Open opens the workspace in dir and reads its settings.
