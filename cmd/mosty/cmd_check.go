@@ -2,28 +2,32 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 
-	"github.com/mosty-dev/mosty/internal/site"
-	"github.com/mosty-dev/mosty/internal/workspace"
+	"github.com/mosty-dev/mosty/internal/qa"
 	"github.com/urfave/cli/v2"
 )
 
 func cmdCheck(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "check",
-		Usage: "report translations that cannot be published as they are",
-		Description: `Runs the build's checks without writing anything: a translation whose
-   placeholders do not match its Polish (one missing, extra, renamed or
-   badly nested) is an error, or a warning where the fallback rule shows
-   the Polish instead. Exits 1 when there are errors, for CI.
+		Usage: "check translations before publishing (QA)",
+		Description: `Checks every translators' file: placeholders missing, extra or badly
+   nested (errors); empty or untranslated segments; a translation the same
+   as the Polish; numbers, dates, e-mails and URLs that differ; glossary
+   terms not rendered as approved (warning) or a forbidden rendering
+   (error); white space and final punctuation; double spaces; unbalanced
+   brackets and quotes; Latin words in Russian or Cyrillic in English; a
+   status that contradicts the text. Exits 1 when there are errors; list
+   checks under [check] errors in mosty.toml to make their warnings errors.
 
    Example:
       mosty check
-      mosty check --json`,
+      mosty check --json --locale ru`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print the findings as JSON"},
+			&cli.StringSliceFlag{Name: "locale", Usage: "only this `LANG` (repeatable)"},
+			&cli.BoolFlag{Name: "errors-only", Usage: "list only errors"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
@@ -33,40 +37,34 @@ func cmdCheck(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
-			rep, err := w.Build(workspace.BuildOptions{DryRun: true})
-			if err != nil && !errors.Is(err, workspace.ErrBuildProblems) {
+			findings, err := w.Check(c.StringSlice("locale"))
+			if err != nil {
 				return err
 			}
-			problems := []site.Problem{}
-			if rep != nil {
-				problems = append(problems, rep.Problems...)
+			shown := []qa.Finding{}
+			errs := 0
+			for _, f := range findings {
+				if f.Severity == qa.Error {
+					errs++
+				}
+				if f.Severity == qa.Error || !c.Bool("errors-only") {
+					shown = append(shown, f)
+				}
 			}
 			if c.Bool("json") {
-				type finding struct {
-					File     string `json:"file"`
-					Segment  string `json:"segment"`
-					Severity string `json:"severity"`
-					Message  string `json:"message"`
-				}
-				out := []finding{}
-				for _, p := range problems {
-					sev := "error"
-					if p.Warning {
-						sev = "warning"
-					}
-					out = append(out, finding{p.File, p.Segment, sev, p.Msg})
-				}
 				enc := json.NewEncoder(e.stdout)
 				enc.SetIndent("", "  ")
-				if err := enc.Encode(out); err != nil {
+				if err := enc.Encode(shown); err != nil {
 					return err
 				}
 			} else {
-				printProblems(e.stdout, problems)
-				fmt.Fprintf(e.stdout, "%d findings\n", len(problems))
+				for _, f := range shown {
+					fmt.Fprintln(e.stdout, f)
+				}
+				fmt.Fprintf(e.stdout, "%d errors, %d warnings\n", errs, len(findings)-errs)
 			}
-			if errors.Is(err, workspace.ErrBuildProblems) {
-				return err
+			if errs > 0 {
+				return fmt.Errorf("%d errors in the translations", errs)
 			}
 			return nil
 		},

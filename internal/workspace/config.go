@@ -42,6 +42,10 @@ type Config struct {
 		Prefill  bool `toml:"prefill"`   // fill new segments from exact matches (as fuzzy)
 		MinMatch int  `toml:"min_match"` // offer close matches from this similarity (0-100)
 	} `toml:"tm"`
+	// Check tunes mosty check.
+	Check struct {
+		Errors []string `toml:"errors"` // checks whose warnings count as errors
+	} `toml:"check"`
 	// Fetch tunes mosty fetch.
 	Fetch struct {
 		UserAgent string  `toml:"user_agent"` // how mosty introduces itself to sites

@@ -49,6 +49,13 @@ fuzzy = "previous"
 # links = ".news-item h2 a"         # on listing pages: the links to articles
 # next = ".pagination a.next"       # and to the next page
 
+# [tm]
+# prefill = true                    # fill new segments from exact matches (as fuzzy)
+# min_match = 75                    # offer close matches from this similarity
+
+# [check]
+# errors = ["numbers", "glossary"]  # warnings of these checks count as errors
+
 # [fetch]
 # user_agent = "mosty/1 (your contact)"
 # per_host = 1                      # requests per second to one site

@@ -151,6 +151,10 @@ func (w *Workspace) planArticle(m SourceMeta, a *article.Article, prune bool) (a
 		srcFile.SetUnits(catalog.AssignIDs(prev, catalog.SourceUnits(a)))
 	}
 	plan.add(src, m.Slug, srcFile.Path, oldData, srcFile.Bytes(), catalog.Changes{})
+	g, err := w.Glossary()
+	if err != nil {
+		return plan, err
+	}
 	for _, lang := range w.Config.TargetLanguages {
 		t, data, err := w.LoadLocale(lang, m.Slug)
 		if err != nil {
@@ -165,6 +169,7 @@ func (w *Workspace) planArticle(m SourceMeta, a *article.Article, prune bool) (a
 		if err := w.prefill(t, lang); err != nil {
 			return plan, err
 		}
+		showTerms(t, g, lang)
 		plan.add(lang, m.Slug, t.Path, data, t.Bytes(), c)
 	}
 	return plan, nil

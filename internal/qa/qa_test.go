@@ -1,0 +1,70 @@
+package qa
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/glossary"
+)
+
+func TestChecks(t *testing.T) {
+	g := &glossary.Glossary{SourceLang: "pl", Terms: []glossary.Term{{
+		Forms:     map[string]string{"pl": "Wschodni Klaster Budowlany", "ru": "Восточный строительный кластер", "en": "Eastern Construction Cluster"},
+		Forbidden: map[string][]string{"en": {"East Building Cluster"}},
+	}}}
+	c := &Checker{Glossary: g}
+	tr := func(src, trans string) catalog.Unit {
+		return catalog.Unit{ID: "x", Source: src, Translation: trans, Status: catalog.Translated}
+	}
+	tests := []struct {
+		name string
+		lang string
+		u    catalog.Unit
+		want []string // check:severity
+	}{
+		{"clean", "ru", tr("Spotkanie trwało 2 dni.", "Встреча длилась 2 дня."), nil},
+		{"placeholder missing", "ru", tr("To <1>tydzień</1>.", "Это неделя."), []string{"placeholders:error"}},
+		{"empty but translated", "ru", catalog.Unit{ID: "x", Source: "A b.", Status: catalog.Reviewed}, []string{"empty:error"}},
+		{"untranslated", "ru", catalog.Unit{ID: "x", Source: "A b.", Status: catalog.New}, []string{"untranslated:warning"}},
+		{"same as source", "en", tr("Business Mixer 2018.", "Business Mixer 2018."), []string{"same-as-source:warning"}},
+		{"numbers", "ru", tr("Budżet 1,2 mln zł w 2018 r.", "Бюджет 1,5 млн злотых в 2018 г."), []string{"numbers:warning"}},
+		{"decimal point or comma is one number", "en", tr("Budżet 1,2 mln zł.", "A budget of 1.2 million."), nil},
+		{"e-mail", "en", tr("Pisz na biuro@wkb.pl.", "Write to office@wkb.pl."), []string{"emails-urls:warning"}},
+		{"glossary inflected and approved", "ru", tr("Współpraca ze Wschodnim Klastrem Budowlanym.", "Сотрудничество с Восточным строительным кластером."), nil},
+		{"glossary not approved", "ru", tr("Wschodni Klaster Budowlany gościł.", "Восточный кластер принимал."), []string{"glossary:warning"}},
+		{"forbidden rendering", "en", tr("Wschodni Klaster Budowlany gościł.", "The East Building Cluster hosted."), []string{"glossary:warning", "forbidden-term:error"}},
+		{"whitespace", "ru", tr("Tak.", " Да."), []string{"whitespace:warning"}},
+		{"final punctuation", "ru", tr("Czy warto?", "Стоит ли."), []string{"punctuation:warning"}},
+		{"ellipsis either way", "ru", tr("Czekaliśmy...", "Мы ждали…"), nil},
+		{"double space", "ru", tr("Jedno dwa.", "Одно  два."), []string{"double-space:warning"}},
+		{"unbalanced", "ru", tr("Forum (w Białymstoku).", "Форум (в Белостоке."), []string{"brackets:warning"}},
+		{"Latin in Russian", "ru", tr("Nowa umowa.", "Новый contract."), []string{"script:warning"}},
+		{"names are fine", "ru", tr("Firma Termo-Bud.", "Компания Termo-Bud."), nil},
+		{"Cyrillic in English", "en", tr("Nowa umowa.", "A new договор."), []string{"script:warning"}},
+		{"translated with previous_source left", "ru", catalog.Unit{ID: "x", Source: "A b.", PreviousSource: "A.", Translation: "А б.", Status: catalog.Translated}, []string{"status:warning"}},
+		{"obsolete marked translated", "ru", catalog.Unit{ID: "x", Source: "A b.", Translation: "А б.", Status: catalog.Translated, Obsolete: true}, []string{"status:warning"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range c.Unit("locales/ru/a.toml", tt.lang, tt.u) {
+				got = append(got, f.Check+":"+string(f.Severity))
+				if !strings.HasPrefix(f.String(), string(f.Severity)+": locales/ru/a.toml: segment x: ") {
+					t.Errorf("finding %q does not name file and segment", f)
+				}
+			}
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Errorf("findings %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWarningsAsErrors(t *testing.T) {
+	c := &Checker{Errors: []string{CheckNumbers}}
+	f := c.Unit("f", "ru", catalog.Unit{ID: "x", Source: "W 2017 r.", Translation: "В 2018 г.", Status: catalog.Translated})
+	if len(f) != 1 || f[0].Severity != Error {
+		t.Errorf("%v", f)
+	}
+}
