@@ -124,6 +124,22 @@ func relTo(dir, path string) string {
 	return path
 }
 
+const lockHint = "wait for the other mosty command to finish"
+
+// openLocked opens the workspace and takes its write lock; call the
+// returned function to release it.
+func openLocked(c *cli.Context) (*workspace.Workspace, func(), error) {
+	w, err := openWorkspace(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	unlock, err := w.Lock()
+	if err != nil {
+		return nil, nil, hint.Wrap(err, lockHint)
+	}
+	return w, unlock, nil
+}
+
 // openWorkspace opens the workspace the global -C flag names.
 func openWorkspace(c *cli.Context) (*workspace.Workspace, error) {
 	w, err := workspace.Open(c.String("C"))

@@ -55,7 +55,7 @@ func cmdBuild(e *env) *cli.Command {
 			}
 			unlock, err := w.Lock()
 			if err != nil {
-				return hint.Wrap(err, "wait for the other mosty command to finish")
+				return hint.Wrap(err, lockHint)
 			}
 			defer unlock()
 			out := c.String("out")

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/google/renameio/v2"
-	"github.com/mosty-dev/mosty/internal/hint"
 	"github.com/mosty-dev/mosty/internal/workspace"
 	"github.com/urfave/cli/v2"
 )
@@ -76,13 +75,9 @@ func cmdMerge(e *env) *cli.Command {
 			if c.NArg() == 0 {
 				return usagef("merge needs at least one FILE")
 			}
-			w, err := openWorkspace(c)
+			w, unlock, err := openLocked(c)
 			if err != nil {
 				return err
-			}
-			unlock, err := w.Lock()
-			if err != nil {
-				return hint.Wrap(err, "wait for the other mosty command to finish")
 			}
 			defer unlock()
 			changes, err := w.MergeFiles(c.Args().Slice(), c.Bool("force"))

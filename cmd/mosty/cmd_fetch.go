@@ -59,13 +59,9 @@ func cmdFetch(e *env) *cli.Command {
 				}
 				since = d
 			}
-			w, err := openWorkspace(c)
+			w, unlock, err := openLocked(c)
 			if err != nil {
 				return err
-			}
-			unlock, err := w.Lock()
-			if err != nil {
-				return hint.Wrap(err, "wait for the other mosty command to finish")
 			}
 			defer unlock()
 			f := newFetcher(w, c)

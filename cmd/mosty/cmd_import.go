@@ -30,13 +30,9 @@ func cmdImport(e *env) *cli.Command {
 			if c.NArg() == 0 {
 				return usagef("import needs at least one FILE or DIR")
 			}
-			w, err := openWorkspace(c)
+			w, unlock, err := openLocked(c)
 			if err != nil {
 				return err
-			}
-			unlock, err := w.Lock()
-			if err != nil {
-				return hint.Wrap(err, "wait for the other mosty command to finish")
 			}
 			defer unlock()
 			results, err := w.Import(c.Args().Slice())

@@ -28,13 +28,9 @@ func cmdSync(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "full", Usage: "check every article, not only those whose files changed"},
 		},
 		Action: func(c *cli.Context) error {
-			w, err := openWorkspace(c)
+			w, unlock, err := openLocked(c)
 			if err != nil {
 				return err
-			}
-			unlock, err := w.Lock()
-			if err != nil {
-				return hint.Wrap(err, "wait for the other mosty command to finish")
 			}
 			defer unlock()
 			rep, err := w.Sync(workspace.SyncOptions{Prune: c.Bool("prune"), Full: c.Bool("full"), Slugs: c.Args().Slice()})

@@ -22,6 +22,20 @@ var (
 
 // toXML writes placeholder text as XML content with inline codes.
 func toXML(s string, c codes) string {
+	return inlineXML(s, func(kind article.PlaceholderKind, id int) string {
+		switch kind {
+		case article.Open:
+			return fmt.Sprintf(`<%s id="%d">`, c.pair, id)
+		case article.Close:
+			return fmt.Sprintf(`</%s>`, c.pair)
+		}
+		return fmt.Sprintf(`<%s id="%d"/>`, c.empty, id)
+	})
+}
+
+// inlineXML writes placeholder text as XML: text escaped, each
+// placeholder as code returns it.
+func inlineXML(s string, code func(kind article.PlaceholderKind, id int) string) string {
 	var b strings.Builder
 	for len(s) > 0 {
 		i := strings.IndexByte(s, '<')
@@ -34,16 +48,11 @@ func toXML(s string, c codes) string {
 			continue
 		}
 		kind, id, n := article.ParsePlaceholder(s)
-		switch kind {
-		case article.Open:
-			fmt.Fprintf(&b, `<%s id="%d">`, c.pair, id)
-		case article.Close:
-			fmt.Fprintf(&b, `</%s>`, c.pair)
-		case article.Empty:
-			fmt.Fprintf(&b, `<%s id="%d"/>`, c.empty, id)
-		default:
+		if n == 0 {
 			xml.EscapeText(&b, []byte("<"))
 			n = 1
+		} else {
+			b.WriteString(code(kind, id))
 		}
 		s = s[n:]
 	}

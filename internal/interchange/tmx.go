@@ -42,32 +42,15 @@ func WriteTMX(w io.Writer, units []TMXUnit, srcLang string, langs []string) erro
 // tmxSeg writes placeholder text with TMX inline elements, which hold the
 // native code they stand for.
 func tmxSeg(s string) string {
-	var b strings.Builder
-	for len(s) > 0 {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			i = len(s)
-		}
-		if i > 0 {
-			xml.EscapeText(&b, []byte(s[:i]))
-			s = s[i:]
-			continue
-		}
-		kind, id, n := article.ParsePlaceholder(s)
+	return inlineXML(s, func(kind article.PlaceholderKind, id int) string {
 		switch kind {
 		case article.Open:
-			fmt.Fprintf(&b, `<bpt i="%d" x="%d">&lt;%d&gt;</bpt>`, id, id, id)
+			return fmt.Sprintf(`<bpt i="%d" x="%d">&lt;%d&gt;</bpt>`, id, id, id)
 		case article.Close:
-			fmt.Fprintf(&b, `<ept i="%d">&lt;/%d&gt;</ept>`, id, id)
-		case article.Empty:
-			fmt.Fprintf(&b, `<ph x="%d">&lt;%d/&gt;</ph>`, id, id)
-		default:
-			b.WriteString("&lt;")
-			n = 1
+			return fmt.Sprintf(`<ept i="%d">&lt;/%d&gt;</ept>`, id, id)
 		}
-		s = s[n:]
-	}
-	return b.String()
+		return fmt.Sprintf(`<ph x="%d">&lt;%d/&gt;</ph>`, id, id)
+	})
 }
 
 // WriteGoI18n writes a go-i18n message file (active.<lang>.toml): one

@@ -175,20 +175,9 @@ type builtArticle struct {
 func (w *Workspace) buildArticles(slugs []string, cfg site.Config) ([]builtArticle, error) {
 	out := make([]builtArticle, len(slugs))
 	errs := make([]error, len(slugs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(slugs)) {
-		wg.Go(func() {
-			for i := range next {
-				out[i].art, out[i].coverage, errs[i] = w.buildArticle(slugs[i], cfg)
-			}
-		})
-	}
-	for i := range slugs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel(len(slugs), runtime.GOMAXPROCS(0), func(i int) {
+		out[i].art, out[i].coverage, errs[i] = w.buildArticle(slugs[i], cfg)
+	})
 	return out, errors.Join(errs...)
 }
 
@@ -247,29 +236,19 @@ func (w *Workspace) writeSite(out string, files map[string][]byte, shared, keep 
 	dirs := newDirMaker()
 	written := make([]bool, len(names))
 	errs := make([]error, len(names))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range 8 { // file creation waits on the disk more than on the CPU
-		wg.Go(func() {
-			for i := range jobs {
-				path := filepath.Join(out, filepath.FromSlash(names[i]))
-				if before[names[i]] || shared[names[i]] {
-					if have, err := os.ReadFile(path); err == nil && bytes.Equal(have, files[names[i]]) {
-						continue
-					}
-				}
-				if errs[i] = dirs.make(filepath.Dir(path)); errs[i] == nil {
-					errs[i] = writeOutput(path, files[names[i]])
-				}
-				written[i] = true
+	// File creation waits on the disk more than on the CPU: 8 at a time.
+	parallel(len(names), 8, func(i int) {
+		path := filepath.Join(out, filepath.FromSlash(names[i]))
+		if before[names[i]] || shared[names[i]] {
+			if have, err := os.ReadFile(path); err == nil && bytes.Equal(have, files[names[i]]) {
+				return
 			}
-		})
-	}
-	for i := range names {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+		}
+		if errs[i] = dirs.make(filepath.Dir(path)); errs[i] == nil {
+			errs[i] = writeOutput(path, files[names[i]])
+		}
+		written[i] = true
+	})
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}

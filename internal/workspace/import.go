@@ -112,21 +112,29 @@ type extracted struct {
 // order of srcs, so that slugs and writes stay deterministic.
 func (w *Workspace) extractAll(srcs []*acquire.Source) []extracted {
 	out := make([]extracted, len(srcs))
+	parallel(len(srcs), runtime.GOMAXPROCS(0), func(i int) {
+		out[i].a, out[i].err = w.Extract(srcs[i])
+	})
+	return out
+}
+
+// parallel calls f(0) … f(n-1) on the given number of goroutines and
+// waits for them.
+func parallel(n, workers int, f func(i int)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(srcs)) {
+	for range min(workers, n) {
 		wg.Go(func() {
 			for i := range next {
-				out[i].a, out[i].err = w.Extract(srcs[i])
+				f(i)
 			}
 		})
 	}
-	for i := range srcs {
+	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return out
 }
 
 // importSource stores one extracted source and plans its locale files.
