@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/mosty-dev/mosty/internal/hint"
 	"github.com/mosty-dev/mosty/internal/workspace"
 	"github.com/urfave/cli/v2"
 )
