@@ -56,10 +56,11 @@ type env struct {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	app := &cli.App{
-		Name:                  "mosty",
-		Usage:                 "turn Polish articles into parallel Russian and English pages",
-		UsageText:             "mosty [-C DIR] COMMAND [flags] [arguments]",
-		Description:           "Examples:\n   mosty init site && cd site\n   mosty import ~/articles/\n   mosty demo",
+		Name:      "mosty",
+		Usage:     "turn Polish articles into parallel Russian and English pages",
+		UsageText: "mosty [-C DIR] COMMAND [flags] [arguments]",
+		Description: "Examples:\n   mosty demo\n   mosty init site && cd site\n   mosty fetch --list https://wkb.example/aktualnosci --max 20\n" +
+			"   mosty import ~/articles/\n   mosty status\n   mosty export --format xliff --locale ru --out ru.xlf && mosty merge ru.xlf\n   mosty check && mosty build",
 		Writer:                stdout,
 		ErrWriter:             stderr,
 		Reader:                stdin,

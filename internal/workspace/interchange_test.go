@@ -135,3 +135,28 @@ func escapeFor(format, s string) string {
 	}
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
+
+// TestMergeChangedSinceExport: a translation edited in mosty after the
+// export is not overwritten by the file's older one without --force.
+func TestMergeChangedSinceExport(t *testing.T) {
+	w := demoWorkspace(t)
+	slug := "klaster-bialorus-2017"
+	data, _ := w.Export("po", "ru", nil)
+	ru, _, _ := w.LoadLocale("ru", slug)
+	old := ru.Units[2].Translation
+	edited := strings.Replace(string(data), old, "Перевод из CAT-инструмента.", 1)
+	path := filepath.Join(t.TempDir(), "ru.po")
+	os.WriteFile(path, []byte(edited), 0o644)
+	w.UpdateLocale("ru", slug, func(f *catalog.File) { f.Units[2].Translation = "Правка редактора." })
+	changes, err := w.MergeFiles([]string{path}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changes) != 1 || !changes[0].Conflict || !strings.Contains(changes[0].What, "changed in mosty since the export") {
+		t.Errorf("changes %+v", changes)
+	}
+	after, _, _ := w.LoadLocale("ru", slug)
+	if after.Units[2].Translation != "Правка редактора." {
+		t.Errorf("the newer translation was overwritten: %q", after.Units[2].Translation)
+	}
+}
