@@ -85,6 +85,9 @@ func AssignIDs(prev []Unit, next []SourceUnit) []Unit {
 // most similar unmatched old unit in prev[p0:p1] of the same kind, when
 // the similarity reaches min.
 func pairSimilar(prev []Unit, next []SourceUnit, out []Unit, mp, mn []bool, p0, p1, n0, n1 int, min float64) {
+	if p0 >= p1 {
+		return // nothing to pair with: a first extraction, or no gap here
+	}
 	for j := n0; j < n1; j++ {
 		if mn[j] {
 			continue

@@ -67,6 +67,9 @@ func (m *Memory) Add(e Entry) {
 // without placeholders. Candidates come from the trigram index: the
 // entries sharing the most trigrams with the sentence.
 func (m *Memory) Lookup(source string, min, limit int) []Match {
+	if len(m.entries) == 0 {
+		return nil
+	}
 	n := normalize(source)
 	var out []Match
 	seen := map[int32]bool{}

@@ -8,9 +8,19 @@ import (
 	"github.com/mosty-dev/mosty/internal/qa"
 )
 
-// Glossary reads the workspace's glossary.toml (empty when there is none).
+// Glossary reads the workspace's glossary.toml (empty when there is none),
+// once per operation.
 func (w *Workspace) Glossary() (*glossary.Glossary, error) {
-	return glossary.Load(w.Path("glossary.toml"), w.Config.SourceLanguage)
+	w.tmMu.Lock()
+	defer w.tmMu.Unlock()
+	if w.glossary == nil {
+		g, err := glossary.Load(w.Path("glossary.toml"), w.Config.SourceLanguage)
+		if err != nil {
+			return nil, err
+		}
+		w.glossary = g
+	}
+	return w.glossary, nil
 }
 
 // Check runs the QA checks over the translators' files of langs (all
@@ -19,6 +29,7 @@ func (w *Workspace) Check(langs []string) ([]qa.Finding, error) {
 	if len(langs) == 0 {
 		langs = w.Config.TargetLanguages
 	}
+	w.forgetMemories()
 	g, err := w.Glossary()
 	if err != nil {
 		return nil, err

@@ -167,10 +167,14 @@ func (w *Workspace) importSource(name string, src *acquire.Source, x extracted, 
 		return r, articlePlan{}
 	}
 	if status != StatusUnchanged {
-		if err := w.saveSource(m, src.Raw); err != nil {
+		// The original and its metadata go first in the plan: the locale
+		// files record the original's checksum.
+		meta, err := encodeMeta(m)
+		if err != nil {
 			r.Err = err
 			return r, articlePlan{}
 		}
+		plan.writes = append([]pendingWrite{{path: w.Path("sources", m.File), data: src.Raw}, {path: w.metaPath(m.Slug), data: meta}}, plan.writes...)
 	}
 	r.Status = status
 	return r, plan

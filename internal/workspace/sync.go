@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -88,14 +89,18 @@ func (w *Workspace) Sync(opts SyncOptions) (*SyncReport, error) {
 }
 
 // apply writes planned files, then records the articles in the index.
+// Files are written by a few workers: each atomic write waits for its
+// data to reach the disk, and those waits overlap.
 func (w *Workspace) apply(plans []articlePlan, report *SyncReport, idx *index) error {
+	var writes []pendingWrite
 	for _, p := range plans {
-		for _, wr := range p.writes {
-			if err := writeFile(wr.path, wr.data); err != nil {
-				return err
-			}
-		}
+		writes = append(writes, p.writes...)
 		report.Written = append(report.Written, p.changes...)
+	}
+	errs := make([]error, len(writes))
+	parallel(len(writes), 8, func(i int) { errs[i] = writeFile(writes[i].path, writes[i].data) })
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	for _, p := range plans {
 		idx.set(p.slug, w.stampArticle(p.slug, p.source))

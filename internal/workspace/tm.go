@@ -32,11 +32,11 @@ type tmCacheFile struct {
 	Entries []tm.Entry `json:"entries"`
 }
 
-// forgetMemories drops the memories built so far: an operation that may
-// follow changes to the locale files starts with this.
+// forgetMemories drops the memories and glossary read so far: an
+// operation that may follow changes to the files starts with this.
 func (w *Workspace) forgetMemories() {
 	w.tmMu.Lock()
-	w.memories, w.opStamps = nil, nil
+	w.memories, w.opStamps, w.glossary = nil, nil, nil
 	w.tmMu.Unlock()
 }
 

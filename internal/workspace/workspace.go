@@ -12,6 +12,7 @@ import (
 
 	"github.com/gofrs/flock"
 	"github.com/google/renameio/v2"
+	"github.com/mosty-dev/mosty/internal/glossary"
 	"github.com/mosty-dev/mosty/internal/tm"
 )
 
@@ -27,6 +28,7 @@ type Workspace struct {
 	tmMu     sync.Mutex
 	memories map[string]*tm.Memory // built once per operation, by language
 	opStamps stampSet              // the files as the current operation found them
+	glossary *glossary.Glossary    // read once per operation
 }
 
 // Open opens the workspace in dir and reads its settings.
