@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/mosty-dev/mosty/internal/hint"
@@ -115,14 +114,6 @@ func reportError(stderr io.Writer, err error) int {
 		return exitUsage
 	}
 	return exitError
-}
-
-// relTo is path relative to dir when it is inside it.
-func relTo(dir, path string) string {
-	if r, err := filepath.Rel(dir, path); err == nil && !strings.HasPrefix(r, "..") {
-		return r
-	}
-	return path
 }
 
 const lockHint = "wait for the other mosty command to finish"

@@ -51,7 +51,7 @@ func printSync(out io.Writer, w *workspace.Workspace, rep *workspace.SyncReport)
 		case f.Created:
 			what = "created, " + what
 		}
-		fmt.Fprintf(out, "%s: %s\n", relTo(w.Dir, f.Path), what)
+		fmt.Fprintf(out, "%s: %s\n", w.Rel(f.Path), what)
 		if len(f.Changes.Restored) > 0 {
 			fmt.Fprintf(out, "  source of %v had been edited by hand and was put back; translations are kept\n", f.Changes.Restored)
 		}

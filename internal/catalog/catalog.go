@@ -58,8 +58,6 @@ type Unit struct {
 	// read is the unit as it was read: while it is unchanged, raw is
 	// written back instead of a canonical rendering.
 	read *Unit
-	// line is where the table starts in the file it was read from.
-	line int
 }
 
 // Header is the [article] table at the top of a file.

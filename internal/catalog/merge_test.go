@@ -152,7 +152,7 @@ func TestMerge(t *testing.T) {
 			f := target(tt.before...)
 			c := f.Merge(tt.src, nil, tt.prune)
 			if d := cmp.Diff(tt.want, f.Units, cmp.AllowUnexported(Unit{}), cmp.FilterPath(func(p cmp.Path) bool {
-				return p.Last().String() == ".raw" || p.Last().String() == ".read" || p.Last().String() == ".line"
+				return p.Last().String() == ".raw" || p.Last().String() == ".read"
 			}, cmp.Ignore())); d != "" {
 				t.Errorf("units (-want +got):\n%s", d)
 			}

@@ -60,7 +60,7 @@ func Parse(path string, data []byte, isSource bool) (*File, error) {
 				Msg: fmt.Sprintf("segment id %q is used twice (first at line %d)", u.ID, prev), Advice: "ids are mosty's: restore the one you changed"}
 		}
 		seen[u.ID] = line
-		u.raw, u.line = string(data[starts[i]:to]), line
+		u.raw = string(data[starts[i]:to])
 		asRead := u
 		asRead.Extra = maps.Clone(u.Extra)
 		u.read = &asRead

@@ -3,6 +3,7 @@ package extract
 import (
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -89,8 +90,8 @@ func (p *page) nextLink(root *html.Node, base *url.URL, prof *Profile) string {
 		}
 		if n.Type == html.ElementNode && (n.DataAtom == atom.Link || n.DataAtom == atom.A) {
 			rel := strings.Fields(strings.ToLower(attr(n, "rel")))
-			isNext := containsWord(rel, "next") || n.DataAtom == atom.A &&
-				(p.rules.isNext(strings.ToLower(strings.TrimSpace(textOf(n)))) || containsWord(strings.Fields(strings.ToLower(attr(n, "class"))), "next"))
+			isNext := slices.Contains(rel, "next") || n.DataAtom == atom.A &&
+				(p.rules.isNext(strings.ToLower(strings.TrimSpace(textOf(n)))) || slices.Contains(strings.Fields(strings.ToLower(attr(n, "class"))), "next"))
 			if isNext {
 				if u, ok := resolveLink(base, attr(n, "href")); ok && u.String() != base.String() {
 					found = u.String()
@@ -110,15 +111,6 @@ func (p *page) nextLink(root *html.Node, base *url.URL, prof *Profile) string {
 func (r *rules) isNext(text string) bool {
 	for _, n := range r.next {
 		if text == n || strings.HasPrefix(text, n+" ") {
-			return true
-		}
-	}
-	return false
-}
-
-func containsWord(words []string, w string) bool {
-	for _, x := range words {
-		if x == w {
 			return true
 		}
 	}

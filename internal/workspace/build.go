@@ -195,7 +195,7 @@ func (w *Workspace) buildArticle(slug string, cfg site.Config) (*site.Article, c
 	}
 	a, err := w.Extract(src)
 	if err != nil {
-		return nil, cov, fmt.Errorf("%s: %w", w.rel(w.Path("sources", m.File)), err)
+		return nil, cov, fmt.Errorf("%s: %w", w.Rel(w.Path("sources", m.File)), err)
 	}
 	a.Slug = slug
 	pl, _, err := w.LoadLocale(w.Config.SourceLanguage, slug)
@@ -203,7 +203,7 @@ func (w *Workspace) buildArticle(slug string, cfg site.Config) (*site.Article, c
 		return nil, cov, err
 	}
 	if pl == nil {
-		return nil, cov, fmt.Errorf("%s is missing: run mosty sync", w.rel(w.LocalePath(w.Config.SourceLanguage, slug)))
+		return nil, cov, fmt.Errorf("%s is missing: run mosty sync", w.Rel(w.LocalePath(w.Config.SourceLanguage, slug)))
 	}
 	in := site.Input{Article: a, Source: pl, Targets: map[string]*catalog.File{}, Updated: m.Imported}
 	if u, err := url.Parse(m.FinalURL); err == nil && m.FinalURL != "" {
@@ -215,7 +215,7 @@ func (w *Workspace) buildArticle(slug string, cfg site.Config) (*site.Article, c
 		}
 	}
 	cov = coverageOf(pl, in.Targets, w.Config.TargetLanguages)
-	pl.Path = w.rel(pl.Path)
+	pl.Path = w.Rel(pl.Path)
 	art, err := site.BuildArticle(in, cfg)
 	return art, cov, err
 }

@@ -50,7 +50,7 @@ func (w *Workspace) Check(langs []string) ([]qa.Finding, error) {
 				continue
 			}
 			for _, u := range f.Units {
-				out = append(out, c.Unit(w.rel(f.Path), lang, u)...)
+				out = append(out, c.Unit(w.Rel(f.Path), lang, u)...)
 			}
 		}
 	}

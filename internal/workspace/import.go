@@ -31,7 +31,6 @@ type ImportResult struct {
 	Slug    string
 	Status  Status
 	Article *article.Article
-	Locales []FileChange // locale files written for it
 	Err     error
 }
 
@@ -88,16 +87,8 @@ func (w *Workspace) importSources(srcs []*acquire.Source, keep func(*article.Art
 		}
 		results = append(results, r)
 	}
-	report := &SyncReport{}
-	if err := w.apply(plans, report, w.loadIndex()); err != nil {
+	if err := w.apply(plans, &SyncReport{}, w.loadIndex()); err != nil {
 		return results, err
-	}
-	for i := range results {
-		for _, c := range report.Written {
-			if c.Slug == results[i].Slug && results[i].Err == nil {
-				results[i].Locales = append(results[i].Locales, c)
-			}
-		}
 	}
 	return results, nil
 }

@@ -30,7 +30,7 @@ func (w *Workspace) LoadLocale(lang, slug string) (*catalog.File, []byte, error)
 	if err != nil {
 		return nil, nil, err
 	}
-	f, err := catalog.Parse(w.rel(path), data, lang == w.Config.SourceLanguage)
+	f, err := catalog.Parse(w.Rel(path), data, lang == w.Config.SourceLanguage)
 	if err != nil {
 		advice := "fix the file"
 		if h := hint.Of(err); h != "" {
@@ -42,9 +42,9 @@ func (w *Workspace) LoadLocale(lang, slug string) (*catalog.File, []byte, error)
 	return f, data, nil
 }
 
-// rel is path relative to the workspace when it is inside it, for
+// Rel is path relative to the workspace when it is inside it, for
 // messages a person reads.
-func (w *Workspace) rel(path string) string {
+func (w *Workspace) Rel(path string) string {
 	if r, err := relPath(w.Dir, path); err == nil {
 		return r
 	}

@@ -134,7 +134,7 @@ func (w *Workspace) planArticle(m SourceMeta, a *article.Article, prune bool) (a
 		}
 		if oldSrc == nil || oldSrc.Header.SourceSHA256 != m.SHA256 || oldSrc.Header.Extractor != version {
 			if a, err = w.Extract(source); err != nil {
-				return plan, fmt.Errorf("%s: %w", w.rel(w.Path("sources", m.File)), err)
+				return plan, fmt.Errorf("%s: %w", w.Rel(w.Path("sources", m.File)), err)
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
@@ -144,7 +145,7 @@ func (w *Workspace) prefill(f *catalog.File, lang string) error {
 
 // Lookup shows the memory's best matches for a sentence.
 func (w *Workspace) Lookup(lang, text string, min int) ([]tm.Match, error) {
-	if !containsLang(w.Config.TargetLanguages, lang) {
+	if !slices.Contains(w.Config.TargetLanguages, lang) {
 		return nil, fmt.Errorf("%q is not a target language of this workspace (%s)", lang, strings.Join(w.Config.TargetLanguages, ", "))
 	}
 	w.forgetMemories()
@@ -153,13 +154,4 @@ func (w *Workspace) Lookup(lang, text string, min int) ([]tm.Match, error) {
 		return nil, err
 	}
 	return m.Lookup(text, min, 10), nil
-}
-
-func containsLang(langs []string, l string) bool {
-	for _, x := range langs {
-		if x == l {
-			return true
-		}
-	}
-	return false
 }
