@@ -55,6 +55,7 @@ var ErrBuildProblems = errors.New("some translations cannot be published")
 type buildCache struct {
 	Global   string                    `json:"global"`
 	Articles map[string]*cachedArticle `json:"articles"`
+	Shared   []string                  `json:"shared"` // the files of no one article: indexes, feeds, sitemaps
 }
 
 type cachedArticle struct {
@@ -86,7 +87,7 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 		return nil, err
 	}
 	cfg := site.Config{SiteName: w.Config.SiteName, BaseURL: baseURL(w.Config.BaseURL), SourceLang: w.Config.SourceLanguage,
-		Targets: w.Config.TargetLanguages, Rules: rules, Templates: tmpl, Bundle: bundle}
+		Targets: w.Config.TargetLanguages, Rules: rules, Layout: w.Config.Site, Templates: tmpl, Bundle: bundle}
 	global, err := w.buildKey(rules, out)
 	if err != nil {
 		return nil, err
@@ -137,15 +138,15 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 	if opts.DryRun {
 		return rep, nil
 	}
-	indexes, err := site.Indexes(rep.Versions, cfg)
+	shared := map[string]bool{"report.html": true} // files of no one article
+	err = site.Indexes(rep.Versions, cfg, func(name string, data []byte) error {
+		files[name], shared[name] = data, true
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	maps.Copy(files, indexes)
-	shared := map[string]bool{"report.html": true} // files of no one article
-	for name := range indexes {
-		shared[name] = true
-	}
+	next.Shared = slices.Sorted(maps.Keys(shared))
 	if len(todo) > 0 || !allExist(out, []string{"report.html"}) {
 		var articles []catalog.ArticleCoverage
 		for _, slug := range slices.Sorted(maps.Keys(next.Articles)) {
@@ -260,12 +261,14 @@ func (w *Workspace) writeSite(out string, files map[string][]byte, shared, keep 
 		}
 	}
 	made := func(name string) bool { _, ok := files[name]; return ok || keep[name] }
+	var stale []string
 	for _, c := range old.Articles {
-		for _, f := range c.Files {
-			if !made(f) {
-				if err := os.Remove(filepath.Join(out, filepath.FromSlash(f))); err == nil {
-					rep.Removed = append(rep.Removed, f)
-				}
+		stale = append(stale, c.Files...)
+	}
+	for _, f := range append(stale, old.Shared...) {
+		if !made(f) {
+			if err := os.Remove(filepath.Join(out, filepath.FromSlash(f))); err == nil {
+				rep.Removed = append(rep.Removed, f)
 			}
 		}
 	}

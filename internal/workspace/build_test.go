@@ -119,7 +119,7 @@ func TestRebuildOnlyWhatChanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(first.Written) != 11 {
+	if len(first.Written) != 21 {
 		t.Fatalf("first build wrote %v", first.Written)
 	}
 	times := map[string]time.Time{}
