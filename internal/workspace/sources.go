@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mosty-dev/mosty/internal/acquire"
+	"github.com/mosty-dev/mosty/internal/site"
 	toml "github.com/pelletier/go-toml/v2"
 )
 
@@ -94,7 +95,7 @@ func (si *slugIndex) add(m SourceMeta) {
 // slugFor returns the slug a source is stored under: the one it already
 // has when the same origin was imported before, else a new one made from
 // its name (or, without one, the article's title), with -2, -3… when
-// another origin has it.
+// another origin has it or the site's listings use it ("page").
 func (si *slugIndex) slugFor(src *acquire.Source, title string) string {
 	if m, ok := si.byOrigin[src.Origin]; ok {
 		return m.Slug
@@ -105,7 +106,7 @@ func (si *slugIndex) slugFor(src *acquire.Source, title string) string {
 	}
 	base := acquire.Slug(name)
 	slug := base
-	for i := 2; si.taken[slug]; i++ {
+	for i := 2; si.taken[slug] || site.Reserved(slug); i++ {
 		slug = base + "-" + strconv.Itoa(i)
 	}
 	return slug
