@@ -1,0 +1,97 @@
+package index
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/google/renameio/v2"
+)
+
+// header opens an index file; the version changes with the format.
+const header = "mosty-index 1"
+
+// fields is the number of tab-separated fields of an entry's line.
+const fields = 8
+
+// ErrInvalid is returned by Load for a file it cannot read as an index:
+// another version, or damaged. The caller makes the index again.
+var ErrInvalid = errors.New("not a mosty index of this version")
+
+var (
+	escaper   = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
+	unescaper = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n", `\r`, "\r")
+)
+
+// Load reads the index at path with the token it was saved with. A
+// missing file is an empty index and an empty token.
+func Load(path string) (*Index, string, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return New(), "", nil
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	x := New()
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 1<<20)
+	if !sc.Scan() || sc.Text() != header || !sc.Scan() {
+		return nil, "", fmt.Errorf("%s: %w", path, ErrInvalid)
+	}
+	token := unescaper.Replace(sc.Text())
+	for line := 3; sc.Scan(); line++ {
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) != fields || f[0] == "" {
+			return nil, "", fmt.Errorf("%s:%d: %w", path, line, ErrInvalid)
+		}
+		for i := range f {
+			f[i] = unescaper.Replace(f[i])
+		}
+		x.Put(Entry{Slug: f[0], Origin: f[1], FinalURL: f[2], Canonical: f[3], SHA256: f[4], Title: f[5], Date: f[6], ListDate: f[7]})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, "", fmt.Errorf("%s: %w", path, err)
+	}
+	x.changed = false
+	return x, token, nil
+}
+
+// Save writes the index to path atomically, with token: what the caller
+// needs to tell, on the next Load, whether the index still describes the
+// workspace (a token that no longer matches makes it be built again).
+func (x *Index) Save(path, token string) error {
+	var b bytes.Buffer
+	b.WriteString(header + "\n" + escaper.Replace(token) + "\n")
+	for _, slug := range x.Slugs() {
+		e := x.entries[slug]
+		for i, f := range []string{e.Slug, e.Origin, e.FinalURL, e.Canonical, e.SHA256, e.Title, e.Date, e.ListDate} {
+			if i > 0 {
+				b.WriteByte('\t')
+			}
+			b.WriteString(escaper.Replace(f))
+		}
+		b.WriteByte('\n')
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	t, err := renameio.NewPendingFile(path, renameio.WithTempDir(filepath.Dir(path)), renameio.WithPermissions(0o644))
+	if err != nil {
+		return err
+	}
+	defer t.Cleanup()
+	if _, err := t.Write(b.Bytes()); err != nil {
+		return err
+	}
+	if err := t.CloseAtomicallyReplace(); err != nil {
+		return err
+	}
+	x.changed = false
+	return nil
+}
