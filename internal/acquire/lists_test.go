@@ -77,7 +77,9 @@ func cp1250(t testing.TB, s string) []byte {
 	return b
 }
 
-func day(y int, m time.Month, d, h, min int) time.Time { return time.Date(y, m, d, h, min, 0, 0, time.UTC) }
+func day(y int, m time.Month, d, h, min int) time.Time {
+	return time.Date(y, m, d, h, min, 0, 0, time.UTC)
+}
 
 func TestReadList(t *testing.T) {
 	base, _ := url.Parse("https://wkb.example/feeds/list")
