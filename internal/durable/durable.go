@@ -25,8 +25,9 @@ type Batch struct {
 	files []file
 	// Step, when set, is called after each step of Commit with its name —
 	// "written <path>", "synced", "renamed <path>", "done" — so that tests
-	// can stop the process between any two steps.
+	// can stop the process between any two steps. Calls do not overlap.
 	Step func(step string)
+	mu   sync.Mutex
 }
 
 type file struct {
@@ -105,6 +106,8 @@ func (b *Batch) last() []file {
 
 func (b *Batch) step(s string) {
 	if b.Step != nil {
+		b.mu.Lock()
+		defer b.mu.Unlock()
 		b.Step(s)
 	}
 }
@@ -122,15 +125,11 @@ func (b *Batch) writeAll(files []file) error {
 	}
 	errs := make([]error, len(files))
 	parallel(len(files), workers, func(i int) {
-		files[i].tmp, errs[i] = writeTemp(files[i])
+		if files[i].tmp, errs[i] = writeTemp(files[i]); errs[i] == nil {
+			b.step("written " + files[i].path)
+		}
 	})
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
-	for _, f := range files {
-		b.step("written " + f.path)
-	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // writeTemp writes f's bytes to a new temporary file beside it and

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/google/renameio/v2"
@@ -17,7 +18,7 @@ import (
 const header = "mosty-index 1"
 
 // fields is the number of tab-separated fields of an entry's line.
-const fields = 8
+const fields = 9
 
 // ErrInvalid is returned by Load for a file it cannot read as an index:
 // another version, or damaged. The caller makes the index again.
@@ -46,20 +47,48 @@ func Load(path string) (*Index, string, error) {
 	}
 	token := unescaper.Replace(sc.Text())
 	for line := 3; sc.Scan(); line++ {
-		f := strings.Split(sc.Text(), "\t")
-		if len(f) != fields || f[0] == "" {
+		e, ok := parseEntry(sc.Text())
+		if !ok {
 			return nil, "", fmt.Errorf("%s:%d: %w", path, line, ErrInvalid)
 		}
-		for i := range f {
-			f[i] = unescaper.Replace(f[i])
-		}
-		x.Put(Entry{Slug: f[0], Origin: f[1], FinalURL: f[2], Canonical: f[3], SHA256: f[4], Title: f[5], Date: f[6], ListDate: f[7]})
+		x.entries[e.Slug] = e
 	}
 	if err := sc.Err(); err != nil {
 		return nil, "", fmt.Errorf("%s: %w", path, err)
 	}
-	x.changed = false
 	return x, token, nil
+}
+
+func parseEntry(line string) (Entry, bool) {
+	f := strings.Split(line, "\t")
+	if len(f) != fields || f[0] == "" {
+		return Entry{}, false
+	}
+	for i := range f {
+		f[i] = unescaper.Replace(f[i])
+	}
+	stamps, ok := parseStamps(f[8])
+	return Entry{Slug: f[0], Origin: f[1], FinalURL: f[2], Canonical: f[3], SHA256: f[4], Title: f[5], Date: f[6],
+		ListDate: f[7], Stamps: stamps}, ok
+}
+
+// parseStamps reads "size:mtime,size:mtime"; "" is nil.
+func parseStamps(s string) ([]Stamp, bool) {
+	if s == "" {
+		return nil, true
+	}
+	parts := strings.Split(s, ",")
+	out := make([]Stamp, len(parts))
+	for i, p := range parts {
+		size, mtime, ok := strings.Cut(p, ":")
+		var err1, err2 error
+		out[i].Size, err1 = strconv.ParseInt(size, 10, 64)
+		out[i].MTime, err2 = strconv.ParseInt(mtime, 10, 64)
+		if !ok || err1 != nil || err2 != nil {
+			return nil, false
+		}
+	}
+	return out, true
 }
 
 // Save writes the index to path atomically, with token: what the caller
@@ -70,11 +99,15 @@ func (x *Index) Save(path, token string) error {
 	b.WriteString(header + "\n" + escaper.Replace(token) + "\n")
 	for _, slug := range x.Slugs() {
 		e := x.entries[slug]
-		for i, f := range []string{e.Slug, e.Origin, e.FinalURL, e.Canonical, e.SHA256, e.Title, e.Date, e.ListDate} {
-			if i > 0 {
-				b.WriteByte('\t')
-			}
+		for _, f := range []string{e.Slug, e.Origin, e.FinalURL, e.Canonical, e.SHA256, e.Title, e.Date, e.ListDate} {
 			b.WriteString(escaper.Replace(f))
+			b.WriteByte('\t')
+		}
+		for i, st := range e.Stamps {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.FormatInt(st.Size, 10) + ":" + strconv.FormatInt(st.MTime, 10))
 		}
 		b.WriteByte('\n')
 	}

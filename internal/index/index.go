@@ -1,9 +1,11 @@
 // Package index is a workspace's index of its articles, kept in .mosty/:
 // for each article the few fields that say which article a page or file
 // is — where it came from, its final and canonical URLs, the checksum of
-// its original, its title and date — and the date its site's list last
-// gave for it. It answers "which slug has this origin, URL, checksum,
-// title and date" without reading every article's files.
+// its original, its title and date — the date its site's list last gave
+// for it, and the stamps (size, time) of its files as its last sync left
+// them. It answers "which slug has this origin, URL, checksum, title and
+// date" and "which articles changed" without reading every article's
+// files.
 //
 // It is a cache of what sources/ and locales/ say: it can always be made
 // again from them, and it must not be the only place anything is kept. It
@@ -29,23 +31,36 @@ type Entry struct {
 	// when it was last fetched (RFC 3339), "" when it came another way: a
 	// list giving the same date again means the page did not change.
 	ListDate string
+	// Stamps are the article's files as its last sync left them, in an
+	// order the workspace chooses; nil when it is to be synced.
+	Stamps []Stamp
 }
 
-// An Index is the entries by slug and the lookups over them. The zero
-// value is not ready: use New or Load.
+// A Stamp is a file's size and modification time (Unix nanoseconds); a
+// missing file has Size -1.
+type Stamp struct {
+	Size, MTime int64
+}
+
+// Missing is the stamp of a file that does not exist.
+var Missing = Stamp{Size: -1}
+
+// An Index is the entries by slug and the lookups over them, made on the
+// first lookup. The zero value is not ready: use New or Load.
 type Index struct {
 	entries map[string]Entry
-	// The lookups: a key's slugs, sorted. A URL key is any of the
-	// entry's origin, final URL and canonical URL.
+	lookups *lookups // nil until a lookup asks
+	changed bool
+}
+
+// lookups are a key's slugs, sorted. A URL key is any of the entry's
+// origin, final URL and canonical URL.
+type lookups struct {
 	byOrigin, byURL, bySum, byTitleDate map[string][]string
-	changed                             bool
 }
 
 // New returns an empty index.
-func New() *Index {
-	return &Index{entries: map[string]Entry{}, byOrigin: map[string][]string{}, byURL: map[string][]string{},
-		bySum: map[string][]string{}, byTitleDate: map[string][]string{}}
-}
+func New() *Index { return &Index{entries: map[string]Entry{}} }
 
 // Len is the number of articles.
 func (x *Index) Len() int { return len(x.entries) }
@@ -72,43 +87,62 @@ func (x *Index) Slugs() []string {
 // Put adds or replaces the entry of e.Slug.
 func (x *Index) Put(e Entry) {
 	if old, ok := x.entries[e.Slug]; ok {
-		if old == e {
+		if equal(old, e) {
 			return
 		}
-		x.unlink(old)
+		x.lookups.unlink(old)
 	}
 	x.entries[e.Slug] = e
-	x.link(e)
+	x.lookups.link(e)
 	x.changed = true
+}
+
+func equal(a, b Entry) bool {
+	return a.Slug == b.Slug && a.Origin == b.Origin && a.FinalURL == b.FinalURL && a.Canonical == b.Canonical &&
+		a.SHA256 == b.SHA256 && a.Title == b.Title && a.Date == b.Date && a.ListDate == b.ListDate &&
+		slices.Equal(a.Stamps, b.Stamps) && (a.Stamps == nil) == (b.Stamps == nil)
 }
 
 // Remove forgets slug.
 func (x *Index) Remove(slug string) {
 	if old, ok := x.entries[slug]; ok {
-		x.unlink(old)
+		x.lookups.unlink(old)
 		delete(x.entries, slug)
 		x.changed = true
 	}
 }
 
 // ByOrigin is the slugs imported from origin.
-func (x *Index) ByOrigin(origin string) []string { return x.byOrigin[origin] }
+func (x *Index) ByOrigin(origin string) []string { return x.lookup().byOrigin[origin] }
 
 // ByURL is the slugs whose origin, final URL or canonical URL is u, given
 // as it is or normalised (see NormalURL).
-func (x *Index) ByURL(u string) []string { return x.byURL[NormalURL(u)] }
+func (x *Index) ByURL(u string) []string { return x.lookup().byURL[NormalURL(u)] }
 
 // BySum is the slugs whose original has the checksum sum.
-func (x *Index) BySum(sum string) []string { return x.bySum[sum] }
+func (x *Index) BySum(sum string) []string { return x.lookup().bySum[sum] }
 
 // ByTitleDate is the slugs of articles with this title (compared without
 // case and spacing differences) and date.
 func (x *Index) ByTitleDate(title, date string) []string {
-	return x.byTitleDate[titleDateKey(title, date)]
+	return x.lookup().byTitleDate[titleDateKey(title, date)]
+}
+
+// lookup makes the lookups on first use: a build or a sync, which only
+// asks what changed, never pays for them.
+func (x *Index) lookup() *lookups {
+	if x.lookups == nil {
+		x.lookups = &lookups{byOrigin: map[string][]string{}, byURL: map[string][]string{},
+			bySum: map[string][]string{}, byTitleDate: map[string][]string{}}
+		for _, e := range x.entries {
+			x.lookups.link(e)
+		}
+	}
+	return x.lookups
 }
 
 // keys lists e's key in each lookup; "" keys are not indexed.
-func (x *Index) keys(e Entry, f func(m map[string][]string, key string)) {
+func (x *lookups) keys(e Entry, f func(m map[string][]string, key string)) {
 	f(x.byOrigin, e.Origin)
 	seen := map[string]bool{}
 	for _, u := range []string{e.Origin, e.FinalURL, e.Canonical} {
@@ -123,7 +157,10 @@ func (x *Index) keys(e Entry, f func(m map[string][]string, key string)) {
 	}
 }
 
-func (x *Index) link(e Entry) {
+func (x *lookups) link(e Entry) {
+	if x == nil {
+		return
+	}
 	x.keys(e, func(m map[string][]string, key string) {
 		if key == "" {
 			return
@@ -135,7 +172,10 @@ func (x *Index) link(e Entry) {
 	})
 }
 
-func (x *Index) unlink(e Entry) {
+func (x *lookups) unlink(e Entry) {
+	if x == nil {
+		return
+	}
 	x.keys(e, func(m map[string][]string, key string) {
 		s := m[key]
 		if i, found := slices.BinarySearch(s, e.Slug); found {

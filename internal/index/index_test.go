@@ -42,6 +42,9 @@ func randomEntry(rng *rand.Rand) Entry {
 	if n(4) == 0 {
 		e.Origin = fmt.Sprintf("/home/u/art\t%d.html", n(5)) // a file, with a tab in its name
 	}
+	for range n(3) * 2 {
+		e.Stamps = append(e.Stamps, Stamp{Size: int64(n(3)) - 1, MTime: rng.Int64()})
+	}
 	return e
 }
 
@@ -61,6 +64,9 @@ func TestLookupsAgreeWithScan(t *testing.T) {
 				x.Put(e)
 				model[e.Slug] = e
 			}
+			if step == 75 || step == 200 {
+				x.ByOrigin("") // lookups made now are kept up to date by later puts
+			}
 			if step == 150 {
 				path := filepath.Join(t.TempDir(), "index")
 				if err := x.Save(path, "tok"); err != nil {
@@ -75,6 +81,11 @@ func TestLookupsAgreeWithScan(t *testing.T) {
 		}
 		if d := cmp.Diff(scan(model, func(Entry) bool { return true }), x.Slugs()); d != "" {
 			t.Fatalf("seed %d: slugs (-scan +index):\n%s", seed, d)
+		}
+		for slug, want := range model {
+			if got, _ := x.Get(slug); !equal(got, want) {
+				t.Fatalf("seed %d: %s is %+v, want %+v", seed, slug, got, want)
+			}
 		}
 		for range 100 {
 			q := randomEntry(rng)
@@ -127,7 +138,8 @@ func TestLoad(t *testing.T) {
 	for name, data := range map[string]string{
 		"other version": "mosty-index 0\n\n",
 		"short line":    header + "\ntok\na\tb\n",
-		"no slug":       header + "\ntok\n\t\t\t\t\t\t\t\n",
+		"no slug":       header + "\ntok\n\t\t\t\t\t\t\t\t\n",
+		"bad stamps":    header + "\ntok\na\t\t\t\t\t\t\t\t1:x\n",
 	} {
 		p := filepath.Join(dir, "index")
 		os.WriteFile(p, []byte(data), 0o644)

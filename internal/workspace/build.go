@@ -83,7 +83,7 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 	var todo []string
 	for _, slug := range stamps.slugs() {
 		c, ok := cache.Articles[slug]
-		if ok && !opts.DryRun && maps.Equal(c.Stamps, stamps.of(slug)) && allExist(out, c.Files) {
+		if ok && !opts.DryRun && slices.Equal(c.Stamps, stamps.of(slug)) && allExist(out, c.Files) {
 			rep.Reused++
 			for _, f := range c.Files {
 				keep[f] = true

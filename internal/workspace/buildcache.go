@@ -18,7 +18,7 @@ type buildCache struct {
 }
 
 type cachedArticle struct {
-	Stamps   map[string]fileStamp    `json:"stamps"`
+	Stamps   articleStamps           `json:"stamps"`
 	Versions []site.Version          `json:"versions"`
 	Files    []string                `json:"files"`
 	Coverage catalog.ArticleCoverage `json:"coverage"` // for the editors' report

@@ -64,11 +64,11 @@ func (w *Workspace) ImportSources(srcs []*acquire.Source) ([]ImportResult, error
 // extracted article whether to import it at all.
 func (w *Workspace) importSources(srcs []*acquire.Source, keep func(*article.Article) bool) ([]ImportResult, error) {
 	o := w.newOp()
-	existing, err := w.Sources()
+	idx, err := w.loadIndex()
 	if err != nil {
 		return nil, err
 	}
-	slugs := newSlugIndex(existing)
+	slugs := newSlugIndex(idx)
 	extracted := o.extractAll(srcs)
 	results := make([]ImportResult, 0, len(srcs))
 	var plans []articlePlan
@@ -86,7 +86,7 @@ func (w *Workspace) importSources(srcs []*acquire.Source, keep func(*article.Art
 		}
 		results = append(results, r)
 	}
-	if err := w.apply(plans, &SyncReport{}, w.loadIndex()); err != nil {
+	if err := w.apply(plans, &SyncReport{}, idx); err != nil {
 		return results, err
 	}
 	return results, nil
@@ -143,7 +143,7 @@ func (o *op) importSource(name string, src *acquire.Source, x extracted, slugs *
 	r.Article = a
 	m := w.newMeta(r.Slug, src, SourceMeta{})
 	status := ImportUpdated
-	switch old := slugs.byOrigin[src.Origin]; {
+	switch old := slugs.known(src.Origin); {
 	case old == nil:
 		status = ImportNew
 	case old.SHA256 == m.SHA256:

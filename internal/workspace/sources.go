@@ -73,23 +73,38 @@ func readMeta(path string) (SourceMeta, error) {
 }
 
 // slugIndex says which slugs are taken and by which origin, for giving
-// new sources slugs.
+// new sources slugs: the workspace's index, and the articles this import
+// adds.
 type slugIndex struct {
-	byOrigin map[string]*SourceMeta
-	taken    map[string]bool
+	idx   *articleIndex
+	added map[string]*SourceMeta // this import's new articles, by origin
+	taken map[string]bool        // and their slugs
 }
 
-func newSlugIndex(metas []SourceMeta) *slugIndex {
-	si := &slugIndex{byOrigin: map[string]*SourceMeta{}, taken: map[string]bool{}}
-	for i := range metas {
-		si.add(metas[i])
-	}
-	return si
+func newSlugIndex(idx *articleIndex) *slugIndex {
+	return &slugIndex{idx: idx, added: map[string]*SourceMeta{}, taken: map[string]bool{}}
 }
 
 func (si *slugIndex) add(m SourceMeta) {
-	si.byOrigin[m.Origin] = &m
+	si.added[m.Origin] = &m
 	si.taken[m.Slug] = true
+}
+
+// known is the article imported from origin, nil when there is none.
+func (si *slugIndex) known(origin string) *SourceMeta {
+	if m, ok := si.added[origin]; ok {
+		return m
+	}
+	for _, slug := range si.idx.ByOrigin(origin) {
+		e, _ := si.idx.Get(slug)
+		return &SourceMeta{Slug: e.Slug, Origin: e.Origin, FinalURL: e.FinalURL, SHA256: e.SHA256}
+	}
+	return nil
+}
+
+func (si *slugIndex) isTaken(slug string) bool {
+	_, ok := si.idx.Get(slug)
+	return ok || si.taken[slug]
 }
 
 // slugFor returns the slug a source is stored under: the one it already
@@ -97,7 +112,7 @@ func (si *slugIndex) add(m SourceMeta) {
 // its name (or, without one, the article's title), with -2, -3… when
 // another origin has it or the site's listings use it ("page").
 func (si *slugIndex) slugFor(src *acquire.Source, title string) string {
-	if m, ok := si.byOrigin[src.Origin]; ok {
+	if m := si.known(src.Origin); m != nil {
 		return m.Slug
 	}
 	name := src.Name
@@ -106,7 +121,7 @@ func (si *slugIndex) slugFor(src *acquire.Source, title string) string {
 	}
 	base := acquire.Slug(name)
 	slug := base
-	for i := 2; si.taken[slug] || site.Reserved(slug); i++ {
+	for i := 2; si.isTaken(slug) || site.Reserved(slug); i++ {
 		slug = base + "-" + strconv.Itoa(i)
 	}
 	return slug

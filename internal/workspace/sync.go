@@ -54,7 +54,8 @@ type pendingWrite struct {
 // articlePlan is what syncing one article will write.
 type articlePlan struct {
 	slug    string
-	source  string // the original's file name in sources/
+	meta    SourceMeta     // the article's metadata, as it will be
+	header  catalog.Header // its Polish file's, as it will be
 	writes  []pendingWrite
 	changes []FileChange
 }
@@ -72,7 +73,10 @@ func (w *Workspace) Sync(opts SyncOptions) (*SyncReport, error) {
 		return nil, err
 	}
 	o := w.newOp()
-	idx := w.loadIndex()
+	idx, err := w.loadIndex()
+	if err != nil {
+		return nil, err
+	}
 	stamps, err := o.listing()
 	if err != nil {
 		return nil, err
@@ -142,22 +146,23 @@ func (o *op) syncArticle(slug string, opts SyncOptions) (articlePlan, error) {
 	return plan, err
 }
 
-// apply writes planned files, then records the articles in the index.
-// Files are written by a few workers: each atomic write waits for its
-// data to reach the disk, and those waits overlap.
-func (w *Workspace) apply(plans []articlePlan, report *SyncReport, idx *index) error {
-	var writes []pendingWrite
+// apply writes planned files as one durable batch (see durable.Batch: a
+// crash leaves each file old or new, and the batch waits on the disk
+// once), then records the articles in the index.
+func (w *Workspace) apply(plans []articlePlan, report *SyncReport, idx *articleIndex) error {
+	b := w.batch()
 	for _, p := range plans {
-		writes = append(writes, p.writes...)
+		for _, wr := range p.writes {
+			b.Add(wr.path, wr.data, 0o644)
+		}
 		report.Written = append(report.Written, p.changes...)
 	}
-	errs := make([]error, len(writes))
-	parallel(len(writes), 8, func(i int) { errs[i] = writeFile(writes[i].path, writes[i].data) })
-	if err := errors.Join(errs...); err != nil {
+	if err := b.Commit(); err != nil {
 		return err
 	}
 	for _, p := range plans {
-		idx.set(p.slug, w.stampArticle(p.slug, p.source))
+		old, _ := idx.Get(p.slug)
+		idx.Put(indexEntry(p.meta, p.header, old.ListDate, w.stampArticle(p.slug, p.meta.File)))
 	}
 	return w.saveIndex(idx)
 }
@@ -168,7 +173,7 @@ func (w *Workspace) apply(plans []articlePlan, report *SyncReport, idx *index) e
 // memory and annotated with the glossary's terms.
 func (o *op) planArticle(m SourceMeta, a *article.Article, prune bool) (articlePlan, error) {
 	w := o.w
-	plan := articlePlan{slug: m.Slug, source: m.File}
+	plan := articlePlan{slug: m.Slug, meta: m}
 	src := w.Config.SourceLanguage
 	oldSrc, oldData, err := w.LoadLocale(src, m.Slug)
 	if err != nil {
@@ -194,6 +199,7 @@ func (o *op) planArticle(m SourceMeta, a *article.Article, prune bool) (articleP
 		srcFile.Header = sourceHeader(m, a, src, w.pipelineFingerprint())
 		srcFile.SetUnits(catalog.AssignIDs(prev, catalog.SourceUnits(a)))
 	}
+	plan.header = srcFile.Header
 	plan.add(src, m.Slug, srcFile.Path, oldData, srcFile.Bytes(), catalog.Changes{})
 	g, err := o.glossary()
 	if err != nil {

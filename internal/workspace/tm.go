@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/index"
 	"github.com/mosty-dev/mosty/internal/tm"
 )
 
@@ -16,8 +17,8 @@ type tmCache struct {
 }
 
 type tmCacheFile struct {
-	Stamp   fileStamp  `json:"stamp"`
-	Entries []tm.Entry `json:"entries"`
+	Stamp   index.Stamp `json:"stamp"`
+	Entries []tm.Entry  `json:"entries"`
 }
 
 // buildMemory makes the translation memory of lang from every translated
@@ -33,8 +34,8 @@ func (w *Workspace) buildMemory(lang string, stamps stampSet) (*tm.Memory, error
 	m := tm.New()
 	for _, slug := range stamps.slugs() {
 		rel := "locales/" + lang + "/" + slug + ".toml"
-		st, ok := stamps.of(slug)[rel]
-		if !ok {
+		st := stamps.locale(slug, lang)
+		if st == index.Missing {
 			continue
 		}
 		c, ok := cache.Files[rel]
@@ -58,7 +59,7 @@ func (w *Workspace) buildMemory(lang string, stamps stampSet) (*tm.Memory, error
 }
 
 // memoryOf reads the done segments of one translators' file.
-func (w *Workspace) memoryOf(lang, slug string, st fileStamp) (tmCacheFile, error) {
+func (w *Workspace) memoryOf(lang, slug string, st index.Stamp) (tmCacheFile, error) {
 	c := tmCacheFile{Stamp: st}
 	f, _, err := w.LoadLocale(lang, slug)
 	if err != nil || f == nil {

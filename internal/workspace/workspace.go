@@ -11,6 +11,7 @@ import (
 
 	"github.com/gofrs/flock"
 	"github.com/google/renameio/v2"
+	"github.com/mosty-dev/mosty/internal/durable"
 )
 
 // A Workspace is an open mosty workspace folder: where it is and its
@@ -24,6 +25,10 @@ type Workspace struct {
 	// Now is the clock; tests set it, before the first operation, for
 	// reproducible metadata.
 	Now func() time.Time
+	// batchStep, set by tests before the first operation, is told of
+	// every step of writing a batch of files (see durable.Batch.Step), so
+	// that a test can stop the process between any two.
+	batchStep func(step string)
 }
 
 // Open opens the workspace in dir and reads its settings.
@@ -67,6 +72,11 @@ func (w *Workspace) Lock() (unlock func(), err error) {
 		return nil, fmt.Errorf("%s: %w", w.Dir, ErrLocked)
 	}
 	return func() { _ = l.Unlock() }, nil
+}
+
+// batch is a durable batch of files to write.
+func (w *Workspace) batch() *durable.Batch {
+	return &durable.Batch{Step: w.batchStep}
 }
 
 // writeFile writes data atomically: to a temporary file in the same
