@@ -135,9 +135,12 @@ func FeedLinks(page []byte, base *url.URL) []string {
 
 // String is a line for people: "sitemap index https://… (robots.txt, 3 sitemaps)".
 func (fd Found) String() string {
-	unit := "URLs"
+	unit := "URL"
 	if fd.Kind == ListSitemapIndex {
-		unit = "sitemaps"
+		unit = "sitemap"
+	}
+	if fd.Entries != 1 {
+		unit += "s"
 	}
 	return fmt.Sprintf("%-13s %s (%s, %d %s)", fd.Kind, fd.URL, fd.Via, fd.Entries, unit)
 }

@@ -46,7 +46,8 @@ type Stamp struct {
 var Missing = Stamp{Size: -1}
 
 // An Index is the entries by slug and the lookups over them, made on the
-// first lookup. The zero value is not ready: use New or Load.
+// first lookup. The zero value is not ready: use New or Load. It is not
+// safe for concurrent use, lookups included.
 type Index struct {
 	entries map[string]Entry
 	lookups *lookups // nil until a lookup asks

@@ -241,7 +241,7 @@ func renderVersion(out *Article, in Input, v *Version, texts map[string]map[[2]i
 	if err != nil {
 		return err
 	}
-	out.Files[pageURL(lang, a.Slug)+"index.html"] = html
+	out.Files[articlePage(lang, a.Slug)] = html
 	if lang == cfg.SourceLang {
 		return nil
 	}
@@ -267,7 +267,7 @@ func renderVersion(out *Article, in Input, v *Version, texts map[string]map[[2]i
 	if err != nil {
 		return err
 	}
-	out.Files[pageURL(lang, a.Slug)+"parallel.html"] = html
+	out.Files[parallelPage(lang, a.Slug)] = html
 	return nil
 }
 

@@ -66,7 +66,7 @@ func dated(items []*Version, n int) []*Version {
 }
 
 // feed emits the language's Atom feed, when it has a dated article.
-func feed(li *langIndex, cfg Config, emit Emit) error {
+func feed(li *langIndex, cfg Config, summarize Summarize, emit Emit) error {
 	items := dated(li.all.items, cfg.Layout.FeedSize)
 	if len(items) == 0 {
 		return nil
@@ -80,7 +80,14 @@ func feed(li *langIndex, cfg Config, emit Emit) error {
 	}
 	for _, v := range items {
 		url := cfg.BaseURL + pageURL(v.Lang, v.Slug)
-		e := atomEntry{ID: url, Title: v.Title, Updated: atomTime(v.Date), Published: atomTime(v.Date), Summary: v.Summary,
+		sum := v.Summary
+		if sum == "" && summarize != nil {
+			var err error
+			if sum, err = summarize(v); err != nil {
+				return err
+			}
+		}
+		e := atomEntry{ID: url, Title: v.Title, Updated: atomTime(v.Date), Published: atomTime(v.Date), Summary: sum,
 			Links: []atomLink{{Rel: "alternate", Type: "text/html", Hreflang: v.Lang, Href: url}}}
 		if v.Category != "" {
 			name, _ := cfg.Layout.categoryName(v.Category, v.Lang)

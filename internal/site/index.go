@@ -10,12 +10,15 @@ import (
 // a page of Layout.PageSize articles at a time, and its Atom feed; the
 // root page that lists the languages; the sitemap, split by the
 // protocol's limits; robots.txt pointing at it. versions are every
-// article in every language; the unpublished ones are left out.
-func Indexes(versions []Version, cfg Config, emit Emit) error {
+// article in every language; the unpublished ones are left out. A
+// version in a feed whose Summary is "" gets it from summarize, when not
+// nil: a build that keeps only a few fields of each article finds it
+// again for the few articles the feeds show.
+func Indexes(versions []*Version, cfg Config, summarize Summarize, emit Emit) error {
 	langs := append([]string{cfg.SourceLang}, cfg.Targets...)
 	byLang := map[string][]*Version{}
-	for i := range versions {
-		if v := &versions[i]; v.Published {
+	for _, v := range versions {
+		if v.Published {
 			byLang[v.Lang] = append(byLang[v.Lang], v)
 		}
 	}
@@ -33,7 +36,7 @@ func Indexes(versions []Version, cfg Config, emit Emit) error {
 				return err
 			}
 		}
-		if err := feed(li, cfg, emit); err != nil {
+		if err := feed(li, cfg, summarize, emit); err != nil {
 			return err
 		}
 	}
@@ -42,6 +45,10 @@ func Indexes(versions []Version, cfg Config, emit Emit) error {
 	}
 	return sitemaps(versions, indexes, cfg, emit)
 }
+
+// A Summarize finds the summary (the description, as published) of a
+// version.
+type Summarize func(v *Version) (string, error)
 
 // siteIndex is what every listing page needs to know of the others.
 type siteIndex struct {

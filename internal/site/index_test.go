@@ -33,13 +33,25 @@ func testVersions(n int) []Version {
 	return vs
 }
 
-// buildIndexes runs Indexes and returns the files it emitted.
+// buildIndexes runs Indexes and returns the files it emitted; the
+// Polish versions' summaries come from summarize, the English ones'
+// are their own.
 func buildIndexes(t *testing.T, vs []Version, layout Layout) map[string]string {
 	t.Helper()
 	cfg := testConfig(t, DefaultRules())
 	cfg.Layout = layout
 	files := map[string]string{}
-	err := Indexes(vs, cfg, func(name string, data []byte) error {
+	var ptrs []*Version
+	for i := range vs {
+		ptrs = append(ptrs, &vs[i])
+	}
+	summarize := func(v *Version) (string, error) {
+		if v.Lang != "pl" {
+			t.Errorf("summarize asked for %s/%s, which has its own", v.Lang, v.Slug)
+		}
+		return "O " + v.Slug, nil
+	}
+	err := Indexes(ptrs, cfg, summarize, func(name string, data []byte) error {
 		if _, dup := files[name]; dup {
 			t.Errorf("%s emitted twice", name)
 		}

@@ -22,6 +22,22 @@ func Reserved(slug string) bool { return slices.Contains(reserved, slug) }
 // pageURL is a page's path from the site root.
 func pageURL(lang, slug string) string { return lang + "/" + slug + "/" }
 
+// articlePage and parallelPage are the files of an article in a language.
+func articlePage(lang, slug string) string  { return pageURL(lang, slug) + "index.html" }
+func parallelPage(lang, slug string) string { return pageURL(lang, slug) + "parallel.html" }
+
+// Files are the files a published version of an article is written to:
+// its page and, in a target language, its parallel page.
+func (v *Version) Files(sourceLang string) []string {
+	if !v.Published {
+		return nil
+	}
+	if v.Lang == sourceLang {
+		return []string{articlePage(v.Lang, v.Slug)}
+	}
+	return []string{articlePage(v.Lang, v.Slug), parallelPage(v.Lang, v.Slug)}
+}
+
 // yearDir and categoryDir are the folders of a language's archives.
 func yearDir(lang string, year int) string { return lang + "/archive/" + strconv.Itoa(year) + "/" }
 func categoryDir(lang, slug string) string { return lang + "/category/" + slug + "/" }

@@ -33,7 +33,7 @@ type sitemapURL struct {
 // not fit in one file (Layout.SitemapURLs URLs, MaxSitemapBytes bytes),
 // they go in sitemap-1.xml, sitemap-2.xml… and sitemap.xml is the
 // sitemap index listing those.
-func sitemaps(versions []Version, indexes []*langIndex, cfg Config, emit Emit) error {
+func sitemaps(versions []*Version, indexes []*langIndex, cfg Config, emit Emit) error {
 	var urls iter.Seq[sitemapURL] = func(yield func(sitemapURL) bool) {
 		for _, li := range indexes {
 			for _, l := range li.listings() {
@@ -83,12 +83,12 @@ func splitSitemap(urls iter.Seq[sitemapURL], maxURLs, maxBytes int, base string,
 
 // articleGroups yields the published versions of each article, the
 // articles in slug order and the languages in the order of versions.
-func articleGroups(versions []Version) iter.Seq[[]*Version] {
+func articleGroups(versions []*Version) iter.Seq[[]*Version] {
 	return func(yield func([]*Version) bool) {
 		var pub []*Version
-		for i := range versions {
-			if versions[i].Published {
-				pub = append(pub, &versions[i])
+		for _, v := range versions {
+			if v.Published {
+				pub = append(pub, v)
 			}
 		}
 		slices.SortStableFunc(pub, func(a, b *Version) int { return strings.Compare(a.Slug, b.Slug) })

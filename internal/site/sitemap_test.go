@@ -245,6 +245,9 @@ func TestFeed(t *testing.T) {
 			}
 			var slugs, labels []string
 			for _, e := range f.Entries {
+				if want := map[string]string{"pl": "O ", "en": "About "}[tt.lang] + strings.TrimSuffix(strings.TrimPrefix(e.ID, "https://example.org/"+tt.lang+"/"), "/"); e.Summary != want {
+					t.Errorf("entry %q: summary %q, want %q", e.ID, e.Summary, want)
+				}
 				if _, err := time.Parse(time.RFC3339, e.Updated); err != nil || e.ID == "" || e.Title == "" {
 					t.Errorf("entry %q: updated %q, title %q", e.ID, e.Updated, e.Title)
 				}

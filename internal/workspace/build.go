@@ -1,17 +1,19 @@
 package workspace
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"net/url"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/hint"
+	"github.com/mosty-dev/mosty/internal/index"
 	"github.com/mosty-dev/mosty/internal/render"
 	"github.com/mosty-dev/mosty/internal/report"
 	"github.com/mosty-dev/mosty/internal/site"
@@ -31,20 +33,70 @@ type BuildOptions struct {
 // BuildReport says what a build did.
 type BuildReport struct {
 	Out       string
-	Versions  []site.Version // every article in every language, published or not
+	Versions  []site.Version // every article rendered by this build in every language, published or not
 	Problems  []site.Problem
 	Written   []string // files written, relative to Out
-	Unchanged int      // files whose bytes were already right
+	Unchanged int      // files rendered whose bytes were already right
 	Removed   []string // files removed: unpublished pages, and with Clean, strays
 	Reused    int      // articles whose inputs had not changed since the last build
+	Published int      // published pages of articles, in every language
 }
 
 // ErrBuildProblems is returned when translations cannot be published as
 // they are; the report lists them and nothing was written.
 var ErrBuildProblems = errors.New("some translations cannot be published")
 
-// Build writes the localised site.
+// Build writes the localised site. Articles whose files changed since the
+// last build (all, when mosty, its settings or the templates changed) are
+// rendered one at a time on all cores and their pages staged beside the
+// old ones; only when every article could be published are the pages put
+// in place. The build keeps a few fields of each article (see
+// builtArticle), never every page, and writes the listings, feeds and
+// sitemaps again only when an article changed.
 func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
+	b, err := w.newBuild(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.articles(); err != nil {
+		return b.rep, err
+	}
+	if opts.DryRun {
+		return b.rep, nil
+	}
+	if err := b.removeUnpublished(); err != nil {
+		return nil, err
+	}
+	if err := b.shared(); err != nil {
+		return nil, err
+	}
+	if opts.Clean {
+		if err := b.clean(); err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(b.rep.Written)
+	slices.Sort(b.rep.Removed)
+	return b.rep, w.saveBuildCache(b.next)
+}
+
+// A build is one run of Build.
+type build struct {
+	w       *Workspace
+	o       *op
+	opts    BuildOptions
+	out     string
+	cfg     site.Config
+	old     *buildCache // the last build's
+	next    *buildCache // this one's
+	stamps  stampSet
+	slugs   []string // the articles, sorted
+	todo    []string // those to render
+	changed bool     // an article was rendered, added or removed: the listings change
+	rep     *BuildReport
+}
+
+func (w *Workspace) newBuild(opts BuildOptions) (*build, error) {
 	out := opts.Out
 	if out == "" {
 		out = w.Path("public")
@@ -64,110 +116,256 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg := site.Config{SiteName: w.Config.SiteName, BaseURL: baseURL(w.Config.BaseURL), SourceLang: w.Config.SourceLanguage,
-		Targets: w.Config.TargetLanguages, Rules: rules, Layout: w.Config.Site, Templates: tmpl, Bundle: bundle}
 	global, err := w.buildFingerprint(rules, out)
 	if err != nil {
 		return nil, err
 	}
-	cache := w.loadBuildCache(global)
-	o := w.newOp()
-	stamps, err := o.listing()
-	if err != nil {
+	b := &build{w: w, o: w.newOp(), opts: opts, out: out, old: w.loadBuildCache(global), rep: &BuildReport{Out: out},
+		cfg: site.Config{SiteName: w.Config.SiteName, BaseURL: baseURL(w.Config.BaseURL), SourceLang: w.Config.SourceLanguage,
+			Targets: w.Config.TargetLanguages, Rules: rules, Layout: w.Config.Site, Templates: tmpl, Bundle: bundle}}
+	b.next = &buildCache{Global: global, Articles: map[string]*builtArticle{}}
+	if b.stamps, err = b.o.listing(); err != nil {
 		return nil, err
 	}
-	rep := &BuildReport{Out: out}
-	files := map[string][]byte{}
-	keep := map[string]bool{} // files of reused articles
-	next := &buildCache{Global: global, Articles: map[string]*cachedArticle{}}
-	var todo []string
-	for _, slug := range stamps.slugs() {
-		c, ok := cache.Articles[slug]
-		if ok && !opts.DryRun && slices.Equal(c.Stamps, stamps.of(slug)) && allExist(out, c.Files) {
-			rep.Reused++
-			for _, f := range c.Files {
-				keep[f] = true
-			}
-			next.Articles[slug] = c
+	b.slugs = b.stamps.slugs()
+	return b, nil
+}
+
+// articles renders the articles whose inputs changed and puts their pages
+// in place, or none of them when one cannot be published.
+func (b *build) articles() error {
+	src := b.cfg.SourceLang
+	var reused []string
+	for _, slug := range b.slugs {
+		c, ok := b.old.Articles[slug]
+		if ok && !b.opts.DryRun && slices.Equal(c.Stamps, b.stamps.of(slug)) {
+			reused = append(reused, slug)
+			b.next.Articles[slug] = c
 			continue
 		}
-		todo = append(todo, slug)
+		b.todo = append(b.todo, slug)
 	}
-	built, err := o.buildArticles(todo, cfg)
+	// Pages of unchanged articles deleted by hand are made again.
+	for _, slug := range missingPages(b.out, reused, func(slug string) []string { return b.next.Articles[slug].files(src) }) {
+		delete(b.next.Articles, slug)
+		b.todo = append(b.todo, slug)
+	}
+	slices.Sort(b.todo)
+	b.rep.Reused = len(b.next.Articles)
+	b.changed = len(b.todo) > 0
+	for slug := range b.old.Articles {
+		if _, ok := b.stamps.by[slug]; !ok || b.stamps.of(slug)[stampMeta] == index.Missing {
+			b.changed = true // an article is gone
+		}
+	}
+	st := newStager(b.out, b.opts.DryRun)
+	built, err := b.o.renderArticles(b.todo, b.cfg, st)
 	if err != nil {
-		return nil, err
+		st.discard()
+		return err
 	}
-	for i, b := range built {
-		art := b.art
-		rep.Problems = append(rep.Problems, art.Problems...)
-		next.Articles[todo[i]] = &cachedArticle{Stamps: stamps.of(todo[i]), Versions: art.Versions,
-			Files: slices.Sorted(maps.Keys(art.Files)), Coverage: b.coverage}
-		maps.Copy(files, art.Files)
+	for i, slug := range b.todo {
+		b.next.Articles[slug] = built[i].record
+		b.rep.Versions = append(b.rep.Versions, built[i].record.Versions...)
+		b.rep.Problems = append(b.rep.Problems, built[i].problems...)
 	}
-	for _, slug := range stamps.slugs() {
-		if c, ok := next.Articles[slug]; ok {
-			rep.Versions = append(rep.Versions, c.Versions...)
-		}
-	}
-	for _, p := range rep.Problems {
+	for _, p := range b.rep.Problems {
 		if !p.Warning {
-			return rep, ErrBuildProblems
+			st.discard()
+			return ErrBuildProblems
 		}
 	}
-	if opts.DryRun {
-		return rep, nil
-	}
-	shared := map[string]bool{"report.html": true} // files of no one article
-	err = site.Indexes(rep.Versions, cfg, func(name string, data []byte) error {
-		files[name], shared[name] = data, true
+	if b.opts.DryRun {
 		return nil
+	}
+	if err := st.commit(); err != nil {
+		return err
+	}
+	b.rep.Written, b.rep.Unchanged = st.written, st.unchanged
+	for _, c := range b.next.Articles {
+		b.rep.Published += len(c.files(src))
+	}
+	return nil
+}
+
+// removeUnpublished removes the pages the last build made that this one
+// did not: articles no longer published in a language, or gone.
+func (b *build) removeUnpublished() error {
+	src := b.cfg.SourceLang
+	for slug, old := range b.old.Articles {
+		var keep []string
+		if c, ok := b.next.Articles[slug]; ok {
+			keep = c.files(src)
+		}
+		for _, f := range old.files(src) {
+			if !slices.Contains(keep, f) {
+				b.remove(f)
+			}
+		}
+	}
+	return nil
+}
+
+func (b *build) remove(name string) {
+	if err := removeOutput(b.out, name); err == nil {
+		b.rep.Removed = append(b.rep.Removed, name)
+	}
+}
+
+// shared writes what depends on every article — the listings, feeds,
+// sitemaps and robots.txt, and the editors' report — when an article
+// changed or one of those files is missing.
+func (b *build) shared() error {
+	b.next.Shared = b.old.Shared
+	if !b.changed && !anyMissing(b.out, append(slices.Clone(b.old.Shared), "report.html")) {
+		return nil
+	}
+	var versions []*site.Version
+	for _, slug := range b.slugs {
+		c := b.next.Articles[slug]
+		for i := range c.Versions {
+			versions = append(versions, &c.Versions[i])
+		}
+	}
+	made := map[string]bool{}
+	err := site.Indexes(versions, b.cfg, b.summarize, func(name string, data []byte) error {
+		made[name] = true
+		return b.writeShared(name, data)
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for name := range shared {
-		if name != "report.html" { // kept unless made again, as the clean rule says
-			next.Shared = append(next.Shared, name)
+	for _, name := range b.old.Shared {
+		if !made[name] {
+			b.remove(name)
 		}
 	}
-	slices.Sort(next.Shared)
-	if len(todo) > 0 || !allExist(out, []string{"report.html"}) {
-		var articles []catalog.ArticleCoverage
-		for _, slug := range slices.Sorted(maps.Keys(next.Articles)) {
-			articles = append(articles, next.Articles[slug].Coverage)
-		}
-		var b bytes.Buffer
-		if err := report.HTML(&b, w.Config.SiteName, articles, w.Config.TargetLanguages); err != nil {
-			return nil, err
-		}
-		files["report.html"] = b.Bytes()
-	}
-	if err := w.writeSite(out, files, shared, keep, cache, opts.Clean, rep); err != nil {
-		return nil, err
-	}
-	return rep, w.saveBuildCache(next)
+	b.next.Shared = slices.Sorted(maps.Keys(made))
+	return b.report()
 }
 
-// builtArticle is one article the build decided and rendered, with the
-// coverage of its translators' files for the editors' report.
-type builtArticle struct {
-	art      *site.Article
-	coverage catalog.ArticleCoverage
+// writeShared writes a file of no one article when its bytes changed.
+func (b *build) writeShared(name string, data []byte) error {
+	written, err := writeIfChanged(b.out, name, data)
+	if written {
+		b.rep.Written = append(b.rep.Written, name)
+	} else if err == nil {
+		b.rep.Unchanged++
+	}
+	return err
 }
 
-// buildArticles builds articles on all cores; results come back in the
-// order of slugs.
-func (o *op) buildArticles(slugs []string, cfg site.Config) ([]builtArticle, error) {
-	out := make([]builtArticle, len(slugs))
+// summarize finds the summary of a version the feeds show, rendering its
+// article again: only the few newest articles of each feed need it.
+func (b *build) summarize(v *site.Version) (string, error) {
+	art, _, err := b.o.buildArticle(v.Slug, b.cfg)
+	if err != nil {
+		return "", err
+	}
+	for _, av := range art.Versions {
+		if av.Lang == v.Lang {
+			return av.Summary, nil
+		}
+	}
+	return "", nil
+}
+
+// report writes the editors' report, one article at a time.
+func (b *build) report() error {
+	targets := b.cfg.Targets
+	articles := func(yield func(catalog.ArticleCoverage) bool) {
+		for _, slug := range b.slugs {
+			if !yield(b.next.Articles[slug].articleCoverage(slug, targets)) {
+				return
+			}
+		}
+	}
+	written, err := writeStreamIfChanged(b.out, "report.html", func(w io.Writer) error {
+		return report.HTML(w, b.w.Config.SiteName, articles, targets)
+	})
+	if written {
+		b.rep.Written = append(b.rep.Written, "report.html")
+	}
+	return err
+}
+
+// clean removes every file in the output folder that the build did not
+// make.
+func (b *build) clean() error {
+	made := map[string]bool{"report.html": true}
+	for _, name := range b.next.Shared {
+		made[name] = true
+	}
+	for _, c := range b.next.Articles {
+		for _, f := range c.files(b.cfg.SourceLang) {
+			made[f] = true
+		}
+	}
+	removed, err := removeStrays(b.out, made)
+	b.rep.Removed = append(b.rep.Removed, removed...)
+	return err
+}
+
+// rendered is one article the build decided and rendered: what it keeps
+// of it, and what cannot be published as it is.
+type rendered struct {
+	record   *builtArticle
+	problems []site.Problem
+}
+
+// renderArticles renders articles on all cores and stages their pages;
+// results come back in the order of slugs. Only one article's pages are
+// in memory per core.
+func (o *op) renderArticles(slugs []string, cfg site.Config, st *stager) ([]rendered, error) {
+	out := make([]rendered, len(slugs))
 	errs := make([]error, len(slugs))
+	var mu sync.Mutex
+	failed := false
 	parallel(len(slugs), runtime.GOMAXPROCS(0), func(i int) {
-		out[i].art, out[i].coverage, errs[i] = o.buildArticle(slugs[i], cfg)
+		art, cov, err := o.buildArticle(slugs[i], cfg)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		out[i] = rendered{record: recordOf(art, cov, o.stampsOf(slugs[i]), cfg.Targets), problems: art.Problems}
+		mu.Lock()
+		stop := failed || hasErrors(art.Problems)
+		failed = stop
+		mu.Unlock()
+		if !stop { // once an article cannot be published, nothing will be written
+			errs[i] = st.stage(art.Files)
+		}
 	})
 	err := errors.Join(errs...)
 	if errors.Is(err, site.ErrStale) {
 		err = hint.Wrap(err, staleHint)
 	}
 	return out, err
+}
+
+func hasErrors(ps []site.Problem) bool {
+	return slices.ContainsFunc(ps, func(p site.Problem) bool { return !p.Warning })
+}
+
+// stampsOf is an article's stamps as the op listed them.
+func (o *op) stampsOf(slug string) articleStamps {
+	s, _ := o.listing()
+	return s.of(slug)
+}
+
+// recordOf is what the build keeps of a rendered article.
+func recordOf(art *site.Article, cov catalog.ArticleCoverage, stamps articleStamps, targets []string) *builtArticle {
+	b := &builtArticle{Stamps: stamps, Versions: slices.Clone(art.Versions)}
+	for i := range b.Versions {
+		b.Versions[i].Summary = ""
+	}
+	for _, lang := range targets {
+		b.Coverage = append(b.Coverage, countsOf(cov.Coverage[lang]))
+		for _, u := range cov.Stale[lang] {
+			b.Stale = append(b.Stale, staleUnit{Lang: lang, ID: u.ID, Source: u.Source, PreviousSource: u.PreviousSource, Translation: u.Translation})
+		}
+	}
+	return b
 }
 
 // staleHint says how to bring Polish files up to date with their
@@ -215,3 +413,5 @@ func (o *op) buildArticle(slug string, cfg site.Config) (*site.Article, catalog.
 func baseURL(u string) string {
 	return strings.TrimRight(u, "/") + "/"
 }
+
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

@@ -53,11 +53,14 @@ type pendingWrite struct {
 
 // articlePlan is what syncing one article will write.
 type articlePlan struct {
-	slug    string
-	meta    SourceMeta     // the article's metadata, as it will be
-	header  catalog.Header // its Polish file's, as it will be
-	writes  []pendingWrite
-	changes []FileChange
+	slug   string
+	meta   SourceMeta     // the article's metadata, as it will be
+	header catalog.Header // its Polish file's, as it will be
+	// listDate is the date its site's list gave it, when it was fetched
+	// from one (see index.Entry.ListDate).
+	listDate string
+	writes   []pendingWrite
+	changes  []FileChange
 }
 
 // Sync brings every locale file up to date with the sources: articles
@@ -146,10 +149,18 @@ func (o *op) syncArticle(slug string, opts SyncOptions) (articlePlan, error) {
 	return plan, err
 }
 
-// apply writes planned files as one durable batch (see durable.Batch: a
+// apply writes planned files and saves the index.
+func (w *Workspace) apply(plans []articlePlan, report *SyncReport, idx *articleIndex) error {
+	if err := w.write(plans, report, idx); err != nil {
+		return err
+	}
+	return w.saveIndex(idx)
+}
+
+// write writes planned files as one durable batch (see durable.Batch: a
 // crash leaves each file old or new, and the batch waits on the disk
 // once), then records the articles in the index.
-func (w *Workspace) apply(plans []articlePlan, report *SyncReport, idx *articleIndex) error {
+func (w *Workspace) write(plans []articlePlan, report *SyncReport, idx *articleIndex) error {
 	b := w.batch()
 	for _, p := range plans {
 		for _, wr := range p.writes {
@@ -161,10 +172,14 @@ func (w *Workspace) apply(plans []articlePlan, report *SyncReport, idx *articleI
 		return err
 	}
 	for _, p := range plans {
-		old, _ := idx.Get(p.slug)
-		idx.Put(indexEntry(p.meta, p.header, old.ListDate, w.stampArticle(p.slug, p.meta.File)))
+		listDate := p.listDate
+		if listDate == "" {
+			old, _ := idx.Get(p.slug)
+			listDate = old.ListDate
+		}
+		idx.Put(indexEntry(p.meta, p.header, listDate, w.stampArticle(p.slug, p.meta.File)))
 	}
-	return w.saveIndex(idx)
+	return nil
 }
 
 // planArticle works out the locale files of one article: the Polish file
