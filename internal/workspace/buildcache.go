@@ -43,7 +43,9 @@ func countsOf(c catalog.Coverage) counts {
 func (n counts) coverage() catalog.Coverage {
 	c := catalog.Coverage{Segments: map[catalog.Status]int{}, Words: map[catalog.Status]int{}, Obsolete: int(n[8])}
 	for i, s := range statuses {
-		c.Segments[s], c.Words[s] = int(n[i]), int(n[4+i])
+		if n[i] != 0 || n[4+i] != 0 { // as catalog counts: a status no segment has is not there
+			c.Segments[s], c.Words[s] = int(n[i]), int(n[4+i])
+		}
 	}
 	return c
 }
@@ -97,33 +99,42 @@ func (w *Workspace) buildCachePath() string { return w.Path(".mosty", "build") }
 // remove what is no longer published) but no article's stamps, so every
 // page is rendered again.
 func (w *Workspace) loadBuildCache(global string) *buildCache {
-	c := &buildCache{Global: global, Articles: map[string]*builtArticle{}}
+	c := w.readBuildCache()
+	if c.Global != global {
+		for _, b := range c.Articles {
+			b.Stamps = nil
+		}
+		c.Global = global
+	}
+	return c
+}
+
+// readBuildCache reads .mosty/build as the last build left it; a missing
+// or damaged one is empty. Besides the build, status reads it: the
+// coverage of an article whose files did not change since.
+func (w *Workspace) readBuildCache() *buildCache {
+	empty := &buildCache{Articles: map[string]*builtArticle{}}
 	data, err := os.ReadFile(w.buildCachePath())
 	if err != nil {
-		return c
+		return empty
 	}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 16<<20)
 	if !sc.Scan() || sc.Text() != buildCacheHeader || !sc.Scan() {
-		return c
+		return empty
 	}
-	stored := sc.Text()
+	c := &buildCache{Global: sc.Text(), Articles: map[string]*builtArticle{}}
 	if !sc.Scan() {
-		return c
+		return empty
 	}
-	shared := splitField(sc.Text(), sepItem)
-	articles := map[string]*builtArticle{}
+	c.Shared = splitField(sc.Text(), sepItem)
 	for sc.Scan() {
 		slug, b, ok := parseBuilt(sc.Text())
 		if !ok {
-			return c // damaged: as if there were none
+			return empty
 		}
-		if stored != global {
-			b.Stamps = nil
-		}
-		articles[slug] = b
+		c.Articles[slug] = b
 	}
-	c.Shared, c.Articles = shared, articles
 	return c
 }
 
