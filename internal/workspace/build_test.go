@@ -196,7 +196,9 @@ func TestCoverageFromBuildCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	brief := cmp.Transformer("brief", func(u catalog.Unit) string { return u.ID + "|" + u.Source + "|" + u.PreviousSource + "|" + u.Translation })
+	brief := cmp.Transformer("brief", func(u catalog.Unit) string {
+		return u.ID + "|" + u.Source + "|" + u.PreviousSource + "|" + u.Translation
+	})
 	if d := cmp.Diff(fromFiles, fromCache, brief); d != "" {
 		t.Errorf("coverage from the build's cache (-files +cache):\n%s", d)
 	}
