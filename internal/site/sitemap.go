@@ -67,7 +67,7 @@ func sitemaps(versions []*Version, indexes []*langIndex, cfg Config, emit Emit) 
 func splitSitemap(urls iter.Seq[sitemapURL], maxURLs, maxBytes int, base string, emit Emit) error {
 	// A first pass counts the files, so the one file of a small site can
 	// be written as sitemap.xml straight away.
-	count := &sitemapWriter{max: maxURLs, maxBytes: maxBytes, emit: func(string, []byte) error { return nil }}
+	count := &sitemapWriter{max: maxURLs, maxBytes: maxBytes, counting: true}
 	if err := count.write(urls); err != nil {
 		return err
 	}
@@ -126,9 +126,11 @@ type sitemapWriter struct {
 	maxBytes int // bytes in a file
 	emit     Emit
 	single   bool // one file: call it sitemap.xml
+	counting bool // only count the files: keep no bytes
 	buf      bytes.Buffer
+	size     int // bytes of the file being filled
 	entry    bytes.Buffer
-	n        int
+	n        int // URLs in it
 	parts    []sitemapPart
 }
 
@@ -137,17 +139,18 @@ func (w *sitemapWriter) write(urls iter.Seq[sitemapURL]) error {
 	urls(func(u sitemapURL) bool {
 		w.entry.Reset()
 		writeURL(&w.entry, u)
-		if w.n > 0 && (w.n == w.max || w.buf.Len()+w.entry.Len()+len(urlsetClose) > w.maxBytes) {
+		if w.n > 0 && (w.n == w.max || w.size+w.entry.Len()+len(urlsetClose) > w.maxBytes) {
 			if err = w.flush(); err != nil {
 				return false
 			}
 		}
 		if w.n == 0 {
 			w.buf.Reset()
-			w.buf.WriteString(urlsetOpen)
+			w.size = 0
+			w.add([]byte(urlsetOpen))
 			w.parts = append(w.parts, sitemapPart{name: "sitemap-" + strconv.Itoa(len(w.parts)+1) + ".xml"})
 		}
-		w.buf.Write(w.entry.Bytes())
+		w.add(w.entry.Bytes())
 		w.n++
 		if p := &w.parts[len(w.parts)-1]; u.lastmod > p.lastmod {
 			p.lastmod = u.lastmod
@@ -160,14 +163,25 @@ func (w *sitemapWriter) write(urls iter.Seq[sitemapURL]) error {
 	return w.flush()
 }
 
+// add adds bytes to the file being filled.
+func (w *sitemapWriter) add(b []byte) {
+	w.size += len(b)
+	if !w.counting {
+		w.buf.Write(b)
+	}
+}
+
 func (w *sitemapWriter) flush() error {
-	w.buf.WriteString(urlsetClose)
+	w.add([]byte(urlsetClose))
 	w.n = 0
+	if w.counting {
+		return nil
+	}
 	name := w.parts[len(w.parts)-1].name
 	if w.single {
 		name = "sitemap.xml"
 	}
-	return w.emit(name, bytes.Clone(w.buf.Bytes()))
+	return w.emit(name, w.buf.Bytes())
 }
 
 func writeURL(b *bytes.Buffer, u sitemapURL) {

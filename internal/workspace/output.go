@@ -85,14 +85,26 @@ func (s *stager) discard() {
 
 func outPath(out, name string) string { return filepath.Join(out, filepath.FromSlash(name)) }
 
-// same reports whether the file at path holds data.
+// same reports whether the file at path holds data, reading it a piece
+// at a time: a sitemap can be tens of megabytes.
 func same(path string, data []byte) bool {
-	info, err := os.Stat(path)
-	if err != nil || info.Size() != int64(len(data)) {
+	f, err := os.Open(path)
+	if err != nil {
 		return false
 	}
-	have, err := os.ReadFile(path)
-	return err == nil && bytes.Equal(have, data)
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || info.Size() != int64(len(data)) {
+		return false
+	}
+	piece := make([]byte, min(len(data), 256<<10))
+	for off := 0; off < len(data); {
+		n, err := io.ReadFull(f, piece[:min(len(piece), len(data)-off)])
+		if err != nil || !bytes.Equal(piece[:n], data[off:off+n]) {
+			return false
+		}
+		off += n
+	}
+	return true
 }
 
 // writeIfChanged writes a file of the site when its bytes differ from
