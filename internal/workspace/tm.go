@@ -2,8 +2,8 @@ package workspace
 
 import (
 	"encoding/json"
-	"maps"
 	"os"
+	"path/filepath"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/index"
@@ -32,6 +32,7 @@ func (w *Workspace) buildMemory(lang string, stamps stampSet) (*tm.Memory, error
 	}
 	next := tmCache{Files: map[string]tmCacheFile{}}
 	m := tm.New()
+	read := 0 // files read, not taken from the cache
 	for _, slug := range stamps.slugs() {
 		rel := "locales/" + lang + "/" + slug + ".toml"
 		st := stamps.locale(slug, lang)
@@ -44,15 +45,19 @@ func (w *Workspace) buildMemory(lang string, stamps stampSet) (*tm.Memory, error
 			if c, err = w.memoryOf(lang, slug, st); err != nil {
 				return nil, err
 			}
+			read++
 		}
 		next.Files[rel] = c
 		for _, e := range c.Entries {
 			m.Add(e)
 		}
 	}
-	if !maps.EqualFunc(cache.Files, next.Files, func(a, b tmCacheFile) bool { return a.Stamp == b.Stamp }) {
-		if data, err := json.Marshal(next); err == nil {
-			writeFile(path, data) // a cache: losing it costs reading the files again
+	// Written again when enough changed to be worth it: rewriting the
+	// memory of a large archive for the one article an import changed
+	// costs more than reading that article's file next time.
+	if read > len(next.Files)/100 || len(next.Files) < len(cache.Files) {
+		if data, err := json.Marshal(next); err == nil && os.MkdirAll(filepath.Dir(path), 0o755) == nil {
+			writeOutput(path, data) // a cache: losing it costs reading the files again; no sync
 		}
 	}
 	return m, nil
