@@ -1,0 +1,376 @@
+package catalog
+
+import (
+	"fmt"
+	"maps"
+	"reflect"
+	"slices"
+)
+
+// A MergeResult is a three-way merge of one locale file.
+type MergeResult struct {
+	Data []byte
+	// Conflicts lists, in file order, the segments of a translators' file
+	// that both sides changed differently: each keeps ours in its keys
+	// and theirs in conflict_ keys (see ConflictPrefix).
+	Conflicts []string
+	// Reextract is set for a source file (locales/pl/) that the two sides
+	// extracted differently: where they disagree ours is kept, and
+	// source_sha256 is cleared so that the next sync extracts the article
+	// again.
+	Reextract bool
+}
+
+// Clean reports whether the merge needs nobody to look at it.
+func (r *MergeResult) Clean() bool { return len(r.Conflicts) == 0 && !r.Reextract }
+
+// A VersionError is a version of a file that does not read as a locale
+// file, so it cannot be merged segment by segment.
+type VersionError struct {
+	Version string // "base", "ours" or "theirs"
+	Err     error
+}
+
+func (e *VersionError) Error() string { return fmt.Sprintf("%s version: %v", e.Version, e.Err) }
+func (e *VersionError) Unwrap() error { return e.Err }
+
+// Merge3 merges ours and theirs, two versions of the locale file path
+// made from base (empty when both sides added the file), segment by
+// segment rather than line by line:
+//
+//   - segments are matched by id; a segment one side added, removed or
+//     changed takes that side's version, and the reading order merges the
+//     two sides' insertions, removals and moves;
+//   - within a segment each key merges on its own: different keys changed
+//     on the two sides never conflict, and a key removed on one side and
+//     changed on the other keeps the change;
+//   - in a translators' file, a source changed on one side (a sync after
+//     a new extraction) meets the other side's translation through the
+//     sync's rule: a translation of the old Polish becomes fuzzy, with
+//     previous_source;
+//   - a segment one side removed and the other changed stays, as obsolete,
+//     when the change left something written in it (the sync's rule);
+//   - a key both sides changed differently is a conflict: ours stays,
+//     theirs goes into conflict_ keys (translators' files), or, in a
+//     source file, ours stays and the article is extracted again on the
+//     next sync (MergeResult.Reextract);
+//   - every table keeps its bytes where a side's bytes say what the
+//     merge decided: comments, formatting and keys of a translator's own
+//     survive, and a table neither side changed is byte-identical.
+//
+// A version that is not a locale file is a *VersionError.
+func Merge3(path string, base, ours, theirs []byte, isSource bool) (*MergeResult, error) {
+	m := &merger{isSource: isSource}
+	for i, v := range []*version{&m.base, &m.ours, &m.theirs} {
+		name := [...]string{"base", "ours", "theirs"}[i]
+		data := [][]byte{base, ours, theirs}[i]
+		f, err := Parse(path, data, isSource)
+		if err != nil {
+			return nil, &VersionError{Version: name, Err: err}
+		}
+		*v = newVersion(f, isSource)
+	}
+	return m.merge(path)
+}
+
+// merger holds the three versions of one file being merged.
+type merger struct {
+	isSource           bool
+	base, ours, theirs version
+}
+
+// version is one side of a merge, indexed by segment id.
+type version struct {
+	file   *File
+	byID   map[string]int
+	ids    []string
+	fields []map[string]any // each unit's keys, as fieldsOf gives them
+}
+
+func newVersion(f *File, isSource bool) version {
+	v := version{file: f, byID: make(map[string]int, len(f.Units))}
+	for i, u := range f.Units {
+		v.byID[u.ID] = i
+		v.ids = append(v.ids, u.ID)
+		v.fields = append(v.fields, fieldsOf(u, isSource))
+	}
+	return v
+}
+
+// unit returns the unit with id, or nil.
+func (v *version) unit(id string) *Unit {
+	if i, ok := v.byID[id]; ok {
+		return &v.file.Units[i]
+	}
+	return nil
+}
+
+// mergedUnit is one segment of the result.
+type mergedUnit struct {
+	id       string
+	fields   map[string]any
+	conflict bool
+}
+
+func (m *merger) merge(path string) (*MergeResult, error) {
+	res := &MergeResult{}
+	units := map[string]mergedUnit{}
+	for _, id := range m.allIDs() {
+		fields, conflict := m.unit(id)
+		if fields == nil {
+			continue
+		}
+		units[id] = mergedUnit{id: id, fields: fields, conflict: conflict}
+	}
+	order := m.order(units)
+	var texts []unitText
+	for _, id := range order {
+		u := units[id]
+		if u.conflict {
+			if m.isSource {
+				res.Reextract = true
+			} else {
+				res.Conflicts = append(res.Conflicts, id)
+			}
+		}
+		t, err := m.unitText(u)
+		if err != nil {
+			return nil, fmt.Errorf("%s: segment %q: %w", path, id, err)
+		}
+		texts = append(texts, t)
+	}
+	header, reextract, err := m.header(res.Reextract)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	res.Reextract = reextract
+	res.Data = join(header, texts)
+	if err := m.check(path, res.Data, order, units); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// allIDs lists every id of the three versions: ours, then theirs, then
+// base.
+func (m *merger) allIDs() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range []*version{&m.ours, &m.theirs, &m.base} {
+		for _, id := range v.ids {
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
+// unit merges the segment with id; nil fields when it is gone.
+func (m *merger) unit(id string) (map[string]any, bool) {
+	b, o, t := m.base.unit(id), m.ours.unit(id), m.theirs.unit(id)
+	switch {
+	case o == nil && t == nil:
+		return nil, false
+	case o == nil:
+		return m.oneSide(b, t)
+	case t == nil:
+		return m.oneSide(b, o)
+	}
+	if b == nil { // both sides added it
+		b = &Unit{ID: id, Status: New}
+	}
+	bb, oo, tt := *b, *o, *t
+	if !m.isSource {
+		bb, oo, tt = rebase(bb, oo, tt)
+	}
+	ours, theirs := fieldsOf(oo, m.isSource), fieldsOf(tt, m.isSource)
+	fields, conflicts := mergeKeys(fieldsOf(bb, m.isSource), ours, theirs)
+	if len(conflicts) == 0 {
+		return fields, false
+	}
+	if !m.isSource {
+		markConflict(fields, ours, theirs, conflicts)
+	}
+	return fields, true
+}
+
+// oneSide merges a segment that one side no longer has.
+func (m *merger) oneSide(b, kept *Unit) (map[string]any, bool) {
+	switch {
+	case b == nil: // added on one side
+		return fieldsOf(*kept, m.isSource), false
+	case sameData(*b, *kept): // removed on the other, untouched here
+		return nil, false
+	case m.isSource: // removed by one extraction, changed by another
+		return fieldsOf(*kept, m.isSource), true
+	case !kept.hasWork():
+		return nil, false
+	}
+	u := *kept
+	u.Obsolete = true
+	return fieldsOf(u, m.isSource), false
+}
+
+// rebase carries a source change made on one side only over to the other
+// side and to the base with the sync's rule (update), so that the other
+// side's translation of the old Polish meets the new Polish as a sync
+// would make it meet it: fuzzy, with previous_source.
+func rebase(b, o, t Unit) (Unit, Unit, Unit) {
+	var none Changes
+	switch {
+	case o.Source != b.Source && t.Source == b.Source:
+		s := Unit{Kind: o.Kind, Source: o.Source}
+		return update(b, s, nil, &none), o, update(t, s, nil, &none)
+	case t.Source != b.Source && o.Source == b.Source:
+		s := Unit{Kind: t.Kind, Source: t.Source}
+		return update(b, s, nil, &none), update(o, s, nil, &none), t
+	}
+	return b, o, t
+}
+
+// mergeKeys merges three versions of a table's keys. It returns the
+// merged keys and the keys both sides changed differently, which keep
+// ours.
+func mergeKeys(b, o, t map[string]any) (map[string]any, []string) {
+	out := map[string]any{}
+	var conflicts []string
+	for _, k := range slices.Sorted(maps.Keys(union(b, o, t))) {
+		bv, inB := b[k]
+		ov, inO := o[k]
+		tv, inT := t[k]
+		v, in := ov, inO
+		switch {
+		case same(ov, inO, tv, inT), same(tv, inT, bv, inB):
+		case same(ov, inO, bv, inB), !inO:
+			v, in = tv, inT
+		case !inT:
+		default:
+			conflicts = append(conflicts, k)
+		}
+		if in {
+			out[k] = v
+		}
+	}
+	return out, conflicts
+}
+
+func same(a any, inA bool, b any, inB bool) bool {
+	return inA == inB && reflect.DeepEqual(a, b)
+}
+
+func union(ms ...map[string]any) map[string]any {
+	out := map[string]any{}
+	for _, m := range ms {
+		maps.Copy(out, m)
+	}
+	return out
+}
+
+// stateKeys are a translation and what says where it stands: they go
+// together, so a conflict on one of them keeps all three as ours had them.
+var stateKeys = []string{"translation", "status", "previous_source"}
+
+// markConflict records theirs next to ours in a conflicted unit's keys:
+// their translation and status always, their previous_source when it
+// differs from ours ("" for none), and every other key both changed.
+func markConflict(fields, ours, theirs map[string]any, keys []string) {
+	stateConflict := false
+	for _, k := range keys {
+		if slices.Contains(stateKeys, k) {
+			stateConflict = true
+			continue
+		}
+		fields[ConflictPrefix+k] = theirs[k]
+	}
+	if stateConflict {
+		for _, k := range stateKeys {
+			if v, ok := ours[k]; ok {
+				fields[k] = v
+			} else {
+				delete(fields, k)
+			}
+		}
+	}
+	fields[KeyConflictTranslation] = theirs["translation"]
+	fields[KeyConflictStatus] = theirs["status"]
+	mine, _ := fields["previous_source"].(string)
+	if prev, _ := theirs["previous_source"].(string); prev != mine {
+		fields[ConflictPrefix+"previous_source"] = prev
+	}
+}
+
+// fieldsOf is a unit's keys as a table of values, as the writer writes
+// them (unitText): what the merge compares and merges.
+func fieldsOf(u Unit, isSource bool) map[string]any {
+	m := make(map[string]any, len(u.Extra)+8)
+	maps.Copy(m, u.Extra)
+	m["id"] = u.ID
+	if u.Kind != "" {
+		m["kind"] = u.Kind
+	}
+	if isSource || u.Block != 0 {
+		m["block"] = int64(u.Block)
+	}
+	m["source"] = u.Source
+	if u.PreviousSource != "" {
+		m["previous_source"] = u.PreviousSource
+	}
+	if !isSource {
+		m["translation"] = u.Translation
+		m["status"] = string(u.Status)
+	}
+	if u.Obsolete {
+		m["obsolete"] = true
+	}
+	return m
+}
+
+// order is the reading order of the merged units: the two sides' orders
+// merged, then units kept on one side only, then the units that became
+// obsolete in this merge, at the end as a sync puts them.
+func (m *merger) order(units map[string]mergedUnit) []string {
+	seq, _ := merge3Seq(m.base.ids, m.ours.ids, m.theirs.ids)
+	var active, obsolete []string
+	seen := map[string]bool{}
+	add := func(id string) {
+		u, ok := units[id]
+		if !ok || seen[id] {
+			return
+		}
+		seen[id] = true
+		if u.fields["obsolete"] == true {
+			if o := m.ours.unit(id); o == nil || !o.Obsolete {
+				obsolete = append(obsolete, id)
+				return
+			}
+		}
+		active = append(active, id)
+	}
+	for _, ids := range [][]string{seq, m.ours.ids, m.theirs.ids} {
+		for _, id := range ids {
+			add(id)
+		}
+	}
+	return append(active, obsolete...)
+}
+
+// check reads the merged file back: it must parse, and hold the merged
+// units in order. A merge that cannot be written faithfully is an error,
+// never a file that says something else.
+func (m *merger) check(path string, data []byte, order []string, units map[string]mergedUnit) error {
+	f, err := Parse(path, data, m.isSource)
+	if err != nil {
+		return fmt.Errorf("the merged file does not read back: %w", err)
+	}
+	if len(f.Units) != len(order) {
+		return fmt.Errorf("%s: the merged file reads back with %d segments, not %d", path, len(f.Units), len(order))
+	}
+	for i, u := range f.Units {
+		if !reflect.DeepEqual(fieldsOf(u, m.isSource), units[order[i]].fields) {
+			return fmt.Errorf("%s: segment %q does not read back as merged", path, order[i])
+		}
+	}
+	return nil
+}
