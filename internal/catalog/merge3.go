@@ -43,7 +43,10 @@ func (e *VersionError) Unwrap() error { return e.Err }
 //     two sides' insertions, removals and moves;
 //   - within a segment each key merges on its own: different keys changed
 //     on the two sides never conflict, and a key removed on one side and
-//     changed on the other keeps the change;
+//     changed on the other keeps the change. The translation, its status
+//     and previous_source count as one key: a status speaks of a
+//     translation, so a translation changed on one side and its status
+//     on the other is a conflict;
 //   - in a translators' file, a source changed on one side (a sync after
 //     a new extraction) meets the other side's translation through the
 //     sync's rule: a translation of the old Polish becomes fuzzy, with
@@ -124,7 +127,7 @@ func (m *merger) merge(path string) (*MergeResult, error) {
 	}
 	order := m.order(units)
 	var texts []unitText
-	for _, id := range order {
+	for n, id := range order {
 		u := units[id]
 		if u.conflict {
 			if m.isSource {
@@ -133,7 +136,7 @@ func (m *merger) merge(path string) (*MergeResult, error) {
 				res.Conflicts = append(res.Conflicts, id)
 			}
 		}
-		t, err := m.unitText(u)
+		t, err := m.unitText(u, n == len(order)-1)
 		if err != nil {
 			return nil, fmt.Errorf("%s: segment %q: %w", path, id, err)
 		}
@@ -186,7 +189,11 @@ func (m *merger) unit(id string) (map[string]any, bool) {
 		bb, oo, tt = rebase(bb, oo, tt)
 	}
 	ours, theirs := fieldsOf(oo, m.isSource), fieldsOf(tt, m.isSource)
-	fields, conflicts := mergeKeys(fieldsOf(bb, m.isSource), ours, theirs)
+	before := fieldsOf(bb, m.isSource)
+	fields, conflicts := mergeKeys(before, ours, theirs)
+	if !m.isSource && stateChangedTwoWays(before, ours, theirs) && !slices.ContainsFunc(conflicts, isStateKey) {
+		conflicts = append(conflicts, "translation")
+	}
 	if len(conflicts) == 0 {
 		return fields, false
 	}
@@ -268,9 +275,20 @@ func union(ms ...map[string]any) map[string]any {
 	return out
 }
 
-// stateKeys are a translation and what says where it stands: they go
-// together, so a conflict on one of them keeps all three as ours had them.
+// stateKeys are a translation and what says where it stands: they merge
+// as one key, since a status speaks of a translation. A translation
+// changed on one side and its status on the other is a conflict, and a
+// conflict keeps all three as ours had them.
 var stateKeys = []string{"translation", "status", "previous_source"}
+
+func isStateKey(k string) bool { return slices.Contains(stateKeys, k) }
+
+// stateChangedTwoWays reports whether both sides changed the state keys,
+// differently.
+func stateChangedTwoWays(b, o, t map[string]any) bool {
+	state := func(m map[string]any) [3]any { return [3]any{m["translation"], m["status"], m["previous_source"]} }
+	return state(o) != state(b) && state(t) != state(b) && state(o) != state(t)
+}
 
 // markConflict records theirs next to ours in a conflicted unit's keys:
 // their translation and status always, their previous_source when it
@@ -278,7 +296,7 @@ var stateKeys = []string{"translation", "status", "previous_source"}
 func markConflict(fields, ours, theirs map[string]any, keys []string) {
 	stateConflict := false
 	for _, k := range keys {
-		if slices.Contains(stateKeys, k) {
+		if isStateKey(k) {
 			stateConflict = true
 			continue
 		}

@@ -23,7 +23,7 @@ var errNoText = errors.New("the merged segment cannot be written so that it read
 // what was merged and the other side did not touch them, else the
 // versions' lines spliced key by key, else mosty's own rendering with
 // every comment line of both sides.
-func (m *merger) unitText(u mergedUnit) (unitText, error) {
+func (m *merger) unitText(u mergedUnit, final bool) (unitText, error) {
 	vs := [3]*version{&m.base, &m.ours, &m.theirs}
 	var raws [3]string
 	var units [3]*Unit
@@ -35,12 +35,22 @@ func (m *merger) unitText(u mergedUnit) (unitText, error) {
 		}
 	}
 	body := func(i int) string { return strings.TrimRight(raws[i], " \t\r\n") }
+	var whole []int // the sides whose bytes can stand for the merge
 	for _, i := range []int{1, 2} {
 		other := 3 - i
 		if units[i] != nil && reflect.DeepEqual(vs[i].fields[vs[i].byID[u.id]], u.fields) &&
 			(body(other) == body(0) || body(other) == body(i)) {
-			return unitText{text: raws[i], last: vs[i].isLast(u.id)}, nil
+			whole = append(whole, i)
 		}
+	}
+	if len(whole) > 0 {
+		// Of two, the one that ends its file when the merge does, for the
+		// blank lines after it.
+		i := whole[0]
+		if len(whole) == 2 && vs[2].isLast(u.id) == final && vs[1].isLast(u.id) != final {
+			i = 2
+		}
+		return unitText{text: raws[i], last: vs[i].isLast(u.id)}, nil
 	}
 	primary := 1
 	if units[1] == nil {

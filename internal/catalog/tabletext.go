@@ -153,8 +153,30 @@ func splice(sides [3]tableText, values [3]map[string]any, want map[string]any, t
 			sb.WriteByte('\n')
 		}
 	}
+	sb.WriteString(orphanComments(sides, want, commentsOf(sb.String())))
 	sb.WriteString(tail)
 	return sb.String()
+}
+
+// orphanComments are the comments a side wrote on the lines of a key the
+// merge removed (the other side deleted it), so that they are not lost
+// with it.
+func orphanComments(sides [3]tableText, want map[string]any, have []string) string {
+	var out strings.Builder
+	for _, side := range sides[1:] {
+		for _, k := range side.keys {
+			if _, kept := want[k]; kept || side.spans[k] == sides[0].spans[k] {
+				continue
+			}
+			for _, c := range commentsOf(side.spans[k]) {
+				if !slices.Contains(have, c) {
+					have = append(have, c)
+					out.WriteString(c + "\n")
+				}
+			}
+		}
+	}
+	return out.String()
 }
 
 // pickSpan is the lines of key k with value v: ours' or theirs' when they
