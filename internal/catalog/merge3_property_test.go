@@ -3,8 +3,10 @@ package catalog
 import (
 	"fmt"
 	"math/rand"
+	"os"
 	"reflect"
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -17,7 +19,7 @@ type branch struct {
 }
 
 // sync brings the branch's file up to date with art, as mosty sync does.
-func (b *branch) sync(t *testing.T, art []string) {
+func (b *branch) sync(t testing.TB, art []string) {
 	last := map[string]string{}
 	for _, u := range b.src {
 		last[u.ID] = u.Source
@@ -31,7 +33,7 @@ func (b *branch) sync(t *testing.T, art []string) {
 	b.reread(t)
 }
 
-func (b *branch) reread(t *testing.T) {
+func (b *branch) reread(t testing.TB) {
 	f, err := Parse("p.toml", b.file.Bytes(), false)
 	if err != nil {
 		t.Fatalf("file does not parse: %v", err)
@@ -39,7 +41,7 @@ func (b *branch) reread(t *testing.T) {
 	b.file = f
 }
 
-func (b *branch) clone(t *testing.T) *branch {
+func (b *branch) clone(t testing.TB) *branch {
 	c := &branch{art: slices.Clone(b.art), src: slices.Clone(b.src), file: b.file}
 	c.reread(t)
 	return c
@@ -48,7 +50,7 @@ func (b *branch) clone(t *testing.T) *branch {
 // work is a translator's edits: translations, statuses, keys of their
 // own, on a few segments. Translations come from a small pool per
 // segment, so the two sides sometimes write the same.
-func (b *branch) work(t *testing.T, r *rand.Rand) {
+func (b *branch) work(t testing.TB, r *rand.Rand) {
 	for i := range b.file.Units {
 		u := &b.file.Units[i]
 		if r.Intn(3) != 0 {
@@ -82,8 +84,14 @@ func (b *branch) work(t *testing.T, r *rand.Rand) {
 // side made, and a conflict for every segment both sides changed
 // differently; it is the same either way round, and a side that changed
 // nothing gives the other side's file byte for byte.
+//
+// MOSTY_MERGE3_SEEDS=N runs N seeds instead of 400.
 func TestMerge3Property(t *testing.T) {
-	for seed := int64(1); seed <= 400; seed++ {
+	seeds := int64(400)
+	if n, err := strconv.ParseInt(os.Getenv("MOSTY_MERGE3_SEEDS"), 10, 64); err == nil {
+		seeds = n
+	}
+	for seed := int64(1); seed <= seeds; seed++ {
 		r := rand.New(rand.NewSource(seed))
 		base := &branch{file: target()}
 		var art []string
