@@ -72,6 +72,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		},
 		Commands: []*cli.Command{
 			cmdInit(e), cmdImport(e), cmdFetch(e), cmdSync(e), cmdStatus(e), cmdBuild(e), cmdCheck(e), cmdExport(e), cmdMerge(e), cmdTM(e), cmdSegment(e), cmdDemo(e), cmdVersion(e),
+			cmdGitSetup(e), cmdMergeDriver(e), cmdResolve(e),
 		},
 		CommandNotFound: func(c *cli.Context, name string) {
 			fmt.Fprintf(stderr, "mosty: unknown command %q\nhint: run \"mosty --help\" for the list of commands\n", name)

@@ -132,21 +132,22 @@ func (f *File) Conflicts() []Unit {
 	return out
 }
 
-// Resolve picks one side of every conflicted unit of the file and
-// returns how many there were. Nothing is changed when one of them
-// cannot be resolved.
-func (f *File) Resolve(side Side) (int, error) {
+// Resolve picks one side of the file's conflicted units, of those with
+// the given ids (all when ids is empty), and returns the ids it resolved.
+// Nothing is changed when one of them cannot be resolved.
+func (f *File) Resolve(side Side, ids []string) ([]string, error) {
 	units := slices.Clone(f.Units)
-	n := 0
+	var done []string
 	for i := range units {
-		if !units[i].Conflicted() {
+		if !units[i].Conflicted() || (len(ids) > 0 && !slices.Contains(ids, units[i].ID)) {
 			continue
 		}
 		if err := units[i].Resolve(side); err != nil {
-			return 0, fmt.Errorf("%s: %w", f.Path, err)
+			return nil, err
 		}
-		n++
+		units[i].keepBytes(f.IsSource)
+		done = append(done, units[i].ID)
 	}
 	f.Units = units
-	return n, nil
+	return done, nil
 }

@@ -31,7 +31,10 @@ type VersionError struct {
 	Err     error
 }
 
-func (e *VersionError) Error() string { return fmt.Sprintf("%s version: %v", e.Version, e.Err) }
+func (e *VersionError) Error() string {
+	who := map[string]string{"base": "the base version", "ours": "our version", "theirs": "their version"}[e.Version]
+	return fmt.Sprintf("%s does not read: %v", who, e.Err)
+}
 func (e *VersionError) Unwrap() error { return e.Err }
 
 // Merge3 merges ours and theirs, two versions of the locale file path

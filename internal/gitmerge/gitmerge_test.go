@@ -129,7 +129,7 @@ func TestSetup(t *testing.T) {
 	if err := os.MkdirAll(ws, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(ws, ".gitignore"), []byte("public/"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(ws, ".gitignore"), []byte("public/\n*.bak"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	first, err := Setup(ctx, ws, "mosty")
@@ -150,7 +150,7 @@ func TestSetup(t *testing.T) {
 			t.Errorf("second run, line %d: %q lacks %q", i, second[i], want)
 		}
 	}
-	if got := read(t, filepath.Join(ws, ".gitignore")); got != "public/\n# mosty: this machine's caches\n.mosty/\n.mosty.lock\n" {
+	if got := read(t, filepath.Join(ws, ".gitignore")); got != "public/\n*.bak\n# mosty: this machine's caches and the built site\n.mosty/\n.mosty.lock\n" {
 		t.Errorf(".gitignore:\n%s", got)
 	}
 	attr, err := exec.Command("git", "-C", ws, "check-attr", "merge", "--", "locales/ru/a.toml", "locales/pl/a.toml", "sources/a.meta.toml").Output()

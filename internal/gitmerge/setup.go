@@ -19,8 +19,9 @@ const driverName = "mosty"
 const attributesLine = "locales/**/*.toml merge=" + driverName
 
 // ignored are the workspace's files that are the machine's own, not the
-// team's: the caches and the lock.
-var ignored = []string{".mosty/", ".mosty.lock"}
+// team's: the caches, the lock and the built site (each clone, and CI,
+// builds its own).
+var ignored = []string{".mosty/", ".mosty.lock", "public/"}
 
 // ErrNotRepository is a workspace outside any git repository.
 var ErrNotRepository = errors.New("not in a git repository")
@@ -29,7 +30,7 @@ var ErrNotRepository = errors.New("not in a git repository")
 // driver in the git repository holding it: a line in the workspace's
 // .gitattributes (committed, so every clone has it), the driver's
 // command in the repository's configuration (each clone sets its own),
-// and the machine's caches in .gitignore. driver is the command git runs
+// and the machine's caches and the built site in .gitignore. driver is the command git runs
 // (see DriverCommand). It changes only what is missing or different and
 // returns one line per thing it looked at.
 func Setup(ctx context.Context, dir, driver string) ([]string, error) {
@@ -43,7 +44,7 @@ func Setup(ctx context.Context, dir, driver string) ([]string, error) {
 		return nil, err
 	}
 	done = append(done, ".gitattributes: "+line)
-	line, err = appendLines(filepath.Join(dir, ".gitignore"), "# mosty: this machine's caches", ignored...)
+	line, err = appendLines(filepath.Join(dir, ".gitignore"), "# mosty: this machine's caches and the built site", ignored...)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/mosty-dev/mosty/internal/gitmerge"
+	"github.com/mosty-dev/mosty/internal/hint"
+	"github.com/urfave/cli/v2"
+)
+
+func cmdGitSetup(e *env) *cli.Command {
+	return &cli.Command{
+		Name:  "git-setup",
+		Usage: "let git merge translators' files segment by segment",
+		Description: `Routes the workspace's locale files to "mosty merge-driver" in the git
+   repository that holds the workspace: a line in .gitattributes (commit
+   it), the driver's command in the repository's .git/config (git does not
+   share it: run git-setup once in every clone), and mosty's caches and
+   the built site (public/) in .gitignore. Running it again changes only what is missing or different.
+
+   The driver command is "mosty" when the mosty on PATH is the one you
+   run, else this binary's full path; --driver sets another.
+
+   Example:
+      git clone https://git.example/wkb-translations.git && cd wkb-translations
+      mosty git-setup`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "driver", Usage: "the `COMMAND` git runs for mosty (default: mosty, or this binary's path)"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usagef("git-setup takes no arguments")
+			}
+			w, err := openWorkspace(c)
+			if err != nil {
+				return err
+			}
+			driver := c.String("driver")
+			if driver == "" {
+				if driver, err = gitmerge.DriverCommand(); err != nil {
+					return hint.Wrap(err, "install mosty (go install ./cmd/mosty) and run git-setup with it, or name the command with --driver")
+				}
+			}
+			done, err := gitmerge.Setup(c.Context, w.Dir, driver)
+			if errors.Is(err, gitmerge.ErrNotRepository) {
+				return hint.Wrap(err, "run \"git init\" here first, or run git-setup in a clone of the team's repository")
+			}
+			if err != nil {
+				return err
+			}
+			for _, line := range done {
+				fmt.Fprintln(e.stdout, line)
+			}
+			fmt.Fprintln(e.stdout, "next: commit .gitattributes and .gitignore; every clone runs \"mosty git-setup\" once")
+			return nil
+		},
+	}
+}

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mosty-dev/mosty/internal/gitmerge"
+	"github.com/mosty-dev/mosty/internal/hint"
+	"github.com/mosty-dev/mosty/internal/workspace"
+	"github.com/urfave/cli/v2"
+)
+
+func cmdMergeDriver(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "merge-driver",
+		Usage:     "merge a locale file for git, segment by segment (git runs it)",
+		ArgsUsage: "BASE OURS THEIRS PATH",
+		Description: `Git runs this for locale files once "mosty git-setup" has routed them to
+   it: it merges the three versions of a translators' file (or of a Polish
+   file) by segment id, writes the result over OURS and exits 1 when a
+   person must look: a segment changed two ways keeps ours in its keys and
+   theirs in conflict_translation and conflict_status (the file stays
+   valid TOML; "mosty check" lists it, "mosty resolve" picks one). A
+   version that is not valid TOML is merged as text by git merge-file.
+
+   Example (what git runs; see "mosty git-setup"):
+      mosty merge-driver %O %A %B %P`,
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 4 {
+				return usagef("merge-driver takes BASE OURS THEIRS PATH (git's %%O %%A %%B %%P), got %d arguments", c.NArg())
+			}
+			a := c.Args()
+			f := gitmerge.Files{Base: a.Get(0), Ours: a.Get(1), Theirs: a.Get(2), Path: a.Get(3)}
+			out, err := gitmerge.Merge(c.Context, f, isSourceFile(c.String("C"), f))
+			if err != nil {
+				return fmt.Errorf("%s: %w", f.Path, err)
+			}
+			return driverReport(f.Path, out)
+		},
+	}
+}
+
+// isSourceFile tells whether the file git merges is an article's source
+// file: by the workspace around it (locales/<source language>/), or,
+// when that cannot be read, by the file's header.
+func isSourceFile(dir string, f gitmerge.Files) bool {
+	langDir := filepath.Dir(filepath.Join(dir, f.Path))
+	if locales := filepath.Dir(langDir); filepath.Base(locales) == "locales" {
+		if w, err := workspace.Open(filepath.Dir(locales)); err == nil {
+			return filepath.Base(langDir) == w.Config.SourceLanguage
+		}
+	}
+	data, err := os.ReadFile(f.Ours)
+	return err == nil && gitmerge.LooksLikeSource(data)
+}
+
+// driverReport turns a merge that needs a person into an error saying
+// what to do; git then reports the file as conflicted.
+func driverReport(path string, out gitmerge.Outcome) error {
+	slug := strings.TrimSuffix(filepath.Base(path), ".toml")
+	lang := filepath.Base(filepath.Dir(path))
+	var msgs []string
+	var hints []string
+	if out.Text {
+		msgs = append(msgs, fmt.Sprintf("%s: not merged by segment: %v; merged as text by git merge-file instead", path, out.TextReason))
+		if h := hint.Of(out.TextReason); h != "" {
+			hints = append(hints, h)
+		}
+		switch {
+		case out.TextConflicts:
+			hints = append(hints, "edit the lines between <<<<<<< and >>>>>>>, check the file with \"mosty check\", then git add it")
+		case out.TextBroken != nil:
+			msgs = append(msgs, fmt.Sprintf("the text merge does not read either: %v", out.TextBroken))
+			hints = append(hints, "fix the file, check it with \"mosty check\", then git add it")
+		}
+	}
+	if n := len(out.Conflicts); n > 0 {
+		msgs = append(msgs, fmt.Sprintf("%s: %d %s changed two ways (%s): ours kept, theirs in conflict_translation and conflict_status",
+			path, n, plural(n, "segment", "segments"), strings.Join(out.Conflicts, ", ")))
+		hints = append(hints, fmt.Sprintf("keep one version with \"mosty resolve --locale %s --ours %s\" (or --theirs), or edit the file and remove the conflict_ keys; then git add it", lang, slug))
+	}
+	if out.Reextract {
+		msgs = append(msgs, fmt.Sprintf("%s: both sides extracted the article differently: ours kept where they differ; the next \"mosty sync\" extracts it again", path))
+		hints = append(hints, "settle sources/ first, then run \"mosty sync\" and git add the locale files")
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	return hint.Wrap(errors.New(strings.Join(msgs, "\nmosty: ")), strings.Join(hints, "\nhint: "))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
