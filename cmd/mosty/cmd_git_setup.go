@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -17,7 +18,8 @@ func cmdGitSetup(e *env) *cli.Command {
    repository that holds the workspace: a line in .gitattributes (commit
    it), the driver's command in the repository's .git/config (git does not
    share it: run git-setup once in every clone), and mosty's caches and
-   the built site (public/) in .gitignore. Running it again changes only what is missing or different.
+   the built site (public/) in .gitignore. Running it again changes only
+   what is missing or different.
 
    The driver command is "mosty" when the mosty on PATH is the one you
    run, else this binary's full path; --driver sets another.
@@ -29,31 +31,36 @@ func cmdGitSetup(e *env) *cli.Command {
 			&cli.StringFlag{Name: "driver", Usage: "the `COMMAND` git runs for mosty (default: mosty, or this binary's path)"},
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() > 0 {
-				return usagef("git-setup takes no arguments")
-			}
-			w, err := openWorkspace(c)
-			if err != nil {
-				return err
-			}
-			driver := c.String("driver")
-			if driver == "" {
-				if driver, err = gitmerge.DriverCommand(); err != nil {
-					return hint.Wrap(err, "install mosty (go install ./cmd/mosty) and run git-setup with it, or name the command with --driver")
-				}
-			}
-			done, err := gitmerge.Setup(c.Context, w.Dir, driver)
-			if errors.Is(err, gitmerge.ErrNotRepository) {
-				return hint.Wrap(err, "run \"git init\" here first, or run git-setup in a clone of the team's repository")
-			}
-			if err != nil {
-				return err
-			}
-			for _, line := range done {
-				fmt.Fprintln(e.stdout, line)
-			}
-			fmt.Fprintln(e.stdout, "next: commit .gitattributes and .gitignore; every clone runs \"mosty git-setup\" once")
-			return nil
+			return runGitSetup(c.Context, e, gitSetupOpts{driver: c.String("driver")})
 		},
 	}
+}
+
+type gitSetupOpts struct {
+	driver string // "" for gitmerge.DriverCommand
+}
+
+func runGitSetup(ctx context.Context, e *env, o gitSetupOpts) error {
+	w, err := e.open()
+	if err != nil {
+		return err
+	}
+	driver := o.driver
+	if driver == "" {
+		if driver, err = gitmerge.DriverCommand(); err != nil {
+			return hint.Wrap(err, "install mosty (go install ./cmd/mosty) and run git-setup with it, or name the command with --driver")
+		}
+	}
+	done, err := gitmerge.Setup(ctx, w.Dir, driver)
+	if errors.Is(err, gitmerge.ErrNotRepository) {
+		return hint.Wrap(err, "run \"git init\" here first, or run git-setup in a clone of the team's repository")
+	}
+	if err != nil {
+		return err
+	}
+	for _, line := range done {
+		fmt.Fprintln(e.stdout, line)
+	}
+	fmt.Fprintln(e.stdout, "next: commit .gitattributes and .gitignore; every clone runs \"mosty git-setup\" once")
+	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -26,21 +27,23 @@ func cmdMergeDriver(e *env) *cli.Command {
    valid TOML; "mosty check" lists it, "mosty resolve" picks one). A
    version that is not valid TOML is merged as text by git merge-file.
 
-   Example (what git runs; see "mosty git-setup"):
-      mosty merge-driver %O %A %B %P`,
+   Example:
+      mosty merge-driver %O %A %B %P     (as git runs it; see "mosty git-setup")`,
 		Action: func(c *cli.Context) error {
-			if c.NArg() != 4 {
-				return usagef("merge-driver takes BASE OURS THEIRS PATH (git's %%O %%A %%B %%P), got %d arguments", c.NArg())
-			}
 			a := c.Args()
-			f := gitmerge.Files{Base: a.Get(0), Ours: a.Get(1), Theirs: a.Get(2), Path: a.Get(3)}
-			out, err := gitmerge.Merge(c.Context, f, isSourceFile(c.String("C"), f))
-			if err != nil {
-				return fmt.Errorf("%s: %w", f.Path, err)
-			}
-			return driverReport(f.Path, out)
+			return runMergeDriver(c.Context, e, gitmerge.Files{Base: a.Get(0), Ours: a.Get(1), Theirs: a.Get(2), Path: a.Get(3)})
 		},
 	}
+}
+
+// runMergeDriver merges one file for git; a merge that needs a person is
+// an error saying what and how (exit 1), which git reports as a conflict.
+func runMergeDriver(ctx context.Context, e *env, f gitmerge.Files) error {
+	out, err := gitmerge.Merge(ctx, f, isSourceFile(e.dir, f))
+	if err != nil {
+		return fmt.Errorf("%s: %w", f.Path, err)
+	}
+	return driverReport(f.Path, out)
 }
 
 // isSourceFile tells whether the file git merges is an article's source

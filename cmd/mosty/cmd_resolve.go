@@ -1,8 +1,8 @@
 package main
 
 import (
+	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
@@ -31,46 +31,51 @@ func cmdResolve(e *env) *cli.Command {
 			&cli.StringSliceFlag{Name: "segment", Usage: "only the segment with this `ID` (repeatable)"},
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() == 0 {
-				return usagef("resolve needs the articles' slugs")
-			}
-			for _, a := range c.Args().Slice() {
-				if strings.HasPrefix(a, "-") {
-					return usagef("%q after a slug: flags go before the slugs", a)
-				}
-			}
-			if c.String("locale") == "" {
-				return usagef("resolve needs --locale LANG")
-			}
-			if c.Bool("ours") == c.Bool("theirs") {
-				return usagef("resolve needs one of --ours and --theirs")
-			}
-			side := catalog.Ours
-			if c.Bool("theirs") {
-				side = catalog.Theirs
-			}
-			w, unlock, err := openLocked(c)
-			if err != nil {
-				return err
-			}
-			defer unlock()
-			lang := c.String("locale")
-			if !slices.Contains(w.Config.TargetLanguages, lang) {
-				return usagef("--locale %q is not a target language of this workspace (%v)", lang, w.Config.TargetLanguages)
-			}
-			done, err := w.Resolve(lang, c.Args().Slice(), c.StringSlice("segment"), side)
-			if err != nil {
-				return err
-			}
-			for _, r := range done {
-				if len(r.Segments) == 0 {
-					fmt.Fprintf(e.stdout, "%s: no conflicts\n", w.Rel(r.Path))
-					continue
-				}
-				fmt.Fprintf(e.stdout, "%s: %d %s resolved, %s kept (%s)\n", w.Rel(r.Path), len(r.Segments),
-					plural(len(r.Segments), "segment", "segments"), side, strings.Join(r.Segments, ", "))
-			}
-			return nil
+			return runResolve(c.Context, e, resolveOpts{locale: c.String("locale"), ours: c.Bool("ours"), theirs: c.Bool("theirs"),
+				segments: c.StringSlice("segment"), slugs: c.Args().Slice()})
 		},
 	}
+}
+
+type resolveOpts struct {
+	locale       string
+	ours, theirs bool
+	segments     []string // all conflicted segments when empty
+	slugs        []string
+}
+
+func runResolve(_ context.Context, e *env, o resolveOpts) error {
+	if o.ours == o.theirs {
+		return usagef("resolve needs one of --ours and --theirs")
+	}
+	side := catalog.Ours
+	if o.theirs {
+		side = catalog.Theirs
+	}
+	w, lang, err := e.openLang("resolve", o.locale)
+	if err != nil {
+		return err
+	}
+	unlock, err := lock(w)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	slugs, err := selectSlugs(w, o.slugs)
+	if err != nil {
+		return err
+	}
+	done, err := w.Resolve(lang, slugs, o.segments, side)
+	if err != nil {
+		return err
+	}
+	for _, r := range done {
+		if len(r.Segments) == 0 {
+			fmt.Fprintf(e.stdout, "%s: no conflicts\n", w.Rel(r.Path))
+			continue
+		}
+		fmt.Fprintf(e.stdout, "%s: %d %s resolved, %s kept (%s)\n", w.Rel(r.Path), len(r.Segments),
+			plural(len(r.Segments), "segment", "segments"), side, strings.Join(r.Segments, ", "))
+	}
+	return nil
 }
