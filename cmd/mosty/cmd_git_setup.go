@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/mosty-dev/mosty/internal/gitmerge"
 	"github.com/mosty-dev/mosty/internal/hint"
@@ -45,13 +47,19 @@ func runGitSetup(ctx context.Context, e *env, o gitSetupOpts) error {
 	if err != nil {
 		return err
 	}
-	driver := o.driver
+	return gitSetup(ctx, e, w.Dir, o.driver)
+}
+
+// gitSetup sets up the repository holding the workspace in dir and says
+// what it did.
+func gitSetup(ctx context.Context, e *env, dir, driver string) error {
+	var err error
 	if driver == "" {
 		if driver, err = gitmerge.DriverCommand(); err != nil {
 			return hint.Wrap(err, "install mosty (go install ./cmd/mosty) and run git-setup with it, or name the command with --driver")
 		}
 	}
-	done, err := gitmerge.Setup(ctx, w.Dir, driver)
+	done, err := gitmerge.Setup(ctx, dir, driver)
 	if errors.Is(err, gitmerge.ErrNotRepository) {
 		return hint.Wrap(err, "run \"git init\" here first, or run git-setup in a clone of the team's repository")
 	}
@@ -63,4 +71,24 @@ func runGitSetup(ctx context.Context, e *env, o gitSetupOpts) error {
 	}
 	fmt.Fprintln(e.stdout, "next: commit .gitattributes and .gitignore; every clone runs \"mosty git-setup\" once")
 	return nil
+}
+
+// offerGitSetup, for a new workspace in a git repository, asks whether
+// to set git up when the person is at a terminal (interactive), and
+// otherwise says how to.
+func offerGitSetup(ctx context.Context, e *env, dir string, interactive bool) error {
+	if !gitmerge.InRepository(ctx, dir) {
+		return nil
+	}
+	if !interactive {
+		fmt.Fprintf(e.stdout, "git: this folder is in a git repository; \"mosty -C %s git-setup\" lets git merge translators' files segment by segment\n", dir)
+		return nil
+	}
+	fmt.Fprint(e.stdout, "This folder is in a git repository. Let git merge translators' files segment by segment (mosty git-setup)? [Y/n] ")
+	answer, _ := bufio.NewReader(e.stdin).ReadString('\n')
+	if a := strings.ToLower(strings.TrimSpace(answer)); a != "" && a != "y" && a != "yes" {
+		fmt.Fprintf(e.stdout, "not now: run \"mosty -C %s git-setup\" when you want it\n", dir)
+		return nil
+	}
+	return gitSetup(ctx, e, dir, "")
 }
