@@ -43,7 +43,12 @@ func runMergeDriver(ctx context.Context, e *env, f gitmerge.Files) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", f.Path, err)
 	}
-	return driverReport(f.Path, out)
+	err = driverReport(f.Path, out)
+	if err != nil && out.Clean() {
+		e.fail(err) // merged as text, cleanly: said, and git takes it
+		return nil
+	}
+	return err
 }
 
 // isSourceFile tells whether the file git merges is an article's source
@@ -60,11 +65,16 @@ func isSourceFile(dir string, f gitmerge.Files) bool {
 	return err == nil && gitmerge.LooksLikeSource(data)
 }
 
-// driverReport turns a merge that needs a person into an error saying
-// what to do; git then reports the file as conflicted.
+// driverReport says what a merge that was not simply clean did, and what
+// to do: an error that makes git report the file as conflicted, unless
+// the outcome is clean (merged as text without trouble).
 func driverReport(path string, out gitmerge.Outcome) error {
 	slug := strings.TrimSuffix(filepath.Base(path), ".toml")
 	lang := filepath.Base(filepath.Dir(path))
+	mosty := "mosty" // run from the top of the repository, as git runs the driver
+	if ws := filepath.Dir(filepath.Dir(filepath.Dir(path))); ws != "." {
+		mosty += " -C " + ws
+	}
 	var msgs []string
 	var hints []string
 	if out.Text {
@@ -83,7 +93,7 @@ func driverReport(path string, out gitmerge.Outcome) error {
 	if n := len(out.Conflicts); n > 0 {
 		msgs = append(msgs, fmt.Sprintf("%s: %d %s changed two ways (%s): ours kept, theirs in conflict_translation and conflict_status",
 			path, n, plural(n, "segment", "segments"), strings.Join(out.Conflicts, ", ")))
-		hints = append(hints, fmt.Sprintf("keep one version with \"mosty resolve --locale %s --ours %s\" (or --theirs), or edit the file and remove the conflict_ keys; then git add it", lang, slug))
+		hints = append(hints, fmt.Sprintf("keep one version with \"%s resolve --locale %s --ours %s\" (or --theirs), or edit the file and remove the conflict_ keys; then git add it", mosty, lang, slug))
 	}
 	if out.Reextract {
 		msgs = append(msgs, fmt.Sprintf("%s: both sides extracted the article differently: ours kept where they differ; the next \"mosty sync\" extracts it again", path))

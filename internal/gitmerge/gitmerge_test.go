@@ -200,3 +200,21 @@ func TestShellQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeTextClean: a base that was not valid TOML, fixed on one side
+// while the other changed another segment, merges as text cleanly.
+func TestMergeTextClean(t *testing.T) {
+	needGit(t)
+	broken := header + seg("a1", `Раз "и" два.`, "translated") + seg("b2", "", "new")
+	f := files(t, broken, header+seg("a1", `Раз \"и\" два.`, "translated")+seg("b2", "", "new"), header+seg("a1", `Раз "и" два.`, "translated")+seg("b2", "Два.", "translated"))
+	out, err := Merge(context.Background(), f, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !out.Text || !out.Clean() {
+		t.Fatalf("outcome %+v, want a clean text merge", out)
+	}
+	if got, want := read(t, f.Ours), header+seg("a1", `Раз \"и\" два.`, "translated")+seg("b2", "Два.", "translated"); got != want {
+		t.Errorf("merged:\n%s\nwant:\n%s", got, want)
+	}
+}
