@@ -1,12 +1,15 @@
 package catalog
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"math/rand"
 	"os"
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -31,6 +34,15 @@ func (b *branch) sync(t testing.TB, art []string) {
 	b.art, b.src = art, AssignIDs(b.src, su)
 	b.file.Merge(b.src, last, false)
 	b.reread(t)
+}
+
+// sourceBytes is the branch's Polish file, as sync writes it: what it
+// was extracted from (a hash of the article) and the units.
+func (b *branch) sourceBytes() []byte {
+	sum := sha256.Sum256([]byte(strings.Join(b.art, "\n")))
+	f := &File{IsSource: true, Units: slices.Clone(b.src),
+		Header: Header{Slug: "a", Lang: "pl", Title: "A", SourceSHA256: hex.EncodeToString(sum[:]), Extractor: "e1"}}
+	return f.Bytes()
 }
 
 func (b *branch) reread(t testing.TB) {
@@ -121,12 +133,40 @@ func TestMerge3Property(t *testing.T) {
 		if err != nil || !slices.Equal(sorted(swapped.Conflicts), sorted(res.Conflicts)) {
 			t.Fatalf("seed %d: the other way round: %v, conflicts %v, want %v", seed, err, swapped.Conflicts, res.Conflicts)
 		}
+		checkSourceMerge(t, seed, base.sourceBytes(), ours.sourceBytes(), theirs.sourceBytes())
 		for _, c := range [][3][]byte{{b, b, o}, {b, o, b}, {b, o, o}} {
 			same, err := Merge3("p.toml", c[0], c[1], c[2], false)
 			if err != nil || string(same.Data) != string(o) || !same.Clean() {
 				t.Fatalf("seed %d: one side unchanged: the other's bytes should come out as they are (err %v)", seed, err)
 			}
 		}
+	}
+}
+
+// checkSourceMerge checks the merge of the Polish files: a side that did
+// not extract again gives the other's file as it is; two sides that
+// extracted different articles ask for another extraction.
+func checkSourceMerge(t *testing.T, seed int64, b, o, th []byte) {
+	t.Helper()
+	res, err := Merge3("pl.toml", b, o, th, true)
+	if err != nil {
+		t.Fatalf("seed %d: Polish file: %v", seed, err)
+	}
+	merged, err := Parse("pl.toml", res.Data, true)
+	if err != nil {
+		t.Fatalf("seed %d: merged Polish file does not parse: %v", seed, err)
+	}
+	switch {
+	case string(o) == string(b) || string(o) == string(th):
+		if string(res.Data) != string(th) || !res.Clean() {
+			t.Fatalf("seed %d: only theirs extracted again: want their Polish file as it is", seed)
+		}
+	case string(th) == string(b):
+		if string(res.Data) != string(o) || !res.Clean() {
+			t.Fatalf("seed %d: only ours extracted again: want our Polish file as it is", seed)
+		}
+	case !res.Reextract || merged.Header.SourceSHA256 != "":
+		t.Fatalf("seed %d: two extractions of different articles: want source_sha256 cleared for another one, got %+v", seed, merged.Header)
 	}
 }
 
