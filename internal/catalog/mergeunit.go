@@ -63,7 +63,8 @@ func (m *merger) oneSide(b, kept *Unit) (map[string]any, bool) {
 // rebase carries a source change made on one side only over to the other
 // side and to the base with the sync's rule (update), so that the other
 // side's translation of the old Polish meets the new Polish as a sync
-// would make it meet it: fuzzy, with previous_source.
+// would make it meet it: fuzzy, with previous_source. A change both sides
+// made is carried over to the base.
 func rebase(b, o, t Unit) (Unit, Unit, Unit) {
 	var none Changes
 	switch {
@@ -73,6 +74,10 @@ func rebase(b, o, t Unit) (Unit, Unit, Unit) {
 	case t.Source != b.Source && o.Source == b.Source:
 		s := Unit{Kind: t.Kind, Source: t.Source}
 		return update(b, s, nil, &none), update(o, s, nil, &none), t
+	case o.Source != b.Source && o.Source == t.Source:
+		// Both synced the same new Polish: what each did after that is
+		// its change.
+		return update(b, Unit{Kind: o.Kind, Source: o.Source}, nil, &none), o, t
 	}
 	return b, o, t
 }
