@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 )
 
@@ -99,6 +100,12 @@ func newVersion(f *File, isSource bool) version {
 		v.fields = append(v.fields, fieldsOf(u, isSource))
 	}
 	return v
+}
+
+// fieldsOf returns a copy of the keys of the unit with id, which must be
+// there.
+func (v *version) fieldsOf(id string) map[string]any {
+	return maps.Clone(v.fields[v.byID[id]])
 }
 
 // unit returns the unit with id, or nil.

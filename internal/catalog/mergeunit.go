@@ -21,7 +21,12 @@ func (m *merger) unit(id string) (map[string]any, bool) {
 	case t == nil:
 		return m.oneSide(b, o)
 	}
-	if b == nil { // both sides added it
+	switch {
+	case sameData(*o, *t), b != nil && sameData(*b, *t): // most segments: only ours, or nobody, changed them
+		return m.ours.fieldsOf(id), false
+	case b != nil && sameData(*b, *o):
+		return m.theirs.fieldsOf(id), false
+	case b == nil: // both sides added it
 		b = &Unit{ID: id, Status: New}
 	}
 	bb, oo, tt := *b, *o, *t
