@@ -1,0 +1,316 @@
+package segment
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mosty-dev/mosty/internal/segment/lexicon"
+)
+
+// context says what stands before the stops text[i:j], which closers
+// (quotes, brackets) follow up to end, in the sentence starting at start.
+func (s *Segmenter) context(text string, start, i, j, end int) context {
+	stops := text[i:j]
+	switch {
+	case end > j:
+		return ctxQuote
+	case strings.Contains(stops, "?"):
+		return ctxQuestion
+	case strings.Contains(stops, "!"):
+		return ctxExclaim
+	case j-i > 1:
+		return ctxEllipsis
+	}
+	word, wstart := wordBefore(text, i)
+	switch {
+	case word == "":
+		if i > 0 && (text[i-1] == ' ' || text[i-1] == '.') {
+			return ctxEllipsis // ". . ."
+		}
+		return ctxWord
+	case isNumbering(text[start:i]):
+		return ctxEnumerator
+	case isNumber(word):
+		return ctxNumber
+	case isInitial(word) && !unitBefore(text, wstart):
+		if initialsAfterName(text, wstart) {
+			return ctxNameInitial
+		}
+		return ctxInitial
+	}
+	if b, ok := s.abbreviation(text, word, wstart); ok {
+		switch {
+		case b == never:
+			return ctxNever
+		case b == afterNumber && numberBefore(text, wstart):
+			return ctxAbbrevNum
+		case b == afterNumber:
+			return ctxNever
+		}
+		return ctxAbbrev
+	}
+	switch {
+	case isRoman(word):
+		return ctxRoman
+	case isDottedInitials(word):
+		return ctxInitial
+	}
+	return ctxWord
+}
+
+// classify says what follows position p (white space after a stop): see
+// the classes.
+func (s *Segmenter) classify(text string, p int) class {
+	dash := class(0)
+	for p < len(text) {
+		r, size := utf8.DecodeRuneInString(text[p:])
+		switch {
+		case r == '\n':
+			return clsEnd
+		case r == '<':
+			if _, n := placeholderAt(text[p:]); n > 0 {
+				p += n
+				continue
+			}
+			return clsOther + dash
+		case strings.ContainsRune("–—-", r):
+			dash = dashed
+			p += size
+		case unicode.IsSpace(r) || strings.ContainsRune(`"'„“‘«‹([{•*`, r):
+			p += size
+		default:
+			return s.wordClass(text, p, r) + dash
+		}
+	}
+	return clsEnd
+}
+
+// wordClass says what the word starting with r at p is.
+func (s *Segmenter) wordClass(text string, p int, r rune) class {
+	switch {
+	case unicode.IsDigit(r):
+		return clsDigit
+	case unicode.IsLower(r):
+		return clsLower
+	case !unicode.IsUpper(r):
+		return clsOther
+	}
+	word := wordAt(text, p)
+	if isInitial(word) && strings.HasPrefix(text[p+len(word):], ".") {
+		return clsName // another initial: "А. С. Пушкин"
+	}
+	c := s.rules.lex.Class(word)
+	switch {
+	case c&lexicon.Function != 0:
+		return clsFunction
+	case isRoman(word) && len(word) > 1:
+		return clsRoman
+	case utf8.RuneCountInString(word) > 1 && strings.ToUpper(word) == word:
+		return clsAcronym
+	case c&lexicon.Name != 0:
+		return clsName
+	case c&lexicon.Mixed != 0:
+		return clsMixed
+	case s.namePhrase(text, p+len(word)):
+		return clsPhrase
+	}
+	return clsCapital
+}
+
+// namePhrase reports whether the word after position p is capitalised
+// and no name: the second word of "Urząd Statystyczny".
+func (s *Segmenter) namePhrase(text string, p int) bool {
+	if p >= len(text) || text[p] != ' ' {
+		return false
+	}
+	next := nextWord(text, p)
+	r, _ := utf8.DecodeRuneInString(next)
+	if next == "" || !unicode.IsUpper(r) {
+		return false
+	}
+	return s.rules.lex.Class(next)&(lexicon.Name|lexicon.Function) == 0
+}
+
+// wordAt returns the word of letters (and inner hyphens or apostrophes)
+// starting at p.
+func wordAt(text string, p int) string {
+	q := p
+	for q < len(text) {
+		r, size := utf8.DecodeRuneInString(text[q:])
+		if !unicode.IsLetter(r) && !(q > p && (r == '-' || r == '\'' || r == '’')) {
+			break
+		}
+		q += size
+	}
+	return strings.TrimRight(text[p:q], "-'’")
+}
+
+// isNumbering reports whether the sentence so far (up to its period) is
+// only a numbering: "2", "IV", "§ 2", "8.1", "(3".
+func isNumbering(s string) bool {
+	s = strings.TrimLeft(s, " \t\n(§№")
+	if s == "" {
+		return false
+	}
+	if isRoman(s) {
+		return true
+	}
+	for _, part := range strings.Split(s, ".") {
+		if !isNumber(part) || len(part) > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// unitBefore reports whether a degree sign stands before the letter at
+// p: "−5 °C." is a unit, not an initial.
+func unitBefore(text string, p int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:p])
+	return r == '°' || r == '℃'
+}
+
+// isDottedInitials reports whether a word with inner periods is capital
+// letters only: "W.H.S".
+func isDottedInitials(w string) bool {
+	parts := strings.Split(w, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !isInitial(p) {
+			return false
+		}
+	}
+	return true
+}
+
+func isInitial(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && unicode.IsUpper(r)
+}
+
+// initialsAfterName reports whether the initial starting at wstart is the
+// last of two after a capitalised word: "Самолазов М. Н.".
+func initialsAfterName(text string, wstart int) bool {
+	q := trimSpaceLeft(text, wstart)
+	if q == wstart || q < 2 || text[q-1] != '.' {
+		return false
+	}
+	prev, pstart := wordBefore(text, q-1)
+	if !isInitial(prev) {
+		return false
+	}
+	name, _ := wordBefore(text, trimSpaceLeft(text, pstart))
+	r, _ := utf8.DecodeRuneInString(name)
+	return len([]rune(name)) > 2 && unicode.IsUpper(r)
+}
+
+// nextWord returns the word starting after position p, past spaces.
+func nextWord(text string, p int) string {
+	for p < len(text) && text[p] == ' ' {
+		p++
+	}
+	q := p
+	for q < len(text) {
+		r, size := utf8.DecodeRuneInString(text[q:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		q += size
+	}
+	return text[p:q]
+}
+
+// abbreviation looks word (lower case, before a period at wstart+len) up
+// in the rules, checking the words before it for abbreviations of several
+// words.
+func (s *Segmenter) abbreviation(text, word string, wstart int) (behaviour, bool) {
+	cands := s.rules.byLast[strings.ToLower(word)]
+	if len(cands) == 0 {
+		return 0, false
+	}
+	var best abbrev
+	for _, a := range cands {
+		if len(a.words) > len(best.words) && wordsBefore(text, wstart, a.words[:len(a.words)-1]) {
+			best = a
+		}
+	}
+	return best.b, best.b != 0
+}
+
+// wordsBefore reports whether the words right before position p are want
+// (lower case), separated by white space.
+func wordsBefore(text string, p int, want []string) bool {
+	for k := len(want) - 1; k >= 0; k-- {
+		q := p
+		for q > 0 && text[q-1] == ' ' {
+			q--
+		}
+		if q == p {
+			return false
+		}
+		w, ws := wordBefore(text, q)
+		if w == "" && strings.HasSuffix(text[:q], ".") {
+			w, ws = wordBefore(text, q-1)
+			w += "."
+		}
+		if strings.ToLower(w) != want[k] && strings.ToLower(w)+"." != want[k] && strings.ToLower(w) != want[k]+"." {
+			return false
+		}
+		p = ws
+	}
+	return true
+}
+
+// wordBefore returns the word ending right before position i (the
+// period), with any inner periods ("m.in", "o.o", "т.д"), and where it
+// starts.
+func wordBefore(text string, i int) (string, int) {
+	j := i
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:j])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' && j > 1 ||
+			r == '.' && j > 1 && j < i && isWordRune(text[:j-1]) {
+			j -= size
+			continue
+		}
+		break
+	}
+	return strings.Trim(text[j:i], "-"), j
+}
+
+func isWordRune(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+// numberBefore reports whether the word before position p is a number
+// or a Roman numeral: "2018 r.", "XIX w.".
+func numberBefore(text string, p int) bool {
+	for p > 0 && text[p-1] == ' ' {
+		p--
+	}
+	w, _ := wordBefore(text, p)
+	if w == "" {
+		return false
+	}
+	return strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' }) < 0 || isRoman(w)
+}
+
+func isNumber(w string) bool {
+	return w != "" && strings.Trim(w, "0123456789") == ""
+}
+
+func isRoman(w string) bool {
+	return w != "" && strings.Trim(w, "IVXLCDM") == "" && len(w) <= 6
+}
+
+// trimSpaceLeft returns p moved left past spaces.
+func trimSpaceLeft(text string, p int) int {
+	for p > 0 && text[p-1] == ' ' {
+		p--
+	}
+	return p
+}
