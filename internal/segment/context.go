@@ -12,9 +12,15 @@ import (
 // (quotes, brackets) follow up to end, in the sentence starting at start.
 func (s *Segmenter) context(text string, start, i, j, end int) context {
 	stops := text[i:j]
-	switch {
-	case end > j:
+	if end > j {
+		// A closing quote or bracket: „Tak.” ends a sentence, "[George W.]"
+		// does not.
+		if c := s.wordContext(text, start, i); j-i == 1 && (c == ctxInitial || c == ctxNever) {
+			return c
+		}
 		return ctxQuote
+	}
+	switch {
 	case strings.Contains(stops, "?"):
 		return ctxQuestion
 	case strings.Contains(stops, "!"):
@@ -22,6 +28,11 @@ func (s *Segmenter) context(text string, start, i, j, end int) context {
 	case j-i > 1:
 		return ctxEllipsis
 	}
+	return s.wordContext(text, start, i)
+}
+
+// wordContext says what the word before a single period at i is.
+func (s *Segmenter) wordContext(text string, start, i int) context {
 	word, wstart := wordBefore(text, i)
 	switch {
 	case word == "":
@@ -43,10 +54,12 @@ func (s *Segmenter) context(text string, start, i, j, end int) context {
 		switch {
 		case b == never:
 			return ctxNever
-		case b == afterNumber && numberBefore(text, wstart):
+		case b == afterNumber && s.numberBefore(text, wstart):
 			return ctxAbbrevNum
 		case b == afterNumber:
 			return ctxNever
+		case b == rarely:
+			return ctxAbbrevRare
 		}
 		return ctxAbbrev
 	}
@@ -272,7 +285,7 @@ func wordBefore(text string, i int) (string, int) {
 	for j > 0 {
 		r, size := utf8.DecodeLastRuneInString(text[:j])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' && j > 1 ||
-			r == '.' && j > 1 && j < i && isWordRune(text[:j-1]) {
+			(r == '.' || r == '\'' || r == '’') && j > size && j < i && isWordRune(text[:j-size]) {
 			j -= size
 			continue
 		}
@@ -288,15 +301,19 @@ func isWordRune(s string) bool {
 
 // numberBefore reports whether the word before position p is a number
 // or a Roman numeral: "2018 r.", "XIX w.".
-func numberBefore(text string, p int) bool {
+func (s *Segmenter) numberBefore(text string, p int) bool {
 	for p > 0 && text[p-1] == ' ' {
 		p--
+	}
+	if p > 0 && text[p-1] == '.' {
+		p-- // "2 tys. os."
 	}
 	w, _ := wordBefore(text, p)
 	if w == "" {
 		return false
 	}
-	return strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' }) < 0 || isRoman(w)
+	return strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' }) < 0 ||
+		isRoman(w) || s.rules.numberWords[strings.ToLower(w)]
 }
 
 func isNumber(w string) bool {

@@ -18,16 +18,18 @@ const (
 	ctxNameInitial                // the last of two initials after a surname: "Самолазов М. Н."
 	ctxAbbrev                     // an abbreviation that may end a sentence: "itd.", "U.S."
 	ctxAbbrevNum                  // an abbreviation after a number: "2016 r.", "XV w."
+	ctxAbbrevRare                 // an abbreviation that rarely ends a sentence: "U.S.", "Inc."
 	ctxNever                      // an abbreviation that never ends one: "prof.", "ул."
 	ctxEllipsis                   // "…", "...", ". . ."
 	ctxQuestion                   // "?", "?!", "!?"
 	ctxExclaim                    // "!", "!!"
 	ctxQuote                      // any stop followed by a closing quote or bracket: „Tak.”
+	ctxEmoticon                   // an emoticon of the rules: "Спасибо :)"
 	numContexts
 )
 
 var contextNames = [numContexts]string{"word", "number", "enumerator", "roman", "initial", "name-initial",
-	"abbrev", "abbrev-number", "abbrev-never", "ellipsis", "question", "exclaim", "quote"}
+	"abbrev", "abbrev-number", "abbrev-rarely", "abbrev-never", "ellipsis", "question", "exclaim", "quote", "emoticon"}
 
 // A class is what follows the stop, past spaces, opening quotes and
 // brackets; a dash (a new speaker's turn, or the words that say who spoke)

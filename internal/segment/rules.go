@@ -34,6 +34,7 @@ const (
 	never       behaviour = iota + 1 // never ends a sentence
 	maybe                            // may end one: the decisions for "abbrev" say when
 	afterNumber                      // "abbrev-number" after a number, never elsewhere
+	rarely                           // "abbrev-rarely": an adjective or a company form: "U.S.", "Inc."
 )
 
 // abbrev is one abbreviation, as lower-case words without their final
@@ -57,6 +58,8 @@ type Rules struct {
 	emoticons []string
 	// semicolonList: a ";" before a list item ("…; 2) …") ends a segment.
 	semicolonList bool
+	// numberWords stand for a number: "mln", "тыс.".
+	numberWords map[string]bool
 }
 
 // LoadRules reads the embedded rules for lang ("pl", "ru", "en") and adds
@@ -66,7 +69,7 @@ func LoadRules(lang string, extra []string) (*Rules, error) {
 	if err != nil {
 		return nil, fmt.Errorf("no segmentation rules for language %q (mosty has pl, ru and en)", lang)
 	}
-	r := &Rules{Lang: lang, byLast: map[string][]abbrev{}}
+	r := &Rules{Lang: lang, byLast: map[string][]abbrev{}, numberWords: map[string]bool{}}
 	if r.lex, err = lexicon.Load(lang); err != nil {
 		return nil, err
 	}
@@ -112,6 +115,11 @@ func (r *Rules) rule(f []string) error {
 			return fmt.Errorf("want \"decide CONTEXT CLASS split|join\"")
 		}
 		return r.decide.add(f[1], f[2], f[3])
+	case "number-word":
+		for _, w := range f[1:] {
+			r.numberWords[strings.ToLower(strings.TrimSuffix(w, "."))] = true
+		}
+		return nil
 	case "emoticon":
 		r.emoticons = append(r.emoticons, f[1:]...)
 		return nil
@@ -124,7 +132,7 @@ func (r *Rules) rule(f []string) error {
 		}
 		return nil
 	}
-	b, ok := map[string]behaviour{"never": never, "maybe": maybe, "after-number": afterNumber}[f[0]]
+	b, ok := map[string]behaviour{"never": never, "maybe": maybe, "after-number": afterNumber, "rarely": rarely}[f[0]]
 	if !ok {
 		return fmt.Errorf("unknown behaviour %q", f[0])
 	}

@@ -82,6 +82,12 @@ func (s *Segmenter) Spans(text string) []Span {
 			end, ok := s.boundary(text, start, i, depth)
 			if ok {
 				emit(end)
+			}
+			i = end
+			continue
+		case (c == ';' || c == ':' || c == '=' || c == ')') && depth == 0:
+			if end := s.softStop(text, i); end > 0 {
+				emit(end)
 				i = end
 				continue
 			}
@@ -117,29 +123,123 @@ func isBareSpan(text string, sp Span) bool {
 	}) < 0
 }
 
-// boundary decides whether the stop at text[i] ends a sentence, and if so
-// returns where the sentence ends: after the run of stops and any closing
-// quotes, brackets and placeholders that follow it.
+// boundary decides whether the run of stops starting at text[i] ends a
+// sentence. It returns where the sentence ends, after the stops and any
+// closing quotes, brackets and placeholders that follow them, and true;
+// or where the run of stops ends, and false.
 func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
-	j := i
-	for j < len(text) && (text[j] == '.' || text[j] == '!' || text[j] == '?' || strings.HasPrefix(text[j:], "…")) {
-		if text[j] == '.' || text[j] == '!' || text[j] == '?' {
-			j++
-		} else {
-			j += len("…")
-		}
-	}
-	end, depth := skipClosers(text, j, depth)
+	j := stopsEnd(text, i)
+	closed, depth := skipClosers(text, j, depth)
+	end := closed + footnoteAt(text, closed)
 	if end == len(text) {
 		return end, depth == 0
 	}
 	r, _ := utf8.DecodeRuneInString(text[end:])
 	if !unicode.IsSpace(r) || depth > 0 {
-		return 0, false // "15.03.2018", "biuro@example.org", "…" inside a pair
+		return j, false // "15.03.2018", "biuro@example.org", "…" inside a pair
 	}
-	ctx := s.context(text, start, i, j, end)
+	ctx := s.context(text, start, i, j, closed)
 	cls := s.classify(text, end)
-	return end, s.rules.decide.split[ctx][cls]
+	if !s.rules.decide.split[ctx][cls] {
+		return j, false
+	}
+	return end, true
+}
+
+// stopsEnd returns the end of the run of stops starting at i: ".", "?!",
+// "…", "...", and ". . ." with its spaces.
+func stopsEnd(text string, i int) int {
+	j := i
+	for j < len(text) {
+		switch {
+		case text[j] == '.' || text[j] == '!' || text[j] == '?':
+			j++
+		case strings.HasPrefix(text[j:], "…"):
+			j += len("…")
+		case strings.HasPrefix(text[j:], " .") && text[j-1] == '.' && (j+2 == len(text) || text[j+2] == ' ' || text[j+2] == '.'):
+			j += 2 // ". . ."
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// softStop decides whether a ";" before a list item or an emoticon at i
+// ends a sentence; it returns where the sentence ends, or 0.
+func (s *Segmenter) softStop(text string, i int) int {
+	if text[i] == ';' && s.rules.semicolonList && listItemAt(text, i+1) {
+		return i + 1
+	}
+	n := s.emoticonAt(text, i)
+	if n == 0 {
+		return 0
+	}
+	end := i + n
+	if end == len(text) || text[end] != ' ' || !s.rules.decide.split[ctxEmoticon][s.classify(text, end)] {
+		return 0
+	}
+	return end
+}
+
+// listItemAt reports whether a list item's marker follows p: " 2) ",
+// " b) ".
+func listItemAt(text string, p int) bool {
+	if p >= len(text) || text[p] != ' ' {
+		return false
+	}
+	p++
+	q := p
+	for q < len(text) && q-p < 2 && text[q] >= '0' && text[q] <= '9' {
+		q++
+	}
+	if q == p {
+		r, size := utf8.DecodeRuneInString(text[p:])
+		if !unicode.IsLower(r) {
+			return false
+		}
+		q += size
+	}
+	return strings.HasPrefix(text[q:], ") ")
+}
+
+// emoticonAt returns the length of an emoticon of the rules at i, one
+// standing after a space; 0 when there is none.
+func (s *Segmenter) emoticonAt(text string, i int) int {
+	if i == 0 || text[i-1] != ' ' {
+		return 0
+	}
+	for _, e := range s.rules.emoticons {
+		if strings.HasPrefix(text[i:], e) {
+			return len(e)
+		}
+	}
+	return 0
+}
+
+// footnoteAt returns the length of a footnote mark at p that belongs to
+// the sentence before it, " [4]" or "[12]", followed by white space or the
+// end; 0 when there is none.
+func footnoteAt(text string, p int) int {
+	q := p
+	if q < len(text) && text[q] == ' ' {
+		q++
+	}
+	if q >= len(text) || text[q] != '[' {
+		return 0
+	}
+	k := q + 1
+	for k < len(text) && k-q <= 3 && text[k] >= '0' && text[k] <= '9' {
+		k++
+	}
+	if k == q+1 || k >= len(text) || text[k] != ']' {
+		return 0
+	}
+	k++
+	if k < len(text) && text[k] != ' ' && text[k] != '\n' {
+		return 0
+	}
+	return k - p
 }
 
 // skipClosers moves past closing quotes, brackets and placeholders after
@@ -150,6 +250,8 @@ func skipClosers(text string, j, depth int) (int, int) {
 		switch {
 		case strings.ContainsRune(`"'”’»)]}›`, r):
 			j += size
+		case r == '“' && (j+size == len(text) || text[j+size] == ' '):
+			j += size // a closing “ in the German style: „…“
 		case r == '<':
 			kind, n := placeholderAt(text[j:])
 			if n == 0 || kind > 0 {
