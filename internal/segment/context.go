@@ -40,7 +40,7 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 			return ctxEllipsis // ". . ."
 		}
 		return ctxWord
-	case isNumbering(text[start:i]):
+	case (isNumber(word) || isRoman(word)) && isNumbering(text[start:i]):
 		return ctxEnumerator
 	case isNumber(word):
 		return ctxNumber
@@ -73,8 +73,9 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 }
 
 // classify says what follows position p (white space after a stop): see
-// the classes.
-func (s *Segmenter) classify(text string, p int) class {
+// the classes. Unless fine, every capitalised word is clsCapital: the
+// decision does not depend on which kind it is.
+func (s *Segmenter) classify(text string, p int, fine bool) class {
 	dash := class(0)
 	for p < len(text) {
 		r, size := utf8.DecodeRuneInString(text[p:])
@@ -92,6 +93,8 @@ func (s *Segmenter) classify(text string, p int) class {
 			p += size
 		case unicode.IsSpace(r) || strings.ContainsRune(`"'„“‘«‹([{•*`, r):
 			p += size
+		case !fine && unicode.IsUpper(r):
+			return clsCapital + dash
 		default:
 			return s.wordClass(text, p, r) + dash
 		}
@@ -291,7 +294,14 @@ func wordBefore(text string, i int) (string, int) {
 		}
 		break
 	}
-	return strings.Trim(text[j:i], "-"), j
+	w := text[j:i]
+	for len(w) > 0 && w[0] == '-' {
+		w = w[1:]
+	}
+	for len(w) > 0 && w[len(w)-1] == '-' {
+		w = w[:len(w)-1]
+	}
+	return w, j
 }
 
 func isWordRune(s string) bool {

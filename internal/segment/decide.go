@@ -63,6 +63,9 @@ var classNames = [numPlain]string{"end", "lower", "digit", "name", "mixed", "fun
 // matches wins.
 type decisions struct {
 	split, set [numContexts][numClasses]bool
+	// fine says, per context, whether the decision differs among the
+	// classes of capitalised words, so that the lexicon must be asked.
+	fine [numContexts]bool
 }
 
 // add applies one "decide CONTEXT CLASS split|join" line; either name may
@@ -132,8 +135,19 @@ func pickClasses(name string) ([]int, error) {
 	return out, nil
 }
 
-// complete reports the first context and class no line decides.
+// capitalClasses are the classes a capitalised word may have.
+var capitalClasses = []class{clsName, clsMixed, clsFunction, clsAcronym, clsRoman, clsPhrase, clsCapital}
+
+// complete reports the first context and class no line decides, and
+// works out which contexts need the lexicon.
 func (d *decisions) complete() error {
+	for c := range numContexts {
+		for _, k := range capitalClasses {
+			for _, dash := range []class{0, dashed} {
+				d.fine[c] = d.fine[c] || d.split[c][k+dash] != d.split[c][clsCapital+dash]
+			}
+		}
+	}
 	for c := range numContexts {
 		for k := range numClasses {
 			if !d.set[c][k] {

@@ -139,7 +139,7 @@ func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
 		return j, false // "15.03.2018", "biuro@example.org", "…" inside a pair
 	}
 	ctx := s.context(text, start, i, j, closed)
-	cls := s.classify(text, end)
+	cls := s.classify(text, end, s.rules.decide.fine[ctx])
 	if !s.rules.decide.split[ctx][cls] {
 		return j, false
 	}
@@ -176,7 +176,7 @@ func (s *Segmenter) softStop(text string, i int) int {
 		return 0
 	}
 	end := i + n
-	if end == len(text) || text[end] != ' ' || !s.rules.decide.split[ctxEmoticon][s.classify(text, end)] {
+	if end == len(text) || text[end] != ' ' || !s.rules.decide.split[ctxEmoticon][s.classify(text, end, s.rules.decide.fine[ctxEmoticon])] {
 		return 0
 	}
 	return end
