@@ -18,7 +18,7 @@ import (
 
 // Version names the extraction rules. Change it with any change to how
 // articles are extracted, so that workspaces extract their sources again.
-const Version = "1"
+const Version = "2"
 
 // RulesVersion is a fingerprint of Version and the embedded rule files.
 func RulesVersion() string {
