@@ -190,6 +190,9 @@ func unitBefore(text string, p int) bool {
 // isDottedInitials reports whether a word with inner periods is capital
 // letters only: "W.H.S".
 func isDottedInitials(w string) bool {
+	if strings.IndexByte(w, '.') < 0 {
+		return false
+	}
 	parts := strings.Split(w, ".")
 	if len(parts) < 2 {
 		return false
@@ -327,11 +330,21 @@ func (s *Segmenter) numberBefore(text string, p int) bool {
 }
 
 func isNumber(w string) bool {
-	return w != "" && strings.Trim(w, "0123456789") == ""
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 func isRoman(w string) bool {
-	return w != "" && strings.Trim(w, "IVXLCDM") == "" && len(w) <= 6
+	for i := 0; i < len(w); i++ {
+		if strings.IndexByte("IVXLCDM", w[i]) < 0 {
+			return false
+		}
+	}
+	return w != "" && len(w) <= 6
 }
 
 // trimSpaceLeft returns p moved left past spaces.

@@ -62,8 +62,13 @@ func (s *Segmenter) Spans(text string) []Span {
 		}
 		start = end
 	}
+	soft := s.rules.semicolonList || len(s.rules.emoticons) > 0
 	for i := 0; i < len(text); {
 		c := text[i]
+		if !special[c] {
+			i++
+			continue
+		}
 		switch {
 		case c == '<':
 			if kind, n := placeholderAt(text[i:]); n > 0 {
@@ -85,7 +90,7 @@ func (s *Segmenter) Spans(text string) []Span {
 			}
 			i = end
 			continue
-		case (c == ';' || c == ':' || c == '=' || c == ')') && depth == 0:
+		case soft && (c == ';' || c == ':' || c == '=' || c == ')') && depth == 0:
 			if end := s.softStop(text, i); end > 0 {
 				emit(end)
 				i = end
@@ -97,6 +102,15 @@ func (s *Segmenter) Spans(text string) []Span {
 	emit(len(text))
 	return mergeBare(text, spans)
 }
+
+// special are the bytes Spans looks at: everything else is skipped.
+var special = func() (t [256]bool) {
+	for _, c := range []byte("<\n.!?;:=)") {
+		t[c] = true
+	}
+	t[0xE2] = true // the first byte of "…"
+	return t
+}()
 
 // mergeBare joins a span with no letter or digit (a lone image
 // placeholder, a stray "*") to the sentence before it, or after it when it
