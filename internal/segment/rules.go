@@ -14,8 +14,10 @@ import (
 //go:embed rules/*.txt
 var rulesFS embed.FS
 
-// RulesVersion is a fingerprint of the embedded rules and lexicons: when
-// it changes, stored segmentations are stale.
+// RulesVersion is a fingerprint of every embedded rules file and
+// lexicon: when it changes, stored segmentations are stale. A change to
+// segmentation code is a bump of pipelineVersion in internal/workspace,
+// beside which the whole fingerprint is computed.
 func RulesVersion() string {
 	h := sha256.New()
 	entries, _ := rulesFS.ReadDir("rules")
@@ -25,6 +27,19 @@ func RulesVersion() string {
 	}
 	h.Write([]byte(lexicon.Version()))
 	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// Languages lists the languages mosty has segmentation rules for, sorted:
+// those with a rules/<lang>.txt file.
+func Languages() []string {
+	entries, _ := rulesFS.ReadDir("rules")
+	var out []string
+	for _, e := range entries {
+		if lang, ok := strings.CutSuffix(e.Name(), ".txt"); ok && len(lang) >= 2 && len(lang) <= 3 {
+			out = append(out, lang)
+		}
+	}
+	return out
 }
 
 // behaviour is what an abbreviation's period does.

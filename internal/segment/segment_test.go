@@ -112,3 +112,15 @@ func TestArticlePlaceholdersFromOne(t *testing.T) {
 		})
 	}
 }
+
+func TestLanguages(t *testing.T) {
+	got := Languages()
+	if want := []string{"en", "pl", "ru"}; !slices.Equal(got, want) {
+		t.Fatalf("Languages() = %v, want %v", got, want)
+	}
+	for _, lang := range got {
+		if _, err := New(lang, nil); err != nil {
+			t.Errorf("New(%q): %v", lang, err)
+		}
+	}
+}
