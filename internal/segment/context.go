@@ -36,8 +36,11 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 	word, wstart := wordBefore(text, i)
 	switch {
 	case word == "":
-		if i > 0 && (text[i-1] == ' ' || text[i-1] == '.') {
+		switch {
+		case i > 0 && (text[i-1] == ' ' || text[i-1] == '.'):
 			return ctxEllipsis // ". . ."
+		case strings.HasSuffix(text[:i], "N°") || strings.HasSuffix(text[:i], "Nº") || strings.HasSuffix(text[:i], "№"):
+			return ctxNever // the numero sign: "N°. 1026"
 		}
 		return ctxWord
 	case (isNumber(word) || isRoman(word)) && isNumbering(text[start:i]):
@@ -91,6 +94,8 @@ func (s *Segmenter) classify(text string, p int, fine bool) class {
 		case strings.ContainsRune("–—-", r):
 			dash = dashed
 			p += size
+		case r == '(' && citationAt(text, p):
+			return clsCitation + dash
 		case unicode.IsSpace(r) || strings.ContainsRune(`"'„“‘«‹([{•*`, r):
 			p += size
 		case !fine && unicode.IsUpper(r):
@@ -100,6 +105,23 @@ func (s *Segmenter) classify(text string, p int, fine bool) class {
 		}
 	}
 	return clsEnd
+}
+
+// citationAt reports whether the bracket opening at p closes soon, without
+// a stop before it, and ends the text or the line: "(Smith 55)", "(PAP)"
+// belong to the sentence before them.
+func citationAt(text string, p int) bool {
+	end := strings.IndexAny(text[p:min(len(text), p+80)], ")\n")
+	if end < 0 || text[p+end] != ')' {
+		return false
+	}
+	inner := strings.TrimRight(text[p+1:p+end], " \"'”»")
+	after := text[p+end+1:]
+	if nl := strings.IndexByte(after, '\n'); nl >= 0 {
+		after = after[:nl]
+	}
+	return inner != "" && !strings.ContainsAny(inner[len(inner)-1:], ".!?") && !strings.HasSuffix(inner, "…") &&
+		strings.TrimSpace(after) == ""
 }
 
 // wordClass says what the word starting with r at p is.

@@ -48,6 +48,7 @@ const (
 	clsRoman                 // a Roman numeral: "XX"
 	clsPhrase                // a capitalised common word then another that is no name: "Urząd Statystyczny"
 	clsCapital               // any other capitalised word: "Kolejne", "Prace"
+	clsCitation              // a bracket that ends no sentence of its own: "(Smith 55)", "(PAP)"
 	clsOther                 // anything else: a symbol, an emoji
 	numPlain
 	dashed     = numPlain // class + dashed is the class after a dash
@@ -55,7 +56,7 @@ const (
 )
 
 var classNames = [numPlain]string{"end", "lower", "digit", "name", "mixed", "function", "acronym",
-	"roman", "phrase", "capital", "other"}
+	"roman", "phrase", "capital", "citation", "other"}
 
 // A decision table says, for every context and class, whether the stop
 // ends a sentence. It is filled from "decide" lines of the rules files:
