@@ -347,7 +347,7 @@ func (s *Segmenter) numberBefore(text string, p int) bool {
 	if w == "" {
 		return false
 	}
-	return strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' }) < 0 ||
+	return w[0] >= '0' && w[0] <= '9' || // "2016", "1,5", "2000-х", "90-te"
 		isRoman(w) || s.rules.numberWords[strings.ToLower(w)]
 }
 
