@@ -1,0 +1,262 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/mosty-dev/mosty/internal/article"
+	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/glossary"
+	"github.com/mosty-dev/mosty/internal/site"
+	"github.com/mosty-dev/mosty/internal/tm"
+	"github.com/mosty-dev/mosty/internal/workspace"
+)
+
+// store is the server's only way to the workspace: it reads the files
+// afresh whenever their size, time or inode changed, and writes through
+// the workspace's atomic, locked update. Its caches are keyed by those
+// stamps, so an edit made outside the server is what the next read
+// returns.
+type store struct {
+	dir string
+	ws  *workspace.Workspace // settings only; operations open their own
+
+	writeMu sync.Mutex // one writer in this process; the file lock keeps out others
+	// lockWait is how long a save waits for another mosty process (a
+	// sync, a merge) to release the workspace.
+	lockWait time.Duration
+
+	mu       sync.Mutex
+	files    map[string]cachedFile    // parsed locale files by path
+	articles map[string]cachedArticle // extracted sources by slug
+	memories map[string]cachedMemory  // by language
+}
+
+// stamp identifies a file's version on disk: a rename over it (as every
+// atomic write does) changes the inode even when size and time agree.
+type stamp struct {
+	size, mtime int64
+	ino         uint64
+}
+
+// cachedFile is a parsed locale file and the bytes it was parsed from:
+// a request reads the file again and parses it only when they differ.
+type cachedFile struct {
+	data []byte
+	file *catalog.File // shared: never changed after it is cached
+}
+
+type cachedArticle struct {
+	stamp stamp // of sources/<slug>.meta.toml
+	src   stamp // of the locale file of the source language
+	art   *article.Article
+}
+
+type cachedMemory struct {
+	built time.Time
+	mem   *tm.Memory
+}
+
+// memoryTTL is how long a language's translation memory is used before
+// it is built again from the files (through the workspace's own cache).
+const memoryTTL = 10 * time.Second
+
+func openStore(dir string) (*store, error) {
+	w, err := workspace.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &store{dir: dir, ws: w, lockWait: 5 * time.Second, files: map[string]cachedFile{},
+		articles: map[string]cachedArticle{}, memories: map[string]cachedMemory{}}, nil
+}
+
+// settings are the workspace's languages and name.
+func (s *store) sourceLang() string { return s.ws.Config.SourceLanguage }
+func (s *store) targets() []string  { return s.ws.Config.TargetLanguages }
+func (s *store) siteName() string   { return s.ws.Config.SiteName }
+func (s *store) checkErrors() []string {
+	return s.ws.Config.Check.Errors
+}
+
+func statStamp(path string) (stamp, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return stamp{}, err
+	}
+	st := stamp{size: info.Size(), mtime: info.ModTime().UnixNano()}
+	if sys, ok := info.Sys().(*syscall.Stat_t); ok {
+		st.ino = uint64(sys.Ino)
+	}
+	return st, nil
+}
+
+// slugs lists the articles: those with a source-language locale file.
+func (s *store) slugs() ([]string, error) {
+	entries, err := os.ReadDir(s.ws.Path("locales", s.sourceLang()))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range entries {
+		if slug, ok := strings.CutSuffix(e.Name(), ".toml"); ok && !e.IsDir() {
+			out = append(out, slug)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// load returns a locale file as it is on disk now; nil when it does not
+// exist. The file is shared with other requests: do not change it.
+func (s *store) load(lang, slug string) (*catalog.File, error) {
+	path := s.ws.LocalePath(lang, slug)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	c, ok := s.files[path]
+	s.mu.Unlock()
+	if ok && bytes.Equal(c.data, data) {
+		return c.file, nil
+	}
+	f, data, err := s.ws.LoadLocale(lang, slug)
+	if err != nil || f == nil {
+		return f, err
+	}
+	s.mu.Lock()
+	s.files[path] = cachedFile{data: data, file: f}
+	s.mu.Unlock()
+	return f, nil
+}
+
+// update changes one locale file under the workspace lock: it reads the
+// file afresh, lets edit change it, and writes it atomically when its
+// bytes changed. edit must leave the file as it was when it returns an
+// error: then nothing is written.
+func (s *store) update(lang, slug string, edit func(*catalog.File) error) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	unlock, err := s.lock()
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	var editErr error
+	found := false
+	err = s.ws.UpdateLocale(lang, slug, func(f *catalog.File) {
+		found = true
+		editErr = edit(f)
+	})
+	if err != nil {
+		return err
+	}
+	if !found {
+		return errNotFound
+	}
+	return editErr
+}
+
+// lock takes the workspace's write lock, waiting up to lockWait for
+// another mosty process to finish.
+func (s *store) lock() (func(), error) {
+	deadline := time.Now().Add(s.lockWait)
+	for {
+		unlock, err := s.ws.Lock()
+		if err == nil {
+			return unlock, nil
+		}
+		if !errors.Is(err, workspace.ErrLocked) || time.Now().After(deadline) {
+			return nil, err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// glossary reads glossary.toml.
+func (s *store) glossary() (*glossary.Glossary, error) {
+	return glossary.Load(s.ws.Path("glossary.toml"), s.sourceLang())
+}
+
+// memory returns lang's translation memory, built again from the files
+// (through the workspace's cache of them) when it is older than
+// memoryTTL: a save shows up in the matches a few seconds later.
+func (s *store) memory(lang string) (*tm.Memory, error) {
+	s.mu.Lock()
+	c, ok := s.memories[lang]
+	s.mu.Unlock()
+	if ok && time.Since(c.built) < memoryTTL {
+		return c.mem, nil
+	}
+	w, err := workspace.Open(s.dir) // a fresh operation: no memory kept from the last
+	if err != nil {
+		return nil, err
+	}
+	m, err := w.Memory(lang)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.memories[lang] = cachedMemory{built: time.Now(), mem: m}
+	s.mu.Unlock()
+	return m, nil
+}
+
+// article extracts an article's original, for the markup behind its
+// placeholders; kept while the source and its Polish locale file are
+// unchanged.
+func (s *store) article(slug string) (*article.Article, error) {
+	meta, err := statStamp(s.ws.Path("sources", slug+".meta.toml"))
+	if err != nil {
+		return nil, err
+	}
+	src, err := statStamp(s.ws.LocalePath(s.sourceLang(), slug))
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	c, ok := s.articles[slug]
+	s.mu.Unlock()
+	if ok && c.stamp == meta && c.src == src {
+		return c.art, nil
+	}
+	w, err := workspace.Open(s.dir)
+	if err != nil {
+		return nil, err
+	}
+	a, err := w.Article(slug)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.articles[slug] = cachedArticle{stamp: meta, src: src, art: a}
+	s.mu.Unlock()
+	return a, nil
+}
+
+// preview renders an article's pages as mosty build would.
+func (s *store) preview(slug string) (*site.Article, error) {
+	w, err := workspace.Open(s.dir)
+	if err != nil {
+		return nil, err
+	}
+	return w.Preview(slug)
+}
+
+// rel is a path relative to the workspace, for messages.
+func (s *store) rel(lang, slug string) string {
+	return filepath.ToSlash(s.ws.Rel(s.ws.LocalePath(lang, slug)))
+}
