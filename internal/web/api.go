@@ -15,7 +15,10 @@ import (
 // maxBody bounds a request's body: a segment's translation and status.
 const maxBody = 64 << 10
 
-var errNotFound = errors.New("not found")
+var (
+	errNotFound = errors.New("not found")
+	errNoFile   = errors.New("the article has no translators' file in this language yet")
+)
 
 // apiError is the body of every error answer.
 type apiError struct {
@@ -41,6 +44,8 @@ func writeError(w http.ResponseWriter, code int, msg, hint string) {
 // 503, a file with a mistake 500 naming it, with its hint.
 func writeFailure(w http.ResponseWriter, err error) {
 	switch {
+	case errors.Is(err, errNoFile):
+		writeError(w, http.StatusNotFound, err.Error(), "run mosty sync to make it")
 	case errors.Is(err, errNotFound):
 		writeError(w, http.StatusNotFound, "no such segment", "")
 	case errors.Is(err, fs.ErrNotExist):

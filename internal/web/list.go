@@ -114,4 +114,3 @@ func (s *Server) languageSummary(f *catalog.File, lang, slug string, checker *qa
 	}
 	return l
 }
-

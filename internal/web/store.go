@@ -165,7 +165,7 @@ func (s *store) update(lang, slug string, edit func(*catalog.File) error) error 
 		return err
 	}
 	if !found {
-		return errNotFound
+		return errNoFile
 	}
 	return editErr
 }
