@@ -9,6 +9,7 @@
   const list = $('segments');
   const rows = []; // {seg, li, ta, …} in reading order
   const placeholderRe = /<(\/?)([1-9]\d{0,3})(\/?)>/g;
+  const smooth = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
   const done = (st) => st === 'translated' || st === 'reviewed';
 
   async function load() {
@@ -20,6 +21,7 @@
     $('status').textContent = '';
     r.data.segments.forEach((seg, i) => rows.push(makeRow(seg, i)));
     list.replaceChildren(...rows.map((row) => row.li));
+    for (const row of rows) grow(row.ta);
     progress();
     const first = rows.find((row) => !done(row.seg.status)) || rows[0];
     if (first) first.ta.focus({ preventScroll: true });
@@ -59,7 +61,7 @@
     row.ta = el('textarea', { lang: body.lang, rows: Math.min(8, Math.max(2, Math.ceil(seg.source.length / 60))),
       'aria-label': t('Translation') + ' — ' + t('Segment') + ' ' + (i + 1), spellcheck: 'true' });
     row.ta.value = seg.translation;
-    row.ta.addEventListener('input', () => scheduleCheck(row));
+    row.ta.addEventListener('input', () => { grow(row.ta); scheduleCheck(row); });
     row.ta.addEventListener('keydown', (e) => keys(e, row));
     row.ta.addEventListener('focus', () => {
       for (const r of rows) r.li.classList.toggle('current', r === row);
@@ -74,7 +76,7 @@
     row.who = el('div', { class: 'who-line' });
     row.li = el('li', { id: 'seg-' + seg.id, 'data-id': seg.id },
       el('div', { class: 'src' },
-        el('div', { class: 'meta' }, el('span', { class: 'num', text: '#' + (i + 1) }), el('span', { text: seg.kind }), row.badge),
+        el('div', { class: 'meta' }, el('span', { class: 'num', text: '#' + (i + 1) }), el('span', { text: kindName(seg.kind) }), row.badge),
         row.src, row.diff),
       el('div', { class: 'tgt' }, row.ta,
         el('div', { class: 'actions' },
@@ -86,6 +88,14 @@
       row.help);
     show(row);
     return row;
+  }
+
+  const kindName = (k) => { const s = t('Kind_' + k); return s === 'Kind_' + k ? k : s; };
+
+  // grow fits a textarea to its text, so a translation is read whole.
+  function grow(ta) {
+    ta.style.height = 'auto';
+    ta.style.height = (ta.scrollHeight + 2) + 'px';
   }
 
   // show draws a row from its segment as the server last gave it.
@@ -167,6 +177,7 @@
 
   function use(row, text) {
     row.ta.value = text;
+    grow(row.ta);
     row.ta.focus();
     scheduleCheck(row);
   }
@@ -217,7 +228,7 @@
     const box = el('div', { class: 'box conflict', role: 'alert' }, t('Conflict'),
       el('blockquote', { lang: body.lang }, current.translation),
       el('span', { class: 'badge ' + current.status, text: t('Status_' + current.status) }), ' ',
-      el('button', { type: 'button', class: 'small take', onclick: () => { row.seg = current; row.ta.value = current.translation; show(row); row.ta.focus(); } }, t('UseTheirs')), ' ',
+      el('button', { type: 'button', class: 'small take', onclick: () => { row.seg = current; row.ta.value = current.translation; grow(row.ta); show(row); row.ta.focus(); } }, t('UseTheirs')), ' ',
       el('button', { type: 'button', class: 'small ghost keep', onclick: () => save(row, status, next, current) }, t('KeepMine')));
     row.extra.replaceChildren(box, ...extraBoxes(row));
   }
@@ -229,7 +240,7 @@
       const r = rows[(row.index + k) % rows.length];
       if (!unfinished || !done(r.seg.status)) {
         r.ta.focus({ preventScroll: true });
-        r.li.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        r.li.scrollIntoView({ block: 'center', behavior: smooth });
         return;
       }
     }
@@ -239,7 +250,7 @@
   function focusPrev(row) {
     const r = rows[(row.index - 1 + rows.length) % rows.length];
     r.ta.focus({ preventScroll: true });
-    r.li.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    r.li.scrollIntoView({ block: 'center', behavior: smooth });
   }
 
   function keys(e, row) {
@@ -261,9 +272,17 @@
   // insertNext inserts the first placeholder of the Polish that the
   // translation lacks: a pair around the selected words (or empty, the
   // cursor inside), the closing half of a pair that is open, or an empty
-  // element.
+  // element. With the cursor at the end of a pair's words it steps past
+  // the closing placeholder.
   function insertNext(row) {
-    const have = row.ta.value;
+    const ta = row.ta, have = ta.value;
+    const close = /^<\/[1-9]\d{0,3}>/.exec(have.slice(ta.selectionEnd));
+    if (close && ta.selectionStart === ta.selectionEnd) {
+      // Inside a pair just inserted: step out of it.
+      const caret = ta.selectionEnd + close[0].length;
+      ta.setSelectionRange(caret, caret);
+      return;
+    }
     for (const p of row.seg.placeholders) {
       if (p.pair && have.includes('<' + p.n + '>') && !have.includes('</' + p.n + '>')) {
         insertText(row, '</' + p.n + '>', '');
@@ -290,6 +309,7 @@
     ta.setRangeText(before + sel + after, start, end, 'end');
     const caret = start + before.length + sel.length;
     ta.setSelectionRange(caret, caret);
+    grow(ta);
     ta.focus();
     scheduleCheck(row);
   }
