@@ -33,10 +33,12 @@ type store struct {
 	// sync, a merge) to release the workspace.
 	lockWait time.Duration
 
+	memMu    sync.Mutex // held while a memory is built
 	mu       sync.Mutex
 	files    map[string]cachedFile    // parsed locale files by path
 	articles map[string]cachedArticle // extracted sources by slug
 	memories map[string]cachedMemory  // by language
+	queues   map[string]*queue        // saves waiting, by "lang/slug"
 }
 
 // stamp identifies a file's version on disk: a rename over it (as every
@@ -74,7 +76,7 @@ func openStore(dir string) (*store, error) {
 		return nil, err
 	}
 	return &store{dir: dir, ws: w, lockWait: 5 * time.Second, files: map[string]cachedFile{},
-		articles: map[string]cachedArticle{}, memories: map[string]cachedMemory{}}, nil
+		articles: map[string]cachedArticle{}, memories: map[string]cachedMemory{}, queues: map[string]*queue{}}, nil
 }
 
 // settings are the workspace's languages and name.
@@ -146,28 +148,88 @@ func (s *store) load(lang, slug string) (*catalog.File, error) {
 // update changes one locale file under the workspace lock: it reads the
 // file afresh, lets edit change it, and writes it atomically when its
 // bytes changed. edit must leave the file as it was when it returns an
-// error: then nothing is written.
+// error: then nothing of it is written.
+//
+// Saves to one file that arrive while it is being written wait and then
+// go in together, each edit applied in turn to the file as the ones
+// before it left it, with one write for all: clients saving at once share
+// one write and one sync to disk instead of queueing for one each.
 func (s *store) update(lang, slug string, edit func(*catalog.File) error) error {
+	key := lang + "/" + slug
+	done := make(chan error, 1)
+	s.mu.Lock()
+	q := s.queues[key]
+	if q == nil {
+		q = &queue{}
+		s.queues[key] = q
+	}
+	q.edits = append(q.edits, pendingEdit{edit, done})
+	lead := !q.running
+	q.running = true
+	s.mu.Unlock()
+	if lead {
+		s.flush(key, q, lang, slug)
+	}
+	return <-done
+}
+
+// queue is the saves waiting for one file.
+type queue struct {
+	edits   []pendingEdit
+	running bool // a goroutine is writing the file and will take these too
+}
+
+type pendingEdit struct {
+	edit func(*catalog.File) error
+	done chan error
+}
+
+// flush writes batches of a file's waiting edits until none is left.
+func (s *store) flush(key string, q *queue, lang, slug string) {
+	for {
+		s.mu.Lock()
+		batch := q.edits
+		q.edits = nil
+		if len(batch) == 0 {
+			q.running = false
+			delete(s.queues, key)
+			s.mu.Unlock()
+			return
+		}
+		s.mu.Unlock()
+		errs, err := s.write(lang, slug, batch)
+		for i, p := range batch {
+			if err != nil {
+				p.done <- err
+			} else {
+				p.done <- errs[i]
+			}
+		}
+	}
+}
+
+// write applies a batch of edits to a file under the lock, in one
+// atomic write; errs are each edit's own refusals, err a failure of all.
+func (s *store) write(lang, slug string, batch []pendingEdit) (errs []error, err error) {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	unlock, err := s.lock()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer unlock()
-	var editErr error
+	errs = make([]error, len(batch))
 	found := false
 	err = s.ws.UpdateLocale(lang, slug, func(f *catalog.File) {
 		found = true
-		editErr = edit(f)
+		for i, p := range batch {
+			errs[i] = p.edit(f)
+		}
 	})
-	if err != nil {
-		return err
+	if err == nil && !found {
+		err = errNoFile
 	}
-	if !found {
-		return errNoFile
-	}
-	return editErr
+	return errs, err
 }
 
 // lock takes the workspace's write lock, waiting up to lockWait for
@@ -195,6 +257,8 @@ func (s *store) glossary() (*glossary.Glossary, error) {
 // (through the workspace's cache of them) when it is older than
 // memoryTTL: a save shows up in the matches a few seconds later.
 func (s *store) memory(lang string) (*tm.Memory, error) {
+	s.memMu.Lock() // one build at a time; the others wait for it
+	defer s.memMu.Unlock()
 	s.mu.Lock()
 	c, ok := s.memories[lang]
 	s.mu.Unlock()
