@@ -4,8 +4,11 @@
 // file at the end, when the file is not valid TOML, or when a save got an
 // answer other than 200; it reports saves per second and latencies.
 //
-//	go run ./bench/serveload                          20 clients, 30 s
-//	go run ./bench/serveload -clients 5 -duration 3s  a short run, as CI does
+// The baseline, run first for as long in the same process, is one client
+// saving alone: the ratio says what concurrent clients gain.
+//
+//	go run ./bench/serveload                           20 clients, 30 s (and 30 s of the baseline)
+//	go run ./bench/serveload -clients 20 -duration 3s  a short run, as CI does
 package main
 
 import (
@@ -34,41 +37,58 @@ const slug = "obciazenie"
 func main() {
 	clients := flag.Int("clients", 20, "concurrent clients, each saving its own segment")
 	duration := flag.Duration("duration", 30*time.Second, "how long the clients save")
+	baseline := flag.Bool("baseline", true, "first run one client alone, for as long")
 	flag.Parse()
-	if err := run(*clients, *duration); err != nil {
+	var base float64
+	if *baseline {
+		rate, err := run(1, *duration)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "serveload: baseline:", err)
+			os.Exit(1)
+		}
+		base = rate
+	}
+	rate, err := run(*clients, *duration)
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "serveload:", err)
 		os.Exit(1)
 	}
+	if base > 0 {
+		fmt.Printf("%d clients save %.1f× as many segments per second as one alone\n", *clients, rate/base)
+	}
 }
 
-func run(clients int, duration time.Duration) error {
+// run serves a new workspace to clients for duration and returns the
+// saves per second.
+func run(clients int, duration time.Duration) (float64, error) {
 	dir, err := os.MkdirTemp("", "mosty-serveload-")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer os.RemoveAll(dir)
 	if err := makeWorkspace(dir, clients); err != nil {
-		return err
+		return 0, err
 	}
 	l, err := web.Listen("127.0.0.1:0")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	s, err := web.New(dir, web.Options{Addr: l.Addr().String()})
 	if err != nil {
-		return err
+		return 0, err
 	}
 	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
 	served := make(chan error, 1)
 	go func() { served <- web.Serve(ctx, l, s) }()
 	c := &client{base: "http://" + l.Addr().String(), token: s.Token(),
 		http: &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: clients}}}
 	segs, err := c.segments()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if len(segs) < clients {
-		return fmt.Errorf("%d segments for %d clients", len(segs), clients)
+		return 0, fmt.Errorf("%d segments for %d clients", len(segs), clients)
 	}
 	results := make([]result, clients)
 	var wg sync.WaitGroup
@@ -85,7 +105,7 @@ func run(clients int, duration time.Duration) error {
 	elapsed := time.Since(start)
 	stop()
 	if err := <-served; err != nil {
-		return fmt.Errorf("shutting down: %w", err)
+		return 0, fmt.Errorf("shutting down: %w", err)
 	}
 	return report(dir, segs, results, elapsed)
 }
@@ -182,14 +202,14 @@ func (c *client) saveUntil(i int, seg segment, deadline time.Time) result {
 
 // report checks the file against the acknowledged saves and prints the
 // figures.
-func report(dir string, segs []segment, results []result, elapsed time.Duration) error {
+func report(dir string, segs []segment, results []result, elapsed time.Duration) (float64, error) {
 	data, err := os.ReadFile(filepath.Join(dir, "locales", "ru", slug+".toml"))
 	if err != nil {
-		return err
+		return 0, err
 	}
 	f, err := catalog.Parse("ru.toml", data, false)
 	if err != nil {
-		return fmt.Errorf("the file is not valid: %w", err)
+		return 0, fmt.Errorf("the file is not valid: %w", err)
 	}
 	byID := map[string]catalog.Unit{}
 	for _, u := range f.Units {
@@ -212,13 +232,14 @@ func report(dir string, segs []segment, results []result, elapsed time.Duration)
 		}
 		return all[min(len(all)-1, int(p*float64(len(all))))]
 	}
+	rate := float64(len(all)) / elapsed.Seconds()
 	fmt.Printf("clients %d, %s: %d saves, %.0f saves/s, latency p50 %s, p99 %s, max %s; %d answers other than 200, %d lost saves\n",
-		len(results), elapsed.Round(time.Millisecond), len(all), float64(len(all))/elapsed.Seconds(),
+		len(results), elapsed.Round(time.Millisecond), len(all), rate,
 		pct(.50).Round(time.Microsecond), pct(.99).Round(time.Microsecond), pct(1).Round(time.Microsecond), countFailures(results), len(problems)-countFailures(results))
 	if len(problems) > 0 {
-		return fmt.Errorf("%d problems, the first: %s", len(problems), problems[0])
+		return rate, fmt.Errorf("%d problems, the first: %s", len(problems), problems[0])
 	}
-	return nil
+	return rate, nil
 }
 
 func countFailures(results []result) int {
