@@ -3,37 +3,14 @@ package web
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/mosty-dev/mosty/internal/browsertest"
 )
-
-// browser starts Debian's Chromium headless, or skips the test without
-// it. mosty never downloads a browser.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	path, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Skip("no chromium on PATH (apt-get install chromium)")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true), chromedp.Flag("lang", "en-US"))
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
-	return ctx
-}
 
 // liveServer serves dir on a loopback port until the test ends.
 func liveServer(t *testing.T, dir string) (base string) {
@@ -123,7 +100,7 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 // conflict with an edit made underneath, a review — each checked in the
 // TOML file — and screenshots in Polish and Russian.
 func TestBrowser(t *testing.T) {
-	ctx := browser(t)
+	ctx := browsertest.Start(t)
 	dir := demoDir(t)
 	base := liveServer(t, dir)
 	ctrl := chromedp.KeyModifiers(chromedp.ModifierCtrl)
