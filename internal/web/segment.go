@@ -109,23 +109,6 @@ func (c *segmentContext) problems(u catalog.Unit) []problem {
 	return out
 }
 
-// hasErrors reports whether problems hold an error.
-func hasErrors(ps []problem) bool {
-	return slices.ContainsFunc(ps, func(p problem) bool { return p.Severity == string(qa.Error) })
-}
-
-// placeholderErrors are the problems that stop a segment from being
-// marked done.
-func placeholderErrors(ps []problem) []problem {
-	var out []problem
-	for _, p := range ps {
-		if p.Check == qa.CheckPlaceholders {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // keysOf gives a unit's other keys in JSON's terms; terms are shown from
 // the glossary itself.
 func keysOf(extra map[string]any) map[string]any {
