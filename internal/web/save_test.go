@@ -42,6 +42,29 @@ func TestSaveChangesOneTable(t *testing.T) {
 	}
 }
 
+// TestSaveInTheMiddle: the tables before and after a saved segment keep
+// every byte.
+func TestSaveInTheMiddle(t *testing.T) {
+	dir := demoDir(t)
+	s := newTestServer(t, dir)
+	before := readLocale(t, dir, "ru")
+	seg := s.article(t, "ru").Segments[8]
+	rec := s.do(t, request{method: "PUT", path: "/api/articles/" + testSlug + "/ru/segments/" + seg.ID, body: saveBody("Середина.", "fuzzy", seg.Rev)})
+	if rec.Code != http.StatusOK {
+		t.Fatalf("%d %s", rec.Code, rec.Body)
+	}
+	after := readLocale(t, dir, "ru")
+	at := strings.Index(before, `id = "`+seg.ID+`"`)
+	start := strings.LastIndex(before[:at], "[[segment]]")
+	end := at + strings.Index(before[at:], "[[segment]]")
+	if !strings.HasPrefix(after, before[:start]) || !strings.HasSuffix(after, before[end:]) {
+		t.Errorf("bytes outside the saved table changed:\n%s", after)
+	}
+	if mid := after[start : len(after)-len(before)+end]; !strings.Contains(mid, `translation = "Середина."`) || strings.Count(mid, "[[segment]]") != 1 {
+		t.Errorf("the saved table:\n%s", mid)
+	}
+}
+
 // TestExternalEdit: an edit made outside while the server runs is what
 // the next GET returns, and a save over the old version is refused with
 // the current segment, writing nothing.

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/mosty-dev/mosty/internal/article"
@@ -41,11 +40,10 @@ type store struct {
 	queues   map[string]*queue        // saves waiting, by "lang/slug"
 }
 
-// stamp identifies a file's version on disk: a rename over it (as every
-// atomic write does) changes the inode even when size and time agree.
+// stamp identifies a file's version on disk, for files the server only
+// reads (sources and their extraction).
 type stamp struct {
 	size, mtime int64
-	ino         uint64
 }
 
 // cachedFile is a parsed locale file and the bytes it was parsed from:
@@ -92,11 +90,7 @@ func statStamp(path string) (stamp, error) {
 	if err != nil {
 		return stamp{}, err
 	}
-	st := stamp{size: info.Size(), mtime: info.ModTime().UnixNano()}
-	if sys, ok := info.Sys().(*syscall.Stat_t); ok {
-		st.ino = uint64(sys.Ino)
-	}
-	return st, nil
+	return stamp{size: info.Size(), mtime: info.ModTime().UnixNano()}, nil
 }
 
 // slugs lists the articles: those with a source-language locale file.
