@@ -36,7 +36,7 @@ func TestRoutes(t *testing.T) {
 		{"source language", request{method: "GET", path: "/api/articles/" + testSlug + "/pl"}, 404, `no target language`},
 		{"no token", request{method: "GET", path: "/api/articles", noToken: true}, 401, `token`},
 		{"wrong token", request{method: "GET", path: "/api/articles", noToken: true, header: map[string]string{"Authorization": "Bearer nope"}}, 401, `token`},
-		{"token cookie", request{method: "GET", path: "/api/articles", noToken: true, header: map[string]string{"Cookie": tokenCookie + "=" + testToken}}, 200, testSlug},
+		{"token cookie", request{method: "GET", path: "/api/articles", noToken: true, header: map[string]string{"Cookie": "mosty_token_7777=" + testToken}}, 200, testSlug},
 		{"foreign Host", request{method: "GET", path: "/api/articles", header: map[string]string{"Host": "evil.example:7777"}}, 421, `not "evil.example:7777"`},
 		{"Host on another port", request{method: "GET", path: "/api/articles", header: map[string]string{"Host": "localhost:80"}}, 421, ``},
 		{"localhost", request{method: "GET", path: "/api/articles", header: map[string]string{"Host": "localhost:7777"}}, 200, testSlug},
@@ -53,7 +53,7 @@ func TestRoutes(t *testing.T) {
 		{"placeholder missing", request{method: "PUT", path: put + link.ID, body: saveBody("Визит организовал фонд.", "translated", link.Rev)}, 422, `\u003c2\u003e…\u003c/2\u003e is missing`},
 		{"empty marked done", request{method: "PUT", path: put + link.ID, body: saveBody("", "reviewed", link.Rev)}, 422, `empty`},
 		{"placeholder missing, fuzzy", request{method: "PUT", path: put + link.ID, body: saveBody("Визит организовал фонд.", "fuzzy", link.Rev)}, 200, `placeholders`},
-		{"cookie without Origin", request{method: "PUT", path: put + seg.ID, noToken: true, header: map[string]string{"Cookie": tokenCookie + "=" + testToken}, body: saveBody("x", "fuzzy", "")}, 403, `own pages`},
+		{"cookie without Origin", request{method: "PUT", path: put + seg.ID, noToken: true, header: map[string]string{"Cookie": "mosty_token_7777=" + testToken}, body: saveBody("x", "fuzzy", "")}, 403, `own pages`},
 		{"foreign Origin", request{method: "PUT", path: put + seg.ID, header: map[string]string{"Origin": "http://evil.example"}, body: saveBody("x", "fuzzy", "")}, 403, `own pages`},
 		{"cross-site without Origin", request{method: "PUT", path: put + seg.ID, header: map[string]string{"Sec-Fetch-Site": "cross-site"}, body: saveBody("x", "fuzzy", "")}, 403, `own pages`},
 		{"check", request{method: "POST", path: put + link.ID + "/check", header: origin, body: `{"translation": "Визит <2>фонда</2>"}`}, 200, `punctuation`},
@@ -65,9 +65,9 @@ func TestRoutes(t *testing.T) {
 		{"preview of another file", request{method: "GET", path: "/preview/ru/" + testSlug + "/sitemap.xml"}, 404, ``},
 		{"preview unknown article", request{method: "GET", path: "/preview/ru/no-such/index.html"}, 404, ``},
 		{"start page without token", request{method: "GET", path: "/", noToken: true}, 401, `?token=`},
-		{"start page", request{method: "GET", path: "/", noToken: true, header: map[string]string{"Cookie": tokenCookie + "=" + testToken}}, 200, `/assets/start.js`},
-		{"article page", request{method: "GET", path: "/" + testSlug + "/ru", noToken: true, header: map[string]string{"Cookie": tokenCookie + "=" + testToken}}, 200, `/assets/article.js`},
-		{"article page, unknown article", request{method: "GET", path: "/no-such/ru", noToken: true, header: map[string]string{"Cookie": tokenCookie + "=" + testToken}}, 404, `no such article`},
+		{"start page", request{method: "GET", path: "/", noToken: true, header: map[string]string{"Cookie": "mosty_token_7777=" + testToken}}, 200, `/assets/start.js`},
+		{"article page", request{method: "GET", path: "/" + testSlug + "/ru", noToken: true, header: map[string]string{"Cookie": "mosty_token_7777=" + testToken}}, 200, `/assets/article.js`},
+		{"article page, unknown article", request{method: "GET", path: "/no-such/ru", noToken: true, header: map[string]string{"Cookie": "mosty_token_7777=" + testToken}}, 404, `no such article`},
 		{"page with a wrong token", request{method: "GET", path: "/?token=nope", noToken: true}, 401, ``},
 		{"asset", request{method: "GET", path: "/assets/article.js", noToken: true}, 200, `insertNext`},
 		{"unknown asset", request{method: "GET", path: "/assets/nope.js", noToken: true}, 404, ``},
@@ -95,7 +95,7 @@ func TestTokenInAddress(t *testing.T) {
 	}
 	var found bool
 	for _, c := range rec.Result().Cookies() {
-		if c.Name == tokenCookie {
+		if c.Name == "mosty_token_7777" {
 			found = c.Value == testToken && c.HttpOnly && c.SameSite == http.SameSiteStrictMode
 		}
 	}

@@ -19,8 +19,10 @@ const appCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src
 // their styles inline: no script at all, and no image from outside.
 const previewCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
-// tokenCookie carries the token once the page was opened with ?token=.
-const tokenCookie = "mosty_token"
+// tokenCookie is the name of the cookie that carries the token once the
+// page was opened with ?token=; it names the port, since browsers share
+// cookies between the ports of one host, and two servers may run.
+func (s *Server) tokenCookie() string { return "mosty_token_" + s.hosts.port }
 
 // hostCheck decides which Host headers the server answers: the names of
 // the address it is bound to and of the loopback interface, on its port.
@@ -66,7 +68,7 @@ func (s *Server) validToken(r *http.Request) (ok, bearer bool) {
 	if auth, found := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); found {
 		return s.tokenMatches(auth), true
 	}
-	if c, err := r.Cookie(tokenCookie); err == nil {
+	if c, err := r.Cookie(s.tokenCookie()); err == nil {
 		return s.tokenMatches(c.Value), false
 	}
 	return false, false
@@ -122,7 +124,7 @@ func (s *Server) page(h func(http.ResponseWriter, *http.Request, *localizer)) ht
 				s.denied(w, loc)
 				return
 			}
-			http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: t, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
+			http.SetCookie(w, &http.Cookie{Name: s.tokenCookie(), Value: t, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
 			q := r.URL.Query()
 			q.Del("token")
 			u := *r.URL
