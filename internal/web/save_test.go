@@ -126,6 +126,26 @@ func TestReview(t *testing.T) {
 	}
 }
 
+// TestSaveSettlesConflict: saving a segment a git merge left in
+// conflict removes the other version, even when the text stays: the
+// person chose.
+func TestSaveSettlesConflict(t *testing.T) {
+	dir := demoDir(t)
+	path := filepath.Join(dir, "locales", "ru", testSlug+".toml")
+	data := readLocale(t, dir, "ru")
+	first := s0(t, data)
+	writeTestFile(t, path, strings.Replace(data, first, first+"conflict_translation = \"Их версия.\"\nconflict_status = \"reviewed\"\n", 1))
+	s := newTestServer(t, dir)
+	seg := s.article(t, "ru").Segments[0]
+	if seg.Keys["conflict_translation"] != "Их версия." {
+		t.Fatalf("keys %v", seg.Keys)
+	}
+	rec := s.do(t, request{method: "PUT", path: "/api/articles/" + testSlug + "/ru/segments/" + seg.ID, body: saveBody(seg.Translation, seg.Status, seg.Rev)})
+	if rec.Code != http.StatusOK || strings.Contains(readLocale(t, dir, "ru"), "conflict_") {
+		t.Errorf("%d %s\n%s", rec.Code, rec.Body, readLocale(t, dir, "ru"))
+	}
+}
+
 // s0 is the first segment table's id line, to add keys after.
 func s0(t *testing.T, data string) string {
 	i := strings.Index(data, "[[segment]]\nid = ")

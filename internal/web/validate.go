@@ -9,12 +9,12 @@ import (
 // validation (issue 14) until it exists; they decide only whether a name
 // from a URL may be looked up, so no path ever leaves the workspace.
 var (
-	slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:[-_][a-z0-9]+)*$`)
+	slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 	idPattern   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$`)
 )
 
 // validSlug reports whether s can be an article's slug.
-func validSlug(s string) bool { return len(s) <= 100 && slugPattern.MatchString(s) }
+func validSlug(s string) bool { return len(s) <= 200 && slugPattern.MatchString(s) }
 
 // validID reports whether s can be a segment id.
 func validID(s string) bool { return idPattern.MatchString(s) }
