@@ -25,9 +25,9 @@ func cmdServe(e *env) *cli.Command {
    meanwhile in a text editor, by mosty sync or by git.
 
    It prints the address to open, with an access token. Scripts use the
-   same JSON API under /api with "Authorization: Bearer TOKEN". Ctrl-C
-   stops it. --addr 0.0.0.0:7777 serves a team on your network (it still
-   needs the token).
+   same JSON API under /api with "Authorization: Bearer TOKEN". Ctrl-C or
+   SIGTERM stops it. --addr 0.0.0.0:7777 serves a team on your network
+   (it still needs the token).
 
    Example:
       mosty serve
@@ -37,29 +37,28 @@ func cmdServe(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "open", Usage: "open the address in the browser"},
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() > 0 {
-				return usagef("serve takes no arguments")
-			}
-			if _, err := openWorkspace(c); err != nil {
-				return err
-			}
-			return runServe(c.Context, e, serveOptions{dir: c.String("C"), addr: c.String("addr"), open: c.Bool("open")})
+			return runServe(c.Context, e, serveOpts{addr: c.String("addr"), open: c.Bool("open")})
 		},
 	}
 }
 
-type serveOptions struct {
-	dir, addr string
-	open      bool
+type serveOpts struct {
+	addr string
+	open bool // open the address in the browser
 }
 
 // runServe serves the workspace until ctx is done or SIGTERM comes.
-func runServe(ctx context.Context, e *env, o serveOptions) error {
+func runServe(ctx context.Context, e *env, o serveOpts) error {
+	if _, err := e.open(); err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM)
+	defer stop()
 	l, err := web.Listen(o.addr)
 	if err != nil {
 		return hint.Wrap(fmt.Errorf("listening on %q: %w", o.addr, err), "another program may use the port: pick another with --addr 127.0.0.1:PORT")
 	}
-	s, err := web.New(o.dir, web.Options{Addr: l.Addr().String()})
+	s, err := web.New(e.dir, web.Options{Addr: l.Addr().String()})
 	if err != nil {
 		l.Close()
 		return err
@@ -74,8 +73,6 @@ func runServe(ctx context.Context, e *env, o serveOptions) error {
 			fmt.Fprintf(e.stderr, "mosty: could not open a browser (%v): open the address yourself\n", err)
 		}
 	}
-	ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM)
-	defer stop()
 	err = web.Serve(ctx, l, s)
 	fmt.Fprintln(e.stdout, "mosty serve: stopped")
 	return err

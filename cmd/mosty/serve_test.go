@@ -5,10 +5,12 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -36,7 +38,7 @@ func (s *syncBuffer) String() string {
 // cleanly with exit code 0 when interrupted.
 func TestServe(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "ws")
-	if code := run(context.Background(), []string{"mosty", "-C", filepath.Dir(dir), "demo", "ws"}, nil, io.Discard, io.Discard); code != 0 {
+	if code := run(context.Background(), []string{"mosty", "demo", dir}, nil, io.Discard, io.Discard); code != 0 {
 		t.Fatalf("demo: exit %d", code)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -81,5 +83,48 @@ func TestServe(t *testing.T) {
 	}
 	if stderr.String() != "" {
 		t.Errorf("stderr: %q", stderr.String())
+	}
+}
+
+// TestServeStopsOnSIGTERM: SIGTERM to mosty (the supervisor) reaches the
+// server, which stops cleanly: exit code 0.
+func TestServeStopsOnSIGTERM(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "ws")
+	if code := run(context.Background(), []string{"mosty", "demo", dir}, nil, io.Discard, io.Discard); code != 0 {
+		t.Fatalf("demo: exit %d", code)
+	}
+	out, err := os.Create(filepath.Join(t.TempDir(), "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	exit := make(chan int, 1)
+	go func() {
+		exit <- superviseExe(exe, []string{"mosty", "-C", dir, "serve", "--addr", "127.0.0.1:0"}, [3]*os.File{nil, out, out})
+	}()
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if data, _ := os.ReadFile(out.Name()); bytes.Contains(data, []byte("?token=")) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the server did not start")
+		}
+	}
+	// This process is the supervisor, which passes SIGTERM on.
+	if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case code := <-exit:
+		data, _ := os.ReadFile(out.Name())
+		if code != 0 || !bytes.Contains(data, []byte("mosty serve: stopped")) {
+			t.Errorf("exit %d, output:\n%s", code, data)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not stop on SIGTERM")
 	}
 }

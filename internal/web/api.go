@@ -61,12 +61,13 @@ func writeFailure(w http.ResponseWriter, err error) {
 // target reads and checks the slug and language of a request's path,
 // answering 404 itself when they name no article's translators' file.
 func (s *Server) target(w http.ResponseWriter, r *http.Request) (slug, lang string, ok bool) {
-	slug, lang = r.PathValue("slug"), r.PathValue("lang")
+	slug = r.PathValue("slug")
+	lang, known := s.targetLang(r.PathValue("lang"))
 	switch {
 	case !validSlug(slug):
 		writeError(w, http.StatusNotFound, "no article "+quote(slug), "article names are lower-case letters, digits and hyphens")
-	case !s.validTarget(lang):
-		writeError(w, http.StatusNotFound, "no target language "+quote(lang), "the workspace translates into "+joinLangs(s.store.targets()))
+	case !known:
+		writeError(w, http.StatusNotFound, "no target language "+quote(r.PathValue("lang")), "the workspace translates into "+joinLangs(s.store.targets()))
 	default:
 		return slug, lang, true
 	}

@@ -66,9 +66,10 @@ func (s *Server) startPage(w http.ResponseWriter, r *http.Request, loc *localize
 }
 
 func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, loc *localizer) {
-	slug, lang := r.PathValue("slug"), r.PathValue("lang")
+	slug := r.PathValue("slug")
+	lang, known := s.targetLang(r.PathValue("lang"))
 	var src bool
-	if validSlug(slug) && s.validTarget(lang) {
+	if validSlug(slug) && known {
 		f, err := s.store.load(s.store.sourceLang(), slug)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
@@ -109,11 +110,14 @@ func (s *Server) asset(w http.ResponseWriter, r *http.Request) {
 // preview serves an article's page or parallel page in a language as
 // mosty build renders it, built afresh from the files.
 func (s *Server) preview(w http.ResponseWriter, r *http.Request) {
-	lang, slug, page := r.PathValue("lang"), r.PathValue("slug"), r.PathValue("page")
+	slug, page := r.PathValue("slug"), r.PathValue("page")
 	if page == "" {
 		page = "index.html"
 	}
-	known := lang == s.store.sourceLang() || s.validTarget(lang)
+	lang, known := s.targetLang(r.PathValue("lang"))
+	if r.PathValue("lang") == s.store.sourceLang() {
+		lang, known = s.store.sourceLang(), true
+	}
 	if !validSlug(slug) || !known || !slices.Contains([]string{"index.html", "parallel.html"}, page) {
 		http.NotFound(w, r)
 		return

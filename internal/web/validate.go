@@ -2,23 +2,25 @@ package web
 
 import (
 	"regexp"
-	"slices"
+
+	"github.com/mosty-dev/mosty/internal/acquire"
 )
 
-// These checks stand in for the command line's shared slug and language
-// validation (issue 14) until it exists; they decide only whether a name
-// from a URL may be looked up, so no path ever leaves the workspace.
-var (
-	slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
-	idPattern   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$`)
-)
+// Names from a URL are checked with mosty's shared rules before anything
+// is looked up, so no path ever leaves the workspace.
 
-// validSlug reports whether s can be an article's slug.
-func validSlug(s string) bool { return len(s) <= 200 && slugPattern.MatchString(s) }
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$`)
+
+// validSlug reports whether s can be an article's slug (acquire.CheckSlug).
+func validSlug(s string) bool { return acquire.CheckSlug(s) == nil }
 
 // validID reports whether s can be a segment id.
 func validID(s string) bool { return idPattern.MatchString(s) }
 
-// validTarget reports whether lang is one of the workspace's target
-// languages.
-func (s *Server) validTarget(lang string) bool { return slices.Contains(s.store.targets(), lang) }
+// targetLang reads a language of a URL as one of the workspace's target
+// languages, spelt as mosty.toml does ("ru-RU" is "ru"); ok is false for
+// any other.
+func (s *Server) targetLang(tag string) (lang string, ok bool) {
+	lang, err := s.store.ws.TargetLanguage(tag)
+	return lang, err == nil
+}
