@@ -103,10 +103,7 @@ func TestExternalEdit(t *testing.T) {
 // reviewer; confirming a fuzzy segment drops previous_source.
 func TestReview(t *testing.T) {
 	dir := demoDir(t)
-	path := filepath.Join(dir, "locales", "ru", testSlug+".toml")
-	data := readLocale(t, dir, "ru")
-	first := s0(t, data)
-	writeTestFile(t, path, strings.Replace(data, first, first+"previous_source = \"Stary tekst.\"\n", 1))
+	addKeys(t, dir, "previous_source = \"Stary tekst.\"\n")
 	s := newTestServer(t, dir)
 	seg := s.article(t, "ru").Segments[0]
 	if len(seg.PreviousDiff) == 0 {
@@ -131,10 +128,7 @@ func TestReview(t *testing.T) {
 // person chose.
 func TestSaveSettlesConflict(t *testing.T) {
 	dir := demoDir(t)
-	path := filepath.Join(dir, "locales", "ru", testSlug+".toml")
-	data := readLocale(t, dir, "ru")
-	first := s0(t, data)
-	writeTestFile(t, path, strings.Replace(data, first, first+"conflict_translation = \"Их версия.\"\nconflict_status = \"reviewed\"\n", 1))
+	addKeys(t, dir, "conflict_translation = \"Их версия.\"\nconflict_status = \"reviewed\"\n")
 	s := newTestServer(t, dir)
 	seg := s.article(t, "ru").Segments[0]
 	if seg.Keys["conflict_translation"] != "Их версия." {
@@ -146,11 +140,14 @@ func TestSaveSettlesConflict(t *testing.T) {
 	}
 }
 
-// s0 is the first segment table's id line, to add keys after.
-func s0(t *testing.T, data string) string {
+// addKeys adds TOML lines to the first segment of the Russian file, as a
+// person or another tool would.
+func addKeys(t *testing.T, dir, lines string) {
+	t.Helper()
+	data := readLocale(t, dir, "ru")
 	i := strings.Index(data, "[[segment]]\nid = ")
-	j := strings.Index(data[i+12:], "\n")
-	return data[i : i+12+j+1]
+	j := i + 12 + strings.Index(data[i+12:], "\n") + 1 // after the id line
+	writeTestFile(t, filepath.Join(dir, "locales", "ru", testSlug+".toml"), data[:j]+lines+data[j:])
 }
 
 // TestConcurrentSaves: clients saving different segments of one file at

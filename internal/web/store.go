@@ -5,8 +5,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -93,24 +91,8 @@ func statStamp(path string) (stamp, error) {
 	return stamp{size: info.Size(), mtime: info.ModTime().UnixNano()}, nil
 }
 
-// slugs lists the articles: those with a source-language locale file.
-func (s *store) slugs() ([]string, error) {
-	entries, err := os.ReadDir(s.ws.Path("locales", s.sourceLang()))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, e := range entries {
-		if slug, ok := strings.CutSuffix(e.Name(), ".toml"); ok && !e.IsDir() {
-			out = append(out, slug)
-		}
-	}
-	slices.Sort(out)
-	return out, nil
-}
+// slugs lists the articles (workspace.Articles).
+func (s *store) slugs() ([]string, error) { return s.ws.Articles() }
 
 // load returns a locale file as it is on disk now; nil when it does not
 // exist. The file is shared with other requests: do not change it.
