@@ -9,7 +9,10 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/mosty-dev/mosty/internal/acquire"
 	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/demo"
+	"github.com/mosty-dev/mosty/internal/workspace"
 )
 
 // TestSaveChangesOneTable: a save rewrites only that segment's table;
@@ -220,5 +223,43 @@ func TestMissingTranslatorsFile(t *testing.T) {
 	rec := s.do(t, request{method: "PUT", path: "/api/articles/" + testSlug + "/en/segments/" + a.Segments[0].ID, body: saveBody("x", "fuzzy", a.Segments[0].Rev)})
 	if rec.Code != http.StatusNotFound {
 		t.Errorf("%d %s", rec.Code, rec.Body)
+	}
+}
+
+// TestMemoryAndTerms: a segment shows the memory's matches from other
+// articles (not itself) with their origin, and the glossary's terms.
+func TestMemoryAndTerms(t *testing.T) {
+	dir := demoDir(t)
+	w, err := workspace.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := acquire.FromBytes("kopia.html", "mosty:demo/kopia.html", demo.Article())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.ImportSources([]*acquire.Source{src}); err != nil {
+		t.Fatal(err)
+	}
+	s := newTestServer(t, dir)
+	var copySlug string
+	for _, a := range decode[[]articleSummary](t, s.do(t, request{method: "GET", path: "/api/articles"})) {
+		if a.Slug != testSlug {
+			copySlug = a.Slug
+		}
+	}
+	rec := s.do(t, request{method: "GET", path: "/api/articles/" + copySlug + "/ru"})
+	a := decode[articleJSON](t, rec)
+	first := a.Segments[0]
+	if len(first.TM) == 0 || first.TM[0].Score != 100 || !strings.HasPrefix(first.TM[0].Origin, testSlug+"/") {
+		t.Errorf("memory matches of %q: %+v", first.Source, first.TM)
+	}
+	for _, m := range s.article(t, "ru").Segments[0].TM {
+		if m.Origin == testSlug+"/"+first.ID {
+			t.Errorf("a segment is offered its own translation")
+		}
+	}
+	if terms := a.Segments[1].Terms; len(terms) != 1 || terms[0].Target != "Восточный строительный кластер" {
+		t.Errorf("terms %+v", terms)
 	}
 }
