@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -114,5 +115,30 @@ func TestPreviewCSP(t *testing.T) {
 	csp := rec.Header().Get("Content-Security-Policy")
 	if strings.Contains(csp, "script-src") || !strings.Contains(csp, "img-src 'self' data:") {
 		t.Errorf("preview CSP %q", csp)
+	}
+}
+
+// TestListFollowsFiles: the start page's figures follow edits made
+// outside and a changed glossary.
+func TestListFollowsFiles(t *testing.T) {
+	dir := demoDir(t)
+	s := newTestServer(t, dir)
+	ru := func() languageSummary {
+		t.Helper()
+		list := decode[[]articleSummary](t, s.do(t, request{method: "GET", path: "/api/articles"}))
+		return list[0].Languages["ru"]
+	}
+	before := ru()
+	if before.Percent != 44.4 || before.Problems != 0 {
+		t.Fatalf("before: %+v", before)
+	}
+	path := filepath.Join(dir, "locales", "ru", testSlug+".toml")
+	writeTestFile(t, path, strings.Replace(readLocale(t, dir, "ru"), "translation = \"\"\nstatus = \"new\"", "translation = \"Готово.\"\nstatus = \"translated\"", 1))
+	if got := ru(); got.Percent <= before.Percent || got.Segments.Translated != 8 {
+		t.Errorf("after an edit: %+v", got)
+	}
+	writeTestFile(t, filepath.Join(dir, "glossary.toml"), "[[term]]\npl = \"Wschodni Klaster Budowlany\"\nru = \"ВКС\"\nforbidden = { ru = [\"Восточный строительный кластер\"] }\n")
+	if got := ru(); got.Errors == 0 || got.Problems < got.Errors {
+		t.Errorf("after a glossary change: %+v", got)
 	}
 }

@@ -99,6 +99,9 @@ func matches(f *catalog.File, q string) bool {
 }
 
 func (s *Server) languageSummary(f *catalog.File, lang, slug string, checker *qa.Checker) languageSummary {
+	if l, ok := s.store.summary(lang, slug, f, checker.Glossary); ok {
+		return l
+	}
 	l := languageSummary{CoverageJSON: report.CoverageOf(f.Coverage())}
 	file := s.store.rel(lang, slug)
 	for _, u := range f.Units {
@@ -112,5 +115,6 @@ func (s *Server) languageSummary(f *catalog.File, lang, slug string, checker *qa
 			}
 		}
 	}
+	s.store.keepSummary(lang, slug, f, checker.Glossary, l)
 	return l
 }

@@ -36,6 +36,7 @@ type store struct {
 	articles map[string]cachedArticle // extracted sources by slug
 	memories map[string]cachedMemory  // by language
 	queues   map[string]*queue        // saves waiting, by "lang/slug"
+	gloss    cachedGlossary
 }
 
 // stamp identifies a file's version on disk, for files the server only
@@ -49,6 +50,10 @@ type stamp struct {
 type cachedFile struct {
 	data []byte
 	file *catalog.File // shared: never changed after it is cached
+	// summary is the file's line on the start page, made with the
+	// glossary summaryOf; nil until asked for.
+	summary   *languageSummary
+	summaryOf *glossary.Glossary
 }
 
 type cachedArticle struct {
@@ -226,7 +231,55 @@ func (s *store) lock() (func(), error) {
 
 // glossary reads glossary.toml.
 func (s *store) glossary() (*glossary.Glossary, error) {
-	return glossary.Load(s.ws.Path("glossary.toml"), s.sourceLang())
+	path := s.ws.Path("glossary.toml")
+	data, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	s.mu.Lock()
+	c := s.gloss
+	s.mu.Unlock()
+	if c.g != nil && bytes.Equal(c.data, data) {
+		return c.g, nil
+	}
+	g, err := glossary.Load(path, s.sourceLang())
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.gloss = cachedGlossary{data: data, g: g}
+	s.mu.Unlock()
+	return g, nil
+}
+
+// cachedGlossary is glossary.toml as last read: the same *Glossary while
+// its bytes stay the same, so what was checked with it can be kept.
+type cachedGlossary struct {
+	data []byte
+	g    *glossary.Glossary
+}
+
+// summary returns the start page's line for a file load returned, made
+// with g, if one was kept.
+func (s *store) summary(lang, slug string, f *catalog.File, g *glossary.Glossary) (languageSummary, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c, ok := s.files[s.ws.LocalePath(lang, slug)]
+	if !ok || c.file != f || c.summaryOf != g || c.summary == nil {
+		return languageSummary{}, false
+	}
+	return *c.summary, true
+}
+
+// keepSummary keeps the start page's line for a file load returned.
+func (s *store) keepSummary(lang, slug string, f *catalog.File, g *glossary.Glossary, sum languageSummary) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	path := s.ws.LocalePath(lang, slug)
+	if c, ok := s.files[path]; ok && c.file == f {
+		c.summary, c.summaryOf = &sum, g
+		s.files[path] = c
+	}
 }
 
 // memory returns lang's translation memory, built again from the files
