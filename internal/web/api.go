@@ -133,7 +133,7 @@ func (s *Server) segmentContext(slug, lang string) (*catalog.File, *segmentConte
 		c.memory = m
 	}
 	if a, err := s.store.article(slug); err == nil {
-		c.blocks = blocksByID(src, a)
+		c.tags = tagsByID(src, a)
 	}
 	return f, c, nil
 }

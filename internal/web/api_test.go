@@ -12,7 +12,7 @@ func TestRoutes(t *testing.T) {
 	dir := demoDir(t)
 	s := newTestServer(t, dir)
 	a := s.article(t, "ru")
-	link := a.Segments[3] // has <2>…</2>, a link
+	link := a.Segments[3] // has <1>…</1>, a link
 	if len(link.Placeholders) != 1 || link.Placeholders[0].Kind != "link" {
 		t.Fatalf("segment 3 placeholders: %+v", link.Placeholders)
 	}
@@ -52,13 +52,13 @@ func TestRoutes(t *testing.T) {
 		{"oversized", request{method: "PUT", path: put + seg.ID, body: big}, 413, `larger than`},
 		{"unknown id", request{method: "PUT", path: put + "ffffffff", body: saveBody("x", "fuzzy", "")}, 404, `no such segment`},
 		{"bad id", request{method: "PUT", path: put + "..%2F..", body: saveBody("x", "fuzzy", "")}, 404, `no segment`},
-		{"placeholder missing", request{method: "PUT", path: put + link.ID, body: saveBody("Визит организовал фонд.", "translated", link.Rev)}, 422, `\u003c2\u003e…\u003c/2\u003e is missing`},
+		{"placeholder missing", request{method: "PUT", path: put + link.ID, body: saveBody("Визит организовал фонд.", "translated", link.Rev)}, 422, `\u003c1\u003e…\u003c/1\u003e is missing`},
 		{"empty marked done", request{method: "PUT", path: put + link.ID, body: saveBody("", "reviewed", link.Rev)}, 422, `empty`},
 		{"placeholder missing, fuzzy", request{method: "PUT", path: put + link.ID, body: saveBody("Визит организовал фонд.", "fuzzy", link.Rev)}, 200, `placeholders`},
 		{"cookie without Origin", request{method: "PUT", path: put + seg.ID, noToken: true, header: map[string]string{"Cookie": "mosty_token_7777=" + testToken}, body: saveBody("x", "fuzzy", "")}, 403, `own pages`},
 		{"foreign Origin", request{method: "PUT", path: put + seg.ID, header: map[string]string{"Origin": "http://evil.example"}, body: saveBody("x", "fuzzy", "")}, 403, `own pages`},
 		{"cross-site without Origin", request{method: "PUT", path: put + seg.ID, header: map[string]string{"Sec-Fetch-Site": "cross-site"}, body: saveBody("x", "fuzzy", "")}, 403, `own pages`},
-		{"check", request{method: "POST", path: put + link.ID + "/check", header: origin, body: `{"translation": "Визит <2>фонда</2>"}`}, 200, `punctuation`},
+		{"check", request{method: "POST", path: put + link.ID + "/check", header: origin, body: `{"translation": "Визит <1>фонда</1>"}`}, 200, `punctuation`},
 		{"check bad status", request{method: "POST", path: put + link.ID + "/check", header: origin, body: `{"translation": "x", "status": "?"}`}, 400, `not one of`},
 		{"check unknown id", request{method: "POST", path: put + "ffffffff/check", header: origin, body: `{"translation": "x"}`}, 404, `no such segment`},
 		{"preview", request{method: "GET", path: "/preview/ru/" + testSlug + "/index.html"}, 200, `<html lang="ru"`},

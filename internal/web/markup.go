@@ -27,8 +27,9 @@ var kinds = map[string]string{
 }
 
 // placeholders lists the placeholders of source in order of first
-// appearance; block, when known, says which element each one stands for.
-func placeholders(source string, block article.Block) []placeholder {
+// appearance; tags, when known, says which element each one stands for
+// (tags[n-1] is placeholder n's).
+func placeholders(source string, tags []article.Tag) []placeholder {
 	out := []placeholder{}
 	for i := 0; i < len(source); i++ {
 		kind, n, size := article.ParsePlaceholder(source[i:])
@@ -40,8 +41,8 @@ func placeholders(source string, block article.Block) []placeholder {
 			continue
 		}
 		p := placeholder{N: n, Pair: kind == article.Open, Kind: "other"}
-		if n-1 < len(block.Tags) {
-			describe(&p, block.Tags[n-1])
+		if n-1 < len(tags) {
+			describe(&p, tags[n-1])
 		}
 		out = append(out, p)
 	}
@@ -61,11 +62,12 @@ func describe(p *placeholder, t article.Tag) {
 	}
 }
 
-// blocksByID pairs each unit of the source file with its block of the
-// extracted article; a unit whose text is not in its block (the locale
-// files are older than the source) is left out.
-func blocksByID(src *catalog.File, a *article.Article) map[string]article.Block {
-	out := map[string]article.Block{}
+// tagsByID pairs each unit of the source file with the markup its
+// placeholders stand for, found through its segment of the extracted
+// article; a unit whose text is not in its block (the locale files are
+// older than the source) is left out.
+func tagsByID(src *catalog.File, a *article.Article) map[string][]article.Tag {
+	out := map[string][]article.Tag{}
 	if src == nil || a == nil {
 		return out
 	}
@@ -76,12 +78,27 @@ func blocksByID(src *catalog.File, a *article.Article) map[string]article.Block 
 		b := a.Blocks[u.Block]
 		for _, s := range b.Segments {
 			if s.Text == u.Source {
-				out[u.ID] = b
+				out[u.ID] = segmentTags(b, s)
 				break
 			}
 		}
 	}
 	return out
+}
+
+// segmentTags lists the block's markup for each of the segment's
+// placeholders, which are numbered from 1 in every segment.
+func segmentTags(b article.Block, s article.Segment) []article.Tag {
+	if s.Tags == nil {
+		return b.Tags
+	}
+	tags := make([]article.Tag, len(s.Tags))
+	for i := range s.Tags {
+		if n := s.BlockTag(i + 1); n >= 1 && n <= len(b.Tags) {
+			tags[i] = b.Tags[n-1]
+		}
+	}
+	return tags
 }
 
 // diffPart is a run of words that the two texts share ("="), or that only

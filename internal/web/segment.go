@@ -65,7 +65,7 @@ func rev(u catalog.Unit) string {
 // article's markup, the glossary, the memory, the checks.
 type segmentContext struct {
 	slug, lang, file string
-	blocks           map[string]article.Block // by segment id; missing when the source cannot be read
+	tags             map[string][]article.Tag // placeholders' markup by segment id; missing when the source cannot be read
 	glossary         *glossary.Glossary
 	memory           *tm.Memory // nil: no matches
 	minMatch         int
@@ -80,7 +80,7 @@ func (c *segmentContext) view(u catalog.Unit) segmentView {
 		v.PreviousDiff = wordDiff(u.PreviousSource, u.Source)
 	}
 	v.Problems = c.problems(u)
-	v.Placeholders = placeholders(u.Source, c.blocks[u.ID])
+	v.Placeholders = placeholders(u.Source, c.tags[u.ID])
 	if c.memory != nil {
 		for _, m := range c.memory.Lookup(u.Source, c.minMatch, 4) {
 			if m.Origin != c.slug+"/"+u.ID {

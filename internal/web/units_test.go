@@ -31,12 +31,12 @@ func TestWordDiff(t *testing.T) {
 }
 
 func TestPlaceholders(t *testing.T) {
-	block := article.Block{Tags: []article.Tag{
+	tags := []article.Tag{
 		{Name: "a", Attrs: []article.Attr{{Key: "href", Val: "https://pfrr.pl/"}}},
 		{Name: "img", Attrs: []article.Attr{{Key: "src", Val: "a.png"}, {Key: "alt", Val: "Logo"}}, Empty: true},
 		{Name: "strong"},
-	}}
-	got := placeholders("Zob. <1>stronę</1> <2/> i <3>to</3>, <4>nieznane</4>.", block)
+	}
+	got := placeholders("Zob. <1>stronę</1> <2/> i <3>to</3>, <4>nieznane</4>.", tags)
 	want := []placeholder{
 		{N: 1, Pair: true, Tag: "a", Kind: "link", Title: "https://pfrr.pl/"},
 		{N: 2, Tag: "img", Kind: "image", Title: "Logo"},
@@ -164,4 +164,27 @@ func FuzzSave(f *testing.F) {
 			t.Fatalf("segments lost")
 		}
 	})
+}
+
+// TestSegmentTags: a segment's placeholders are numbered from 1, and its
+// chips name the block's markup they stand for.
+func TestSegmentTags(t *testing.T) {
+	a := article.Tag{Name: "a", Attrs: []article.Attr{{Key: "href", Val: "https://pfrr.pl/"}}}
+	b := article.Tag{Name: "strong"}
+	block := article.Block{Tags: []article.Tag{b, a}}
+	for _, c := range []struct {
+		name string
+		seg  article.Segment
+		want []article.Tag
+	}{
+		{"same numbers as the block", article.Segment{}, []article.Tag{b, a}},
+		{"the block's second is the segment's first", article.Segment{Tags: []int{2}}, []article.Tag{a}},
+		{"a number the block lacks", article.Segment{Tags: []int{5}}, []article.Tag{{}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if d := cmp.Diff(c.want, segmentTags(block, c.seg)); d != "" {
+				t.Error(d)
+			}
+		})
+	}
 }
