@@ -185,7 +185,7 @@ func omegatNumbers(source string) map[int]int {
 // numbered as in source.
 func toOmegaT(text, source string) string {
 	idx := omegatNumbers(source)
-	return mapPlaceholders(text, func(kind article.PlaceholderKind, id int) string {
+	return article.MapPlaceholders(text, func(kind article.PlaceholderKind, id int) string {
 		n, ok := idx[id]
 		if !ok {
 			n = len(idx) + id // not in the source: a number of its own
@@ -208,7 +208,7 @@ func fromOmegaT(text, source string) string {
 	for id, n := range omegatNumbers(source) {
 		byIndex[n] = id
 	}
-	return rewriteTags(text, func(s string) (string, int) {
+	return article.RewriteTags(text, func(s string) (string, int) {
 		j := strings.IndexByte(s, '>')
 		if j < 0 {
 			return "", 0
@@ -229,37 +229,4 @@ func fromOmegaT(text, source string) string {
 		}
 		return fmt.Sprintf("<%d>", id), j + 1
 	})
-}
-
-// mapPlaceholders rewrites each placeholder of s as f returns it.
-func mapPlaceholders(s string, f func(kind article.PlaceholderKind, id int) string) string {
-	return rewriteTags(s, func(s string) (string, int) {
-		kind, id, n := article.ParsePlaceholder(s)
-		if n == 0 {
-			return "", 0
-		}
-		return f(kind, id), n
-	})
-}
-
-// rewriteTags copies s, asking tag at each "<" for a replacement and the
-// bytes it replaces (0: none, the "<" is text).
-func rewriteTags(s string, tag func(s string) (string, int)) string {
-	var b strings.Builder
-	for s != "" {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			b.WriteString(s)
-			break
-		}
-		b.WriteString(s[:i])
-		s = s[i:]
-		repl, n := tag(s)
-		if n == 0 {
-			repl, n = "<", 1
-		}
-		b.WriteString(repl)
-		s = s[n:]
-	}
-	return b.String()
 }
