@@ -8,9 +8,6 @@
 package interchange
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-
 	"github.com/mosty-dev/mosty/internal/catalog"
 )
 
@@ -64,7 +61,4 @@ type Translation struct {
 // BaseOf fingerprints a translation as it was exported, so that merge can
 // tell whether it changed in mosty since: then the tool's version is a
 // conflict, not an update.
-func BaseOf(translation string) string {
-	h := sha256.Sum256([]byte(translation))
-	return hex.EncodeToString(h[:6])
-}
+func BaseOf(translation string) string { return catalog.Fingerprint(translation) }
