@@ -208,6 +208,23 @@ func fromOmegaT(text, source string) string {
 	for id, n := range omegatNumbers(source) {
 		byIndex[n] = id
 	}
+	return rewriteShortcuts(text, func(n int, closing, empty bool) string {
+		id, ok := byIndex[n-1]
+		switch {
+		case !ok:
+			return ""
+		case closing:
+			return fmt.Sprintf("</%d>", id)
+		case empty:
+			return fmt.Sprintf("<%d/>", id)
+		}
+		return fmt.Sprintf("<%d>", id)
+	})
+}
+
+// rewriteShortcuts rewrites each of OmegaT's tags in text (<g0>, </g0>,
+// <x1/>) as f returns it from its number (index + 1); "" keeps the tag.
+func rewriteShortcuts(text string, f func(n int, closing, empty bool) string) string {
 	return article.RewriteTags(text, func(s string) (string, int) {
 		j := strings.IndexByte(s, '>')
 		if j < 0 {
@@ -218,15 +235,10 @@ func fromOmegaT(text, source string) string {
 			return "", 0
 		}
 		_, n, _ := shortcutNumber(s[:j+1])
-		id, ok := byIndex[n-1]
-		switch {
-		case !ok:
+		repl := f(n, m[1] == "/", m[4] == "/")
+		if repl == "" {
 			return "", 0
-		case m[1] == "/":
-			return fmt.Sprintf("</%d>", id), j + 1
-		case m[4] == "/":
-			return fmt.Sprintf("<%d/>", id), j + 1
 		}
-		return fmt.Sprintf("<%d>", id), j + 1
+		return repl, j + 1
 	})
 }

@@ -147,3 +147,16 @@ func TestReadTMX(t *testing.T) {
 		})
 	}
 }
+
+func TestMemoryPairs(t *testing.T) {
+	units := []TMXUnit{
+		{Texts: map[string]string{"pl-pl": "Był <g0>tydzień</g0> <x1/>.", "ru-ru": "<x1/> Была <g0>неделя</g0>.", "en": "It was"}},
+		{Texts: map[string]string{"pl": "Tylko polski."}},
+		{Texts: map[string]string{"pl": "Tak.", "ru": "Да."}},
+	}
+	got := MemoryPairs(units, "pl", "ru")
+	want := []Pair{{"Był <1>tydzień</1> <2/>.", "<2/> Была <1>неделя</1>."}, {"Tak.", "Да."}}
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("MemoryPairs = %q", got)
+	}
+}
