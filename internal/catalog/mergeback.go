@@ -16,15 +16,16 @@ var TMKeys = []string{"tm_match", "tm_origin", "tm_note", "tm_suggestion", "tm_s
 
 // Incoming is a unit as a CAT tool's file has it.
 type Incoming struct {
-	Source      string // the Polish the file has
+	ID          string
+	Source      string // the Polish the file has; "" when it has none
 	Translation string
 	// Status is what the file says of its target: New when it is no
 	// translation (no target, an empty one, needs-translation, initial…).
 	Status Status
 	State  string // the file's own word for it, for messages
-	// BaseHash is the fingerprint of the translation as exported, when
-	// the file kept it and no exported copy was stored ("" otherwise).
-	BaseHash string
+	// Base is BaseOf the translation as exported, when the file kept it
+	// ("" otherwise).
+	Base string
 }
 
 // Exported is a unit as it was exported: the base of a three-way merge.
@@ -36,7 +37,7 @@ type Exported struct {
 
 // Fingerprint is a short hash of a translation as it was exported, which
 // files carry so that merge can tell whether it changed in mosty since.
-func Fingerprint(translation string) string {
+func BaseOf(translation string) string {
 	h := sha256.Sum256([]byte(translation))
 	return hex.EncodeToString(h[:6])
 }
@@ -73,7 +74,7 @@ type Decision struct {
 //     unchanged in mosty takes the file's; both changed differently is a
 //     conflict;
 //   - without a base, the file's fingerprint of the exported translation
-//     (BaseHash) tells whether mosty changed since; with neither, a
+//     (Base) tells whether mosty changed since; with neither, a
 //     translation mosty has is only replaced by force, and a status never
 //     goes back;
 //   - a reviewed translation is replaced only by force;
@@ -103,7 +104,7 @@ func notATranslation(cur Unit, in Incoming, base *Exported, lang string) (Decisi
 	}
 	if text == "" || copied {
 		// Said only where the file dropped a translation mosty has.
-		dropped := in.BaseHash != Fingerprint("")
+		dropped := in.Base != BaseOf("")
 		if base != nil {
 			dropped = base.Translation != ""
 		}
@@ -158,9 +159,9 @@ func threeWay(cur Unit, in Incoming, base *Exported, force bool) (Decision, bool
 		return conflict("the segment is reviewed in mosty")
 	case base != nil && (base.Translation != cur.Translation || base.Status != cur.Status):
 		return conflict("changed in mosty since the export and in the file")
-	case base == nil && in.BaseHash != "" && in.BaseHash != Fingerprint(cur.Translation):
+	case base == nil && in.Base != "" && in.Base != BaseOf(cur.Translation):
 		return conflict("the translation was changed in mosty since the export")
-	case base == nil && in.BaseHash == "" && cur.Translation != "" && cur.Translation != in.Translation:
+	case base == nil && in.Base == "" && cur.Translation != "" && cur.Translation != in.Translation:
 		return conflict("no record of this export, and mosty has another translation")
 	case base == nil && cur.Translation == in.Translation && rank(in.Status) < rank(cur.Status):
 		return Decision{Outcome: Unchanged}, true // an older file: never a step back

@@ -46,7 +46,7 @@ func TestDecideMerge(t *testing.T) {
 		{"empty, nothing anywhere", unit("", New), in("", New), exp("", New), "ru", false, Unchanged, nil},
 		{"empty where the export had a translation: said", unit(a, Translated), in("", New), exp(a, Translated), "ru", false, Skipped, nil},
 		{"empty where the export had none: mosty's newer work", unit(a, Translated), in("", New), exp("", New), "ru", false, Unchanged, nil},
-		{"empty, no base, fingerprint of empty", unit(a, Translated), Incoming{Source: pl, BaseHash: Fingerprint(""), Status: New}, nil, "ru", false, Unchanged, nil},
+		{"empty, no base, fingerprint of empty", unit(a, Translated), Incoming{Source: pl, Base: BaseOf(""), Status: New}, nil, "ru", false, Unchanged, nil},
 		{"empty, no record at all: said", unit(a, Translated), in("", New), nil, "ru", false, Skipped, nil},
 		{"the Polish copied, marked translated", unit("", New), in(pl, Translated), exp("", New), "ru", false, Unchanged, nil},
 		{"the Polish copied over a translation", unit(a, Translated), in(pl, Translated), exp(a, Translated), "ru", false, Skipped, nil},
@@ -77,8 +77,8 @@ func TestDecideMerge(t *testing.T) {
 			&Unit{ID: "x", Source: pl, Translation: "Встреча\nдлилась два дня.", Status: Fuzzy}},
 
 		// No stored base: the file's fingerprint, or nothing.
-		{"fingerprint matches mosty", unit(a, Translated), Incoming{Source: pl, Translation: b, Status: Translated, BaseHash: Fingerprint(a)}, nil, "ru", false, Apply, &Unit{ID: "x", Source: pl, Translation: b, Status: Translated}},
-		{"fingerprint says mosty changed", unit(c, Translated), Incoming{Source: pl, Translation: b, Status: Translated, BaseHash: Fingerprint(a)}, nil, "ru", false, Conflict, nil},
+		{"fingerprint matches mosty", unit(a, Translated), Incoming{Source: pl, Translation: b, Status: Translated, Base: BaseOf(a)}, nil, "ru", false, Apply, &Unit{ID: "x", Source: pl, Translation: b, Status: Translated}},
+		{"fingerprint says mosty changed", unit(c, Translated), Incoming{Source: pl, Translation: b, Status: Translated, Base: BaseOf(a)}, nil, "ru", false, Conflict, nil},
 		{"no record, another translation in mosty", unit(a, Translated), in(b, Translated), nil, "ru", false, Conflict, nil},
 		{"no record, nothing in mosty", unit("", New), in(b, Translated), nil, "ru", false, Apply, &Unit{ID: "x", Source: pl, Translation: b, Status: Translated}},
 		{"no record, an older file never steps back", unit(a, Translated), in(a, Fuzzy), nil, "ru", false, Unchanged, nil},

@@ -61,4 +61,4 @@ type Translation struct {
 // BaseOf fingerprints a translation as it was exported, so that merge can
 // tell whether it changed in mosty since: then the tool's version is a
 // conflict, not an update.
-func BaseOf(translation string) string { return catalog.Fingerprint(translation) }
+func BaseOf(translation string) string { return catalog.BaseOf(translation) }

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func TestPrefill(t *testing.T) {
+func TestAdapt(t *testing.T) {
 	for _, tt := range []struct {
 		name, matchSrc, matchTr, source string
 		want, note                      string // note: a part of it, "" for none
@@ -25,7 +25,7 @@ func TestPrefill(t *testing.T) {
 		{"number written in words", "Trwało 2 dni.", "Длилось два дня.", "Trwało 3 dni.", "Длилось два дня.", "numbers differ from the match"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			f := Prefill(Match{Entry: Entry{Source: tt.matchSrc, Translation: tt.matchTr}}, tt.source)
+			f := Adapt(Match{Entry: Entry{Source: tt.matchSrc, Translation: tt.matchTr}}, tt.source)
 			if f.Translation != tt.want {
 				t.Errorf("translation %q, want %q", f.Translation, tt.want)
 			}
@@ -44,8 +44,8 @@ func TestNumbersOnlyMatch(t *testing.T) {
 	if len(got) == 0 || !got[0].NumbersOnly || got[0].Origin != "a/1" || got[0].Score == 100 || !CanFill(got[0]) {
 		t.Fatalf("Lookup = %+v", got)
 	}
-	if f := Prefill(got[0], "Budżet wynosi 7 miliardów złotych."); f.Translation != "Бюджет составляет 7 миллиардов злотых." {
-		t.Errorf("Prefill = %+v", f)
+	if f := Adapt(got[0], "Budżet wynosi 7 miliardów złotych."); f.Translation != "Бюджет составляет 7 миллиардов злотых." {
+		t.Errorf("Adapt = %+v", f)
 	}
 	if got := m.Lookup("Budżet wynosi 5 miliardów złotych.", 75, 5); !CanFill(got[0]) || got[0].NumbersOnly {
 		t.Errorf("the exact match is %+v", got[0])

@@ -20,14 +20,14 @@ type Fill struct {
 // exact, or differing only in numbers.
 func CanFill(m Match) bool { return m.Score == 100 || m.NumbersOnly }
 
-// Prefill adapts a match's translation to a new source. Its placeholders
+// Adapt adapts a match's translation to a new source. Its placeholders
 // are the new source's, never the match's: they are mapped by order and
 // kind (pair or empty); when that is not possible the translation comes
 // without placeholders and the note says so. Numbers that differ are
 // carried over when each stands once in the translation; the note says
 // when they could not be. Numbers are compared without placeholders, and
 // 1,2 and 1.2 are one number.
-func Prefill(m Match, source string) Fill {
+func Adapt(m Match, source string) Fill {
 	var notes []string
 	text, ok := mapPlaceholderIDs(m.Source, source, m.Translation)
 	if !ok {
