@@ -16,9 +16,15 @@ type Identity struct {
 	Date      time.Time // its date; zero when unknown
 }
 
-// IdentityOf is an article's identity; canonical is the page's
-// canonical URL ("" when none).
-func IdentityOf(a *Article, canonical string) Identity {
+// IdentityOf is an article's identity; a relative canonical URL is read
+// against the address the page came from.
+func IdentityOf(a *Article) Identity {
+	canonical := a.Canonical
+	if base, err := url.Parse(a.Origin); err == nil && base.IsAbs() {
+		if c, err := base.Parse(canonical); err == nil && canonical != "" {
+			canonical = c.String()
+		}
+	}
 	return Identity{Origin: a.Origin, Canonical: canonical, Title: a.Title, Date: a.Date}
 }
 

@@ -44,3 +44,14 @@ func TestFindArticle(t *testing.T) {
 		t.Errorf("keys of nothing: %v", k)
 	}
 }
+
+func TestIdentityOf(t *testing.T) {
+	a := &Article{Origin: "https://wkb.pl/news?id=7", Canonical: "/aktualnosci/rozmowy/", Title: "Rozmowy"}
+	if id := IdentityOf(a); id.Canonical != "https://wkb.pl/aktualnosci/rozmowy/" {
+		t.Errorf("relative canonical read as %q", id.Canonical)
+	}
+	a = &Article{Origin: "/home/ania/rozmowy.html", Canonical: "https://wkb.pl/r"}
+	if id := IdentityOf(a); id.Canonical != "https://wkb.pl/r" {
+		t.Errorf("canonical %q", id.Canonical)
+	}
+}
