@@ -42,6 +42,16 @@ func BaseOf(translation string) string {
 	return hex.EncodeToString(h[:6])
 }
 
+// UnitIndex is the index of the active unit with id; -1 when none.
+func (f *File) UnitIndex(id string) int {
+	for i, u := range f.Units {
+		if u.ID == id && !u.Obsolete {
+			return i
+		}
+	}
+	return -1
+}
+
 // Outcome is what a merge decision does.
 type Outcome int
 

@@ -7,9 +7,7 @@
 // about merging (catalog does) and reads and writes no files itself.
 package interchange
 
-import (
-	"github.com/mosty-dev/mosty/internal/catalog"
-)
+import "github.com/mosty-dev/mosty/internal/catalog"
 
 // A Doc is one article's translators' file with what the formats need to
 // say about it.

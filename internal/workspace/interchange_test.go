@@ -119,9 +119,12 @@ func fillEmpty(t *testing.T, format, doc, id, text string) string {
 		j := strings.Index(doc[i:], "msgstr \"\"") + i
 		return doc[:j] + `msgstr "` + text + `"` + doc[j+len(`msgstr ""`):]
 	case "xliff":
+		// A tool fills the target and says it is translated.
 		i := strings.Index(doc, `<unit id="`+id+`">`)
 		j := strings.Index(doc[i:], "</source>") + i + len("</source>")
-		return doc[:j] + "<target>" + text + "</target>" + doc[j:]
+		doc = doc[:j] + "<target>" + text + "</target>" + doc[j:]
+		k := strings.Index(doc[i:], `state="initial"`) + i
+		return doc[:k] + `state="translated"` + doc[k+len(`state="initial"`):]
 	default:
 		i := strings.Index(doc, `<trans-unit id="klaster-bialorus-2017/`+id+`"`)
 		j := strings.Index(doc[i:], `<target state="needs-translation"></target>`) + i
