@@ -264,3 +264,15 @@ func cyrillicTarget(lang string) bool {
 	}
 	return false
 }
+
+// Comments are the whole-line comments of a unit as it was read, without
+// their "#", for showing to translators in other tools.
+func (u Unit) Comments() []string {
+	var out []string
+	for _, l := range strings.Split(commentLines(u.raw), "\n") {
+		if c := strings.TrimSpace(strings.TrimPrefix(l, "#")); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}

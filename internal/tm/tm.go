@@ -195,3 +195,6 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// Entries are the memory's entries, in the order they were added.
+func (m *Memory) Entries() []Entry { return m.entries }
