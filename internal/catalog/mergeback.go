@@ -118,7 +118,10 @@ func notATranslation(cur Unit, in Incoming, base *Exported, lang string) (Decisi
 		if base != nil {
 			dropped = base.Translation != ""
 		}
-		if cur.Translation == "" || !dropped {
+		switch {
+		case copied && in.Status != New && cur.Translation == "":
+			return Decision{Outcome: Skipped, Reason: fmt.Sprintf("the file's target is the Polish copied, marked %s: not taken as a translation", stateName(in))}, true
+		case cur.Translation == "" || !dropped:
 			return Decision{Outcome: Unchanged}, true
 		}
 		what := "the file's target is empty"

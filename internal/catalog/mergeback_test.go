@@ -48,13 +48,14 @@ func TestDecideMerge(t *testing.T) {
 		{"empty where the export had none: mosty's newer work", unit(a, Translated), in("", New), exp("", New), "ru", false, Unchanged, nil},
 		{"empty, no base, fingerprint of empty", unit(a, Translated), Incoming{Source: pl, Base: BaseOf(""), Status: New}, nil, "ru", false, Unchanged, nil},
 		{"empty, no record at all: said", unit(a, Translated), in("", New), nil, "ru", false, Skipped, nil},
-		{"the Polish copied, marked translated", unit("", New), in(pl, Translated), exp("", New), "ru", false, Unchanged, nil},
+		{"the Polish copied, marked translated: said", unit("", New), in(pl, Translated), exp("", New), "ru", false, Skipped, nil},
+		{"the Polish copied, marked new", unit("", New), in(pl, New), exp("", New), "ru", false, Unchanged, nil},
 		{"the Polish copied over a translation", unit(a, Translated), in(pl, Translated), exp(a, Translated), "ru", false, Skipped, nil},
 		{"a number stays a number", Unit{ID: "x", Source: "2017", Status: New}, Incoming{Source: "2017", Translation: "2017", Status: Translated}, &Exported{Source: "2017", Status: New}, "ru", false, Apply,
 			&Unit{ID: "x", Source: "2017", Translation: "2017", Status: Translated}},
 		{"a name stays in English", Unit{ID: "x", Source: "Białystok", Status: New}, Incoming{Source: "Białystok", Translation: "Białystok", Status: Translated}, &Exported{Source: "Białystok", Status: New}, "en", false, Apply,
 			&Unit{ID: "x", Source: "Białystok", Translation: "Białystok", Status: Translated}},
-		{"a name is no Russian", Unit{ID: "x", Source: "Białystok", Status: New}, Incoming{Source: "Białystok", Translation: "Białystok", Status: Translated}, &Exported{Source: "Białystok", Status: New}, "ru", false, Unchanged, nil},
+		{"a name is no Russian", Unit{ID: "x", Source: "Białystok", Status: New}, Incoming{Source: "Białystok", Translation: "Białystok", Status: Translated}, &Exported{Source: "Białystok", Status: New}, "ru", false, Skipped, nil},
 
 		// Translations, three ways.
 		{"new translation", unit("", New), in(a, Translated), exp("", New), "ru", false, Apply, &Unit{ID: "x", Source: pl, Translation: a, Status: Translated}},

@@ -87,6 +87,13 @@ func (w *Workspace) Merge(opts MergeOptions) (*MergeResult, error) {
 			return m.res, err
 		}
 	}
+	// What was merged is now common to mosty and the file: merging the
+	// same file again is then no change, and later work in mosty is newer.
+	for _, b := range m.merged {
+		if err := w.SaveExportBase(b); err != nil {
+			return m.res, err
+		}
+	}
 	return m.res, nil
 }
 
@@ -98,6 +105,7 @@ type merger struct {
 	files    map[string]*catalog.File // lang/slug → file; nil when there is none
 	orig     map[string][]byte
 	bySource map[string]map[string][]catalog.Ref // lang → Polish → units, built when needed
+	merged   map[string]*catalog.ExportBase       // export records updated with what was applied
 	res      *MergeResult
 }
 
@@ -172,6 +180,7 @@ func (m *merger) unit(item MergeItem, t interchange.Translation, base *catalog.E
 	case catalog.Apply:
 		item.Outcome = MergeApplied
 		f.Units[i] = d.Unit
+		m.agreed(base, t)
 	case catalog.Skipped:
 		item.Outcome = MergeSkipped
 		if d.Unit.ID != "" {
@@ -182,6 +191,19 @@ func (m *merger) unit(item MergeItem, t interchange.Translation, base *catalog.E
 	}
 	m.res.Items = append(m.res.Items, item)
 	return nil
+}
+
+// agreed records in the export's record that mosty took the file's
+// version of a unit.
+func (m *merger) agreed(base *catalog.ExportBase, t interchange.Translation) {
+	if base == nil {
+		return
+	}
+	base.Add(t.Slug, t.ID, catalog.Exported{Source: t.Source, Translation: t.Translation, Status: t.Status})
+	if m.merged == nil {
+		m.merged = map[string]*catalog.ExportBase{}
+	}
+	m.merged[base.ID] = base
 }
 
 func (m *merger) refuse(item MergeItem, outcome, why string) {

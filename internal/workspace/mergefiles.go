@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/hint"
 	"github.com/mosty-dev/mosty/internal/interchange"
 )
@@ -105,6 +106,11 @@ func readTargets(dir string) (string, []interchange.Translation, error) {
 		l, ts, err := interchange.ReadXLIFF(bytes.NewReader(d))
 		if err != nil {
 			return "", nil, fmt.Errorf("target/: %w", err)
+		}
+		for i, t := range ts {
+			if t.Translation == t.Source { // the source copy OmegaT was given: untranslated there
+				ts[i].Translation, ts[i].Status, ts[i].State = "", catalog.New, "not translated in OmegaT"
+			}
 		}
 		lang, all = l, append(all, ts...)
 	}
