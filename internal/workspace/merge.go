@@ -105,7 +105,7 @@ type merger struct {
 	files    map[string]*catalog.File // lang/slug → file; nil when there is none
 	orig     map[string][]byte
 	bySource map[string]map[string][]catalog.Ref // lang → Polish → units, built when needed
-	merged   map[string]*catalog.ExportBase       // export records updated with what was applied
+	merged   map[string]*catalog.ExportBase      // export records updated with what was applied
 	res      *MergeResult
 }
 
