@@ -98,11 +98,7 @@ func (o *op) prefill(f *catalog.File, lang string) error {
 // Lookup shows the memory's best matches for a sentence in lang, a target
 // language as TargetLanguage reads it.
 func (w *Workspace) Lookup(lang, text string, min int) ([]tm.Match, error) {
-	lang, err := w.TargetLanguage(lang)
-	if err != nil {
-		return nil, err
-	}
-	m, err := w.newOp().memory(lang)
+	m, err := w.Memory(lang)
 	if err != nil {
 		return nil, err
 	}
@@ -112,13 +108,19 @@ func (w *Workspace) Lookup(lang, text string, min int) ([]tm.Match, error) {
 // Search finds the memory entries of lang holding phrase in their Polish
 // or their translation (concordance), up to limit.
 func (w *Workspace) Search(lang, phrase string, limit int) ([]tm.Entry, error) {
-	lang, err := w.TargetLanguage(lang)
-	if err != nil {
-		return nil, err
-	}
-	m, err := w.newOp().memory(lang)
+	m, err := w.Memory(lang)
 	if err != nil {
 		return nil, err
 	}
 	return m.Search(phrase, limit), nil
+}
+
+// Memory is the translation memory of lang, a target language as
+// TargetLanguage reads it, as it stands now.
+func (w *Workspace) Memory(lang string) (*tm.Memory, error) {
+	lang, err := w.TargetLanguage(lang)
+	if err != nil {
+		return nil, err
+	}
+	return w.newOp().memory(lang)
 }
