@@ -214,7 +214,7 @@ func poHeader(s string) (lang, exportID string) {
 func appendPO(dst *string, quoted string) error {
 	s, err := strconv.Unquote(strings.TrimSpace(quoted))
 	if err != nil {
-		return fmt.Errorf("bad string %s", quoted)
+		return fmt.Errorf("%s is not a PO string (text in double quotes, with \\\" for a quote)", strings.TrimSpace(quoted))
 	}
 	*dst += s
 	return nil
