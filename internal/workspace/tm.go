@@ -98,7 +98,7 @@ func (o *op) prefill(f *catalog.File, lang string) error {
 // Lookup shows the memory's best matches for a sentence in lang, a target
 // language as TargetLanguage reads it.
 func (w *Workspace) Lookup(lang, text string, min int) ([]tm.Match, error) {
-	m, err := w.Memory(lang)
+	m, err := w.memoryFor(lang)
 	if err != nil {
 		return nil, err
 	}
@@ -108,19 +108,18 @@ func (w *Workspace) Lookup(lang, text string, min int) ([]tm.Match, error) {
 // Search finds the memory entries of lang holding phrase in their Polish
 // or their translation (concordance), up to limit.
 func (w *Workspace) Search(lang, phrase string, limit int) ([]tm.Entry, error) {
-	m, err := w.Memory(lang)
+	m, err := w.memoryFor(lang)
 	if err != nil {
 		return nil, err
 	}
 	return m.Search(phrase, limit), nil
 }
 
-// Memory is the translation memory of lang, a target language as
-// TargetLanguage reads it, as it stands now.
-func (w *Workspace) Memory(lang string) (*tm.Memory, error) {
-	lang, err := w.TargetLanguage(lang)
+// memoryFor is Memory for a language as a person names it (TargetLanguage).
+func (w *Workspace) memoryFor(tag string) (*tm.Memory, error) {
+	lang, err := w.TargetLanguage(tag)
 	if err != nil {
 		return nil, err
 	}
-	return w.newOp().memory(lang)
+	return w.Memory(lang)
 }
