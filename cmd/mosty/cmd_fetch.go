@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"sync"
 	"time"
 
@@ -15,7 +14,6 @@ import (
 	"github.com/urfave/cli/v2"
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
-	"golang.org/x/term"
 	"golang.org/x/time/rate"
 )
 
@@ -137,8 +135,7 @@ func newFetcher(w *workspace.Workspace, o fetchOpts) *acquire.Fetcher {
 // they come (the polite rate, for one site). It returns the function that
 // ends it.
 func progress(stderr io.Writer, opts *workspace.FetchOptions) func() {
-	f, ok := stderr.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
+	if !isTerminal(stderr) {
 		return func() {}
 	}
 	p := mpb.New(mpb.WithOutput(stderr), mpb.WithWidth(40))

@@ -87,7 +87,11 @@ func printImport(w io.Writer, r workspace.ImportResult) {
 		date = a.Date.Format("2006-01-02")
 	}
 	body, attrs := countSegments(a)
-	fmt.Fprintf(w, "%-9s %s  %q  %s, %d segments, %d in attributes\n", r.Status, r.Slug, a.Title, date, body, attrs)
+	same := ""
+	if r.SameAs != "" {
+		same = fmt.Sprintf(" (the article %s already had, by its %s)", r.Slug, r.SameAs)
+	}
+	fmt.Fprintf(w, "%-9s %s  %q  %s, %d segments, %d in attributes%s\n", r.Status, r.Slug, a.Title, date, body, attrs, same)
 }
 
 func countSegments(a *article.Article) (body, attrs int) {
@@ -111,11 +115,12 @@ type importJSON struct {
 	Category string `json:"category,omitempty"`
 	Blocks   int    `json:"blocks"`
 	Segments int    `json:"segments"`
+	SameAs   string `json:"same_as,omitempty"` // how a file from a new origin was known as an article already here
 	Error    string `json:"error,omitempty"`
 }
 
 func importRow(r workspace.ImportResult) importJSON {
-	j := importJSON{File: r.File, Slug: r.Slug, Status: string(r.Status)}
+	j := importJSON{File: r.File, Slug: r.Slug, Status: string(r.Status), SameAs: r.SameAs}
 	if r.Err != nil {
 		j.Error = r.Err.Error()
 	}

@@ -11,12 +11,16 @@ type Changes struct {
 	Revived   int // sentences back in the article, with their old translation
 	Dropped   int // removed sentences with nothing written for them
 	Pruned    int // obsolete segments dropped on request
-	Restored  []string
+	// Renumbered counts segments of a file of an earlier mosty whose
+	// placeholders were numbered anew from <1>, translations with them
+	// (see RenumberPlaceholders).
+	Renumbered int
+	Restored   []string
 }
 
 // Any reports whether the merge changed anything.
 func (c Changes) Any() bool {
-	return c.Added+c.Fuzzy+c.Reset+c.Obsoleted+c.Revived+c.Dropped+c.Pruned+len(c.Restored) > 0
+	return c.Added+c.Fuzzy+c.Reset+c.Obsoleted+c.Revived+c.Dropped+c.Pruned+c.Renumbered+len(c.Restored) > 0
 }
 
 // String is a short summary, such as "2 new, 1 fuzzy, 1 obsolete".
@@ -38,6 +42,7 @@ func (c Changes) String() string {
 	add(c.Dropped, "removed")
 	add(c.Pruned, "pruned")
 	add(len(c.Restored), "source restored")
+	add(c.Renumbered, "with placeholders renumbered")
 	if s == "" {
 		return "unchanged"
 	}
@@ -79,7 +84,7 @@ func (f *File) Merge(src []Unit, lastSource map[string]string, prune bool) Chang
 		i, ok := byID[s.ID]
 		if ok && !f.Units[i].Obsolete {
 			used[i] = true
-			out = append(out, f.update(f.Units[i], s, lastSource, &c))
+			out = append(out, update(f.Units[i], s, lastSource, &c))
 			continue
 		}
 		if i, ok := obsoleteBySource[s.Source]; ok && !used[i] {
@@ -96,7 +101,7 @@ func (f *File) Merge(src []Unit, lastSource map[string]string, prune bool) Chang
 	for i, u := range f.Units {
 		switch {
 		case used[i]:
-		case u.Translation == "" && len(u.Extra) == 0:
+		case !u.hasWork():
 			if !u.Obsolete {
 				c.Dropped++
 			}
@@ -142,8 +147,13 @@ func (f *File) renameClashingObsolete() {
 	}
 }
 
+// hasWork reports whether someone wrote anything for a unit: a
+// translation or keys of their own. A removed sentence with work is kept
+// as obsolete; one without is dropped.
+func (u Unit) hasWork() bool { return u.Translation != "" || len(u.Extra) > 0 }
+
 // update applies a source unit to the translators' unit with its id.
-func (f *File) update(u Unit, s Unit, lastSource map[string]string, c *Changes) Unit {
+func update(u Unit, s Unit, lastSource map[string]string, c *Changes) Unit {
 	u.Kind = s.Kind
 	if last, ok := lastSource[u.ID]; ok && u.Source != last && u.Source != s.Source {
 		c.Restored = append(c.Restored, u.ID)

@@ -57,7 +57,7 @@ type Index struct {
 // lookups are a key's slugs, sorted. A URL key is any of the entry's
 // origin, final URL and canonical URL.
 type lookups struct {
-	byOrigin, byURL, bySum, byTitleDate map[string][]string
+	byOrigin, byURL, byCanonical, bySum, byTitleDate map[string][]string
 }
 
 // New returns an empty index.
@@ -120,6 +120,10 @@ func (x *Index) ByOrigin(origin string) []string { return x.lookup().byOrigin[or
 // as it is or normalised (see NormalURL).
 func (x *Index) ByURL(u string) []string { return x.lookup().byURL[NormalURL(u)] }
 
+// ByCanonical is the slugs whose page named u as its canonical URL,
+// compared normalised (see NormalURL).
+func (x *Index) ByCanonical(u string) []string { return x.lookup().byCanonical[NormalURL(u)] }
+
 // BySum is the slugs whose original has the checksum sum.
 func (x *Index) BySum(sum string) []string { return x.lookup().bySum[sum] }
 
@@ -133,7 +137,7 @@ func (x *Index) ByTitleDate(title, date string) []string {
 // asks what changed, never pays for them.
 func (x *Index) lookup() *lookups {
 	if x.lookups == nil {
-		x.lookups = &lookups{byOrigin: map[string][]string{}, byURL: map[string][]string{},
+		x.lookups = &lookups{byOrigin: map[string][]string{}, byURL: map[string][]string{}, byCanonical: map[string][]string{},
 			bySum: map[string][]string{}, byTitleDate: map[string][]string{}}
 		for _, e := range x.entries {
 			x.lookups.link(e)
@@ -152,6 +156,7 @@ func (x *lookups) keys(e Entry, f func(m map[string][]string, key string)) {
 			f(x.byURL, n)
 		}
 	}
+	f(x.byCanonical, NormalURL(e.Canonical))
 	f(x.bySum, e.SHA256)
 	if e.Title != "" {
 		f(x.byTitleDate, titleDateKey(e.Title, e.Date))

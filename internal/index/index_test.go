@@ -99,6 +99,10 @@ func TestLookupsAgreeWithScan(t *testing.T) {
 					u := NormalURL(q.FinalURL + q.Canonical)
 					return u != "" && (NormalURL(e.Origin) == u || NormalURL(e.FinalURL) == u || NormalURL(e.Canonical) == u)
 				}},
+				{"canonical", x.ByCanonical(q.Canonical + q.FinalURL), func(e Entry) bool {
+					u := NormalURL(q.Canonical + q.FinalURL)
+					return u != "" && NormalURL(e.Canonical) == u
+				}},
 				{"sum", x.BySum(q.SHA256), func(e Entry) bool { return e.SHA256 == q.SHA256 }},
 				{"title+date", x.ByTitleDate(q.Title, q.Date), func(e Entry) bool {
 					return e.Title != "" && titleDateKey(e.Title, e.Date) == titleDateKey(q.Title, q.Date)

@@ -132,7 +132,7 @@ func TestRebuildOnlyWhatChanged(t *testing.T) {
 		t.Fatalf("rebuild wrote %v (reused %d), %v", again.Written, again.Reused, err)
 	}
 	err = w.UpdateLocale("en", "klaster-bialorus-2017", func(f *catalog.File) {
-		f.Units[3].Translation = "The visit was organised by the <2>Podlasie Regional Development Foundation</2> (PFRR)."
+		f.Units[3].Translation = "The visit was organised by the <1>Podlasie Regional Development Foundation</1> (PFRR)."
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -199,7 +199,10 @@ func TestCoverageFromBuildCache(t *testing.T) {
 	brief := cmp.Transformer("brief", func(u catalog.Unit) string {
 		return u.ID + "|" + u.Source + "|" + u.PreviousSource + "|" + u.Translation
 	})
-	if d := cmp.Diff(fromFiles, fromCache, brief); d != "" {
+	if d := cmp.Diff(fromFiles, fromCache, brief, cmp.Comparer(func(a, b catalog.Coverage) bool {
+		return cmp.Equal(a.Segments, b.Segments) && cmp.Equal(a.Words, b.Words) && a.Obsolete == b.Obsolete &&
+			a.Conflicts == b.Conflicts && a.ConflictedDone() == b.ConflictedDone()
+	})); d != "" {
 		t.Errorf("coverage from the build's cache (-files +cache):\n%s", d)
 	}
 	if len(fromFiles[0].Stale["ru"]) != 1 {

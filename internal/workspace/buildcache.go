@@ -26,8 +26,9 @@ type builtArticle struct {
 }
 
 // counts are a translators' file's coverage: segments and words by
-// status (new, fuzzy, translated, reviewed), then obsolete segments.
-type counts [9]int32
+// status (new, fuzzy, translated, reviewed), then obsolete segments,
+// segments in conflict, and the words of those marked done.
+type counts [11]int32
 
 var statuses = [4]catalog.Status{catalog.New, catalog.Fuzzy, catalog.Translated, catalog.Reviewed}
 
@@ -36,18 +37,18 @@ func countsOf(c catalog.Coverage) counts {
 	for i, s := range statuses {
 		n[i], n[4+i] = int32(c.Segments[s]), int32(c.Words[s])
 	}
-	n[8] = int32(c.Obsolete)
+	n[8], n[9], n[10] = int32(c.Obsolete), int32(c.Conflicts), int32(c.ConflictedDone())
 	return n
 }
 
 func (n counts) coverage() catalog.Coverage {
-	c := catalog.Coverage{Segments: map[catalog.Status]int{}, Words: map[catalog.Status]int{}, Obsolete: int(n[8])}
+	c := catalog.Coverage{Segments: map[catalog.Status]int{}, Words: map[catalog.Status]int{}, Obsolete: int(n[8]), Conflicts: int(n[9])}
 	for i, s := range statuses {
 		if n[i] != 0 || n[4+i] != 0 { // as catalog counts: a status no segment has is not there
 			c.Segments[s], c.Words[s] = int(n[i]), int(n[4+i])
 		}
 	}
-	return c
+	return c.WithConflictedDone(int(n[10]))
 }
 
 // A staleUnit is a segment the editors' report lists as stale.

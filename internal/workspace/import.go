@@ -3,6 +3,7 @@ package workspace
 import (
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"slices"
 	"sync"
@@ -31,7 +32,11 @@ type ImportResult struct {
 	Slug    string
 	Status  ImportStatus
 	Article *article.Article
-	Err     error
+	// SameAs says how an article imported from a new origin was known to
+	// be one already there ("canonical URL", "title and date"), which it
+	// then updates; "" otherwise.
+	SameAs string
+	Err    error
 }
 
 // Import imports local article files (folders are searched for them).
@@ -134,12 +139,20 @@ func (o *op) importSource(name string, src *acquire.Source, x extracted, slugs *
 		r.Err = fmt.Errorf("%s: %w", name, err)
 		return r, articlePlan{}
 	}
-	r.Slug = slugs.slugFor(src, a.Title)
+	r.Slug, r.SameAs = slugs.slugFor(src, a)
 	a.Slug = r.Slug
 	r.Article = a
-	m := w.newMeta(r.Slug, src, SourceMeta{})
+	m := w.newMeta(r.Slug, src, SourceMeta{Canonical: article.IdentityOf(a).Canonical})
 	status := ImportUpdated
-	switch old := slugs.known(src.Origin); {
+	old := slugs.byOrigin(src.Origin)
+	if r.SameAs != "" {
+		old = slugs.bySlug(r.Slug)
+	}
+	var replaced string // an original of the article under another name, to go once this one is in
+	if old != nil && old.File != "" && old.File != m.File {
+		replaced = w.Path("sources", old.File)
+	}
+	switch {
 	case old == nil:
 		status = ImportNew
 	case old.SHA256 == m.SHA256:
@@ -162,6 +175,7 @@ func (o *op) importSource(name string, src *acquire.Source, x extracted, slugs *
 			return r, articlePlan{}
 		}
 		plan.writes = append([]pendingWrite{{path: w.Path("sources", m.File), data: src.Raw}, {path: w.metaPath(m.Slug), data: meta}}, plan.writes...)
+		plan.replaced = replaced
 	}
 	r.Status = status
 	return r, plan
@@ -196,4 +210,15 @@ func (o *op) extract(src *acquire.Source) (*article.Article, error) {
 	}
 	seg.Article(a)
 	return a, nil
+}
+
+// removeReplaced removes the originals that an import of the same
+// article from another origin replaced (a .txt by an .html), once the new
+// one is written.
+func (w *Workspace) removeReplaced(plans []articlePlan) {
+	for _, p := range plans {
+		if p.replaced != "" {
+			os.Remove(p.replaced) // what is left is unused, not wrong
+		}
+	}
 }

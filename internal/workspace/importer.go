@@ -28,7 +28,7 @@ func (w *Workspace) newImporter(keep func(*article.Article) bool) (*importer, er
 	if err != nil {
 		return nil, err
 	}
-	return &importer{w: w, o: w.newOp(), idx: idx, slugs: newSlugIndex(idx), keep: keep}, nil
+	return &importer{w: w, o: w.newOp(), idx: idx, slugs: newSlugIndex(w, idx), keep: keep}, nil
 }
 
 // add imports one chunk of sources and tells each result, in order.
@@ -49,13 +49,16 @@ func (im *importer) add(srcs []*acquire.Source, listDates []string, each func(Im
 				plan.listDate = listDates[i]
 			}
 			plans = append(plans, plan)
-			if r.Status == ImportNew {
-				im.slugs.add(SourceMeta{Slug: r.Slug, Origin: src.Origin, SHA256: src.Sum()})
+			if r.Status == ImportNew || r.SameAs != "" {
+				im.slugs.add(SourceMeta{Slug: r.Slug, Origin: src.Origin, SHA256: src.Sum(), File: r.Slug + src.Ext()}, r.Article)
 			}
 		}
 		results = append(results, r)
 	}
 	err := im.w.write(plans, &SyncReport{}, im.idx)
+	if err == nil {
+		im.w.removeReplaced(plans)
+	}
 	for _, r := range results {
 		each(r)
 	}

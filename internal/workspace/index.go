@@ -108,7 +108,7 @@ func (w *Workspace) refreshIndex(ai *articleIndex) error {
 // indexEntry is what the index keeps of an article: m its metadata, h the
 // header of its Polish file.
 func indexEntry(m SourceMeta, h catalog.Header, listDate string, stamps articleStamps) index.Entry {
-	return index.Entry{Slug: m.Slug, Origin: m.Origin, FinalURL: m.FinalURL, SHA256: m.SHA256,
+	return index.Entry{Slug: m.Slug, Origin: m.Origin, FinalURL: m.FinalURL, Canonical: m.Canonical, SHA256: m.SHA256,
 		Title: h.Title, Date: h.Date, ListDate: listDate, Stamps: stamps}
 }
 

@@ -8,8 +8,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/index"
 )
 
@@ -36,6 +38,7 @@ func scanLookups(t *testing.T, w *Workspace) map[string][]string {
 		add("url:"+index.NormalURL(m.Origin), m.Slug)
 		add("url:"+index.NormalURL(m.FinalURL), m.Slug)
 		add("sum:"+m.SHA256, m.Slug)
+		add("canonical:"+index.NormalURL(m.Canonical), m.Slug)
 		add("title:"+strings.ToLower(f.Header.Title)+"|"+f.Header.Date, m.Slug)
 	}
 	for _, s := range out {
@@ -62,6 +65,8 @@ func indexLookups(t *testing.T, w *Workspace, keys []string) map[string][]string
 			got = idx.ByURL(v)
 		case "sum":
 			got = idx.BySum(v)
+		case "canonical":
+			got = idx.ByCanonical(v)
 		case "title":
 			title, date, _ := strings.Cut(v, "|")
 			got = idx.ByTitleDate(title, date)
@@ -103,9 +108,14 @@ func TestIndexAgreesWithScan(t *testing.T) {
 		for step := range 25 {
 			i := rng.IntN(8)
 			switch op := rng.IntN(10); {
-			case op < 5: // import or re-import
+			case op < 4: // import or re-import
 				p := filepath.Join(in, fmt.Sprintf("d%d", i%2), fmt.Sprintf("art-%d.txt", i))
 				writeFile(p, []byte(page(i)))
+				importOne(t, w, p)
+			case op < 5: // a page naming its canonical URL
+				p := filepath.Join(in, fmt.Sprintf("d%d", rng.IntN(3)), fmt.Sprintf("strona-%d.html", i))
+				writeFile(p, []byte(fmt.Sprintf(`<html><head><link rel="canonical" href="https://www.site.example/c/%d/"></head>`+
+					`<body><article><h1>%s %d</h1><p>Treść strony. Drugie zdanie numer %d.</p></article></body></html>`, i%3, titles[i%3], i, rng.IntN(3))))
 				importOne(t, w, p)
 			case op < 7: // delete an article by hand
 				slugs, _ := w.Articles()
@@ -148,6 +158,7 @@ func TestIndexAgreesWithScan(t *testing.T) {
 			if d := cmp.Diff(want, indexLookups(t, w, keys)); d != "" {
 				t.Fatalf("seed %d, step %d: lookups (-scan +index):\n%s", seed, step, d)
 			}
+			checkIdentities(t, w)
 		}
 	}
 }
@@ -160,4 +171,42 @@ func globFiles(w *Workspace, slug string) []string {
 		out = append(out, found...)
 	}
 	return out
+}
+
+// checkIdentities: the identity rule's lookups (article.FindArticle's
+// keys) answered from the index give what a scan of every article's
+// metadata and Polish file gives: the first slug, in slug order, holding
+// the key.
+func checkIdentities(t *testing.T, w *Workspace) {
+	t.Helper()
+	metas, err := w.Sources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	scan := map[string]string{}
+	for _, m := range metas {
+		id := article.Identity{Origin: m.Origin, Canonical: m.Canonical}
+		if f, _, err := w.LoadLocale(w.Config.SourceLanguage, m.Slug); err == nil && f != nil {
+			id.Title = f.Header.Title
+			id.Date, _ = time.Parse("2006-01-02", f.Header.Date)
+		}
+		for _, k := range id.Keys() {
+			if _, ok := scan[k]; !ok {
+				scan[k] = m.Slug
+			}
+		}
+	}
+	idx, err := w.loadIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	si := newSlugIndex(w, idx)
+	for key, want := range scan {
+		if got, ok := si.lookup(key); !ok || got != want {
+			t.Errorf("identity %q: the index says %q, a scan %q", key, got, want)
+		}
+	}
+	if got, ok := si.lookup("title 2018-01-01 nie ma takiego"); ok {
+		t.Errorf("an unknown identity found %q", got)
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mosty-dev/mosty/internal/acquire"
+	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/site"
 	toml "github.com/pelletier/go-toml/v2"
 )
@@ -29,6 +30,7 @@ type SourceMeta struct {
 	Declared     string    `toml:"declared_charset,omitempty"`
 	Imported     time.Time `toml:"imported"`
 	FinalURL     string    `toml:"final_url,omitempty"`
+	Canonical    string    `toml:"canonical,omitempty"` // the page's canonical URL, for telling articles apart
 	Fetched      time.Time `toml:"fetched,omitempty"`
 	ContentType  string    `toml:"content_type,omitempty"`
 	ETag         string    `toml:"etag,omitempty"`
@@ -72,59 +74,113 @@ func readMeta(path string) (SourceMeta, error) {
 	return m, nil
 }
 
-// slugIndex says which slugs are taken and by which origin, for giving
-// new sources slugs: the workspace's index, and the articles this import
-// adds.
+// slugIndex says which slugs are taken and by which article, for giving
+// new sources slugs and finding the article a source is a new version
+// of: the workspace's index (see articleIndex), and the articles this
+// import adds.
 type slugIndex struct {
-	idx   *articleIndex
-	added map[string]*SourceMeta // this import's new articles, by origin
-	taken map[string]bool        // and their slugs
+	w   *Workspace
+	idx *articleIndex
+	// This import's articles: by origin and slug, and their identity
+	// keys (article.Identity.Keys).
+	added, addedSlugs map[string]*SourceMeta
+	addedKeys         map[string]string
 }
 
-func newSlugIndex(idx *articleIndex) *slugIndex {
-	return &slugIndex{idx: idx, added: map[string]*SourceMeta{}, taken: map[string]bool{}}
+func newSlugIndex(w *Workspace, idx *articleIndex) *slugIndex {
+	return &slugIndex{w: w, idx: idx, added: map[string]*SourceMeta{}, addedSlugs: map[string]*SourceMeta{}, addedKeys: map[string]string{}}
 }
 
-func (si *slugIndex) add(m SourceMeta) {
+// add records an article this import added; a, when known, gives its
+// identity.
+func (si *slugIndex) add(m SourceMeta, a *article.Article) {
 	si.added[m.Origin] = &m
-	si.taken[m.Slug] = true
+	si.addedSlugs[m.Slug] = &m
+	if a != nil {
+		for _, k := range article.IdentityOf(a).Keys() {
+			si.addedKeys[k] = m.Slug
+		}
+	}
 }
 
-// known is the article imported from origin, nil when there is none.
-func (si *slugIndex) known(origin string) *SourceMeta {
+// byOrigin is the article imported from origin, nil when there is none.
+func (si *slugIndex) byOrigin(origin string) *SourceMeta {
 	if m, ok := si.added[origin]; ok {
 		return m
 	}
 	for _, slug := range si.idx.ByOrigin(origin) {
-		e, _ := si.idx.Get(slug)
-		return &SourceMeta{Slug: e.Slug, Origin: e.Origin, FinalURL: e.FinalURL, SHA256: e.SHA256}
+		return si.bySlug(slug)
 	}
 	return nil
 }
 
-func (si *slugIndex) isTaken(slug string) bool {
-	_, ok := si.idx.Get(slug)
-	return ok || si.taken[slug]
+// bySlug is the metadata of an article, nil when there is none.
+func (si *slugIndex) bySlug(slug string) *SourceMeta {
+	if m, ok := si.addedSlugs[slug]; ok {
+		return m
+	}
+	if _, ok := si.idx.Get(slug); !ok {
+		return nil
+	}
+	m, err := readMeta(si.w.metaPath(slug))
+	if err != nil {
+		e, _ := si.idx.Get(slug) // what the index knows will do
+		return &SourceMeta{Slug: slug, Origin: e.Origin, FinalURL: e.FinalURL, Canonical: e.Canonical, SHA256: e.SHA256}
+	}
+	return &m
 }
 
-// slugFor returns the slug a source is stored under: the one it already
-// has when the same origin was imported before, else a new one made from
-// its name (or, without one, the article's title), with -2, -3… when
-// another origin has it or the site's listings use it ("page").
-func (si *slugIndex) slugFor(src *acquire.Source, title string) string {
-	if m := si.known(src.Origin); m != nil {
-		return m.Slug
+func (si *slugIndex) taken(slug string) bool {
+	_, ok := si.idx.Get(slug)
+	return ok || si.addedSlugs[slug] != nil
+}
+
+// slugFor returns the slug a source is stored under, and how it was
+// recognised when it is an article already there under another origin:
+// the one it has when the same origin was imported before; the one of
+// the article with the same canonical URL, or title and date
+// (article.FindArticle); else a new one made from its name (or, without
+// one, the article's title), with -2, -3… when another article has it or
+// the site's listings use it ("page").
+func (si *slugIndex) slugFor(src *acquire.Source, a *article.Article) (slug, sameAs string) {
+	if m := si.byOrigin(src.Origin); m != nil {
+		return m.Slug, ""
+	}
+	if slug, key, ok := article.FindArticle(article.IdentityOf(a), si.lookup); ok {
+		return slug, article.How(key)
 	}
 	name := src.Name
 	if name == "" {
-		name = title // a page whose address does not name it
+		name = a.Title // a page whose address does not name it
 	}
 	base := acquire.Slug(name)
-	slug := base
-	for i := 2; si.isTaken(slug) || site.Reserved(slug); i++ {
+	slug = base
+	for i := 2; si.taken(slug) || site.Reserved(slug); i++ {
 		slug = base + "-" + strconv.Itoa(i)
 	}
-	return slug
+	return slug, ""
+}
+
+// lookup finds the article an identity key belongs to, in the index: the
+// first slug, in slug order, as a scan of every article's files would.
+func (si *slugIndex) lookup(key string) (string, bool) {
+	if slug, ok := si.addedKeys[key]; ok {
+		return slug, true
+	}
+	var slugs []string
+	switch kind, rest, _ := strings.Cut(key, " "); kind {
+	case "origin":
+		slugs = si.idx.ByOrigin(rest)
+	case "canonical":
+		slugs = si.idx.ByCanonical("https://" + rest)
+	case "title":
+		date, title, _ := strings.Cut(rest, " ")
+		slugs = si.idx.ByTitleDate(title, date)
+	}
+	if len(slugs) == 0 {
+		return "", false
+	}
+	return slugs[0], true
 }
 
 // newMeta describes a source about to be stored under slug; extra holds
