@@ -71,7 +71,7 @@ func hugoBuild(ws, dir string, count int) (hugoResult, error) {
 	}
 	build, err := median(count, func() (sample, error) {
 		os.RemoveAll(filepath.Join(dir, "public"))
-		return run(nil, hugo, "--quiet", "-s", dir)
+		return runCmd(nil, hugo, "--quiet", "-s", dir)
 	})
 	return hugoResult{pages: n, build: build}, err
 }

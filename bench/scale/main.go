@@ -4,9 +4,11 @@
 // archive lives with — import of all, import of one changed article,
 // status, check, export, a full build and a build with nothing changed —
 // with each process's peak memory. With -hugo, Hugo builds the same
-// articles for a ratio measured on the same machine in the same run.
+// articles for a ratio measured on the same machine in the same run; with
+// -html2po, Translate Toolkit's html2po converts generated pages that
+// mosty imports, for another.
 //
-//	go run ./bench/scale -n 1000,10000 -hugo 5000
+//	go run ./bench/scale -n 1000,10000 -hugo 5000 -html2po 500
 //
 // Timings are medians of -count runs (the imports run once: a second
 // import of the same files measures something else). Run it when the
@@ -29,18 +31,22 @@ import (
 func main() {
 	sizes := flag.String("n", "1000", "archive sizes, comma-separated")
 	hugo := flag.Int("hugo", 0, "also build the archive of this size with Hugo (0: no)")
+	h2p := flag.Int("html2po", 0, "also compare importing this many pages with html2po converting them (0: no)")
 	count := flag.Int("count", 3, "runs of each timed command (the median is kept)")
 	dir := flag.String("dir", "", "work in this folder and keep it (default: a temporary one, removed)")
 	flag.Parse()
-	if err := scale(os.Stdout, *sizes, *hugo, *count, *dir); err != nil {
+	if err := scale(os.Stdout, *sizes, *hugo, *h2p, *count, *dir); err != nil {
 		fmt.Fprintln(os.Stderr, "scale:", err)
 		os.Exit(1)
 	}
 }
 
-func scale(out io.Writer, sizeList string, hugo, count int, dir string) error {
+func scale(out io.Writer, sizeList string, hugo, h2p, count int, dir string) error {
 	var ns []int
 	for _, s := range strings.Split(sizeList, ",") {
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
 		n, err := strconv.Atoi(strings.TrimSpace(strings.ReplaceAll(s, "_", "")))
 		if err != nil || n < 2 {
 			return fmt.Errorf("-n %q: sizes are numbers of at least 2", sizeList)
@@ -67,6 +73,14 @@ func scale(out io.Writer, sizeList string, hugo, count int, dir string) error {
 	g, err := newGenerator()
 	if err != nil {
 		return err
+	}
+	if h2p > 0 {
+		if err := html2poRatio(out, bin, dir, h2p, count, g); err != nil {
+			return err
+		}
+		if len(ns) == 0 {
+			return nil
+		}
 	}
 	fmt.Fprintln(out, "| articles | pages | import all | one changed | status | check | export | full build | per page | no-change build | peak memory (build) | peak memory (import) |")
 	fmt.Fprintln(out, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -108,14 +122,14 @@ func (r *archive) ws() string  { return filepath.Join(r.dir, "ws") }
 func (r *archive) src() string { return filepath.Join(r.dir, "src") }
 
 func (r *archive) mosty(ok []int, args ...string) (sample, error) {
-	return run(ok, r.bin, append([]string{"-C", r.ws()}, args...)...)
+	return runCmd(ok, r.bin, append([]string{"-C", r.ws()}, args...)...)
 }
 
 func (r *archive) measure() (err error) {
 	if err := r.generate(); err != nil {
 		return err
 	}
-	if _, err := run(nil, r.bin, "-C", r.ws(), "init"); err != nil { // (init DIR takes DIR relative to -C, even when absolute)
+	if _, err := runCmd(nil, r.bin, "-C", r.ws(), "init"); err != nil { // (init DIR takes DIR relative to -C, even when absolute)
 		return err
 	}
 	if r.importAll, err = r.mosty(nil, "import", r.src()); err != nil {

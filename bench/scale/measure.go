@@ -18,7 +18,7 @@ type sample struct {
 
 // run runs a command and measures it. ok lists the exit codes that are
 // not failures (mosty check exits 1 when it finds errors).
-func run(ok []int, name string, args ...string) (sample, error) {
+func runCmd(ok []int, name string, args ...string) (sample, error) {
 	cmd := exec.Command(name, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
