@@ -1,0 +1,187 @@
+package names
+
+import (
+	"strings"
+)
+
+// tablePlace finds a place of the exceptions table, of up to three words,
+// in any case form.
+func (f *finder) tablePlace(i int) (Name, int) {
+	for k := 3; k >= 1; k-- {
+		if !joined(f.toks, i, k) || (k == 1 && !isCapital(f.toks[i].text)) {
+			continue
+		}
+		if k > 1 && !isCapital(f.toks[i].text) && !f.t.startsPhrase(f.read(i)) {
+			continue
+		}
+		if e, ok := f.tableEntry(i, k, Place); ok {
+			return f.found(i, k, Transcribe(e.pl, Place))
+		}
+	}
+	return Name{}, 0
+}
+
+// startsPhrase reports whether a reading of a lower-case word is the
+// first word of a table name (województwo podlaskie).
+func (t *tables) startsPhrase(rs []reading) bool {
+	for _, r := range rs {
+		if t.firstWords[strings.ToLower(r.lemma)] {
+			return true
+		}
+	}
+	return false
+}
+
+// tableEntry looks up every combination of the words' readings.
+func (f *finder) tableEntry(i, k int, kind Kind) (entry, bool) {
+	var walk func(j int, prefix []string) (entry, bool)
+	walk = func(j int, prefix []string) (entry, bool) {
+		if j == i+k {
+			e, ok := f.t.exceptions[strings.ToLower(strings.Join(prefix, " "))]
+			return e, ok && e.kind == kind
+		}
+		for _, l := range lemmasOf(f.toks[j].text, f.read(j)) {
+			if e, ok := walk(j+1, append(prefix, l)); ok {
+				return e, true
+			}
+		}
+		return entry{}, false
+	}
+	return walk(i, nil)
+}
+
+func lemmasOf(word string, rs []reading) []string {
+	out := []string{word}
+	for _, r := range rs {
+		if r.lemma != word && len(out) < 8 {
+			out = append(out, r.lemma)
+		}
+	}
+	return out
+}
+
+// person finds a known given name and the surname (and patronymic or
+// second given name) after it, agreeing in sex and case.
+func (f *finder) person(i int) (Name, int) {
+	if !isCapital(f.toks[i].text) {
+		return Name{}, 0
+	}
+	r, g, ok := f.t.givenReading(f.toks[i].text)
+	if !ok {
+		return Name{}, 0
+	}
+	words := []string{g.pl}
+	j := i + 1
+	for ; j < i+4 && joined(f.toks, j-1, 2) && isCapital(f.toks[j].text) && !f.t.notNames[f.toks[j].text]; j++ {
+		w := f.toks[j].text
+		if r2, g2, ok := f.t.givenReading(w); ok && g2.female == g.female && r2.cases&r.cases != 0 && joined(f.toks, j, 2) && isCapital(f.toks[j+1].text) {
+			words = append(words, g2.pl)
+			continue
+		}
+		lemma := f.t.agreeing(w, g.female, r.cases)
+		words = append(words, lemma)
+		if !(isPatronymic(lemma) && joined(f.toks, j, 2) && isCapital(f.toks[j+1].text)) {
+			j++
+			break
+		}
+	}
+	if len(words) == 1 {
+		return Name{}, 0
+	}
+	n := Transcribe(strings.Join(words, " "), Person)
+	f.remember(words[len(words)-1], n)
+	return f.found(i, j-i, n)
+}
+
+// remember keeps a person's surname for later mentions of it alone.
+func (f *finder) remember(surname string, n Name) {
+	ru := strings.Fields(n.Russian)
+	en := strings.Fields(n.English)
+	if len(ru) == 0 || len(en) == 0 {
+		return
+	}
+	f.people[surname] = Name{Nominative: surname, Kind: Person, Origin: n.Origin, Russian: ru[len(ru)-1], English: en[len(en)-1], Table: n.Table}
+}
+
+// named finds a surname of a person named in full earlier in the text.
+func (f *finder) named(i int) (Name, int) {
+	if !isCapital(f.toks[i].text) {
+		return Name{}, 0
+	}
+	for _, r := range f.read(i) {
+		if p, ok := f.people[r.lemma]; ok {
+			return f.found(i, 1, p)
+		}
+	}
+	return Name{}, 0
+}
+
+// titled finds a surname after a title: "prezydent Duda", "z dyrektorem
+// Krajewskim".
+func (f *finder) titled(i int) (Name, int) {
+	if i == 0 || !isCapital(f.toks[i].text) || !joined(f.toks, i-1, 2) && !strings.HasPrefix(f.toks[i].sep, ". ") {
+		return Name{}, 0
+	}
+	title, ok := f.t.title(f.toks[i-1].text)
+	if !ok || f.t.notNames[f.toks[i].text] || joined(f.toks, i, 2) && isCapital(f.toks[i+1].text) {
+		return Name{}, 0 // "dyrektor Biura Klastra": the name of an institution
+	}
+	female := femaleTitles[title]
+	cs := allCases
+	if rest := strings.TrimPrefix(strings.ToLower(f.toks[i-1].text), title); rest != "" {
+		cs = 0
+		for _, e := range f.t.endings {
+			if e.form == rest && e.lemma == "" {
+				cs |= e.cases
+			}
+		}
+		if cs == 0 {
+			cs = allCases
+		}
+	} else {
+		cs = nom
+	}
+	lemma := f.t.agreeing(f.toks[i].text, female, cs)
+	n := Transcribe(lemma, Person)
+	f.remember(lemma, n)
+	return f.found(i, 1, n)
+}
+
+var femaleTitles = map[string]bool{"pani": true, "posłanka": true, "dyrektorka": true, "przewodnicząca": true, "szefowa": true, "rzeczniczka": true}
+
+// title reports which title a lower-case word is a form of.
+func (t *tables) title(w string) (string, bool) {
+	w = strings.ToLower(w)
+	for title := range t.titles {
+		base := strings.TrimSuffix(title, ".")
+		if strings.HasPrefix(w, base) && len([]rune(w))-len([]rune(base)) <= 3 {
+			return base, true
+		}
+	}
+	return "", false
+}
+
+// placePrepositions come before the name of a town in a case form.
+var placePrepositions = map[string]bool{"w": true, "we": true, "z": true, "ze": true, "do": true, "na": true, "pod": true, "koło": true, "obok": true, "nad": true, "spod": true, "od": true, "pobliżu": true, "okolicach": true}
+
+// lexiconPlace finds a proper noun of the lexicon after a preposition of
+// place: "w Hajnówce", "do Suwałk".
+func (f *finder) lexiconPlace(i int) (Name, int) {
+	w := f.toks[i].text
+	if i == 0 || !isCapital(w) || !joined(f.toks, i-1, 2) || !placePrepositions[f.toks[i-1].text] || f.t.notNames[w] {
+		return Name{}, 0
+	}
+	if joined(f.toks, i, 2) && isCapital(f.toks[i+1].text) {
+		return Name{}, 0 // the start of a longer name: not a town of one word
+	}
+	for _, r := range f.read(i) {
+		if !r.known || !f.t.lex.known(r.lemma) || f.t.notNames[r.lemma] {
+			continue
+		}
+		if _, given := f.t.given[r.lemma]; given {
+			return Name{}, 0
+		}
+		return f.found(i, 1, Transcribe(r.lemma, Place))
+	}
+	return Name{}, 0
+}

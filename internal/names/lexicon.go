@@ -1,0 +1,172 @@
+package names
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+)
+
+// A lexicon is hunspell-pl's proper nouns with their inflection classes
+// (flags) and the suffix rules of those classes: a word is a form of a
+// lemma when taking a rule's ending off it and putting the rule's
+// stripped letters back gives a lemma that has the rule's flag and meets
+// its condition — hunspell's own analysis, for suffixes only.
+type lexicon struct {
+	flags map[string]string  // lemma → flags
+	rules map[rune][]sfxRule // by the last letter of the ending ('0' for none)
+}
+
+type sfxRule struct {
+	flag       rune
+	strip, add string
+	cond       []condItem
+}
+
+// A condItem is one letter of a hunspell condition: a letter, a set
+// [abc] or a negated set [^abc], or "." for any letter.
+type condItem struct {
+	set    string
+	negate bool
+	any    bool
+}
+
+func parseLexicon(aff, dic string) (*lexicon, error) {
+	lx := &lexicon{flags: map[string]string{}, rules: map[rune][]sfxRule{}}
+	err := eachLine("lexicon.aff", aff, func(line string) error {
+		f := strings.Fields(line)
+		if len(f) != 5 || f[0] != "SFX" {
+			return fmt.Errorf("want SFX flag strip add condition, not %q", line)
+		}
+		r := sfxRule{flag: []rune(f[1])[0], strip: zero(f[2]), add: zero(f[3])}
+		var err error
+		if r.cond, err = parseCond(f[4]); err != nil {
+			return err
+		}
+		key := '0'
+		if r.add != "" {
+			key = lastRune(r.add)
+		}
+		lx.rules[key] = append(lx.rules[key], r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine("lexicon.dic", dic, func(line string) error {
+		w, fl, ok := strings.Cut(line, "/")
+		if !ok || w == "" || fl == "" {
+			return fmt.Errorf("want Word/FLAGS, not %q", line)
+		}
+		lx.flags[w] = fl
+		return nil
+	})
+	return lx, err
+}
+
+func eachLine(name, text string, fn func(string) error) error {
+	sc := bufio.NewScanner(strings.NewReader(text))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := fn(line); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func zero(s string) string {
+	if s == "0" {
+		return ""
+	}
+	return s
+}
+
+func lastRune(s string) rune {
+	r := []rune(s)
+	return r[len(r)-1]
+}
+
+func parseCond(s string) ([]condItem, error) {
+	if s == "." {
+		return nil, nil
+	}
+	var out []condItem
+	r := []rune(s)
+	for i := 0; i < len(r); i++ {
+		switch r[i] {
+		case '[':
+			end := i + 1
+			for end < len(r) && r[end] != ']' {
+				end++
+			}
+			if end == len(r) {
+				return nil, fmt.Errorf("unclosed [ in condition %q", s)
+			}
+			set := string(r[i+1 : end])
+			neg := strings.HasPrefix(set, "^")
+			out = append(out, condItem{set: strings.TrimPrefix(set, "^"), negate: neg})
+			i = end
+		case '.':
+			out = append(out, condItem{any: true})
+		default:
+			out = append(out, condItem{set: string(r[i])})
+		}
+	}
+	return out, nil
+}
+
+// condFits reports whether the end of stem meets the condition.
+func condFits(cond []condItem, stem []rune) bool {
+	if len(cond) > len(stem) {
+		return false
+	}
+	tail := stem[len(stem)-len(cond):]
+	for i, c := range cond {
+		if c.any {
+			continue
+		}
+		if strings.ContainsRune(c.set, tail[i]) == c.negate {
+			return false
+		}
+	}
+	return true
+}
+
+// known reports whether w is a lemma of the lexicon.
+func (lx *lexicon) known(w string) bool { _, ok := lx.flags[w]; return ok }
+
+// lemmas are the lemmas word (as written, with its capital) is a form of,
+// itself first when it is a lemma.
+func (lx *lexicon) lemmas(word string) []string {
+	var out []string
+	if lx.known(word) {
+		out = append(out, word)
+	}
+	add := func(l string) {
+		for _, x := range out {
+			if x == l {
+				return
+			}
+		}
+		out = append(out, l)
+	}
+	w := []rune(word)
+	for _, key := range []rune{w[len(w)-1], '0'} {
+		for _, r := range lx.rules[key] {
+			if !strings.HasSuffix(word, r.add) {
+				continue
+			}
+			stem := []rune(word[:len(word)-len(r.add)] + r.strip)
+			if len(stem) < 2 || !condFits(r.cond, stem) {
+				continue
+			}
+			if fl, ok := lx.flags[string(stem)]; ok && strings.ContainsRune(fl, r.flag) {
+				add(string(stem))
+			}
+		}
+	}
+	return out
+}
