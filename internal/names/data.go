@@ -20,7 +20,7 @@ type tables struct {
 	given        map[string]givenName
 	titles       map[string]bool
 	notNames     map[string]bool
-	firstWords   map[string]bool // first words of the table's names of several words
+	firstWords   map[string]bool   // first words of the table's names of several words
 	forms        map[string]string // irregular form (lower case) → nominative
 	endings      []ending
 	lex          *lexicon

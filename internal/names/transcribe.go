@@ -8,16 +8,16 @@ import (
 
 // A Name is a name found in a text, or given to Transcribe.
 type Name struct {
-	Text       string   `json:"text"`               // as written
-	Start      int      `json:"start"`              // byte offsets of Text in the text searched
-	End        int      `json:"end"`                //
-	Nominative string   `json:"nominative"`         // the Polish nominative
-	Kind       Kind     `json:"-"`                  //
-	Origin     Origin   `json:"-"`                  //
-	Russian    string   `json:"ru"`                 // the Russian nominative
-	Also       []string `json:"ru_also,omitempty"`  // other Russian forms a translation may use
-	English    string   `json:"en"`                 // the English form
-	Table      bool     `json:"from_table"`         // the forms are established ones from the table
+	Text       string   `json:"text"`              // as written
+	Start      int      `json:"start"`             // byte offsets of Text in the text searched
+	End        int      `json:"end"`               //
+	Nominative string   `json:"nominative"`        // the Polish nominative
+	Kind       Kind     `json:"-"`                 //
+	Origin     Origin   `json:"-"`                 //
+	Russian    string   `json:"ru"`                // the Russian nominative
+	Also       []string `json:"ru_also,omitempty"` // other Russian forms a translation may use
+	English    string   `json:"en"`                // the English form
+	Table      bool     `json:"from_table"`        // the forms are established ones from the table
 }
 
 // Transcribe gives the Russian and English forms of a name in the
