@@ -75,6 +75,9 @@ func (t *tables) personOrigin(words []string) Origin {
 }
 
 func eastSurname(w string) bool {
+	if strings.ContainsAny(w, "óąęśźć") || strings.Contains(w, "rz") {
+		return false // Polish letters: a Polish name
+	}
 	for _, s := range []string{"ow", "ew", "owa", "ewa", "in", "ina", "yn", "yna", "ij", "yj"} {
 		if strings.HasSuffix(w, s) {
 			return true
@@ -107,6 +110,9 @@ func (t *tables) person(words []string, o Origin) (ru, en string) {
 			}
 			if g, ok := t.given[p]; ok && g.ru != "" && i < len(words)-1 {
 				return g.ru
+			}
+			if i == len(words)-1 {
+				return capital(rs.apply(strings.ToLower(p), "surname", "person", "common"))
 			}
 			return capital(rs.apply(strings.ToLower(p), "person", "common"))
 		})
