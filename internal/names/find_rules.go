@@ -164,24 +164,67 @@ func (t *tables) title(w string) (string, bool) {
 // placePrepositions come before the name of a town in a case form.
 var placePrepositions = map[string]bool{"w": true, "we": true, "z": true, "ze": true, "do": true, "na": true, "pod": true, "koło": true, "obok": true, "nad": true, "spod": true, "od": true, "pobliżu": true, "okolicach": true}
 
-// lexiconPlace finds a proper noun of the lexicon after a preposition of
-// place: "w Hajnówce", "do Suwałk".
+// lexiconPlace finds a place after a preposition of place: a proper noun
+// of the lexicon ("w Hajnówce", "do Suwałk"), or two words that agree, one
+// of them a proper noun of the lexicon ("w Zielonej Górze", "w Nowym
+// Sączu", "w Bielsku Podlaskim").
 func (f *finder) lexiconPlace(i int) (Name, int) {
-	w := f.toks[i].text
-	if i == 0 || !isCapital(w) || !joined(f.toks, i-1, 2) || !placePrepositions[f.toks[i-1].text] || f.t.notNames[w] {
+	if i == 0 || !isCapital(f.toks[i].text) || !joined(f.toks, i-1, 2) || !placePrepositions[f.toks[i-1].text] {
 		return Name{}, 0
 	}
-	if joined(f.toks, i, 2) && isCapital(f.toks[i+1].text) {
-		return Name{}, 0 // the start of a longer name: not a town of one word
+	k := 1
+	for k < 3 && joined(f.toks, i, k+1) && isCapital(f.toks[i+k].text) {
+		k++
+	}
+	if k > 2 {
+		return Name{}, 0 // a longer name: an institution, not a town
+	}
+	var words []string
+	if k == 1 {
+		words = f.placeWord(i)
+	} else {
+		words = f.placePair(i)
+	}
+	if words == nil {
+		return Name{}, 0
+	}
+	return f.found(i, k, Transcribe(strings.Join(words, " "), Place))
+}
+
+// placeWord is the nominative of token i if it is a place of the lexicon.
+func (f *finder) placeWord(i int) []string {
+	if !f.placeLike(f.toks[i].text) {
+		return nil
 	}
 	for _, r := range f.read(i) {
-		if !r.known || !f.t.lex.known(r.lemma) || f.t.notNames[r.lemma] {
-			continue
+		if r.known && f.placeLike(r.lemma) && f.t.lex.known(r.lemma) {
+			return []string{r.lemma}
 		}
-		if _, given := f.t.given[r.lemma]; given {
-			return Name{}, 0
-		}
-		return f.found(i, 1, Transcribe(r.lemma, Place))
 	}
-	return Name{}, 0
+	return nil
+}
+
+// placePair is the nominative of tokens i, i+1 if they agree in gender and
+// case and one of them is a proper noun of the lexicon.
+func (f *finder) placePair(i int) []string {
+	if !f.placeLike(f.toks[i].text) || !f.placeLike(f.toks[i+1].text) {
+		return nil
+	}
+	for _, a := range f.read(i) {
+		for _, b := range f.read(i + 1) {
+			if a.cases&b.cases == 0 || !strings.ContainsAny(a.genders, b.genders) || !(a.known || b.known) {
+				continue
+			}
+			if f.placeLike(a.lemma) && f.placeLike(b.lemma) && (f.t.lex.known(a.lemma) || f.t.lex.known(b.lemma)) {
+				return []string{a.lemma, b.lemma}
+			}
+		}
+	}
+	return nil
+}
+
+// placeLike: not a given name and not a word that heads institutions.
+func (f *finder) placeLike(w string) bool {
+	_, given := f.t.given[w]
+	return !given && !f.t.notNames[w]
 }
