@@ -45,8 +45,6 @@ func sampleKind(k string) Kind {
 	return Person
 }
 
-// foldYo compares Russian as it is usually printed: ё written е.
-func foldYo(s string) string { return strings.NewReplacer("ё", "е", "Ё", "Е").Replace(s) }
 
 // TestAccuracy measures the rules on names the tables have not seen and
 // prints the share right per kind: go test -run TestAccuracy -v ./internal/names
