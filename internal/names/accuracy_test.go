@@ -45,7 +45,6 @@ func sampleKind(k string) Kind {
 	return Person
 }
 
-
 // TestAccuracy measures the rules on names the tables have not seen and
 // prints the share right per kind: go test -run TestAccuracy -v ./internal/names
 func TestAccuracy(t *testing.T) {
