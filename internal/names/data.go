@@ -15,15 +15,17 @@ var dataFS embed.FS
 
 // tables is everything the package knows, parsed once from data/.
 type tables struct {
-	pl, east, en *ruleSet
-	exceptions   map[string]entry // by lower-case Polish nominative
-	given        map[string]givenName
-	titles       map[string]bool
-	notNames     map[string]bool
-	firstWords   map[string]bool   // first words of the table's names of several words
-	forms        map[string]string // irregular form (lower case) → nominative
-	endings      []ending
-	lex          *lexicon
+	pl, east, en   *ruleSet
+	exceptions     map[string]entry // by lower-case Polish nominative
+	exceptionNames map[string]bool  // their nominatives as written
+	given          map[string]givenName
+	titles         map[string]bool
+	notNames       map[string]bool
+	firstWords     map[string]bool   // first words of the table's names of several words
+	firstPrefixes  map[string]bool   // their first four letters
+	forms          map[string]string // irregular form (lower case) → nominative
+	endings        []ending
+	lex            *lexicon
 }
 
 var loadTables = sync.OnceValue(func() *tables {
@@ -48,10 +50,12 @@ func parseTables() (*tables, error) {
 	if t.exceptions, err = parseExceptions(readData("exceptions.tsv")); err != nil {
 		return nil, err
 	}
-	t.firstWords = map[string]bool{}
-	for k := range t.exceptions {
+	t.firstWords, t.firstPrefixes, t.exceptionNames = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for k, e := range t.exceptions {
+		t.exceptionNames[e.pl] = true
 		if first, _, ok := strings.Cut(k, " "); ok {
 			t.firstWords[first] = true
+			t.firstPrefixes[prefix(first)] = true
 		}
 	}
 	if t.given, err = parseGiven(readData("given.tsv")); err != nil {

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -11,8 +12,8 @@ func (f *finder) tablePlace(i int) (Name, int) {
 		if !joined(f.toks, i, k) || (k == 1 && !isCapital(f.toks[i].text)) {
 			continue
 		}
-		if k > 1 && !isCapital(f.toks[i].text) && !f.t.startsPhrase(f.read(i)) {
-			continue
+		if k > 1 && !(allCapital(f.toks[i:i+k]) || !isCapital(f.toks[i].text) && f.mayStartPhrase(i)) {
+			continue // "Zielona Góra", "województwo podlaskie"
 		}
 		if e, ok := f.tableEntry(i, k, Place); ok {
 			return f.found(i, k, Transcribe(e.pl, Place))
@@ -21,19 +22,41 @@ func (f *finder) tablePlace(i int) (Name, int) {
 	return Name{}, 0
 }
 
-// startsPhrase reports whether a reading of a lower-case word is the
-// first word of a table name (województwo podlaskie).
-func (t *tables) startsPhrase(rs []reading) bool {
-	for _, r := range rs {
-		if t.firstWords[strings.ToLower(r.lemma)] {
+// mayStartPhrase reports whether token i, in lower case, is a form of the
+// first word of a table name (województwo podlaskie). Words that do not
+// begin as such a word are not read.
+func (f *finder) mayStartPhrase(i int) bool {
+	if !f.t.firstPrefixes[prefix(strings.ToLower(f.toks[i].text))] {
+		return false
+	}
+	for _, r := range f.read(i) {
+		if f.t.firstWords[strings.ToLower(r.lemma)] {
 			return true
 		}
 	}
 	return false
 }
 
+func allCapital(toks []token) bool {
+	for _, t := range toks {
+		if !isCapital(t.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// prefix is a word's first four letters, which all its case forms share.
+func prefix(w string) string {
+	r := []rune(w)
+	return string(r[:min(4, len(r))])
+}
+
 // tableEntry looks up every combination of the words' readings.
 func (f *finder) tableEntry(i, k int, kind Kind) (entry, bool) {
+	if k > 1 && !slices.ContainsFunc(lemmasOf(f.toks[i].text, f.read(i)), func(l string) bool { return f.t.firstWords[strings.ToLower(l)] }) {
+		return entry{}, false
+	}
 	var walk func(j int, prefix []string) (entry, bool)
 	walk = func(j int, prefix []string) (entry, bool) {
 		if j == i+k {
@@ -66,7 +89,7 @@ func (f *finder) person(i int) (Name, int) {
 	if !isCapital(f.toks[i].text) {
 		return Name{}, 0
 	}
-	r, g, ok := f.t.givenReading(f.toks[i].text)
+	r, g, ok := f.t.givenReading(f.read(i))
 	if !ok {
 		return Name{}, 0
 	}
@@ -74,7 +97,7 @@ func (f *finder) person(i int) (Name, int) {
 	j := i + 1
 	for ; j < i+4 && joined(f.toks, j-1, 2) && isCapital(f.toks[j].text) && !f.t.notNames[f.toks[j].text]; j++ {
 		w := f.toks[j].text
-		if r2, g2, ok := f.t.givenReading(w); ok && g2.female == g.female && r2.cases&r.cases != 0 && joined(f.toks, j, 2) && isCapital(f.toks[j+1].text) {
+		if r2, g2, ok := f.t.givenReading(f.read(j)); ok && g2.female == g.female && r2.cases&r.cases != 0 && joined(f.toks, j, 2) && isCapital(f.toks[j+1].text) {
 			words = append(words, g2.pl)
 			continue
 		}

@@ -79,16 +79,14 @@ func (t *tables) isKnown(lemma string) bool {
 	if t.lex.known(lemma) {
 		return true
 	}
-	if _, ok := t.given[lemma]; ok {
-		return true
-	}
-	_, ok := t.exceptions[strings.ToLower(lemma)]
-	return ok
+	_, ok := t.given[lemma]
+	return ok || t.exceptionNames[lemma]
 }
 
-// givenReading is the reading of word as a given name, if it is one.
-func (t *tables) givenReading(word string) (reading, givenName, bool) {
-	for _, r := range t.readings(word) {
+// givenReading is the reading of a word (its readings rs) as a given
+// name, if it is one.
+func (t *tables) givenReading(rs []reading) (reading, givenName, bool) {
+	for _, r := range rs {
 		if g, ok := t.given[r.lemma]; ok {
 			sex := "m"
 			if g.female {

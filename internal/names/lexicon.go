@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // A lexicon is hunspell-pl's proper nouns with their inflection classes
@@ -12,8 +13,9 @@ import (
 // stripped letters back gives a lemma that has the rule's flag and meets
 // its condition — hunspell's own analysis, for suffixes only.
 type lexicon struct {
-	flags map[string]string  // lemma → flags
-	rules map[rune][]sfxRule // by the last letter of the ending ('0' for none)
+	flags  map[string]string    // lemma → flags
+	rules  map[string][]sfxRule // by their ending
+	maxAdd int                  // the longest ending, in bytes
 }
 
 type sfxRule struct {
@@ -31,7 +33,7 @@ type condItem struct {
 }
 
 func parseLexicon(aff, dic string) (*lexicon, error) {
-	lx := &lexicon{flags: map[string]string{}, rules: map[rune][]sfxRule{}}
+	lx := &lexicon{flags: map[string]string{}, rules: map[string][]sfxRule{}}
 	err := eachLine("lexicon.aff", aff, func(line string) error {
 		f := strings.Fields(line)
 		if len(f) != 5 || f[0] != "SFX" {
@@ -42,11 +44,8 @@ func parseLexicon(aff, dic string) (*lexicon, error) {
 		if r.cond, err = parseCond(f[4]); err != nil {
 			return err
 		}
-		key := '0'
-		if r.add != "" {
-			key = lastRune(r.add)
-		}
-		lx.rules[key] = append(lx.rules[key], r)
+		lx.rules[r.add] = append(lx.rules[r.add], r)
+		lx.maxAdd = max(lx.maxAdd, len(r.add))
 		return nil
 	})
 	if err != nil {
@@ -82,11 +81,6 @@ func zero(s string) string {
 		return ""
 	}
 	return s
-}
-
-func lastRune(s string) rune {
-	r := []rune(s)
-	return r[len(r)-1]
 }
 
 func parseCond(s string) ([]condItem, error) {
@@ -153,18 +147,18 @@ func (lx *lexicon) lemmas(word string) []string {
 		}
 		out = append(out, l)
 	}
-	w := []rune(word)
-	for _, key := range []rune{w[len(w)-1], '0'} {
-		for _, r := range lx.rules[key] {
-			if !strings.HasSuffix(word, r.add) {
+	for n := 0; n <= lx.maxAdd && n < len(word); n++ {
+		if n > 0 && !utf8.RuneStart(word[len(word)-n]) {
+			continue
+		}
+		for _, r := range lx.rules[word[len(word)-n:]] {
+			stem := word[:len(word)-n] + r.strip
+			fl, ok := lx.flags[stem]
+			if !ok || !strings.ContainsRune(fl, r.flag) {
 				continue
 			}
-			stem := []rune(word[:len(word)-len(r.add)] + r.strip)
-			if len(stem) < 2 || !condFits(r.cond, stem) {
-				continue
-			}
-			if fl, ok := lx.flags[string(stem)]; ok && strings.ContainsRune(fl, r.flag) {
-				add(string(stem))
+			if sr := []rune(stem); len(sr) >= 2 && condFits(r.cond, sr) {
+				add(stem)
 			}
 		}
 	}

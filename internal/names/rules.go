@@ -23,6 +23,7 @@ type ruleSet struct {
 	name     string
 	classes  map[rune]string
 	sections map[string][]rule
+	byFirst  map[string]map[rune][]rule // each section's rules by their first letter, in order
 }
 
 type rule struct {
@@ -58,6 +59,14 @@ func parseRules(name, text string) (*ruleSet, error) {
 			r.line, r.named = n, fmt.Sprintf("%s:%d", name, n)
 			rs.sections[section] = append(rs.sections[section], r)
 		}
+	}
+	rs.byFirst = map[string]map[rune][]rule{}
+	for name, rules := range rs.sections {
+		idx := map[rune][]rule{}
+		for _, r := range rules {
+			idx[r.from[0]] = append(idx[r.from[0]], r)
+		}
+		rs.byFirst[name] = idx
 	}
 	return rs, sc.Err()
 }
@@ -118,7 +127,7 @@ func (rs *ruleSet) apply(word string, sections ...string) string {
 
 func (rs *ruleSet) find(in []rune, i int, sections []string) (rule, bool) {
 	for _, s := range sections {
-		for _, r := range rs.sections[s] {
+		for _, r := range rs.byFirst[s][in[i]] {
 			if rs.fits(r, in, i) {
 				return r, true
 			}
@@ -128,8 +137,13 @@ func (rs *ruleSet) find(in []rune, i int, sections []string) (rule, bool) {
 }
 
 func (rs *ruleSet) fits(r rule, in []rune, i int) bool {
-	if i+len(r.from) > len(in) || string(in[i:i+len(r.from)]) != string(r.from) {
+	if i+len(r.from) > len(in) {
 		return false
+	}
+	for k, c := range r.from {
+		if in[i+k] != c {
+			return false
+		}
 	}
 	if len(r.ctx) == 0 {
 		return true
