@@ -14,6 +14,9 @@ const (
 	Place
 )
 
+// MarshalText writes person or place.
+func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
 func (k Kind) String() string {
 	switch k {
 	case Person:
@@ -33,6 +36,14 @@ const (
 	Polish Origin = iota
 	EastSlavic
 )
+
+// MarshalText writes pl or east.
+func (o Origin) MarshalText() ([]byte, error) {
+	if o == EastSlavic {
+		return []byte("east"), nil
+	}
+	return []byte("pl"), nil
+}
 
 // An entry is a row of exceptions.tsv: a name whose forms are
 // established rather than made by the rules.

@@ -12,8 +12,8 @@ type Name struct {
 	Start      int      `json:"start"`             // byte offsets of Text in the text searched
 	End        int      `json:"end"`               //
 	Nominative string   `json:"nominative"`        // the Polish nominative
-	Kind       Kind     `json:"-"`                 //
-	Origin     Origin   `json:"-"`                 //
+	Kind       Kind     `json:"kind"`              // person or place
+	Origin     Origin   `json:"origin"`            // pl, or east: Russian or Belarusian in Polish spelling
 	Russian    string   `json:"ru"`                // the Russian nominative
 	Also       []string `json:"ru_also,omitempty"` // other Russian forms a translation may use
 	English    string   `json:"en"`                // the English form
