@@ -3,6 +3,7 @@ package names
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // tablePlace finds a place of the exceptions table, of up to three words,
@@ -14,6 +15,9 @@ func (f *finder) tablePlace(i int) (Name, int) {
 		}
 		if k > 1 && !(allCapital(f.toks[i:i+k]) || !isCapital(f.toks[i].text) && f.mayStartPhrase(i)) {
 			continue // "Zielona Góra", "województwo podlaskie"
+		}
+		if k == 1 && adjectival(f.toks[i].text) && (f.sentenceStart(i) || joined(f.toks, i, 2) && isCapital(f.toks[i+1].text)) {
+			continue // "Polski wniosek", "Polski Związek Wędkarski": an adjective
 		}
 		if e, ok := f.tableEntry(i, k, Place); ok {
 			return f.found(i, k, Transcribe(e.pl, Place))
@@ -35,6 +39,18 @@ func (f *finder) mayStartPhrase(i int) bool {
 		}
 	}
 	return false
+}
+
+// adjectival: the word ends as a Polish adjective of place does (Polski,
+// Podlaskie): a case form of Polska, or an adjective.
+func adjectival(w string) bool {
+	return hasAnySuffix(w, "ski", "cki", "ska", "cka", "skie", "ckie")
+}
+
+// sentenceStart reports whether token i begins a sentence.
+func (f *finder) sentenceStart(i int) bool {
+	sep := strings.TrimRight(f.toks[i].sep, " \u00a0\t„\"'«(“")
+	return i == 0 || strings.Contains(f.toks[i].sep, "\n") || strings.HasSuffix(sep, ".") || strings.HasSuffix(sep, "!") || strings.HasSuffix(sep, "?") || strings.HasSuffix(sep, "…")
 }
 
 func allCapital(toks []token) bool {
@@ -140,45 +156,68 @@ func (f *finder) named(i int) (Name, int) {
 }
 
 // titled finds a surname after a title: "prezydent Duda", "z dyrektorem
-// Krajewskim".
+// Krajewskim", "prof. Nowak".
 func (f *finder) titled(i int) (Name, int) {
-	if i == 0 || !isCapital(f.toks[i].text) || !joined(f.toks, i-1, 2) && !strings.HasPrefix(f.toks[i].sep, ". ") {
+	if i == 0 || !isCapital(f.toks[i].text) {
 		return Name{}, 0
 	}
-	title, ok := f.t.title(f.toks[i-1].text)
+	dotted := strings.HasPrefix(f.toks[i].sep, ". ") && strings.TrimSpace(f.toks[i].sep) == "."
+	if !joined(f.toks, i-1, 2) && !dotted {
+		return Name{}, 0
+	}
+	title, ok := f.t.title(f.toks[i-1].text, dotted)
 	if !ok || f.t.notNames[f.toks[i].text] || joined(f.toks, i, 2) && isCapital(f.toks[i+1].text) {
 		return Name{}, 0 // "dyrektor Biura Klastra": the name of an institution
 	}
 	female := femaleTitles[title]
-	cs := allCases
-	if rest := strings.TrimPrefix(strings.ToLower(f.toks[i-1].text), title); rest != "" {
-		cs = 0
-		for _, e := range f.t.endings {
-			if e.form == rest && e.lemma == "" {
-				cs |= e.cases
-			}
-		}
-		if cs == 0 {
-			cs = allCases
-		}
-	} else {
-		cs = nom
-	}
+	cs := titleCases(f.t, strings.ToLower(f.toks[i-1].text), title, dotted)
 	lemma := f.t.agreeing(f.toks[i].text, female, cs)
 	n := Transcribe(lemma, Person)
 	f.remember(lemma, n)
 	return f.found(i, 1, n)
 }
 
+// titleCases are the cases a title's form may be in, which its surname
+// shares: "prezydent" nominative, "prezydentem" instrumental; any case
+// after an abbreviation or a title that does not decline (prof., dr).
+func titleCases(t *tables, word, title string, dotted bool) cases {
+	rest := strings.TrimPrefix(word, title)
+	if dotted || utf8.RuneCountInString(title) < 4 {
+		return allCases
+	}
+	if rest == "" {
+		return nom
+	}
+	var cs cases
+	for _, e := range t.endings {
+		if e.form == rest && e.lemma == "" {
+			cs |= e.cases
+		}
+	}
+	if cs == 0 {
+		return allCases
+	}
+	return cs
+}
+
 var femaleTitles = map[string]bool{"pani": true, "posłanka": true, "dyrektorka": true, "przewodnicząca": true, "szefowa": true, "rzeczniczka": true}
 
-// title reports which title a lower-case word is a form of.
-func (t *tables) title(w string) (string, bool) {
+// title reports which title a lower-case word is a form of: a title of
+// four letters or more with an ending of up to three letters
+// ("prezydentem"), a shorter one as it is ("pan", "dr"), an abbreviation
+// only with its dot ("prof." — dotted: a dot follows the word).
+func (t *tables) title(w string, dotted bool) (string, bool) {
 	w = strings.ToLower(w)
+	if dotted {
+		return w, t.titles[w+"."]
+	}
 	for title := range t.titles {
-		base := strings.TrimSuffix(title, ".")
-		if strings.HasPrefix(w, base) && len([]rune(w))-len([]rune(base)) <= 3 {
-			return base, true
+		switch n := utf8.RuneCountInString(title); {
+		case strings.HasSuffix(title, "."):
+		case n < 4 && w == title:
+			return title, true
+		case n >= 4 && strings.HasPrefix(w, title) && utf8.RuneCountInString(w)-n <= 3:
+			return title, true
 		}
 	}
 	return "", false
@@ -228,22 +267,37 @@ func (f *finder) placeWord(i int) []string {
 }
 
 // placePair is the nominative of tokens i, i+1 if they agree in gender and
-// case and one of them is a proper noun of the lexicon.
+// case and one of them is a proper noun of the lexicon; of several such
+// readings, the one with more known words and a definite gender.
 func (f *finder) placePair(i int) []string {
 	if !f.placeLike(f.toks[i].text) || !f.placeLike(f.toks[i+1].text) {
 		return nil
 	}
+	var best []string
+	bestScore := 0
 	for _, a := range f.read(i) {
 		for _, b := range f.read(i + 1) {
-			if a.cases&b.cases == 0 || !strings.ContainsAny(a.genders, b.genders) || !(a.known || b.known) {
+			if a.cases&b.cases == 0 || !strings.ContainsAny(a.genders, b.genders) || !f.placeLike(a.lemma) || !f.placeLike(b.lemma) {
 				continue
 			}
-			if f.placeLike(a.lemma) && f.placeLike(b.lemma) && (f.t.lex.known(a.lemma) || f.t.lex.known(b.lemma)) {
-				return []string{a.lemma, b.lemma}
+			if !f.t.lex.known(a.lemma) && !f.t.lex.known(b.lemma) {
+				continue
+			}
+			score := 0
+			for _, r := range []reading{a, b} {
+				if r.known {
+					score += 2
+				}
+				if len(r.genders) < 4 {
+					score++
+				}
+			}
+			if score > bestScore {
+				best, bestScore = []string{a.lemma, b.lemma}, score
 			}
 		}
 	}
-	return nil
+	return best
 }
 
 // placeLike: not a given name and not a word that heads institutions.

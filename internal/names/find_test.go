@@ -50,6 +50,11 @@ func TestFindCaseForms(t *testing.T) {
 		{"institutions are not names", "Wschodni Klaster Budowlany reprezentował dyrektor Biura Klastra ds. Kontaktów Zagranicznych.", nil},
 		{"an institution after a preposition", "Przedstawiciele z Urzędu Marszałkowskiego i w Sejmie.", nil},
 		{"a given name alone", "Adam przyszedł.", nil},
+		{"an adjective at the start of a sentence", "Polski wniosek trafił do Komisji.", nil},
+		{"a word that starts like a title", "Wydać na drogi. Wniosek jest krytykowany.", nil},
+		{"a plural of a given name is not a person", "Mieszka w Tomaszowie Lubelskim.", []string{"Tomaszowie Lubelskim → Томашув-Любельски (Tomaszów Lubelski)"}},
+		{"a translated place", "Okręty w Zatoce Perskiej.", []string{"Zatoce Perskiej → Персидский залив (Persian Gulf)"}},
+		{"a dotted title", "Wykład prof. Nowaka.", []string{"Nowaka → Новак (Nowak)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -42,9 +42,11 @@ func (t *tables) readings(word string) []reading {
 		}
 		add(reading{lemma: lemma, genders: e.genders, cases: e.cases, known: known})
 	}
+	// A lemma only the lexicon finds, by an ending endings.tsv does not
+	// have (Tomaszowie, the plural of Tomasz), agrees with nothing.
 	for _, l := range t.lex.lemmas(word) {
 		if !slices.ContainsFunc(out, func(r reading) bool { return r.lemma == l }) {
-			add(reading{lemma: l, genders: "mfnp", cases: allCases, known: true})
+			add(reading{lemma: l, genders: "mfnp", known: true})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b reading) int {
@@ -87,7 +89,7 @@ func (t *tables) isKnown(lemma string) bool {
 // name, if it is one.
 func (t *tables) givenReading(rs []reading) (reading, givenName, bool) {
 	for _, r := range rs {
-		if g, ok := t.given[r.lemma]; ok {
+		if g, ok := t.given[r.lemma]; ok && r.cases != 0 {
 			sex := "m"
 			if g.female {
 				sex = "f"

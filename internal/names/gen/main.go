@@ -113,7 +113,8 @@ func properNouns(dic string) ([]string, map[rune]bool) {
 
 // familyHeads are the words of which at least two other words are forms:
 // they start with the word, or with the word less its last letter
-// (Zakopane, Zakopanego), and are at most four letters longer.
+// (Zakopane, Zakopanego), and are at most four letters longer. Words of a
+// family, longer or as long (Unii of Unia), are never heads themselves.
 func familyHeads(words []string) []string {
 	set := map[string]bool{}
 	for _, w := range words {
@@ -122,6 +123,24 @@ func familyHeads(words []string) []string {
 	slices.Sort(words)
 	var heads []string
 	isForm := map[string]bool{}
+	// Town names in -ów change ó to o in their forms (Tomaszów,
+	// Tomaszowa, Tomaszowie): the -ów word heads them.
+	for _, w := range words {
+		if !strings.HasSuffix(w, "ów") {
+			continue
+		}
+		stem := strings.TrimSuffix(w, "ów") + "ow"
+		forms := 0
+		for _, x := range words {
+			if strings.HasPrefix(x, stem) && len([]rune(x))-len([]rune(w)) <= 4 {
+				isForm[x] = true
+				forms++
+			}
+		}
+		if forms >= 2 {
+			heads = append(heads, w)
+		}
+	}
 	for i, w := range words {
 		r := []rune(w)
 		if isForm[w] || len(r) < 3 {
@@ -143,7 +162,7 @@ func familyHeads(words []string) []string {
 				if !strings.HasPrefix(x, stem) {
 					break
 				}
-				if n := len([]rune(x)) - len(r); n > 0 && n <= 4 {
+				if n := len([]rune(x)) - len(r); n >= 0 && n <= 4 {
 					isForm[x] = true
 				}
 			}
