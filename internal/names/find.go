@@ -58,10 +58,19 @@ func tokenize(text string) []token {
 	return out
 }
 
-// isCapital: starts with a capital and is not all capitals (RPO, UE).
+// isCapital: starts with a capital and has no other (RPO, UE, PiS), but
+// for the parts of a double name (Kosiniak-Kamysz).
 func isCapital(w string) bool {
 	r := []rune(w)
-	return len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1])
+	if len(r) < 2 || !unicode.IsUpper(r[0]) {
+		return false
+	}
+	for i := 1; i < len(r); i++ {
+		if unicode.IsUpper(r[i]) && r[i-1] != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // joined reports whether tokens i..i+k-1 stand next to each other with

@@ -259,8 +259,8 @@ func (f *finder) placeWord(i int) []string {
 		return nil
 	}
 	for _, r := range f.read(i) {
-		if r.known && f.placeLike(r.lemma) && f.t.lex.known(r.lemma) {
-			return []string{r.lemma}
+		if r.known && f.placeLike(r.lemma) && f.t.lex.known(r.lemma) && !hasAnySuffix(r.lemma, "ski", "cki") {
+			return []string{r.lemma} // (an adjective alone is a surname: z Pawlickim)
 		}
 	}
 	return nil

@@ -55,6 +55,9 @@ func TestFindCaseForms(t *testing.T) {
 		{"a plural of a given name is not a person", "Mieszka w Tomaszowie Lubelskim.", []string{"Tomaszowie Lubelskim → Томашув-Любельски (Tomaszów Lubelski)"}},
 		{"a translated place", "Okręty w Zatoce Perskiej.", []string{"Zatoce Perskiej → Персидский залив (Persian Gulf)"}},
 		{"a dotted title", "Wykład prof. Nowaka.", []string{"Nowaka → Новак (Nowak)"}},
+		{"a masculine surname in -o", "Wniosek Zbigniewa Ziobry.", []string{"Zbigniewa Ziobry → Збигнев Зёбро (Zbigniew Ziobro)"}},
+		{"an acronym in mixed case", "Posłowie z PiS głosowali.", nil},
+		{"a foreign country in -ia", "Wrócił z Nigerii.", []string{"Nigerii → Нигерия (Nigeria)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

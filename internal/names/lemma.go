@@ -11,6 +11,7 @@ type reading struct {
 	genders string // of m, f, n, p
 	cases   cases
 	known   bool // the lemma is in the lexicon or a table
+	guessed bool // only the lexicon has it, by an ending endings.tsv lacks: its case is not known
 }
 
 const allCases = nom | gen | dat | acc | ins | loc | voc
@@ -43,10 +44,11 @@ func (t *tables) readings(word string) []reading {
 		add(reading{lemma: lemma, genders: e.genders, cases: e.cases, known: known})
 	}
 	// A lemma only the lexicon finds, by an ending endings.tsv does not
-	// have (Tomaszowie, the plural of Tomasz), agrees with nothing.
+	// have (Ziobry of Ziobro; Tomaszowie, the plural of Tomasz), is in
+	// some case other than the nominative; it is never a given name.
 	for _, l := range t.lex.lemmas(word) {
 		if !slices.ContainsFunc(out, func(r reading) bool { return r.lemma == l }) {
-			add(reading{lemma: l, genders: "mfnp", known: true})
+			add(reading{lemma: l, genders: "mfnp", cases: allCases &^ nom, known: true, guessed: true})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b reading) int {
@@ -89,7 +91,7 @@ func (t *tables) isKnown(lemma string) bool {
 // name, if it is one.
 func (t *tables) givenReading(rs []reading) (reading, givenName, bool) {
 	for _, r := range rs {
-		if g, ok := t.given[r.lemma]; ok && r.cases != 0 {
+		if g, ok := t.given[r.lemma]; ok && !r.guessed {
 			sex := "m"
 			if g.female {
 				sex = "f"
