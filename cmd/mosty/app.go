@@ -71,7 +71,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			&cli.StringFlag{Name: "C", Value: ".", Usage: "run in workspace `DIR`, as with git -C"},
 		},
 		Commands: []*cli.Command{
-			cmdInit(e), cmdImport(e), cmdFetch(e), cmdSync(e), cmdStatus(e), cmdBuild(e), cmdCheck(e), cmdExport(e), cmdMerge(e), cmdTM(e), cmdSegment(e), cmdDemo(e), cmdVersion(e),
+			cmdInit(e), cmdImport(e), cmdFetch(e), cmdSync(e), cmdStatus(e), cmdBuild(e), cmdCheck(e), cmdExport(e), cmdMerge(e), cmdTM(e), cmdSegment(e), cmdNames(e), cmdDemo(e), cmdVersion(e),
 		},
 		CommandNotFound: func(c *cli.Context, name string) {
 			fmt.Fprintf(stderr, "mosty: unknown command %q\nhint: run \"mosty --help\" for the list of commands\n", name)
