@@ -151,7 +151,7 @@ func (c *Checker) names(src, tr, lang string, add func(string, Severity, string,
 	words := names.RussianWords(tr)
 	seen := map[string]bool{}
 	for _, n := range names.Find(src) {
-		if seen[n.Nominative] || c.inGlossary(src, n) {
+		if _, ok := names.GlossaryForm(c.Glossary, src, n, lang); ok || seen[n.Nominative] {
 			continue
 		}
 		seen[n.Nominative] = true
@@ -159,19 +159,6 @@ func (c *Checker) names(src, tr, lang string, add func(string, Severity, string,
 			add(CheckNames, Warning, "%q should be rendered as %q (in any case form)", n.Text, n.Russian)
 		}
 	}
-}
-
-// inGlossary reports whether a glossary term found in src is the name or
-// holds it.
-func (c *Checker) inGlossary(src string, n names.Name) bool {
-	nameWords := glossary.Words(n.Text)
-	for _, t := range c.Glossary.Find(src) {
-		pl := t.Forms[c.Glossary.SourceLang]
-		if glossary.Contains(nameWords, pl) || glossary.Contains(glossary.Words(pl), n.Nominative) {
-			return true
-		}
-	}
-	return false
 }
 
 var (

@@ -1,0 +1,58 @@
+package names
+
+import (
+	"slices"
+
+	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/glossary"
+)
+
+// KeyHints is the key under which a Russian translators' file lists, next
+// to a segment, the names of its Polish with their Russian forms:
+// names = ["Adam Krajewski = Адам Краевский"].
+const KeyHints = "names"
+
+// ShowHints sets the names key of each active unit of a Russian
+// translators' file from its Polish, and removes it where the Polish has
+// no name (or the unit is obsolete). Where the glossary has a name, its
+// form wins.
+func ShowHints(f *catalog.File, g *glossary.Glossary) {
+	for i := range f.Units {
+		u := &f.Units[i]
+		var hints []any
+		if !u.Obsolete {
+			for _, h := range Hints(u.Source, func(n Name) (string, bool) { return GlossaryForm(g, u.Source, n, "ru") }) {
+				hints = append(hints, h)
+			}
+		}
+		switch {
+		case len(hints) > 0:
+			if u.Extra == nil {
+				u.Extra = map[string]any{}
+			}
+			if old, ok := u.Extra[KeyHints].([]any); !ok || !slices.Equal(old, hints) {
+				u.Extra[KeyHints] = hints
+			}
+		case u.Extra[KeyHints] != nil:
+			delete(u.Extra, KeyHints)
+		}
+	}
+}
+
+// GlossaryForm is the form in lang that the glossary gives name n, found
+// in source: that of a term found in source which is the name or holds
+// it; false when the glossary has none ("" when the term has no form in
+// lang).
+func GlossaryForm(g *glossary.Glossary, source string, n Name, lang string) (string, bool) {
+	if g == nil {
+		return "", false
+	}
+	nameWords := glossary.Words(n.Text)
+	for _, t := range g.Find(source) {
+		pl := t.Forms[g.SourceLang]
+		if glossary.Contains(nameWords, pl) || glossary.Contains(glossary.Words(pl), n.Nominative) {
+			return t.Forms[lang], true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,35 @@
+package names
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/glossary"
+)
+
+func TestShowHints(t *testing.T) {
+	g := &glossary.Glossary{SourceLang: "pl", Terms: []glossary.Term{{Forms: map[string]string{"pl": "Hajnówka", "ru": "Гайновка"}}}}
+	f := &catalog.File{Units: []catalog.Unit{
+		{ID: "a", Source: "Klaster reprezentował Adam Krajewski."},
+		{ID: "b", Source: "Spotkanie w Hajnówce i w Białymstoku."},
+		{ID: "c", Source: "Bez nazw.", Extra: map[string]any{KeyHints: []any{"Stare = Старое"}, "reviewer": "Anna"}},
+		{ID: "d", Source: "Adam Nowak odszedł.", Obsolete: true, Extra: map[string]any{KeyHints: []any{"Adam Nowak = Адам Новак"}}},
+	}}
+	ShowHints(f, g)
+	want := map[string][]any{
+		"a": {"Adam Krajewski = Адам Краевский"},
+		"b": {"Hajnówka = Гайновка", "Białystok = Белосток"},
+		"c": nil,
+		"d": nil,
+	}
+	for _, u := range f.Units {
+		got, _ := u.Extra[KeyHints].([]any)
+		if !slices.Equal(got, want[u.ID]) {
+			t.Errorf("unit %s: names = %q, want %q", u.ID, got, want[u.ID])
+		}
+	}
+	if f.Units[2].Extra["reviewer"] != "Anna" {
+		t.Error("a translator's own key was lost")
+	}
+}
