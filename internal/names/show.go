@@ -3,6 +3,7 @@ package names
 import (
 	"slices"
 
+	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/glossary"
 )
@@ -14,14 +15,15 @@ const KeyHints = "names"
 
 // ShowHints sets the names key of each active unit of a Russian
 // translators' file from its Polish, and removes it where the Polish has
-// no name (or the unit is obsolete). Where the glossary has a name, its
-// form wins.
+// no name (or the unit is obsolete). Placeholders do not split a name
+// (<1>Adam</1> Krajewski). Where the glossary has a name, its form wins.
 func ShowHints(f *catalog.File, g *glossary.Glossary) {
 	for i := range f.Units {
 		u := &f.Units[i]
 		var hints []any
 		if !u.Obsolete {
-			for _, h := range Hints(u.Source, func(n Name) (string, bool) { return GlossaryForm(g, u.Source, n, "ru") }) {
+			src := article.Plain(u.Source)
+			for _, h := range Hints(src, func(n Name) (string, bool) { return GlossaryForm(g, src, n, "ru") }) {
 				hints = append(hints, h)
 			}
 		}

@@ -11,7 +11,7 @@ import (
 func TestShowHints(t *testing.T) {
 	g := &glossary.Glossary{SourceLang: "pl", Terms: []glossary.Term{{Forms: map[string]string{"pl": "Hajnówka", "ru": "Гайновка"}}}}
 	f := &catalog.File{Units: []catalog.Unit{
-		{ID: "a", Source: "Klaster reprezentował Adam Krajewski."},
+		{ID: "a", Source: "Klaster reprezentował <1>Adam</1> Krajewski."},
 		{ID: "b", Source: "Spotkanie w Hajnówce i w Białymstoku."},
 		{ID: "c", Source: "Bez nazw.", Extra: map[string]any{KeyHints: []any{"Stare = Старое"}, "reviewer": "Anna"}},
 		{ID: "d", Source: "Adam Nowak odszedł.", Obsolete: true, Extra: map[string]any{KeyHints: []any{"Adam Nowak = Адам Новак"}}},
