@@ -113,7 +113,7 @@ func (f *finder) person(i int) (Name, int) {
 	j := i + 1
 	for ; j < i+4 && joined(f.toks, j-1, 2) && isCapital(f.toks[j].text) && !f.t.notNames[f.toks[j].text]; j++ {
 		w := f.toks[j].text
-		if r2, g2, ok := f.t.givenReading(f.read(j)); ok && g2.female == g.female && r2.cases&r.cases != 0 && joined(f.toks, j, 2) && isCapital(f.toks[j+1].text) {
+		if r2, g2, ok := f.t.givenReading(f.read(j)); ok && g2.female == g.female && r2.cases&r.cases != 0 && joined(f.toks, j, 2) && (isCapital(f.toks[j+1].text) || romanNumeral(f.toks[j+1].text)) {
 			words = append(words, g2.pl)
 			continue
 		}
@@ -127,9 +127,17 @@ func (f *finder) person(i int) (Name, int) {
 	if len(words) == 1 {
 		return Name{}, 0
 	}
+	if joined(f.toks, j-1, 2) && romanNumeral(f.toks[j].text) {
+		words = append(words, f.toks[j].text) // Jana Pawła II
+		j++
+	}
 	n := Transcribe(strings.Join(words, " "), Person)
 	f.remember(words[len(words)-1], n)
 	return f.found(i, j-i, n)
+}
+
+func romanNumeral(w string) bool {
+	return w != "" && len(w) <= 4 && strings.Trim(w, "IVX") == ""
 }
 
 // remember keeps a person's surname for later mentions of it alone.

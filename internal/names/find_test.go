@@ -56,6 +56,8 @@ func TestFindCaseForms(t *testing.T) {
 		{"a translated place", "Okręty w Zatoce Perskiej.", []string{"Zatoce Perskiej → Персидский залив (Persian Gulf)"}},
 		{"a dotted title", "Wykład prof. Nowaka.", []string{"Nowaka → Новак (Nowak)"}},
 		{"a masculine surname in -o", "Wniosek Zbigniewa Ziobry.", []string{"Zbigniewa Ziobry → Збигнев Зёбро (Zbigniew Ziobro)"}},
+		{"a given name with a fleeting e", "Rozmowa z Pawłem Kukizem.", []string{"Pawłem Kukizem → Павел Кукиз (Paweł Kukiz)"}},
+		{"a pope", "Uniwersytet Jana Pawła II w Lublinie.", []string{"Jana Pawła II → Иоанн Павел II (John Paul II)", "Lublinie → Люблин (Lublin)"}},
 		{"an acronym in mixed case", "Posłowie z PiS głosowali.", nil},
 		{"a foreign country in -ia", "Wrócił z Nigerii.", []string{"Nigerii → Нигерия (Nigeria)"}},
 	}
