@@ -1,6 +1,7 @@
 package acquire
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/gosimple/slug"
@@ -29,4 +30,29 @@ func Slug(name string) string {
 		return "article"
 	}
 	return s
+}
+
+// maxSlugLen bounds a slug read from a command line or a file: a slug
+// Slug made, with room for a "-N" suffix.
+const maxSlugLen = maxSlug + 20
+
+// CheckSlug reports whether s has the shape of a slug Slug makes: lower
+// case ASCII letters, digits, "_" and single hyphens between them, at most
+// maxSlugLen bytes. Anything else — a path, "..", a space, an empty
+// string — is an error naming it, so that a slug from a command line or a
+// file can name a file in sources/ and locales/ safely.
+func CheckSlug(s string) error {
+	if s == "" || len(s) > maxSlugLen {
+		return fmt.Errorf("%q is not a slug: a slug has 1 to %d characters", s, maxSlugLen)
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '_':
+		case c == '-' && i > 0 && i < len(s)-1 && s[i-1] != '-':
+		default:
+			return fmt.Errorf("%q is not a slug: a slug has lower-case letters, digits and single hyphens between them", s)
+		}
+	}
+	return nil
 }

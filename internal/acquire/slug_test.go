@@ -1,6 +1,7 @@
 package acquire
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -51,5 +52,48 @@ func TestExpandPaths(t *testing.T) {
 	}
 	if _, err := ExpandPaths([]string{dir + "/notes.pdf"}); err == nil {
 		t.Error("a .pdf named on the command line was accepted")
+	}
+}
+
+func TestCheckSlug(t *testing.T) {
+	for _, tt := range []struct {
+		slug string
+		ok   bool
+	}{
+		{"klaster-bialorus-2017", true},
+		{"forum-2", true},
+		{"a", true},
+		{"snake_case", true},
+		{strings.Repeat("a", maxSlugLen), true},
+		{"", false},
+		{strings.Repeat("a", maxSlugLen+1), false},
+		{"Forum", false},
+		{"-forum", false},
+		{"forum-", false},
+		{"for--um", false},
+		{"../forum", false},
+		{"a/b", false},
+		{"a.toml", false},
+		{"a b", false},
+		{"żółw", false},
+	} {
+		t.Run(tt.slug, func(t *testing.T) {
+			err := CheckSlug(tt.slug)
+			if (err == nil) != tt.ok {
+				t.Fatalf("CheckSlug(%q) = %v, want ok %v", tt.slug, err, tt.ok)
+			}
+			if err != nil && !strings.Contains(err.Error(), strconv.Quote(tt.slug)) {
+				t.Errorf("the error %q does not name the slug", err)
+			}
+		})
+	}
+}
+
+// Every slug Slug makes passes CheckSlug.
+func TestSlugsPassCheck(t *testing.T) {
+	for _, name := range []string{"Polsko-białoruskie rozmowy", "Встреча в Минске", "???", "a_b c--d", strings.Repeat("długie słowo ", 20), "ŻÓŁW.html"} {
+		if s := Slug(name); CheckSlug(s) != nil || CheckSlug(s+"-2") != nil {
+			t.Errorf("Slug(%q) = %q fails CheckSlug: %v", name, s, CheckSlug(s))
+		}
 	}
 }

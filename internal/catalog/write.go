@@ -17,12 +17,13 @@ import (
 // change since it was read are written exactly as they were read.
 func (f *File) Bytes() []byte {
 	var b strings.Builder
-	if f.headerRead && f.Header == f.headerSet {
-		b.WriteString(f.headerRaw)
-	} else {
+	// A header written anew is followed by a blank line, as in a new file.
+	prevCanonical := !f.headerRead || f.Header != f.headerSet
+	if prevCanonical {
 		f.writeHeader(&b)
+	} else {
+		b.WriteString(f.headerRaw)
 	}
-	prevCanonical := false
 	for _, u := range f.Units {
 		if u.raw != "" && u.unchanged() {
 			ensureBreak(&b, prevCanonical)

@@ -5,12 +5,7 @@
 // tools protect them. It reads and writes no files itself.
 package interchange
 
-import (
-	"crypto/sha256"
-	"encoding/hex"
-
-	"github.com/mosty-dev/mosty/internal/catalog"
-)
+import "github.com/mosty-dev/mosty/internal/catalog"
 
 // A Doc is one article's translators' file with what the formats need to
 // say about it.
@@ -30,10 +25,6 @@ type Translation struct {
 	Base        string // BaseOf the translation mosty exported; "" when the file has none
 }
 
-// BaseOf fingerprints a translation as it was exported, so that merge can
-// tell whether it changed in mosty since: then the tool's version is a
-// conflict, not an update.
-func BaseOf(translation string) string {
-	h := sha256.Sum256([]byte(translation))
-	return hex.EncodeToString(h[:6])
-}
+// BaseOf fingerprints a translation as it is exported (catalog.BaseOf):
+// merging back compares it with the translation mosty has then.
+func BaseOf(translation string) string { return catalog.BaseOf(translation) }
