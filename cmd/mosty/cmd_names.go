@@ -2,10 +2,11 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
+	"context"
 	"fmt"
 	"io"
 
+	"github.com/mosty-dev/mosty/internal/langtag"
 	"github.com/mosty-dev/mosty/internal/names"
 	"github.com/urfave/cli/v2"
 )
@@ -23,7 +24,7 @@ func cmdNames(e *env) *cli.Command {
    from a table (Białystok → Белосток, Warszawa → Warsaw). Each name is
    listed once, where it first stands.
 
-   Examples:
+   Example:
       echo "Rozmawiano z Adamem Krajewskim w Białymstoku." | mosty names --lang ru
       mosty names --lang en --json < article.txt`,
 		Flags: []cli.Flag{
@@ -31,22 +32,18 @@ func cmdNames(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "json", Usage: "print a JSON list of the names with both forms"},
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() > 0 {
-				return usagef("names reads stdin and takes no arguments")
-			}
-			lang := c.String("lang")
-			if lang != "ru" && lang != "en" {
-				return usagef("no name forms for language %q: use --lang ru or --lang en", lang)
-			}
-			return runNames(e, namesOptions{lang: lang, json: c.Bool("json")})
+			return runNames(c.Context, e, namesOpts{lang: c.String("lang"), json: c.Bool("json")})
 		},
 	}
 }
 
-type namesOptions struct {
-	lang string // ru or en
+type namesOpts struct {
+	lang string // ru or en, or a tag that means one of them (ru-RU)
 	json bool
 }
+
+// nameLanguages are the languages mosty gives names in.
+var nameLanguages = []string{"en", "ru"}
 
 // nameLine is one name as mosty names prints it.
 type nameLine struct {
@@ -60,7 +57,12 @@ type nameLine struct {
 	Table      bool     `json:"from_table"`
 }
 
-func runNames(e *env, o namesOptions) error {
+func runNames(_ context.Context, e *env, o namesOpts) error {
+	i, ok := langtag.Match(o.lang, nameLanguages)
+	if !ok {
+		return usage(&langtag.UnknownError{Given: o.lang, What: "a language mosty gives names in", Known: nameLanguages})
+	}
+	lang := nameLanguages[i]
 	text, err := io.ReadAll(e.stdin)
 	if err != nil {
 		return fmt.Errorf("reading stdin: %w", err)
@@ -75,20 +77,17 @@ func runNames(e *env, o namesOptions) error {
 		origin, _ := n.Origin.MarshalText()
 		lines = append(lines, nameLine{n.Text, n.Nominative, n.Kind.String(), string(origin), n.Russian, n.Also, n.English, n.Table})
 	}
-	out := bufio.NewWriter(e.stdout)
-	defer out.Flush()
 	if o.json {
 		if lines == nil {
 			lines = []nameLine{}
 		}
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(lines)
+		return e.printJSON(lines)
 	}
+	out := bufio.NewWriter(e.stdout)
+	defer out.Flush()
 	for _, l := range lines {
 		form := l.Russian
-		if o.lang == "en" {
+		if lang == "en" {
 			form = l.English
 		}
 		fmt.Fprintf(out, "%s\t%s\n", l.Text, form)

@@ -1,8 +1,6 @@
 package names
 
 import (
-	"slices"
-
 	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/glossary"
@@ -13,11 +11,11 @@ import (
 // names = ["Adam Krajewski = Адам Краевский"].
 const KeyHints = "names"
 
-// ShowHints sets the names key of each active unit of a Russian
+// Annotate sets the names key of each active unit of a Russian
 // translators' file from its Polish, and removes it where the Polish has
 // no name (or the unit is obsolete). Placeholders do not split a name
 // (<1>Adam</1> Krajewski). Where the glossary has a name, its form wins.
-func ShowHints(f *catalog.File, g *glossary.Glossary) {
+func Annotate(f *catalog.File, g *glossary.Glossary) {
 	for i := range f.Units {
 		u := &f.Units[i]
 		var hints []any
@@ -27,17 +25,7 @@ func ShowHints(f *catalog.File, g *glossary.Glossary) {
 				hints = append(hints, h)
 			}
 		}
-		switch {
-		case len(hints) > 0:
-			if u.Extra == nil {
-				u.Extra = map[string]any{}
-			}
-			if old, ok := u.Extra[KeyHints].([]any); !ok || !slices.Equal(old, hints) {
-				u.Extra[KeyHints] = hints
-			}
-		case u.Extra[KeyHints] != nil:
-			delete(u.Extra, KeyHints)
-		}
+		u.SetHint(KeyHints, hints)
 	}
 }
 

@@ -8,7 +8,7 @@ import (
 	"github.com/mosty-dev/mosty/internal/glossary"
 )
 
-func TestShowHints(t *testing.T) {
+func TestAnnotate(t *testing.T) {
 	g := &glossary.Glossary{SourceLang: "pl", Terms: []glossary.Term{{Forms: map[string]string{"pl": "Hajnówka", "ru": "Гайновка"}}}}
 	f := &catalog.File{Units: []catalog.Unit{
 		{ID: "a", Source: "Klaster reprezentował <1>Adam</1> Krajewski."},
@@ -16,7 +16,7 @@ func TestShowHints(t *testing.T) {
 		{ID: "c", Source: "Bez nazw.", Extra: map[string]any{KeyHints: []any{"Stare = Старое"}, "reviewer": "Anna"}},
 		{ID: "d", Source: "Adam Nowak odszedł.", Obsolete: true, Extra: map[string]any{KeyHints: []any{"Adam Nowak = Адам Новак"}}},
 	}}
-	ShowHints(f, g)
+	Annotate(f, g)
 	want := map[string][]any{
 		"a": {"Adam Krajewski = Адам Краевский"},
 		"b": {"Hajnówka = Гайновка", "Białystok = Белосток"},

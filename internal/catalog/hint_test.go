@@ -1,0 +1,33 @@
+package catalog
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestSetHint(t *testing.T) {
+	tests := []struct {
+		name   string
+		extra  map[string]any
+		values []any
+		want   []any
+	}{
+		{"set on a unit without keys", nil, []any{"a = б"}, []any{"a = б"}},
+		{"replaced", map[string]any{"names": []any{"old"}}, []any{"a = б"}, []any{"a = б"}},
+		{"removed when none", map[string]any{"names": []any{"old"}, "reviewer": "Anna"}, nil, nil},
+		{"nothing to remove", nil, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := Unit{Extra: tt.extra}
+			u.SetHint("names", tt.values)
+			got, _ := u.Extra["names"].([]any)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("names = %v, want %v", got, tt.want)
+			}
+			if tt.extra["reviewer"] != nil && u.Extra["reviewer"] != "Anna" {
+				t.Error("another key was lost")
+			}
+		})
+	}
+}
