@@ -21,9 +21,15 @@
 // (lexicon.dic, lexicon.aff), generated from Debian's hunspell-pl by
 // ./gen (see data/README.md for sources and licences).
 //
+// Annotate lists them next to the segments of a Russian translators' file
+// (names = ["Adam Krajewski = Адам Краевский"]), the glossary's form
+// winning; InRussian tells whether a translation has a name in any case
+// form, for the names check of internal/qa.
+//
 // It must not read files, the network or the workspace, and it never
 // guesses a name it cannot back with a rule: a capitalised word becomes a
-// name only next to a known given name, a title, or as a known place.
-// Its forms are advice for translators, never written into a
-// translation by this package.
+// name only next to a known given name or a title, as a later mention of
+// a person named in full, as a place of the table, or as a proper noun of
+// the lexicon after a preposition of place. Its forms are advice for
+// translators: it never writes a translation.
 package names
