@@ -3,10 +3,14 @@ package catalog
 import "slices"
 
 // SetHint sets a key mosty shows the translator next to a segment (the
-// glossary's terms, the names) to values, or removes it when there are
-// none. An unchanged list is left as it is, so the file's bytes do not
-// change.
+// glossary's terms, the names) to values, a list of texts, or removes it
+// when there are none. An unchanged list is left as it is, so the file's
+// bytes do not change; a value of the key that is no list of texts is not
+// mosty's but the translator's, and is kept.
 func (u *Unit) SetHint(key string, values []any) {
+	if old, ok := u.Extra[key]; ok && !isHint(old) {
+		return
+	}
 	if len(values) == 0 {
 		delete(u.Extra, key) // a no-op on a nil map
 		return
@@ -18,4 +22,18 @@ func (u *Unit) SetHint(key string, values []any) {
 		u.Extra = map[string]any{}
 	}
 	u.Extra[key] = values
+}
+
+// isHint reports whether v is a list SetHint may have written: texts.
+func isHint(v any) bool {
+	list, ok := v.([]any)
+	if !ok {
+		return false
+	}
+	for _, x := range list {
+		if _, ok := x.(string); !ok {
+			return false
+		}
+	}
+	return true
 }
