@@ -18,7 +18,7 @@ import (
 //     "województwa podlaskiego"), or a proper noun of the lexicon after a
 //     preposition of place ("w Hajnówce", "do Suwałk").
 func Find(text string) []Name {
-	return loadTables().find(text)
+	return loadTables().find(text, readingCache{})
 }
 
 type token struct {
@@ -61,14 +61,16 @@ func tokenize(text string) []token {
 // isCapital: starts with a capital and has no other (RPO, UE, PiS), but
 // for the parts of a double name (Kosiniak-Kamysz).
 func isCapital(w string) bool {
-	r := []rune(w)
-	if len(r) < 2 || !unicode.IsUpper(r[0]) {
+	first, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(first) || n == len(w) {
 		return false
 	}
-	for i := 1; i < len(r); i++ {
-		if unicode.IsUpper(r[i]) && r[i-1] != '-' {
+	prev := first
+	for _, r := range w[n:] {
+		if unicode.IsUpper(r) && prev != '-' {
 			return false
 		}
+		prev = r
 	}
 	return true
 }
@@ -93,12 +95,16 @@ type finder struct {
 	t        *tables
 	toks     []token
 	text     string
-	readings map[int][]reading
+	readings readingCache
 	people   map[string]Name // surname nominative → the person's forms
 }
 
-func (t *tables) find(text string) []Name {
-	f := &finder{t: t, toks: tokenize(text), text: text, readings: map[int][]reading{}, people: map[string]Name{}}
+// A readingCache keeps the readings of the words of texts searched one
+// after another (the segments of a file): a word is read once.
+type readingCache map[string][]reading
+
+func (t *tables) find(text string, cache readingCache) []Name {
+	f := &finder{t: t, toks: tokenize(text), text: text, readings: cache, people: map[string]Name{}}
 	var out []Name
 	for i := 0; i < len(f.toks); {
 		n, k := f.at(i)
@@ -123,11 +129,12 @@ func (f *finder) at(i int) (Name, int) {
 }
 
 func (f *finder) read(i int) []reading {
-	if r, ok := f.readings[i]; ok {
+	w := f.toks[i].text
+	if r, ok := f.readings[w]; ok {
 		return r
 	}
-	r := f.t.readings(f.toks[i].text)
-	f.readings[i] = r
+	r := f.t.readings(w)
+	f.readings[w] = r
 	return r
 }
 

@@ -70,7 +70,16 @@ func prefix(w string) string {
 
 // tableEntry looks up every combination of the words' readings.
 func (f *finder) tableEntry(i, k int, kind Kind) (entry, bool) {
-	if k > 1 && !slices.ContainsFunc(lemmasOf(f.toks[i].text, f.read(i)), func(l string) bool { return f.t.firstWords[strings.ToLower(l)] }) {
+	if k == 1 {
+		for _, l := range lemmasOf(f.toks[i].text, f.read(i)) {
+			if f.t.exceptionNames[l] {
+				e := f.t.exceptions[strings.ToLower(l)]
+				return e, e.kind == kind
+			}
+		}
+		return entry{}, false
+	}
+	if !slices.ContainsFunc(lemmasOf(f.toks[i].text, f.read(i)), func(l string) bool { return f.t.firstWords[strings.ToLower(l)] }) {
 		return entry{}, false
 	}
 	var walk func(j int, prefix []string) (entry, bool)

@@ -8,9 +8,13 @@ import "strings"
 // glossary gives the form a workspace's glossary approves for a name,
 // which wins over this package's; nil when there is no glossary.
 func Hints(source string, glossary func(Name) (string, bool)) []string {
+	return hints(source, glossary, readingCache{})
+}
+
+func hints(source string, glossary func(Name) (string, bool), cache readingCache) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, n := range Find(source) {
+	for _, n := range loadTables().find(source, cache) {
 		if seen[n.Nominative] {
 			continue
 		}

@@ -16,16 +16,17 @@ const KeyHints = "names"
 // no name (or the unit is obsolete). Placeholders do not split a name
 // (<1>Adam</1> Krajewski). Where the glossary has a name, its form wins.
 func Annotate(f *catalog.File, g *glossary.Glossary) {
+	cache := readingCache{}
 	for i := range f.Units {
 		u := &f.Units[i]
-		var hints []any
+		var list []any
 		if !u.Obsolete {
 			src := article.Plain(u.Source)
-			for _, h := range Hints(src, func(n Name) (string, bool) { return GlossaryForm(g, src, n, "ru") }) {
-				hints = append(hints, h)
+			for _, h := range hints(src, func(n Name) (string, bool) { return GlossaryForm(g, src, n, "ru") }, cache) {
+				list = append(list, h)
 			}
 		}
-		u.SetHint(KeyHints, hints)
+		u.SetHint(KeyHints, list)
 	}
 }
 
