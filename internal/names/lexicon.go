@@ -147,17 +147,18 @@ func (lx *lexicon) lemmas(word string) []string {
 		}
 		out = append(out, l)
 	}
+	var buf []byte
 	for n := 0; n <= lx.maxAdd && n < len(word); n++ {
 		if n > 0 && !utf8.RuneStart(word[len(word)-n]) {
 			continue
 		}
 		for _, r := range lx.rules[word[len(word)-n:]] {
-			stem := word[:len(word)-n] + r.strip
-			fl, ok := lx.flags[stem]
+			buf = append(append(buf[:0], word[:len(word)-n]...), r.strip...)
+			fl, ok := lx.flags[string(buf)] // no allocation for the look-up
 			if !ok || !strings.ContainsRune(fl, r.flag) {
 				continue
 			}
-			if sr := []rune(stem); len(sr) >= 2 && condFits(r.cond, sr) {
+			if stem := string(buf); utf8.RuneCountInString(stem) >= 2 && condFits(r.cond, []rune(stem)) {
 				add(stem)
 			}
 		}
