@@ -18,7 +18,20 @@ import (
 //     "województwa podlaskiego"), or a proper noun of the lexicon after a
 //     preposition of place ("w Hajnówce", "do Suwałk").
 func Find(text string) []Name {
-	return loadTables().find(text, readingCache{})
+	return new(Finder).Find(text)
+}
+
+// A Finder finds names in texts one after another — the segments of a
+// file, of a workspace — reading each word once. Its zero value is ready
+// for use; it is not safe for concurrent use.
+type Finder struct{ cache readingCache }
+
+// Find is Find, remembering the readings of the words for the next texts.
+func (f *Finder) Find(text string) []Name {
+	if f.cache == nil {
+		f.cache = readingCache{}
+	}
+	return loadTables().find(text, f.cache)
 }
 
 type token struct {

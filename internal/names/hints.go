@@ -8,13 +8,14 @@ import "strings"
 // glossary gives the form a workspace's glossary approves for a name,
 // which wins over this package's; nil when there is no glossary.
 func Hints(source string, glossary func(Name) (string, bool)) []string {
-	return hints(source, glossary, readingCache{})
+	return new(Finder).Hints(source, glossary)
 }
 
-func hints(source string, glossary func(Name) (string, bool), cache readingCache) []string {
+// Hints is Hints, remembering the readings of the words for the next texts.
+func (f *Finder) Hints(source string, glossary func(Name) (string, bool)) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, n := range loadTables().find(source, cache) {
+	for _, n := range f.Find(source) {
 		if seen[n.Nominative] {
 			continue
 		}

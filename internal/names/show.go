@@ -16,13 +16,13 @@ const KeyHints = "names"
 // no name (or the unit is obsolete). Placeholders do not split a name
 // (<1>Adam</1> Krajewski). Where the glossary has a name, its form wins.
 func Annotate(f *catalog.File, g *glossary.Glossary) {
-	cache := readingCache{}
+	var finder Finder
 	for i := range f.Units {
 		u := &f.Units[i]
 		var list []any
 		if !u.Obsolete {
 			src := article.Plain(u.Source)
-			for _, h := range hints(src, func(n Name) (string, bool) { return GlossaryForm(g, src, n, "ru") }, cache) {
+			for _, h := range finder.Hints(src, func(n Name) (string, bool) { return GlossaryForm(g, src, n, "ru") }) {
 				list = append(list, h)
 			}
 		}

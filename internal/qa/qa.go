@@ -59,11 +59,13 @@ const (
 	CheckStatus       = "status"
 )
 
-// Checker checks the units of translators' files.
+// Checker checks the units of translators' files. It is not safe for
+// concurrent use.
 type Checker struct {
 	Glossary *glossary.Glossary
 	// Errors are checks whose warnings count as errors.
 	Errors []string
+	finder names.Finder // the names check's, reading each word once
 }
 
 // Unit checks one unit of file (a path for messages) in lang.
@@ -150,7 +152,7 @@ func (c *Checker) names(src, tr, lang string, add func(string, Severity, string,
 	}
 	words := names.RussianWords(tr)
 	seen := map[string]bool{}
-	for _, n := range names.Find(src) {
+	for _, n := range c.finder.Find(src) {
 		if _, ok := names.GlossaryForm(c.Glossary, src, n, lang); ok || seen[n.Nominative] {
 			continue
 		}
