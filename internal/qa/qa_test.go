@@ -38,6 +38,9 @@ func TestChecks(t *testing.T) {
 		{"final punctuation", "ru", tr("Czy warto?", "Стоит ли."), []string{"punctuation:warning"}},
 		{"ellipsis either way", "ru", tr("Czekaliśmy...", "Мы ждали…"), nil},
 		{"double space", "ru", tr("Jedno dwa.", "Одно  два."), []string{"double-space:warning"}},
+		{"line break added", "ru", tr("Zapraszamy wszystkich.", "Приглашаем\nвсех."), []string{"newlines:warning"}},
+		{"line break dropped", "ru", tr("Zapraszamy!\nZespół", "Приглашаем! Команда"), []string{"newlines:warning"}},
+		{"line break kept", "ru", tr("Zapraszamy!\nZespół", "Приглашаем!\nКоманда"), nil},
 		{"unbalanced", "ru", tr("Forum (w Białymstoku).", "Форум (в Белостоке."), []string{"brackets:warning"}},
 		{"Latin in Russian", "ru", tr("Nowa umowa.", "Новый contract."), []string{"script:warning"}},
 		{"names are fine", "ru", tr("Firma Termo-Bud.", "Компания Termo-Bud."), nil},
@@ -105,5 +108,15 @@ func TestNamesCheck(t *testing.T) {
 				t.Errorf("names findings %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestHasErrors(t *testing.T) {
+	c := &Checker{}
+	if HasErrors(c.Unit("f", "ru", catalog.Unit{ID: "x", Source: "A <1>b</1>.", Translation: "А б.", Status: catalog.Translated})) != true {
+		t.Error("a missing placeholder is no error")
+	}
+	if HasErrors(c.Unit("f", "ru", catalog.Unit{ID: "x", Source: "A b c.", Translation: "A b c.", Status: catalog.Translated})) {
+		t.Error("a warning counts as an error")
 	}
 }
