@@ -21,13 +21,20 @@ func Annotate(f *catalog.File, g *glossary.Glossary) {
 		u := &f.Units[i]
 		var list []any
 		if !u.Obsolete {
-			src := article.Plain(u.Source)
-			for _, h := range finder.Hints(src, func(n Name) (string, bool) { return GlossaryForm(g, src, n, "ru") }) {
+			for _, h := range finder.SegmentHints(u.Source, g) {
 				list = append(list, h)
 			}
 		}
 		u.SetHint(KeyHints, list)
 	}
+}
+
+// SegmentHints are the hints of a segment's Polish (placeholders left
+// out) for a translator into Russian, the glossary's form winning: what
+// Annotate writes, and exports carry as notes.
+func (f *Finder) SegmentHints(source string, g *glossary.Glossary) []string {
+	src := article.Plain(source)
+	return f.Hints(src, func(n Name) (string, bool) { return GlossaryForm(g, src, n, "ru") })
 }
 
 // GlossaryForm is the form in lang that the glossary gives name n, found
