@@ -2,6 +2,17 @@ package catalog
 
 import "slices"
 
+// The keys mosty sets next to a segment for the translator, from the
+// Polish: the glossary's terms and the names. They are nobody's work: a
+// removed sentence that has only these is dropped, not kept as obsolete.
+const (
+	KeyTerms = "terms"
+	KeyNames = "names"
+)
+
+// HintKeys are the keys SetHint is used for.
+var HintKeys = []string{KeyTerms, KeyNames}
+
 // SetHint sets a key mosty shows the translator next to a segment (the
 // glossary's terms, the names) to values, a list of texts, or removes it
 // when there are none. An unchanged list is left as it is, so the file's

@@ -36,3 +36,25 @@ func TestSetHint(t *testing.T) {
 		})
 	}
 }
+
+// TestHintsAreNoWork: a removed sentence whose only keys are mosty's hints
+// is dropped; a translator's own key keeps it as obsolete.
+func TestHintsAreNoWork(t *testing.T) {
+	tests := []struct {
+		name  string
+		extra map[string]any
+		want  bool
+	}{
+		{"nothing", nil, false},
+		{"hints only", map[string]any{KeyTerms: []any{"a = б"}, KeyNames: []any{"Adam Krajewski = Адам Краевский"}}, false},
+		{"a translator's key", map[string]any{KeyNames: []any{"A = Б"}, "reviewer": "Anna"}, true},
+		{"a translator's own value under a hint key", map[string]any{KeyNames: "ask the client"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := (Unit{ID: "a", Source: "x", Extra: tt.extra}).hasWork(); got != tt.want {
+				t.Errorf("hasWork = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

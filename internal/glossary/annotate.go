@@ -4,7 +4,7 @@ import "github.com/mosty-dev/mosty/internal/catalog"
 
 // KeyTerms is the key Annotate sets next to a segment: the glossary terms
 // in its Polish with their approved rendering, for the translator.
-const KeyTerms = "terms"
+const KeyTerms = catalog.KeyTerms
 
 // Annotate sets each active unit's terms key of a translators' file in
 // lang ("Wschodni Klaster Budowlany = Восточный строительный кластер"),

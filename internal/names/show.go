@@ -9,7 +9,7 @@ import (
 // KeyHints is the key under which a Russian translators' file lists, next
 // to a segment, the names of its Polish with their Russian forms:
 // names = ["Adam Krajewski = Адам Краевский"].
-const KeyHints = "names"
+const KeyHints = catalog.KeyNames
 
 // Annotate sets the names key of each active unit of a Russian
 // translators' file from its Polish, and removes it where the Polish has
