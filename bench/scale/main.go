@@ -34,6 +34,7 @@ func main() {
 	h2p := flag.Int("html2po", 0, "also compare importing this many pages with html2po converting them (0: no)")
 	count := flag.Int("count", 3, "runs of each timed command (the median is kept)")
 	dir := flag.String("dir", "", "work in this folder and keep it (default: a temporary one, removed)")
+	flag.DurationVar(&limit, "limit", 0, "stop a command that runs longer than this, and say so (0: no limit)")
 	flag.Parse()
 	if err := scale(os.Stdout, *sizes, *hugo, *h2p, *count, *dir); err != nil {
 		fmt.Fprintln(os.Stderr, "scale:", err)
@@ -211,7 +212,6 @@ func perPage(s sample, pages int) float64 {
 
 func (r *archive) row() string {
 	return fmt.Sprintf("| %d | %d | %s | %s | %s | %s | %s | %s | %.0f µs | %s | %s | %s |", r.n, r.pages,
-		seconds(r.importAll.wall), seconds(r.oneChanged.wall), seconds(r.status.wall), seconds(r.check.wall),
-		seconds(r.export.wall), seconds(r.full.wall), perPage(r.full, r.pages), seconds(r.noChange.wall),
+		r.importAll, r.oneChanged, r.status, r.check, r.export, r.full, perPage(r.full, r.pages), r.noChange,
 		megabytes(r.full.rss), megabytes(r.importAll.rss))
 }

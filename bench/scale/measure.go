@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os/exec"
 	"slices"
@@ -12,14 +13,24 @@ import (
 // A sample is one run of a command: its wall time and the peak resident
 // memory of the process.
 type sample struct {
-	wall time.Duration
-	rss  int64 // bytes
+	wall     time.Duration
+	rss      int64 // bytes
+	timedOut bool  // stopped at the limit: wall is the limit
 }
 
-// run runs a command and measures it. ok lists the exit codes that are
+// limit stops a command that runs longer (-limit); 0 for none.
+var limit time.Duration
+
+// runCmd runs a command and measures it. ok lists the exit codes that are
 // not failures (mosty check exits 1 when it finds errors).
 func runCmd(ok []int, name string, args ...string) (sample, error) {
-	cmd := exec.Command(name, args...)
+	ctx := context.Background()
+	if limit > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, limit)
+		defer cancel()
+	}
+	cmd := exec.CommandContext(ctx, name, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	start := time.Now()
@@ -32,6 +43,9 @@ func runCmd(ok []int, name string, args ...string) (sample, error) {
 		if code := cmd.ProcessState.ExitCode(); err != nil && slices.Contains(ok, code) {
 			err = nil
 		}
+	}
+	if ctx.Err() != nil {
+		return sample{wall: limit, rss: s.rss, timedOut: true}, nil
 	}
 	if err != nil {
 		return s, fmt.Errorf("%s %v: %v\n%s", name, args, err, stderr.Bytes())
@@ -56,6 +70,13 @@ func median(count int, f func() (sample, error)) (sample, error) {
 		m.rss = max(m.rss, s.rss)
 	}
 	return m, nil
+}
+
+func (s sample) String() string {
+	if s.timedOut {
+		return "> " + seconds(s.wall)
+	}
+	return seconds(s.wall)
 }
 
 func seconds(d time.Duration) string {
