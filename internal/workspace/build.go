@@ -78,6 +78,9 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 	}
 	slices.Sort(b.rep.Written)
 	slices.Sort(b.rep.Removed)
+	if !b.changed && b.next.Global == b.old.Global && len(b.rep.Written) == 0 {
+		return b.rep, nil // the cache is as it was
+	}
 	return b.rep, w.saveBuildCache(b.next)
 }
 

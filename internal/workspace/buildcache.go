@@ -2,8 +2,8 @@ package workspace
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -115,11 +115,12 @@ func (w *Workspace) loadBuildCache(global string) *buildCache {
 // coverage of an article whose files did not change since.
 func (w *Workspace) readBuildCache() *buildCache {
 	empty := &buildCache{Articles: map[string]*builtArticle{}}
-	data, err := os.ReadFile(w.buildCachePath())
+	f, err := os.Open(w.buildCachePath())
 	if err != nil {
 		return empty
 	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
+	defer f.Close()
+	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 16<<20)
 	if !sc.Scan() || sc.Text() != buildCacheHeader || !sc.Scan() {
 		return empty
@@ -266,28 +267,28 @@ func parseBuilt(line string) (string, *builtArticle, bool) {
 	return slug, b, true
 }
 
-// saveBuildCache writes the cache when its bytes changed; a cache needs
-// no sync to disk.
+// saveBuildCache writes the cache a line at a time, when its bytes
+// changed; a cache needs no sync to disk.
 func (w *Workspace) saveBuildCache(c *buildCache) error {
-	var b bytes.Buffer
-	b.WriteString(buildCacheHeader + "\n" + c.Global + "\n")
-	for i, s := range c.Shared {
-		if i > 0 {
-			b.WriteString(sepItem)
-		}
-		b.WriteString(cacheEscaper.Replace(s))
-	}
-	b.WriteByte('\n')
-	for _, slug := range sortedKeys(c.Articles) {
-		b.WriteString(c.Articles[slug].line(slug))
-		b.WriteByte('\n')
-	}
-	if old, err := os.ReadFile(w.buildCachePath()); err == nil && bytes.Equal(old, b.Bytes()) {
-		return nil
-	}
 	if err := os.MkdirAll(w.Path(".mosty"), 0o755); err != nil {
 		return err
 	}
 	os.Remove(w.Path(".mosty", "build.json")) // an earlier mosty's cache, if any
-	return writeOutput(w.buildCachePath(), b.Bytes())
+	_, err := writeStreamIfChanged(w.Path(".mosty"), "build", func(out io.Writer) error {
+		b := bufio.NewWriter(out)
+		b.WriteString(buildCacheHeader + "\n" + c.Global + "\n")
+		for i, s := range c.Shared {
+			if i > 0 {
+				b.WriteString(sepItem)
+			}
+			b.WriteString(cacheEscaper.Replace(s))
+		}
+		b.WriteByte('\n')
+		for _, slug := range sortedKeys(c.Articles) {
+			b.WriteString(c.Articles[slug].line(slug))
+			b.WriteByte('\n')
+		}
+		return b.Flush()
+	})
+	return err
 }
