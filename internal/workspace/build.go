@@ -167,11 +167,9 @@ func (b *build) articles() error {
 		b.rep.Versions = append(b.rep.Versions, built[i].record.Versions...)
 		b.rep.Problems = append(b.rep.Problems, built[i].problems...)
 	}
-	for _, p := range b.rep.Problems {
-		if !p.Warning {
-			st.discard()
-			return ErrBuildProblems
-		}
+	if hasErrors(b.rep.Problems) {
+		st.discard()
+		return ErrBuildProblems
 	}
 	if b.opts.DryRun {
 		return nil
