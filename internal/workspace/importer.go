@@ -58,6 +58,7 @@ func (im *importer) add(srcs []*acquire.Source, listDates []string, each func(Im
 	err := im.w.write(plans, &SyncReport{}, im.idx)
 	if err == nil {
 		im.w.removeReplaced(plans)
+		im.slugs = newSlugIndex(im.w, im.idx) // the index knows this chunk's articles now
 	}
 	for _, r := range results {
 		each(r)
