@@ -349,16 +349,20 @@ func (o *op) stampsOf(slug string) articleStamps {
 	return s.of(slug)
 }
 
-// recordOf is what the build keeps of a rendered article.
+// recordOf is what the build keeps of a rendered article. Its strings are
+// copies: a title cut from a page would keep the whole page in memory.
 func recordOf(art *site.Article, cov catalog.ArticleCoverage, stamps articleStamps, targets []string) *builtArticle {
 	b := &builtArticle{Stamps: stamps, Versions: slices.Clone(art.Versions)}
+	slug, category := strings.Clone(art.Slug), strings.Clone(b.Versions[0].Category)
 	for i := range b.Versions {
-		b.Versions[i].Summary = ""
+		v := &b.Versions[i]
+		v.Slug, v.Category, v.Title, v.Summary = slug, category, strings.Clone(v.Title), ""
 	}
 	for _, lang := range targets {
 		b.Coverage = append(b.Coverage, countsOf(cov.Coverage[lang]))
 		for _, u := range cov.Stale[lang] {
-			b.Stale = append(b.Stale, staleUnit{Lang: lang, ID: u.ID, Source: u.Source, PreviousSource: u.PreviousSource, Translation: u.Translation})
+			b.Stale = append(b.Stale, staleUnit{Lang: lang, ID: strings.Clone(u.ID), Source: strings.Clone(u.Source),
+				PreviousSource: strings.Clone(u.PreviousSource), Translation: strings.Clone(u.Translation)})
 		}
 	}
 	return b
