@@ -8,9 +8,9 @@ import (
 	"sync"
 )
 
-//go:generate go run ./gen -dic /usr/share/hunspell/pl_PL.dic -aff /usr/share/hunspell/pl_PL.aff -out data
+//go:generate go run ./gen -dic /usr/share/hunspell/pl_PL.dic -aff /usr/share/hunspell/pl_PL.aff -rudic /usr/share/hunspell/ru_RU.dic -out data
 
-//go:embed data/*.rules data/*.tsv data/titles.txt data/notnames.txt data/lexicon.dic data/lexicon.aff
+//go:embed data/*.rules data/*.tsv data/titles.txt data/notnames.txt data/lexicon.dic data/lexicon.aff data/russian.txt
 var dataFS embed.FS
 
 // tables is everything the package knows, parsed once from data/.
@@ -26,6 +26,7 @@ type tables struct {
 	forms          map[string]string // irregular form (lower case) → nominative
 	endings        []ending
 	lex            *lexicon
+	russian        map[string]string // Russian proper nouns: lower case, ё as е → as written
 }
 
 var loadTables = sync.OnceValue(func() *tables {
@@ -71,6 +72,9 @@ func parseTables() (*tables, error) {
 		return nil, err
 	}
 	if t.endings, err = parseEndings(readData("endings.tsv")); err != nil {
+		return nil, err
+	}
+	if t.russian, err = parseRussian(readData("russian.txt")); err != nil {
 		return nil, err
 	}
 	if t.lex, err = parseLexicon(readData("lexicon.aff"), readData("lexicon.dic")); err != nil {

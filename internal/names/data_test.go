@@ -87,7 +87,10 @@ func TestLexiconUpToDate(t *testing.T) {
 	if err := runGen(t, dir); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"lexicon.dic", "lexicon.aff"} {
+	if _, err := os.Stat("/usr/share/hunspell/ru_RU.dic"); err != nil {
+		t.Skip("hunspell-ru is not installed")
+	}
+	for _, f := range []string{"lexicon.dic", "lexicon.aff", "russian.txt"} {
 		want, _ := os.ReadFile(filepath.Join(dir, f))
 		got, _ := os.ReadFile(filepath.Join("data", f))
 		if !bytes.Equal(got, want) {

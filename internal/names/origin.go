@@ -1,0 +1,101 @@
+package names
+
+import (
+	"strings"
+)
+
+// parseRussian reads russian.txt, the proper nouns of a Russian spelling
+// dictionary, into a set keyed by their lower-case form with ё as е.
+func parseRussian(text string) (map[string]string, error) {
+	out := map[string]string{}
+	err := eachLine("russian.txt", text, func(w string) error {
+		out[foldYo(strings.ToLower(w))] = w
+		return nil
+	})
+	return out, err
+}
+
+// confirmed is the first of the spellings the Russian list has, as the
+// list writes it (with its ё): the rules' alternatives (ы or и, нь or н
+// …) decided by a dictionary rather than by a guess.
+func (t *tables) confirmed(spellings []string) (string, bool) {
+	for _, s := range spellings {
+		if w, ok := t.russian[foldYo(s)]; ok {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// eastPlace gives the Russian form of a place whose Polish name may be
+// the Polish spelling of a Russian or Belarusian one: it is, when the
+// Russian list confirms one of the East Slavic spellings of each of its
+// words and none of the Polish ones (Saratów Саратов, Briańsk Брянск; not
+// Gdańsk Гданьск), or, the list knowing none, when its ending is one
+// Polish place names do not have (eastEndings: Omsk, Irkuck).
+//
+// A name of several words is left to the Polish rules and the table:
+// such East Slavic names are exonyms (Rostów nad Donem, Niżny Nowogród),
+// and Polish ones have a Polish adjective (Mińsk Mazowiecki).
+func (t *tables) eastPlace(words []string) (string, bool) {
+	if len(words) != 1 {
+		return "", false
+	}
+	ru := make([]string, len(words))
+	confirmed, marked := 0, false
+	for i, w := range words {
+		ok := true
+		ru[i] = mapParts(w, func(p string) string {
+			lower := strings.ToLower(p)
+			if _, polish := t.confirmed([]string{t.pl.apply(lower, "place", "common")}); polish {
+				ok = false
+			}
+			vs := t.east.variants(lower, "place", "common")
+			if form, yes := t.confirmed(vs); yes {
+				confirmed++
+				return form
+			}
+			marked = marked || eastEnding(lower)
+			return capital(vs[0])
+		})
+		if !ok {
+			return "", false
+		}
+	}
+	if confirmed == 0 && !marked {
+		return "", false
+	}
+	return strings.Join(ru, " "), true
+}
+
+// eastEnding: the endings of Russian and Belarusian towns in Polish
+// spelling that Polish towns do not have: -sk after a letter other than
+// ń (Omsk, Kursk, Bobrujsk; Polish Słupsk and Bielsk come out the same
+// either way), -ck (Irkuck, Połock), -grad, -gorod.
+func eastEnding(w string) bool {
+	switch {
+	case strings.HasSuffix(w, "sk"):
+		return !strings.HasSuffix(w, "ńsk") && len([]rune(w)) > 3
+	case strings.HasSuffix(w, "ck"), strings.HasSuffix(w, "grad"), strings.HasSuffix(w, "gorod"):
+		return true
+	}
+	return false
+}
+
+// isBelarusian: an East Slavic person's name is written from Belarusian,
+// not Russian: a Belarusian form of a given name (Siarhiej), or letters
+// the Polish spelling of Russian does not give: ci and dzi (Belarusian
+// ці, дзі; Russian ци is written cy, ди di) or a final u after a vowel
+// (Belarusian ў: Bykau, Sannikau).
+func (t *tables) isBelarusian(words []string) bool {
+	for _, w := range words {
+		if g, ok := t.given[w]; ok && g.by {
+			return true
+		}
+	}
+	last := strings.ToLower(words[len(words)-1])
+	if strings.Contains(last, "ci") || strings.Contains(last, "dzi") {
+		return true
+	}
+	return hasAnySuffix(last, "au", "ou", "eu", "ouski", "ouska")
+}
