@@ -51,7 +51,10 @@ func Transcribe(nominative string, kind Kind) Name {
 	for i, w := range words {
 		forms[i] = wordForms(w, func(p string) []string {
 			vs := t.pl.variants(strings.ToLower(p), "place", "common")
-			if form, ok := t.confirmed(vs); ok {
+			// A town of one word the Russian list has in another
+			// spelling takes it; in a name of several words the word
+			// is not that town (Mińsk Mazowiecki is not Минск).
+			if form, ok := t.confirmed(vs); ok && len(words) == 1 {
 				return []string{form}
 			}
 			for k := range vs {
