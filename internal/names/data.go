@@ -2,7 +2,9 @@ package names
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"sync"
@@ -120,3 +122,26 @@ func wordSet(name string) (map[string]bool, error) {
 	err := eachLine(name, readData(name), func(l string) error { set[l] = true; return nil })
 	return set, err
 }
+
+// hintsCode is the names code that decides a hint: finding names and
+// making their forms. Bump it with any change there that changes the
+// hints of a text; HintsVersion covers the data.
+const hintsCode = 2
+
+// HintsVersion says which names hints this mosty writes: the names code
+// (hintsCode) and every embedded data file. A workspace whose hints were
+// written by another version has them written again on its next sync,
+// without extracting its articles again (the hints are advice beside the
+// translations, not part of the Polish files).
+var HintsVersion = sync.OnceValue(func() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "names %d\n", hintsCode)
+	entries, err := dataFS.ReadDir("data")
+	if err != nil {
+		panic("names: " + err.Error())
+	}
+	for _, e := range entries { // sorted by name
+		fmt.Fprintf(h, "%s\n%s\n", e.Name(), readData(e.Name()))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:6])
+})
