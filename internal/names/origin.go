@@ -86,7 +86,7 @@ func eastEnding(w string) bool {
 // not Russian: a Belarusian form of a given name (Siarhiej), or letters
 // the Polish spelling of Russian does not give: ci and dzi (Belarusian
 // ці, дзі; Russian ци is written cy, ди di) or a final u after a vowel
-// (Belarusian ў: Bykau, Sannikau).
+// (Belarusian ў: Bykau, Sannikau), or ŭ.
 func (t *tables) isBelarusian(words []string) bool {
 	for _, w := range words {
 		if g, ok := t.given[w]; ok && g.by {
@@ -97,5 +97,5 @@ func (t *tables) isBelarusian(words []string) bool {
 	if strings.Contains(last, "ci") || strings.Contains(last, "dzi") {
 		return true
 	}
-	return hasAnySuffix(last, "au", "ou", "eu", "ouski", "ouska")
+	return strings.ContainsRune(last, 'ŭ') || hasAnySuffix(last, "au", "ou", "eu", "ouski", "ouska")
 }
