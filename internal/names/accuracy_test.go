@@ -52,10 +52,12 @@ var accuracySets = []struct {
 }{
 	// The names the rules were developed on.
 	{"dev", "testdata/names.tsv", 90},
-	// Names collected before the second round's rules were written. Its
-	// first measure, 75.5% (commit c53a6bb), is its honest figure; the
-	// floor keeps it from falling.
-	{"heldout", "testdata/heldout.tsv", 75},
+	// Names collected before the second round's rules were written; its
+	// first measure, 75.5% (commit c53a6bb), came in the middle of that
+	// round, so it has been seen since.
+	{"heldout1", "testdata/heldout.tsv", 75},
+	// Names collected after that, measured once the rules were done.
+	{"heldout2", "testdata/heldout2.tsv", 0},
 }
 
 // TestAccuracy measures the rules on names the tables have not seen and
@@ -65,6 +67,9 @@ var accuracySets = []struct {
 func TestAccuracy(t *testing.T) {
 	for _, set := range accuracySets {
 		t.Run(set.name, func(t *testing.T) {
+			if set.name == "heldout2" && os.Getenv("MOSTY_MEASURE_HELDOUT2") == "" {
+				t.Skip("not measured while the rules are written")
+			}
 			pct := measure(t, set.file)
 			if pct < set.floor {
 				t.Errorf("%s: %.1f%% right on unseen names, want at least %.0f%%", set.file, pct, set.floor)
