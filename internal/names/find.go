@@ -155,11 +155,11 @@ func joined(toks []token, i, k int) bool {
 // A finder is one text's search: its tokens, their readings, and the
 // people it has named in full.
 type finder struct {
-	t        *tables
-	toks     []token
-	text     string
-	cache    *cache
-	people   map[string]Name // surname nominative → the person's forms
+	t      *tables
+	toks   []token
+	text   string
+	cache  *cache
+	people map[string]Name // surname nominative → the person's forms
 }
 
 func (t *tables) find(text string, c *cache) []Name {

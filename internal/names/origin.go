@@ -71,12 +71,14 @@ func (t *tables) eastPlace(words []string) (string, bool) {
 // eastEnding: the endings of Russian and Belarusian towns in Polish
 // spelling that Polish towns do not have: -sk after a letter other than
 // ń (Omsk, Kursk, Bobrujsk; Polish Słupsk and Bielsk come out the same
-// either way), -ck (Irkuck, Połock), -grad, -gorod.
+// either way), -ck (Irkuck, Połock), -grad, -gorod, and the plurals in
+// -icze of Belarusian towns (Hancewicze Ганцевичи; Polish towns have
+// -ice).
 func eastEnding(w string) bool {
 	switch {
 	case strings.HasSuffix(w, "sk"):
 		return !strings.HasSuffix(w, "ńsk") && len([]rune(w)) > 3
-	case strings.HasSuffix(w, "ck"), strings.HasSuffix(w, "grad"), strings.HasSuffix(w, "gorod"):
+	case strings.HasSuffix(w, "ck"), strings.HasSuffix(w, "grad"), strings.HasSuffix(w, "gorod"), strings.HasSuffix(w, "icze"):
 		return true
 	}
 	return false
@@ -86,7 +88,8 @@ func eastEnding(w string) bool {
 // not Russian: a Belarusian form of a given name (Siarhiej), or letters
 // the Polish spelling of Russian does not give: ci and dzi (Belarusian
 // ці, дзі; Russian ци is written cy, ди di) or a final u after a vowel
-// (Belarusian ў: Bykau, Sannikau), or ŭ.
+// (Belarusian ў: Bykau, Sannikau), ŭ, or the ending -enka, -anka
+// (Russian -енко).
 func (t *tables) isBelarusian(words []string) bool {
 	for _, w := range words {
 		if g, ok := t.given[w]; ok && g.by {
@@ -94,8 +97,35 @@ func (t *tables) isBelarusian(words []string) bool {
 		}
 	}
 	last := strings.ToLower(words[len(words)-1])
-	if strings.Contains(last, "ci") || strings.Contains(last, "dzi") {
+	return strings.Contains(last, "dzi") || belarusianCi(last) || belarusianSurname(last)
+}
+
+// belarusianSurname: a surname (lower case) whose Polish spelling is of a
+// Belarusian one, in letters no Polish surname and no Polish spelling of
+// a Russian one has: ŭ, a final -u after a vowel (Belarusian ў: Bykau,
+// Sannikau; not a short name such as Rau), the endings -ouski, -enka,
+// -anka (Russian -овский, -енко: Azaranka).
+func belarusianSurname(w string) bool {
+	if strings.ContainsRune(w, 'ŭ') || hasAnySuffix(w, "ouski", "ouska", "enka", "anka") {
 		return true
 	}
-	return strings.ContainsRune(last, 'ŭ') || hasAnySuffix(last, "au", "ou", "eu", "ouski", "ouska")
+	return len([]rune(w)) >= 5 && hasAnySuffix(w, "au", "ou", "eu")
+}
+
+// belarusianCi: ci before a consonant (Cichanouski): Belarusian ці, which
+// the Polish spelling of Russian writes ti (Russian ци is cy). Before a
+// vowel ci may be a Polish spelling (Ciołkowski Циолковский).
+func belarusianCi(w string) bool {
+	for i := strings.Index(w, "ci"); i >= 0; {
+		rest := w[i+2:]
+		if rest != "" && !strings.ContainsAny(rest[:1], "aeiouy") {
+			return true
+		}
+		j := strings.Index(rest, "ci")
+		if j < 0 {
+			return false
+		}
+		i += 2 + j
+	}
+	return false
 }

@@ -69,8 +69,9 @@ func Transcribe(nominative string, kind Kind) Name {
 
 // personOrigin says whether a person's name is East Slavic: a given name
 // only Russians and Belarusians have, or a patronymic between a given
-// name and a surname; or, when the given name is not known to be Polish
-// only, a surname in -ow, -ew, -in (Ławrow, Putin).
+// name and a surname; a surname Belarusian in its Polish spelling
+// (belarusianSurname: Bykau, Azaranka); or, when the given name is not
+// known to be Polish only, a surname in -ow, -ew, -in (Ławrow, Putin).
 func (t *tables) personOrigin(words []string) Origin {
 	polishGiven := false
 	for i, w := range words {
@@ -85,7 +86,8 @@ func (t *tables) personOrigin(words []string) Origin {
 			return EastSlavic
 		}
 	}
-	if !polishGiven && eastSurname(words[len(words)-1]) {
+	last := words[len(words)-1]
+	if belarusianSurname(strings.ToLower(last)) || !polishGiven && eastSurname(last) {
 		return EastSlavic
 	}
 	return Polish
