@@ -150,7 +150,7 @@ func (t *tables) person(words []string, o Origin) (ru string, also []string, en 
 		})
 		enw[i] = w
 		if o == EastSlavic {
-			enw[i] = t.eastEnglish(w, forms[i][0])
+			enw[i] = t.eastEnglish(w, forms[i][0], belarusian)
 		}
 	}
 	ru, also = joinForms(forms, " ")
@@ -158,8 +158,10 @@ func (t *tables) person(words []string, o Origin) (ru string, also []string, en 
 }
 
 // eastEnglish is the English form of a word of an East Slavic person's
-// name: the tables' form, or its Russian form romanised.
-func (t *tables) eastEnglish(w, ru string) string {
+// name: the tables' form, or, for a Belarusian, the word romanised from
+// its Polish spelling as the Belarusian name is (Tsikhanouski), for a
+// Russian its Russian form romanised (Lavrov).
+func (t *tables) eastEnglish(w, ru string, belarusian bool) string {
 	en := mapParts(w, func(p string) string {
 		if e, ok := t.exceptions[strings.ToLower(p)]; ok && e.en != "" {
 			return e.en
@@ -169,10 +171,13 @@ func (t *tables) eastEnglish(w, ru string) string {
 		}
 		return ""
 	})
-	if en == "" || strings.Contains(en, "--") || strings.HasPrefix(en, "-") || strings.HasSuffix(en, "-") {
-		return t.romanise(ru)
+	if en != "" && !strings.Contains(en, "--") && !strings.HasPrefix(en, "-") && !strings.HasSuffix(en, "-") {
+		return en
 	}
-	return en
+	if belarusian {
+		return mapParts(w, func(p string) string { return capital(t.en.apply(strings.ToLower(p), "by")) })
+	}
+	return t.romanise(ru)
 }
 
 // maxAlso bounds the other spellings given for a name.
