@@ -97,19 +97,38 @@ func (t *tables) isBelarusian(words []string) bool {
 		}
 	}
 	last := strings.ToLower(words[len(words)-1])
-	return strings.Contains(last, "dzi") || belarusianCi(last) || belarusianSurname(last)
+	return strings.Contains(last, "dzi") || belarusianCi(last) || t.belarusianName(words)
 }
 
-// belarusianSurname: a surname (lower case) whose Polish spelling is of a
-// Belarusian one, in letters no Polish surname and no Polish spelling of
-// a Russian one has: ŭ, a final -u after a vowel (Belarusian ў: Bykau,
-// Sannikau; not a short name such as Rau), the endings -ouski, -enka,
-// -anka (Russian -овский, -енко: Azaranka).
-func belarusianSurname(w string) bool {
-	if strings.ContainsRune(w, 'ŭ') || hasAnySuffix(w, "ouski", "ouska", "enka", "anka") {
+// russianGiven: the name has a given name in its Russian form, which only
+// Russians have (Lew Landau: the -au is not Belarusian ў).
+func (t *tables) russianGiven(words []string) bool {
+	for _, w := range words[:len(words)-1] {
+		if g, ok := t.given[w]; ok && g.east && !g.by && !g.polish {
+			return true
+		}
+	}
+	return false
+}
+
+// isMale: the name's first given name is a man's.
+func (t *tables) isMale(words []string) bool {
+	g, ok := t.given[words[0]]
+	return ok && len(words) > 1 && !g.female
+}
+
+// belarusianName: the surname's Polish spelling is of a Belarusian one,
+// in letters no Polish surname and no Polish spelling of a Russian one
+// has: ŭ, the endings -ouski, -enka, -anka (Russian -овский, -енко:
+// Azaranka), or a final -u after a vowel (Belarusian ў: Bykau, Sannikau)
+// of a surname of five letters or more whose given name is not a Russian
+// form (not Lew Landau, not Rau).
+func (t *tables) belarusianName(words []string) bool {
+	last := strings.ToLower(words[len(words)-1])
+	if strings.ContainsRune(last, 'ŭ') || hasAnySuffix(last, "ouski", "ouska", "enka", "anka") {
 		return true
 	}
-	return len([]rune(w)) >= 5 && hasAnySuffix(w, "au", "ou", "eu")
+	return len([]rune(last)) >= 5 && hasAnySuffix(last, "au", "ou", "eu") && !t.russianGiven(words)
 }
 
 // belarusianCi: ci before a consonant (Cichanouski): Belarusian ці, which

@@ -70,7 +70,7 @@ func Transcribe(nominative string, kind Kind) Name {
 // personOrigin says whether a person's name is East Slavic: a given name
 // only Russians and Belarusians have, or a patronymic between a given
 // name and a surname; a surname Belarusian in its Polish spelling
-// (belarusianSurname: Bykau, Azaranka); or, when the given name is not
+// (belarusianName: Bykau, Azaranka); or, when the given name is not
 // known to be Polish only, a surname in -ow, -ew, -in (Ławrow, Putin).
 func (t *tables) personOrigin(words []string) Origin {
 	polishGiven := false
@@ -87,7 +87,7 @@ func (t *tables) personOrigin(words []string) Origin {
 		}
 	}
 	last := words[len(words)-1]
-	if belarusianSurname(strings.ToLower(last)) || !polishGiven && eastSurname(last) {
+	if t.belarusianName(words) || !polishGiven && eastSurname(last) {
 		return EastSlavic
 	}
 	return Polish
@@ -123,6 +123,7 @@ func (t *tables) person(words []string, o Origin) (ru string, also []string, en 
 		rs = t.east
 	}
 	belarusian := o == EastSlavic && t.isBelarusian(words)
+	male := t.isMale(words)
 	forms, enw := make([][]string, len(words)), make([]string, len(words))
 	for i, w := range words {
 		forms[i] = wordForms(w, func(p string) []string {
@@ -135,6 +136,9 @@ func (t *tables) person(words []string, o Origin) (ru string, also []string, en 
 			sections := []string{"person", "common"}
 			if i == len(words)-1 {
 				sections = []string{"surname", "person", "common"}
+				if !male {
+					sections = append([]string{"female"}, sections...)
+				}
 			}
 			if belarusian {
 				sections = append([]string{"by"}, sections...)
