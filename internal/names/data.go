@@ -134,14 +134,24 @@ const hintsCode = 2
 // without extracting its articles again (the hints are advice beside the
 // translations, not part of the Polish files).
 var HintsVersion = sync.OnceValue(func() string {
-	h := sha256.New()
-	fmt.Fprintf(h, "names %d\n", hintsCode)
 	entries, err := dataFS.ReadDir("data")
 	if err != nil {
 		panic("names: " + err.Error())
 	}
-	for _, e := range entries { // sorted by name
-		fmt.Fprintf(h, "%s\n%s\n", e.Name(), readData(e.Name()))
+	files := make([]dataFile, len(entries))
+	for i, e := range entries { // sorted by name
+		files[i] = dataFile{e.Name(), readData(e.Name())}
+	}
+	return hintsVersion(hintsCode, files)
+})
+
+type dataFile struct{ name, text string }
+
+func hintsVersion(code int, files []dataFile) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "names %d\n", code)
+	for _, f := range files {
+		fmt.Fprintf(h, "%s\n%d\n%s", f.name, len(f.text), f.text)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:6])
-})
+}

@@ -29,10 +29,10 @@ func (t *tables) confirmed(spellings []string) (string, bool) {
 
 // eastPlace gives the Russian form of a place whose Polish name may be
 // the Polish spelling of a Russian or Belarusian one: it is, when the
-// Russian list confirms one of the East Slavic spellings of each of its
-// words and none of the Polish ones (Saratów Саратов, Briańsk Брянск; not
-// Gdańsk Гданьск), or, the list knowing none, when its ending is one
-// Polish place names do not have (eastEndings: Omsk, Irkuck).
+// Russian list confirms one of its East Slavic spellings and not its
+// Polish one (Saratów Саратов, Briańsk Брянск; not Gdańsk Гданьск), or,
+// the list knowing neither, when its ending is one Polish place names do
+// not have (eastEnding: Omsk, Irkuck).
 //
 // A name of several words is left to the Polish rules and the table:
 // such East Slavic names are exonyms (Rostów nad Donem, Niżny Nowogród),
@@ -41,31 +41,24 @@ func (t *tables) eastPlace(words []string) (string, bool) {
 	if len(words) != 1 {
 		return "", false
 	}
-	ru := make([]string, len(words))
-	confirmed, marked := 0, false
-	for i, w := range words {
-		ok := true
-		ru[i] = mapParts(w, func(p string) string {
-			lower := strings.ToLower(p)
-			if _, polish := t.confirmed([]string{t.pl.apply(lower, "place", "common")}); polish {
-				ok = false
-			}
-			vs := t.east.variants(lower, "place", "common")
-			if form, yes := t.confirmed(vs); yes {
-				confirmed++
-				return form
-			}
-			marked = marked || eastEnding(lower)
-			return capital(vs[0])
-		})
-		if !ok {
-			return "", false
+	polish, confirmed, marked := false, false, false
+	ru := mapParts(words[0], func(p string) string {
+		lower := strings.ToLower(p)
+		if _, ok := t.confirmed([]string{t.pl.apply(lower, "place", "common")}); ok {
+			polish = true
 		}
-	}
-	if confirmed == 0 && !marked {
+		vs := t.east.variants(lower, "place", "common")
+		if form, ok := t.confirmed(vs); ok {
+			confirmed = true
+			return form
+		}
+		marked = marked || eastEnding(lower)
+		return capital(vs[0])
+	})
+	if polish || !confirmed && !marked {
 		return "", false
 	}
-	return strings.Join(ru, " "), true
+	return ru, true
 }
 
 // eastEnding: the endings of Russian and Belarusian towns in Polish
@@ -85,11 +78,11 @@ func eastEnding(w string) bool {
 }
 
 // isBelarusian: an East Slavic person's name is written from Belarusian,
-// not Russian: a Belarusian form of a given name (Siarhiej), or letters
-// the Polish spelling of Russian does not give: ci and dzi (Belarusian
-// ці, дзі; Russian ци is written cy, ди di) or a final u after a vowel
-// (Belarusian ў: Bykau, Sannikau), ŭ, or the ending -enka, -anka
-// (Russian -енко).
+// not Russian: a Belarusian form of a given name (Siarhiej), dzi or ci
+// before a consonant in the surname (Belarusian дзі, ці; the Polish
+// spelling of Russian writes ди di, ци cy), or a Belarusian surname
+// (belarusianName). Only for a name already known to be East Slavic: a
+// Polish name has ci and dzi too.
 func (t *tables) isBelarusian(words []string) bool {
 	for _, w := range words {
 		if g, ok := t.given[w]; ok && g.by {
@@ -131,9 +124,10 @@ func (t *tables) belarusianName(words []string) bool {
 	return len([]rune(last)) >= 5 && hasAnySuffix(last, "au", "ou", "eu") && !t.russianGiven(words)
 }
 
-// belarusianCi: ci before a consonant (Cichanouski): Belarusian ці, which
-// the Polish spelling of Russian writes ti (Russian ци is cy). Before a
-// vowel ci may be a Polish spelling (Ciołkowski Циолковский).
+// belarusianCi: ci before a consonant (Cichanouski): Belarusian ці
+// (Russian ти), which the Polish spelling of Russian never has (it
+// writes ци cy). Before a vowel ci may be a Polish spelling (Ciołkowski
+// Циолковский).
 func belarusianCi(w string) bool {
 	for i := strings.Index(w, "ci"); i >= 0; {
 		rest := w[i+2:]
