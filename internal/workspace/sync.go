@@ -220,7 +220,7 @@ func (o *op) planArticle(m SourceMeta, a *article.Article, prune bool) (articleP
 			return plan, err
 		}
 		g.Annotate(t, lang)
-		if _, ru := langtag.Match(lang, []string{"ru"}); ru {
+		if _, ru := langtag.Match(lang, []string{"ru"}); ru && !w.noNameHints {
 			o.names.Annotate(t, g)
 		}
 		plan.add(lang, m.Slug, t.Path, data, t.Bytes(), c)
