@@ -67,15 +67,15 @@ func AssignIDs(prev []Unit, next []SourceUnit) []Unit {
 	// Changed and moved.
 	pairSimilar(prev, next, out, matchedPrev, matchedNext, 0, len(prev), 0, len(next), Elsewhere)
 
-	used := map[string]bool{}
+	ids := idMaker{used: make(map[string]bool, len(out)), next: map[string]int{}}
 	for _, u := range out {
 		if u.ID != "" {
-			used[u.ID] = true
+			ids.used[u.ID] = true
 		}
 	}
 	for j := range out {
 		if out[j].ID == "" {
-			out[j].ID = newID(out[j].Source, used)
+			out[j].ID = ids.make(out[j].Source)
 		}
 	}
 	return out
@@ -182,15 +182,26 @@ func dice(a, b map[string]bool) float64 {
 	return 2 * float64(common) / float64(len(a)+len(b))
 }
 
-// newID makes an id from a text: the first 8 hex digits of its SHA-1,
-// with -2, -3… when the article already has it (the same sentence twice).
-func newID(text string, used map[string]bool) string {
+// idMaker makes ids from texts: the first 8 hex digits of the text's
+// SHA-1, with -2, -3… when the article already has it (the same sentence
+// twice). It remembers where each base's numbering got to, so n copies of
+// one sentence cost n steps, not n².
+type idMaker struct {
+	used map[string]bool
+	next map[string]int // base → the suffix to try first
+}
+
+func (m idMaker) make(text string) string {
 	h := sha1.Sum([]byte(text))
 	base := hex.EncodeToString(h[:4])
 	id := base
-	for i := 2; used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	n := max(m.next[base], 2)
+	if m.used[id] {
+		for id = base + "-" + strconv.Itoa(n); m.used[id]; n++ {
+			id = base + "-" + strconv.Itoa(n+1)
+		}
+		m.next[base] = n + 1
 	}
-	used[id] = true
+	m.used[id] = true
 	return id
 }
