@@ -55,6 +55,9 @@ type Unit struct {
 	Extra map[string]any
 
 	raw string // the table's bytes as read, "" for a unit made in memory
+	// tail is the tables of the translator's own ([notes]…) that followed
+	// this one; they are written after it wherever it goes.
+	tail string
 	// read is the unit as it was read: while it is unchanged, raw is
 	// written back instead of a canonical rendering.
 	read *Unit
@@ -85,6 +88,9 @@ type File struct {
 	headerRaw  string // bytes before the first [[segment]], as read
 	headerSet  Header // the header as read, to tell whether it changed
 	headerRead bool   // the file was read, so headerRaw is what it had
+	// orphans are the tables of the translator's own that followed units
+	// the file no longer has; they go at its end.
+	orphans string
 }
 
 // A SyntaxError is a mistake in a locale file, with where it is and what
