@@ -1,6 +1,8 @@
 package acquire
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/gosimple/slug"
@@ -30,3 +32,36 @@ func Slug(name string) string {
 	}
 	return s
 }
+
+// MaxSlugLen is the longest slug CheckSlug accepts: room for a made slug
+// (maxSlug) with a number after it, and for slugs named by hand.
+const MaxSlugLen = 200
+
+// ErrBadSlug is what CheckSlug's errors wrap.
+var ErrBadSlug = errors.New("not a valid slug")
+
+// CheckSlug is the one rule for a slug read from anywhere — a file a team
+// shares (sources/*.meta.toml, a merge file's <file id>), the command line
+// — before it becomes part of a path or a URL: 1 to MaxSlugLen bytes of
+// lower-case ASCII letters, digits, "-" and "_", starting with a letter or
+// a digit. So "..", a slash or backslash, a dot, NUL, a space, upper case
+// and anything outside ASCII never get through, and a slug always names
+// one file in its folder. Every slug Slug makes passes.
+func CheckSlug(s string) error {
+	switch {
+	case s == "":
+		return fmt.Errorf("an empty slug: %w", ErrBadSlug)
+	case len(s) > MaxSlugLen:
+		return fmt.Errorf("slug %.40q… is %d bytes, over %d: %w", s, len(s), MaxSlugLen, ErrBadSlug)
+	case !alnum(s[0]):
+		return fmt.Errorf("slug %q must start with a letter or digit: %w", s, ErrBadSlug)
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !alnum(c) && c != '-' && c != '_' {
+			return fmt.Errorf("slug %q: %q is not allowed (only a-z, 0-9, \"-\" and \"_\"): %w", s, rune(c), ErrBadSlug)
+		}
+	}
+	return nil
+}
+
+func alnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }

@@ -1,6 +1,9 @@
 package acquire
 
 import (
+	"errors"
+	"net/url"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -52,4 +55,43 @@ func TestExpandPaths(t *testing.T) {
 	if _, err := ExpandPaths([]string{dir + "/notes.pdf"}); err == nil {
 		t.Error("a .pdf named on the command line was accepted")
 	}
+}
+
+func TestCheckSlug(t *testing.T) {
+	for _, ok := range []string{"klaster-bialorus-2017", "a", "2017", "forum_2018", "article-2", strings.Repeat("a", MaxSlugLen)} {
+		if err := CheckSlug(ok); err != nil {
+			t.Errorf("CheckSlug(%q) = %v", ok, err)
+		}
+	}
+	for _, bad := range []string{
+		"", ".", "..", "../../../pwned", "a/b", `a\b`, "/etc/passwd", "a.b", "a\x00b", "a b",
+		"Klaster", "żółć", "-rf", "_x", "a\n", "%2e%2e", strings.Repeat("a", MaxSlugLen+1),
+	} {
+		err := CheckSlug(bad)
+		if !errors.Is(err, ErrBadSlug) {
+			t.Errorf("CheckSlug(%q) = %v, want ErrBadSlug", bad, err)
+		}
+	}
+}
+
+// FuzzSlug: every slug Slug makes passes CheckSlug, and every string
+// CheckSlug passes is one local file name, the same in a URL path.
+func FuzzSlug(f *testing.F) {
+	for _, s := range []string{"Żółć w Łodzi", "../../../pwned", "a/b", "..", "CON", "a\x00", "-_-", "Подольски"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if made := Slug(s); CheckSlug(made) != nil {
+			t.Fatalf("Slug(%q) = %q, which CheckSlug refuses: %v", s, made, CheckSlug(made))
+		}
+		if CheckSlug(s) != nil {
+			return
+		}
+		if !filepath.IsLocal(s) || filepath.Base(s) != s || strings.ContainsAny(s, `/\.`) || url.PathEscape(s) != s {
+			t.Fatalf("CheckSlug passed %q, which is not one plain file name", s)
+		}
+		if p := filepath.Join("locales", "ru", s+".toml"); filepath.Dir(p) != filepath.Join("locales", "ru") {
+			t.Fatalf("%q leaves its folder: %s", s, p)
+		}
+	})
 }

@@ -8,7 +8,9 @@ package interchange
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 
+	"github.com/mosty-dev/mosty/internal/acquire"
 	"github.com/mosty-dev/mosty/internal/catalog"
 )
 
@@ -23,6 +25,7 @@ type Doc struct {
 
 // A Translation is one unit read back from a CAT tool.
 type Translation struct {
+	Lang        string // the language of the translation: its <file>'s, or the document's
 	Slug, ID    string
 	Source      string // the source as the file has it, with mosty's placeholders
 	Translation string // with mosty's placeholders
@@ -36,4 +39,28 @@ type Translation struct {
 func BaseOf(translation string) string {
 	h := sha256.Sum256([]byte(translation))
 	return hex.EncodeToString(h[:6])
+}
+
+// docLang is the language of a document's translations: the one they
+// share, "" when they have several.
+func docLang(ts []Translation, fallback string) string {
+	lang := fallback
+	for i, t := range ts {
+		if i == 0 {
+			lang = t.Lang
+		} else if t.Lang != lang {
+			return ""
+		}
+	}
+	return lang
+}
+
+// checkSlug refuses an article name that could not be a slug: a merge
+// file names the locale files it writes, and must name only this
+// workspace's.
+func checkSlug(line int, what, slug string) error {
+	if err := acquire.CheckSlug(slug); err != nil {
+		return fmt.Errorf("line %d: %s %q is not an article of mosty's: %w", line, what, slug, err)
+	}
+	return nil
 }

@@ -74,15 +74,18 @@ func poQuote(s string) string {
 }
 
 // ReadPO reads translations back from a PO file: msgctxt "slug/id",
-// msgid and msgstr; "#, fuzzy" entries come back as fuzzy. It returns the
-// Language of the header too.
+// msgid and msgstr; "#, fuzzy" entries come back as fuzzy. Every
+// translation has the Language of the header, which it returns too.
+// Article names that could not be slugs are refused, naming the line.
 func ReadPO(r io.Reader) (string, []Translation, error) {
 	var out []Translation
+	var lines []int // where each entry's msgctxt is
 	var lang string
 	var cur struct {
 		ctxt, id, str, base string
 		fuzzy               bool
 		field               *string
+		line                int
 	}
 	flush := func() {
 		if cur.ctxt != "" {
@@ -95,6 +98,7 @@ func ReadPO(r io.Reader) (string, []Translation, error) {
 				st = catalog.New
 			}
 			out = append(out, Translation{Slug: slug, ID: id, Source: cur.id, Translation: cur.str, Status: st, Base: cur.base})
+			lines = append(lines, cur.line)
 		} else if cur.id == "" {
 			for _, h := range strings.Split(cur.str, "\n") {
 				if v, ok := strings.CutPrefix(h, "Language:"); ok {
@@ -129,7 +133,7 @@ func ReadPO(r io.Reader) (string, []Translation, error) {
 			if cur.field != nil {
 				flush()
 			}
-			cur.field = &cur.ctxt
+			cur.field, cur.line = &cur.ctxt, line
 			if err := appendPO(cur.field, l[len("msgctxt "):]); err != nil {
 				return "", nil, fmt.Errorf("line %d: %w", line, err)
 			}
@@ -158,6 +162,12 @@ func ReadPO(r io.Reader) (string, []Translation, error) {
 		}
 	}
 	flush()
+	for i := range out {
+		out[i].Lang = lang
+		if err := checkSlug(lines[i], "msgctxt names the article", out[i].Slug); err != nil {
+			return "", nil, err
+		}
+	}
 	return lang, out, sc.Err()
 }
 

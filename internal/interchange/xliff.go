@@ -98,13 +98,18 @@ func esc(s string) string {
 	return strings.ReplaceAll(b.String(), `"`, "&#34;")
 }
 
-// ReadXLIFF reads translations back from XLIFF 2.0 or 1.2, and the
-// target language.
+// ReadXLIFF reads translations back from XLIFF 2.0 or 1.2. Each
+// translation carries its language: the document's trgLang in 2.0, its
+// <file>'s target-language in 1.2, where one document may hold several.
+// It also returns the language the translations share ("" when they
+// have several). Article names that could not be slugs are refused,
+// naming the line.
 func ReadXLIFF(r io.Reader) (string, []Translation, error) {
 	d := xml.NewDecoder(r)
 	var out []Translation
 	var cur Translation
-	var file, lang string
+	var file, docLang1, lang string
+	unitLine := 0
 	version := ""
 	for {
 		tok, err := d.Token()
@@ -117,6 +122,9 @@ func ReadXLIFF(r io.Reader) (string, []Translation, error) {
 		se, ok := tok.(xml.StartElement)
 		if !ok {
 			if ee, ok := tok.(xml.EndElement); ok && (ee.Name.Local == "unit" || ee.Name.Local == "trans-unit") {
+				if err := checkSlug(unitLine, "the article", cur.Slug); err != nil {
+					return "", nil, err
+				}
 				out = append(out, cur)
 				cur = Translation{}
 			}
@@ -132,14 +140,11 @@ func ReadXLIFF(r io.Reader) (string, []Translation, error) {
 			if version != "2.0" && version != "1.2" {
 				return "", nil, fmt.Errorf("XLIFF version %q: mosty reads 2.0 and 1.2", version)
 			}
-			lang = attrValue(se, "trgLang")
+			docLang1 = attrValue(se, "trgLang")
+			lang = docLang1
 		case "file":
-			file = attrValue(se, "id")
-			if file == "" {
-				file = attrValue(se, "original")
-			}
-			if l := attrValue(se, "target-language"); l != "" {
-				lang = l
+			if file, lang, err = xliffFile(se, version, docLang1, lineOf(d)); err != nil {
+				return "", nil, err
 			}
 		case "note":
 			if attrValue(se, "category") == "mosty-base" || attrValue(se, "from") == "mosty-base" {
@@ -150,13 +155,13 @@ func ReadXLIFF(r io.Reader) (string, []Translation, error) {
 				cur.Base = strings.TrimSpace(text)
 			}
 		case "unit":
-			cur = Translation{Slug: file, ID: attrValue(se, "id"), Status: catalog.New}
+			cur, unitLine = Translation{Lang: lang, Slug: file, ID: attrValue(se, "id"), Status: catalog.New}, lineOf(d)
 		case "trans-unit":
 			slug, id, ok := strings.Cut(attrValue(se, "id"), "/")
 			if !ok {
 				slug, id = file, attrValue(se, "id")
 			}
-			cur = Translation{Slug: slug, ID: id, Status: catalog.New}
+			cur, unitLine = Translation{Lang: lang, Slug: slug, ID: id, Status: catalog.New}, lineOf(d)
 		case "segment":
 			cur.Status = fromXLIFF2State(attrValue(se, "state"), attrValue(se, "subState"))
 		case "source":
@@ -177,7 +182,25 @@ func ReadXLIFF(r io.Reader) (string, []Translation, error) {
 			out[i].Status = catalog.New
 		}
 	}
-	return lang, out, nil
+	return docLang(out, docLang1), out, nil
+}
+
+// xliffFile reads a <file>: the article it holds and the language of its
+// translations. In XLIFF 1.2 each <file> says its own target-language;
+// one without is refused rather than given another file's.
+func xliffFile(se xml.StartElement, version, docLang string, line int) (file, lang string, err error) {
+	file = attrValue(se, "id")
+	if file == "" {
+		file = attrValue(se, "original")
+	}
+	if version != "1.2" {
+		return file, docLang, nil
+	}
+	lang = attrValue(se, "target-language")
+	if lang == "" {
+		return "", "", fmt.Errorf("line %d: <file original=%q> has no target-language: mosty cannot tell which language its translations are in (add target-language=\"ru\" or the like)", line, file)
+	}
+	return file, lang, nil
 }
 
 func lineOf(d *xml.Decoder) int {
