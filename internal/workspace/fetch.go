@@ -163,7 +163,7 @@ func (w *Workspace) crawlListing(ctx context.Context, f *acquire.Fetcher, opts F
 			return found, fmt.Errorf("listing page %s: %w", page, err)
 		}
 		base, _ := url.Parse(got.FinalURL)
-		links, next, err := extract.Listing(got.Source.Decoded.Text, base, w.Config.Profile)
+		links, next, err := extract.Listing(got.Source.Decoded.Text, base, w.Config.Profile, nil)
 		if err != nil {
 			return found, fmt.Errorf("%s: %w", page, err)
 		}
