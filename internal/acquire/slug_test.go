@@ -39,24 +39,6 @@ func TestSlugIsShortAndASCII(t *testing.T) {
 	}
 }
 
-func TestExpandPaths(t *testing.T) {
-	dir := t.TempDir()
-	for _, f := range []string{"b.html", "a.txt", "notes.pdf", "sub/c.md", ".git/x.html"} {
-		writeTestFile(t, dir+"/"+f, "x")
-	}
-	got, err := ExpandPaths([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []string{dir + "/a.txt", dir + "/b.html", dir + "/sub/c.md"}
-	if strings.Join(got, ",") != strings.Join(want, ",") {
-		t.Errorf("got %v, want %v", got, want)
-	}
-	if _, err := ExpandPaths([]string{dir + "/notes.pdf"}); err == nil {
-		t.Error("a .pdf named on the command line was accepted")
-	}
-}
-
 func TestCheckSlug(t *testing.T) {
 	for _, ok := range []string{"klaster-bialorus-2017", "a", "2017", "forum_2018", "article-2", strings.Repeat("a", MaxSlugLen)} {
 		if err := CheckSlug(ok); err != nil {

@@ -44,9 +44,13 @@ func (w *Workspace) Import(paths []string) ([]ImportResult, error) {
 	var srcs []*acquire.Source
 	var results []ImportResult
 	for _, f := range files {
-		src, err := acquire.ReadFile(f)
+		err := f.Refused
+		var src *acquire.Source
+		if err == nil {
+			src, err = acquire.ReadFile(f.Path)
+		}
 		if err != nil {
-			results = append(results, ImportResult{File: f, Status: StatusFailed, Err: err})
+			results = append(results, ImportResult{File: f.Path, Status: StatusFailed, Err: err})
 			continue
 		}
 		srcs = append(srcs, src)
