@@ -77,3 +77,33 @@ func BenchmarkWrite(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReimport gives ids to a second extraction of 2,000 and 20,000
+// sentences whose first and last changed, distinct or all the same
+// sentence: the alignment must stay near linear (it was a full table,
+// 20,000² cells).
+func BenchmarkReimport(b *testing.B) {
+	for _, kind := range []string{"repeated", "distinct"} {
+		for _, n := range []int{2000, 20000} {
+			text := func(i int) string {
+				if kind == "repeated" {
+					return "Ta sama fraza w artykule."
+				}
+				return fmt.Sprintf("Fraza numer %d w artykule.", i)
+			}
+			prevSrc := make([]SourceUnit, n)
+			for i := range prevSrc {
+				prevSrc[i] = SourceUnit{Kind: "paragraph", Block: i, Text: text(i)}
+			}
+			prev := AssignIDs(nil, prevSrc)
+			next := append([]SourceUnit{}, prevSrc...)
+			next[0].Text, next[n-1].Text = "Zupełnie nowy początek tekstu.", "Zupełnie nowe zakończenie tekstu."
+			b.Run(fmt.Sprintf("%s=%d", kind, n), func(b *testing.B) {
+				for b.Loop() {
+					AssignIDs(prev, next)
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/sentence")
+			})
+		}
+	}
+}
