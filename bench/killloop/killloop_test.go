@@ -169,13 +169,13 @@ func (p *probe) prepare(op string) {
 		}
 	case "sync":
 		for range 1 + n/10 {
+			// The original in sources/ replaced by hand, as sync allows.
 			i := p.rng.IntN(n)
+			p.writeArticle(i, p.rng.IntN(1000))
 			data, err := os.ReadFile(filepath.Join(p.work, "in", fmt.Sprintf("art%04d.txt", i)))
 			if err != nil {
 				p.t.Fatal(err)
 			}
-			p.writeArticle(i, p.rng.IntN(1000))
-			data, _ = os.ReadFile(filepath.Join(p.work, "in", fmt.Sprintf("art%04d.txt", i)))
 			p.write(filepath.Join("ws", "sources", fmt.Sprintf("art%04d.txt", i)), string(data))
 		}
 	case "merge":
