@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -33,49 +34,58 @@ func cmdBuild(e *env) *cli.Command {
 			&cli.StringFlag{Name: "fuzzy", Usage: "when the Polish changed after translation: `previous`, publish or missing"},
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() > 0 {
-				return usagef("build takes no arguments; the output folder is --out DIR")
-			}
-			w, err := openWorkspace(c)
-			if err != nil {
-				return err
-			}
-			rules := w.Config.Build
-			if v := c.Float64("min-coverage"); v >= 0 {
-				rules.MinCoverage = v
-			}
-			if v := c.String("missing"); v != "" {
-				rules.Missing = v
-			}
-			if v := c.String("fuzzy"); v != "" {
-				rules.Fuzzy = v
-			}
-			if err := rules.Check(); err != nil {
-				return &usageError{err.Error()}
-			}
-			unlock, err := w.Lock()
-			if err != nil {
-				return hint.Wrap(err, lockHint)
-			}
-			defer unlock()
-			out := c.String("out")
-			if out != "" && !filepath.IsAbs(out) {
-				out = filepath.Join(c.String("C"), out)
-			}
-			rep, err := w.Build(workspace.BuildOptions{Out: out, Clean: c.Bool("clean"), Rules: &rules})
-			if rep != nil {
-				printProblems(e.stderr, rep.Problems)
-			}
-			if errors.Is(err, workspace.ErrBuildProblems) {
-				return hint.Wrap(err, "fix the segments above, or build with --missing fallback to show the Polish there; nothing was written")
-			}
-			if err != nil {
-				return err
-			}
-			printBuild(e.stdout, rep)
-			return nil
+			return runBuild(c.Context, e, buildOpts{out: c.String("out"), clean: c.Bool("clean"),
+				minCoverage: c.Float64("min-coverage"), missing: c.String("missing"), fuzzy: c.String("fuzzy")})
 		},
 	}
+}
+
+type buildOpts struct {
+	out            string // "" for public/ in the workspace
+	clean          bool
+	minCoverage    float64 // < 0: mosty.toml's
+	missing, fuzzy string  // "": mosty.toml's
+}
+
+func runBuild(_ context.Context, e *env, o buildOpts) error {
+	w, err := e.open()
+	if err != nil {
+		return err
+	}
+	rules := w.Config.Build
+	if o.minCoverage >= 0 {
+		rules.MinCoverage = o.minCoverage
+	}
+	if o.missing != "" {
+		rules.Missing = o.missing
+	}
+	if o.fuzzy != "" {
+		rules.Fuzzy = o.fuzzy
+	}
+	if err := rules.Check(); err != nil {
+		return usage(err)
+	}
+	unlock, err := lock(w)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	out := ""
+	if o.out != "" {
+		out = userPath(o.out)
+	}
+	rep, err := w.Build(workspace.BuildOptions{Out: out, Clean: o.clean, Rules: &rules})
+	if rep != nil {
+		printProblems(e.stderr, rep.Problems)
+	}
+	if errors.Is(err, workspace.ErrBuildProblems) {
+		return hint.Wrap(err, "fix the segments above, or build with --missing fallback to show the Polish there; nothing was written")
+	}
+	if err != nil {
+		return err
+	}
+	printBuild(e.stdout, rep)
+	return nil
 }
 
 func printProblems(w io.Writer, problems []site.Problem) {

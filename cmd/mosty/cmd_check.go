@@ -1,7 +1,7 @@
 package main
 
 import (
-	"encoding/json"
+	"context"
 	"fmt"
 
 	"github.com/mosty-dev/mosty/internal/qa"
@@ -30,43 +30,45 @@ func cmdCheck(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "errors-only", Usage: "list only errors"},
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() > 0 {
-				return usagef("check takes no arguments")
-			}
-			w, err := openWorkspace(c)
-			if err != nil {
-				return err
-			}
-			findings, err := w.Check(c.StringSlice("locale"))
-			if err != nil {
-				return err
-			}
-			shown := []qa.Finding{}
-			errs := 0
-			for _, f := range findings {
-				if f.Severity == qa.Error {
-					errs++
-				}
-				if f.Severity == qa.Error || !c.Bool("errors-only") {
-					shown = append(shown, f)
-				}
-			}
-			if c.Bool("json") {
-				enc := json.NewEncoder(e.stdout)
-				enc.SetIndent("", "  ")
-				if err := enc.Encode(shown); err != nil {
-					return err
-				}
-			} else {
-				for _, f := range shown {
-					fmt.Fprintln(e.stdout, f)
-				}
-				fmt.Fprintf(e.stdout, "%d errors, %d warnings\n", errs, len(findings)-errs)
-			}
-			if errs > 0 {
-				return fmt.Errorf("%d errors in the translations", errs)
-			}
-			return nil
+			return runCheck(c.Context, e, checkOpts{json: c.Bool("json"), locales: c.StringSlice("locale"), errorsOnly: c.Bool("errors-only")})
 		},
 	}
+}
+
+type checkOpts struct {
+	json, errorsOnly bool
+	locales          []string
+}
+
+func runCheck(_ context.Context, e *env, o checkOpts) error {
+	w, langs, err := e.openLangs(o.locales)
+	if err != nil {
+		return err
+	}
+	findings, err := w.Check(langs)
+	if err != nil {
+		return err
+	}
+	shown := []qa.Finding{}
+	errs := 0
+	for _, f := range findings {
+		if f.Severity == qa.Error {
+			errs++
+		}
+		if f.Severity == qa.Error || !o.errorsOnly {
+			shown = append(shown, f)
+		}
+	}
+	if o.json {
+		err = e.printJSON(shown)
+	} else {
+		for _, f := range shown {
+			fmt.Fprintln(e.stdout, f)
+		}
+		fmt.Fprintf(e.stdout, "%d errors, %d warnings\n", errs, len(findings)-errs)
+	}
+	if err == nil && errs > 0 {
+		err = fmt.Errorf("%d errors in the translations", errs)
+	}
+	return err
 }

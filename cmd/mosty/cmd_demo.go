@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -28,64 +29,69 @@ func cmdDemo(e *env) *cli.Command {
    Example:
       mosty demo /tmp/mosty-demo`,
 		Action: func(c *cli.Context) error {
-			if c.NArg() > 1 {
-				return usagef("demo takes one folder, got %d arguments", c.NArg())
-			}
-			dir := filepath.Join(c.String("C"), "mosty-demo")
-			if c.NArg() == 1 {
-				dir = filepath.Join(c.String("C"), c.Args().First())
-			}
-			w, err := workspace.Open(dir)
-			if errors.Is(err, workspace.ErrNotWorkspace) {
-				w, err = workspace.Init(dir, "Wschodni Klaster Budowlany")
-			}
-			if err != nil {
-				return err
-			}
-			unlock, err := w.Lock()
-			if err != nil {
-				return err
-			}
-			defer unlock()
-			src, err := acquire.FromBytes(demo.ArticleName, "mosty:demo/"+demo.ArticleName, demo.Article())
-			if err != nil {
-				return err
-			}
-			rs, err := w.ImportSources([]*acquire.Source{src})
-			if err != nil {
-				return err
-			}
-			r := rs[0]
-			if r.Err != nil {
-				return r.Err
-			}
-			if err := fillReference(w, r.Slug); err != nil {
-				return err
-			}
-			printDemo(e.stdout, w, r)
-			articles, err := w.Status(nil)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(e.stdout, "\nTranslation status (mosty status):")
-			if err := report.Table(e.stdout, articles, w.Config.TargetLanguages); err != nil {
-				return err
-			}
-			// The Russian translation is half done: the demo publishes at
-			// 40% so its page shows how untranslated parts fall back.
-			rules := w.Config.Build
-			rules.MinCoverage = 40
-			rep, err := w.Build(workspace.BuildOptions{Rules: &rules})
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(e.stdout, "\nThe site (mosty build --min-coverage 40; the default publishes complete translations only):\n")
-			printBuild(e.stdout, rep)
-			fmt.Fprintf(e.stdout, "\nTranslators fill in %s; then run: mosty -C %s sync && mosty -C %s build\n",
-				filepath.Join(dir, "locales", "ru", r.Slug+".toml"), dir, dir)
-			return nil
+			return runDemo(c.Context, e, demoOpts{dir: c.Args().First()})
 		},
 	}
+}
+
+type demoOpts struct {
+	dir string // "" for mosty-demo
+}
+
+func runDemo(_ context.Context, e *env, o demoOpts) error {
+	dir := "mosty-demo"
+	if o.dir != "" {
+		dir = userPath(o.dir)
+	}
+	w, err := workspace.Open(dir)
+	if errors.Is(err, workspace.ErrNotWorkspace) {
+		w, err = workspace.Init(dir, "Wschodni Klaster Budowlany")
+	}
+	if err != nil {
+		return err
+	}
+	unlock, err := lock(w)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	src, err := acquire.FromBytes(demo.ArticleName, "mosty:demo/"+demo.ArticleName, demo.Article())
+	if err != nil {
+		return err
+	}
+	rs, err := w.ImportSources([]*acquire.Source{src})
+	if err != nil {
+		return err
+	}
+	r := rs[0]
+	if r.Err != nil {
+		return r.Err
+	}
+	if err := fillReference(w, r.Slug); err != nil {
+		return err
+	}
+	printDemo(e.stdout, w, r)
+	articles, err := w.Coverage(nil)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "\nTranslation status (mosty status):")
+	if err := report.Table(e.stdout, articles, w.Config.TargetLanguages); err != nil {
+		return err
+	}
+	// The Russian translation is half done: the demo publishes at 40% so
+	// its page shows how untranslated parts fall back.
+	rules := w.Config.Build
+	rules.MinCoverage = 40
+	rep, err := w.Build(workspace.BuildOptions{Rules: &rules})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "\nThe site (mosty build --min-coverage 40; the default publishes complete translations only):\n")
+	printBuild(e.stdout, rep)
+	fmt.Fprintf(e.stdout, "\nTranslators fill in %s; then run: mosty -C %s sync && mosty -C %s build\n",
+		filepath.Join(dir, "locales", "ru", r.Slug+".toml"), dir, dir)
+	return nil
 }
 
 // fillReference plays the translators: the bundled reference translations

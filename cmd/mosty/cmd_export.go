@@ -1,7 +1,7 @@
 package main
 
 import (
-	"fmt"
+	"context"
 	"slices"
 	"strings"
 
@@ -30,74 +30,36 @@ func cmdExport(e *env) *cli.Command {
 			&cli.StringFlag{Name: "out", Usage: "write to `FILE` (default: stdout)"},
 		},
 		Action: func(c *cli.Context) error {
-			format, lang := c.String("format"), c.String("locale")
-			if !slices.Contains(workspace.Formats, format) {
-				return usagef("--format %q: use one of %s", format, strings.Join(workspace.Formats, ", "))
-			}
-			if lang == "" {
-				return usagef("export needs --locale LANG")
-			}
-			w, err := openWorkspace(c)
-			if err != nil {
-				return err
-			}
-			data, err := w.Export(format, lang, c.Args().Slice())
-			if err != nil {
-				return err
-			}
-			if out := c.String("out"); out != "" {
-				return renameio.WriteFile(out, data, 0o644)
-			}
-			_, err = e.stdout.Write(data)
-			return err
+			return runExport(c.Context, e, exportOpts{format: c.String("format"), locale: c.String("locale"), out: c.String("out"), slugs: c.Args().Slice()})
 		},
 	}
 }
 
-func cmdMerge(e *env) *cli.Command {
-	return &cli.Command{
-		Name:      "merge",
-		Usage:     "merge translations from XLIFF or PO files back",
-		ArgsUsage: "FILE…",
-		Description: `Reads XLIFF (.xlf, .xliff) and PO (.po) files exported by mosty and
-   filled in by a CAT tool, and puts their translations into the
-   translators' files by segment id. If the Polish changed since the
-   export, the translation lands as fuzzy. A reviewed translation, or one
-   changed in mosty since the export, is not overwritten: it is listed as
-   a conflict and skipped, unless --force.
+type exportOpts struct {
+	format, locale string
+	out            string // "" for stdout
+	slugs          []string
+}
 
-   Example:
-      mosty merge ru.xlf en.po`,
-		Flags: []cli.Flag{
-			&cli.BoolFlag{Name: "force", Usage: "take the file's translation in conflicts too"},
-		},
-		Action: func(c *cli.Context) error {
-			if c.NArg() == 0 {
-				return usagef("merge needs at least one FILE")
-			}
-			w, unlock, err := openLocked(c)
-			if err != nil {
-				return err
-			}
-			defer unlock()
-			changes, err := w.MergeFiles(c.Args().Slice(), c.Bool("force"))
-			if err != nil {
-				return err
-			}
-			conflicts := 0
-			for _, ch := range changes {
-				mark := ""
-				if ch.Conflict {
-					mark = "conflict: "
-					conflicts++
-				}
-				fmt.Fprintf(e.stdout, "%s%s/%s %s: %s\n", mark, ch.Lang, ch.Slug, ch.ID, ch.What)
-			}
-			fmt.Fprintf(e.stdout, "%d segments changed, %d conflicts\n", len(changes)-conflicts, conflicts)
-			if conflicts > 0 {
-				return &partialError{failed: conflicts, total: len(changes)}
-			}
-			return nil
-		},
+func runExport(_ context.Context, e *env, o exportOpts) error {
+	if !slices.Contains(workspace.Formats, o.format) {
+		return usagef("--format %q: use one of %s", o.format, strings.Join(workspace.Formats, ", "))
 	}
+	w, lang, err := e.openLang("export", o.locale)
+	if err != nil {
+		return err
+	}
+	slugs, err := selectSlugs(w, o.slugs)
+	if err != nil {
+		return err
+	}
+	data, err := w.Export(o.format, lang, slugs)
+	if err != nil {
+		return err
+	}
+	if o.out != "" {
+		return renameio.WriteFile(userPath(o.out), data, 0o644)
+	}
+	_, err = e.stdout.Write(data)
+	return err
 }

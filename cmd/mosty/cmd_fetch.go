@@ -1,7 +1,7 @@
 package main
 
 import (
-	"encoding/json"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -48,53 +48,69 @@ func cmdFetch(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "json", Usage: "print the results as JSON for build scripts"},
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() == 0 && c.String("list") == "" {
-				return usagef("fetch needs a URL, or --list URL")
-			}
-			var since time.Time
-			if s := c.String("since"); s != "" {
-				d, ok := extract.ParseDate(s)
-				if !ok {
-					return usagef("--since %q is not a date (use 2017-12-31)", s)
-				}
-				since = d
-			}
-			w, unlock, err := openLocked(c)
-			if err != nil {
-				return err
-			}
-			defer unlock()
-			f := newFetcher(w, c)
-			opts := workspace.FetchOptions{URLs: c.Args().Slice(), List: c.String("list"), Max: c.Int("max"), MaxPages: c.Int("max-pages"), Since: since}
-			done := progress(e.stderr, &opts)
-			results, err := w.Fetch(c.Context, f, opts)
-			done()
-			if err != nil {
-				return err
-			}
-			if c.Bool("json") {
-				if err := printFetchJSON(e.stdout, results); err != nil {
-					return err
-				}
-			}
-			return fetchSummary(e.stdout, e.stderr, results, !c.Bool("json"))
+			return runFetch(c.Context, e, fetchOpts{urls: c.Args().Slice(), list: c.String("list"), max: c.Int("max"), maxPages: c.Int("max-pages"),
+				since: c.String("since"), timeout: c.Duration("timeout"), userAgent: c.String("user-agent"), ignoreRobots: c.Bool("ignore-robots"), json: c.Bool("json")})
 		},
 	}
 }
 
-func newFetcher(w *workspace.Workspace, c *cli.Context) *acquire.Fetcher {
-	ua := c.String("user-agent")
+type fetchOpts struct {
+	urls          []string
+	list          string
+	max, maxPages int
+	since         string // a date, "" for none
+	timeout       time.Duration
+	userAgent     string // "" for mosty.toml's, then mosty's
+	ignoreRobots  bool
+	json          bool
+}
+
+func runFetch(ctx context.Context, e *env, o fetchOpts) error {
+	if len(o.urls) == 0 && o.list == "" {
+		return usagef("fetch needs a URL, or --list URL")
+	}
+	var since time.Time
+	if o.since != "" {
+		d, ok := extract.ParseDate(o.since)
+		if !ok {
+			return usagef("--since %q is not a date (use 2017-12-31)", o.since)
+		}
+		since = d
+	}
+	w, unlock, err := e.openLocked()
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	f := newFetcher(w, o)
+	opts := workspace.FetchOptions{URLs: o.urls, List: o.list, Max: o.max, MaxPages: o.maxPages, Since: since}
+	done := progress(e.stderr, &opts)
+	results, err := w.Fetch(ctx, f, opts)
+	done()
+	if err != nil {
+		return err
+	}
+	if o.json {
+		if err := printFetchJSON(e, results); err != nil {
+			return err
+		}
+	}
+	return fetchSummary(e, results, o.json)
+}
+
+func newFetcher(w *workspace.Workspace, o fetchOpts) *acquire.Fetcher {
+	ua := o.userAgent
 	if ua == "" {
 		ua = w.Config.Fetch.UserAgent
 	}
 	if ua == "" {
 		ua = defaultUserAgent
 	}
-	f := acquire.NewFetcher(ua, c.Duration("timeout"))
+	f := acquire.NewFetcher(ua, o.timeout)
 	if r := w.Config.Fetch.PerHost; r > 0 {
 		f.PerHost = rate.Limit(r)
 	}
-	f.IgnoreRobots = c.Bool("ignore-robots")
+	f.IgnoreRobots = o.ignoreRobots
 	return f
 }
 
@@ -120,33 +136,32 @@ func progress(stderr io.Writer, opts *workspace.FetchOptions) func() {
 	return func() { bar.SetTotal(-1, true); p.Wait() }
 }
 
-// fetchSummary prints one line per URL that failed, a line per URL when
-// asked, and always the totals; it returns the exit status.
-func fetchSummary(stdout, stderr io.Writer, results []workspace.FetchResult, lines bool) error {
+// fetchSummary prints a line per URL unless the results went out as
+// JSON, the totals, and one line per URL that failed or that robots.txt
+// refused; it returns how the fetch ended.
+func fetchSummary(e *env, results []workspace.FetchResult, asJSON bool) error {
 	counts := map[workspace.FetchStatus]int{}
+	var failed []error
 	for _, r := range results {
 		counts[r.Status]++
 		switch {
 		case r.Err != nil:
-			fmt.Fprintf(stderr, "mosty: %v\n", r.Err)
-		case lines:
-			fmt.Fprintf(stdout, "%-9s %s  %s\n", r.Status, r.Slug, r.URL)
+			failed = append(failed, r.Err)
+		case !asJSON:
+			fmt.Fprintf(e.stdout, "%-9s %s  %s\n", r.Status, r.Slug, r.URL)
 		}
 	}
-	fmt.Fprintf(stderr, "%d fetched (%d new, %d updated), %d unchanged, %d skipped as older, %d failed, %d disallowed by robots.txt\n",
+	fmt.Fprintf(e.summary(asJSON), "%d fetched (%d new, %d updated), %d unchanged, %d skipped as older, %d failed, %d disallowed by robots.txt\n",
 		counts[workspace.FetchNew]+counts[workspace.FetchUpdated], counts[workspace.FetchNew], counts[workspace.FetchUpdated],
 		counts[workspace.FetchUnchanged], counts[workspace.FetchOld], counts[workspace.FetchFailed], counts[workspace.FetchRobots])
-	failed := counts[workspace.FetchFailed]
-	switch {
-	case failed == 0:
-		return nil
-	case failed == len(results):
-		return hint.Wrap(fmt.Errorf("nothing fetched"), "check the addresses and your connection; --timeout gives slow sites longer")
+	noneDone := hint.Wrap(fmt.Errorf("nothing fetched"), "check the addresses and your connection; --timeout gives slow sites longer")
+	if len(results) > 0 && counts[workspace.FetchRobots] == len(results) {
+		noneDone = hint.Wrap(fmt.Errorf("nothing fetched: robots.txt disallows every page asked for"), "ask the site's owner; --ignore-robots is only for your own site")
 	}
-	return &partialError{failed: failed, total: len(results)}
+	return e.items(failed, len(results), "URLs failed or were refused", noneDone)
 }
 
-func printFetchJSON(w io.Writer, results []workspace.FetchResult) error {
+func printFetchJSON(e *env, results []workspace.FetchResult) error {
 	type row struct {
 		workspace.FetchResult
 		Error string `json:"error,omitempty"`
@@ -159,7 +174,5 @@ func printFetchJSON(w io.Writer, results []workspace.FetchResult) error {
 		}
 		out = append(out, x)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return e.printJSON(out)
 }

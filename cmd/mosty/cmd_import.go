@@ -1,12 +1,12 @@
 package main
 
 import (
-	"encoding/json"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 
 	"github.com/mosty-dev/mosty/internal/article"
-	"github.com/mosty-dev/mosty/internal/hint"
 	"github.com/mosty-dev/mosty/internal/workspace"
 	"github.com/urfave/cli/v2"
 )
@@ -27,57 +27,46 @@ func cmdImport(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "json", Usage: "print the results as JSON for scripts"},
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() == 0 {
-				return usagef("import needs at least one FILE or DIR")
-			}
-			w, unlock, err := openLocked(c)
-			if err != nil {
-				return err
-			}
-			defer unlock()
-			results, err := w.Import(c.Args().Slice())
-			if err != nil {
-				return err
-			}
-			if c.Bool("json") {
-				err = printImportJSON(e.stdout, results)
-			} else {
-				printImport(e.stdout, results)
-			}
-			if err != nil {
-				return err
-			}
-			return failures(e.stderr, results)
+			return runImport(c.Context, e, importOpts{paths: c.Args().Slice(), json: c.Bool("json")})
 		},
 	}
 }
 
-// failures prints one line per failed file and returns a partialError
-// when some failed (or a plain error when all did).
-func failures(stderr io.Writer, results []workspace.ImportResult) error {
-	failed := 0
+type importOpts struct {
+	paths []string
+	json  bool
+}
+
+func runImport(_ context.Context, e *env, o importOpts) error {
+	w, unlock, err := e.openLocked()
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	results, err := w.Import(userPaths(o.paths))
+	if err != nil {
+		return err
+	}
+	if o.json {
+		err = printImportJSON(e, results)
+	} else {
+		printImport(e.stdout, results)
+	}
+	if err != nil {
+		return err
+	}
+	printImportTotals(e.summary(o.json), results)
+	var failed []error
 	for _, r := range results {
 		if r.Err != nil {
-			failed++
-			fmt.Fprintf(stderr, "mosty: %v\n", r.Err)
-			if h := hint.Of(r.Err); h != "" {
-				fmt.Fprintf(stderr, "hint: %s\n", h)
-			}
+			failed = append(failed, r.Err)
 		}
 	}
-	switch {
-	case failed == 0:
-		return nil
-	case failed == len(results):
-		return fmt.Errorf("no article imported")
-	}
-	return &partialError{failed: failed, total: len(results)}
+	return e.items(failed, len(results), "files failed", errors.New("no article imported"))
 }
 
 func printImport(w io.Writer, results []workspace.ImportResult) {
-	counts := map[workspace.Status]int{}
 	for _, r := range results {
-		counts[r.Status]++
 		if r.Err != nil {
 			continue
 		}
@@ -89,8 +78,15 @@ func printImport(w io.Writer, results []workspace.ImportResult) {
 		body, attrs := countSegments(a)
 		fmt.Fprintf(w, "%-9s %s  %q  %s, %d segments, %d in attributes\n", r.Status, r.Slug, a.Title, date, body, attrs)
 	}
+}
+
+func printImportTotals(w io.Writer, results []workspace.ImportResult) {
+	counts := map[workspace.ImportStatus]int{}
+	for _, r := range results {
+		counts[r.Status]++
+	}
 	fmt.Fprintf(w, "%d new, %d updated, %d unchanged, %d failed\n",
-		counts[workspace.StatusNew], counts[workspace.StatusUpdated], counts[workspace.StatusUnchanged], counts[workspace.StatusFailed])
+		counts[workspace.ImportNew], counts[workspace.ImportUpdated], counts[workspace.ImportUnchanged], counts[workspace.ImportFailed])
 }
 
 func countSegments(a *article.Article) (body, attrs int) {
@@ -117,7 +113,7 @@ type importJSON struct {
 	Error    string `json:"error,omitempty"`
 }
 
-func printImportJSON(w io.Writer, results []workspace.ImportResult) error {
+func printImportJSON(e *env, results []workspace.ImportResult) error {
 	out := make([]importJSON, 0, len(results))
 	for _, r := range results {
 		j := importJSON{File: r.File, Slug: r.Slug, Status: string(r.Status)}
@@ -134,7 +130,5 @@ func printImportJSON(w io.Writer, results []workspace.ImportResult) error {
 		}
 		out = append(out, j)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return e.printJSON(out)
 }

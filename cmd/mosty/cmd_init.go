@@ -1,8 +1,8 @@
 package main
 
 import (
+	"context"
 	"fmt"
-	"path/filepath"
 
 	"github.com/mosty-dev/mosty/internal/workspace"
 	"github.com/urfave/cli/v2"
@@ -13,8 +13,9 @@ func cmdInit(e *env) *cli.Command {
 		Name:      "init",
 		Usage:     "make a new workspace",
 		ArgsUsage: "[DIR]",
-		Description: `Makes DIR (default: the current folder, or -C) a workspace: mosty.toml,
-   sources/ and locales/. An existing workspace is never overwritten.
+		Description: `Makes DIR (default: the folder -C names, or the current one) a
+   workspace: mosty.toml, sources/ and locales/. An existing workspace is
+   never overwritten.
 
    Example:
       mosty init klaster-site`,
@@ -22,18 +23,24 @@ func cmdInit(e *env) *cli.Command {
 			&cli.StringFlag{Name: "site-name", Value: "Wschodni Klaster Budowlany", Usage: "the site's `NAME`, shown on pages"},
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() > 1 {
-				return usagef("init takes one folder, got %d arguments", c.NArg())
-			}
-			dir := c.String("C")
-			if c.NArg() == 1 {
-				dir = filepath.Join(dir, c.Args().First())
-			}
-			if _, err := workspace.Init(dir, c.String("site-name")); err != nil {
-				return err
-			}
-			fmt.Fprintf(e.stdout, "new workspace in %s\nnext: mosty -C %s import FILE…\n", dir, dir)
-			return nil
+			return runInit(c.Context, e, initOpts{dir: c.Args().First(), siteName: c.String("site-name")})
 		},
 	}
+}
+
+type initOpts struct {
+	dir      string // "" for -C
+	siteName string
+}
+
+func runInit(_ context.Context, e *env, o initOpts) error {
+	dir := e.dir
+	if o.dir != "" {
+		dir = userPath(o.dir)
+	}
+	if _, err := workspace.Init(dir, o.siteName); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "new workspace in %s\nnext: mosty -C %s import FILE…\n", dir, dir)
+	return nil
 }

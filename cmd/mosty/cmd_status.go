@@ -2,8 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
-	"slices"
 
 	"github.com/google/renameio/v2"
 	"github.com/mosty-dev/mosty/internal/report"
@@ -29,52 +29,49 @@ func cmdStatus(e *env) *cli.Command {
 			&cli.StringFlag{Name: "html", Usage: "also write the coverage report for editors to `FILE`"},
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() > 0 {
-				return usagef("status takes no arguments")
-			}
-			w, err := openWorkspace(c)
-			if err != nil {
-				return err
-			}
-			langs := c.StringSlice("locale")
-			for _, l := range langs {
-				if !slices.Contains(w.Config.TargetLanguages, l) {
-					return usagef("--locale %q is not a target language of this workspace (%v)", l, w.Config.TargetLanguages)
-				}
-			}
-			if len(langs) == 0 {
-				langs = w.Config.TargetLanguages
-			}
-			articles, err := w.Status(langs)
-			if err != nil {
-				return err
-			}
-			if path := c.String("html"); path != "" {
-				var b bytes.Buffer
-				if err := report.HTML(&b, w.Config.SiteName, articles, langs); err != nil {
-					return err
-				}
-				if err := renameio.WriteFile(path, b.Bytes(), 0o644); err != nil {
-					return err
-				}
-			}
-			if c.Bool("json") {
-				err = report.JSON(e.stdout, articles, langs)
-			} else {
-				err = report.Table(e.stdout, articles, langs)
-			}
-			if err != nil {
-				return err
-			}
-			if min := c.Float64("fail-under"); min >= 0 {
-				totals := report.Totals(articles)
-				for _, l := range langs {
-					if p := totals[l].Percent(); p < min {
-						return fmt.Errorf("%s is %.1f%% translated, under --fail-under %g%%", l, p, min)
-					}
-				}
-			}
-			return nil
+			return runStatus(c.Context, e, statusOpts{json: c.Bool("json"), locales: c.StringSlice("locale"), failUnder: c.Float64("fail-under"), html: c.String("html")})
 		},
 	}
+}
+
+type statusOpts struct {
+	json      bool
+	locales   []string
+	failUnder float64 // < 0: no check
+	html      string  // "" for no report
+}
+
+func runStatus(_ context.Context, e *env, o statusOpts) error {
+	w, langs, err := e.openLangs(o.locales)
+	if err != nil {
+		return err
+	}
+	articles, err := w.Coverage(langs)
+	if err != nil {
+		return err
+	}
+	if o.html != "" {
+		var b bytes.Buffer
+		if err := report.HTML(&b, w.Config.SiteName, articles, langs); err != nil {
+			return err
+		}
+		if err := renameio.WriteFile(userPath(o.html), b.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	if o.json {
+		err = e.printJSON(report.JSON(articles, langs))
+	} else {
+		err = report.Table(e.stdout, articles, langs)
+	}
+	if err != nil || o.failUnder < 0 {
+		return err
+	}
+	totals := report.Totals(articles)
+	for _, l := range langs {
+		if p := totals[l].Percent(); p < o.failUnder {
+			return fmt.Errorf("%s is %.1f%% translated, under --fail-under %g%%", l, p, o.failUnder)
+		}
+	}
+	return nil
 }

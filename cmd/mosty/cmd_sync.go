@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -17,29 +19,48 @@ func cmdSync(e *env) *cli.Command {
    is never dropped: a changed sentence keeps its translation and becomes
    fuzzy, with the old Polish in previous_source; a removed one stays at
    the end of the file as obsolete until --prune. A mistake in a
-   hand-edited file stops sync before anything is written.
+   hand-edited file stops sync before anything is written. An article
+   whose original cannot be read or extracted is named and left as it
+   was; the others are synced (exit code 3).
 
    Example:
       mosty sync
-      mosty sync --prune klaster-bialorus-2017`,
+      mosty sync --prune klaster-bialorus-2017
+      mosty sync --full`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "prune", Usage: "drop obsolete segments, with their translations"},
-			&cli.BoolFlag{Name: "full", Usage: "check every article, not only those whose files changed"},
+			&cli.BoolFlag{Name: "full", Usage: "extract every article again, not only those whose files or mosty's rules changed"},
 		},
 		Action: func(c *cli.Context) error {
-			w, unlock, err := openLocked(c)
-			if err != nil {
-				return err
-			}
-			defer unlock()
-			rep, err := w.Sync(workspace.SyncOptions{Prune: c.Bool("prune"), Full: c.Bool("full"), Slugs: c.Args().Slice()})
-			if err != nil {
-				return err
-			}
-			printSync(e.stdout, w, rep)
-			return nil
+			return runSync(c.Context, e, syncOpts{prune: c.Bool("prune"), full: c.Bool("full"), slugs: c.Args().Slice()})
 		},
 	}
+}
+
+type syncOpts struct {
+	prune, full bool
+	slugs       []string // all when empty
+}
+
+func runSync(_ context.Context, e *env, o syncOpts) error {
+	w, unlock, err := e.openLocked()
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	if _, err := selectSlugs(w, o.slugs); err != nil {
+		return err
+	}
+	rep, err := w.Sync(workspace.SyncOptions{Prune: o.prune, Full: o.full, Slugs: o.slugs})
+	if err != nil {
+		return err
+	}
+	printSync(e.stdout, w, rep)
+	failed := make([]error, len(rep.Failed))
+	for i, f := range rep.Failed {
+		failed[i] = f
+	}
+	return e.items(failed, rep.Checked, "articles failed", errors.New("no article synced"))
 }
 
 func printSync(out io.Writer, w *workspace.Workspace, rep *workspace.SyncReport) {

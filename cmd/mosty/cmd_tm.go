@@ -1,7 +1,7 @@
 package main
 
 import (
-	"encoding/json"
+	"context"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
@@ -11,6 +11,10 @@ func cmdTM(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "tm",
 		Usage: "the translation memory",
+		Description: `Every translated or reviewed segment of the workspace is memory.
+
+   Example:
+      mosty tm lookup --locale ru "Spotkanie trwało dwa dni."`,
 		Subcommands: []*cli.Command{{
 			Name:      "lookup",
 			Usage:     "show the best matches for a Polish sentence",
@@ -26,30 +30,35 @@ func cmdTM(e *env) *cli.Command {
 				&cli.BoolFlag{Name: "json", Usage: "print JSON"},
 			},
 			Action: func(c *cli.Context) error {
-				if c.NArg() != 1 || c.String("locale") == "" {
-					return usagef("tm lookup needs --locale LANG and one TEXT in quotes")
-				}
-				w, err := openWorkspace(c)
-				if err != nil {
-					return err
-				}
-				matches, err := w.Lookup(c.String("locale"), c.Args().First(), c.Int("min"))
-				if err != nil {
-					return err
-				}
-				if c.Bool("json") {
-					enc := json.NewEncoder(e.stdout)
-					enc.SetIndent("", "  ")
-					return enc.Encode(matches)
-				}
-				for _, m := range matches {
-					fmt.Fprintf(e.stdout, "%3d%%  %s\n      %s\n      (%s)\n", m.Score, m.Source, m.Translation, m.Origin)
-				}
-				if len(matches) == 0 {
-					fmt.Fprintln(e.stdout, "no match")
-				}
-				return nil
+				return runTMLookup(c.Context, e, tmLookupOpts{locale: c.String("locale"), text: c.Args().First(), min: c.Int("min"), json: c.Bool("json")})
 			},
 		}},
 	}
+}
+
+type tmLookupOpts struct {
+	locale, text string
+	min          int
+	json         bool
+}
+
+func runTMLookup(_ context.Context, e *env, o tmLookupOpts) error {
+	w, lang, err := e.openLang("tm lookup", o.locale)
+	if err != nil {
+		return err
+	}
+	matches, err := w.Lookup(lang, o.text, o.min)
+	if err != nil {
+		return err
+	}
+	if o.json {
+		return e.printJSON(matches)
+	}
+	for _, m := range matches {
+		fmt.Fprintf(e.stdout, "%3d%%  %s\n      %s\n      (%s)\n", m.Score, m.Source, m.Translation, m.Origin)
+	}
+	if len(matches) == 0 {
+		fmt.Fprintln(e.stdout, "no match")
+	}
+	return nil
 }

@@ -12,8 +12,11 @@ import (
 )
 
 func main() {
+	if !isWorker() {
+		os.Exit(supervise(os.Args))
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	os.Exit(code)
+	exit(code)
 }

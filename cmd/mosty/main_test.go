@@ -4,6 +4,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -15,9 +17,9 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the scripts' expected output files")
 
-// TestMain lets the test binary run as the mosty command inside scripts.
-// The exit code is also written where the script's exitcode command can
-// check it.
+// TestMain lets the test binary run as the mosty command inside scripts
+// (and as a worker under the supervisor: see TestSupervisor). The exit
+// code is also written where the script's exitcode command can check it.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"mosty": func() {
@@ -25,7 +27,19 @@ func TestMain(m *testing.M) {
 			if f := os.Getenv("MOSTY_EXIT_FILE"); f != "" {
 				_ = os.WriteFile(f, []byte(strconv.Itoa(code)), 0o644)
 			}
-			os.Exit(code)
+			exit(code)
+		},
+		// Workers that crash as a Go program does: out of memory, a
+		// panic in a goroutine.
+		"mosty-oom": func() {
+			b := make([]byte, 1<<47) // more than a 64-bit process can map
+			b[len(b)-1] = 1
+			exit(0)
+		},
+		"mosty-panic": func() {
+			done := make(chan bool)
+			go func() { panic("a bug") }()
+			<-done
 		},
 	})
 }
@@ -51,6 +65,16 @@ func TestScripts(t *testing.T) {
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// serve DIR serves a folder over HTTP on loopback, as a site
+			// for fetch, at $SERVER until the script ends.
+			"serve": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 1 {
+					ts.Fatalf("usage: serve DIR")
+				}
+				srv := httptest.NewServer(http.FileServer(http.Dir(ts.MkAbs(args[0]))))
+				ts.Defer(srv.Close)
+				ts.Setenv("SERVER", srv.URL)
+			},
 			// exitcode N checks the exit code of the last mosty command.
 			"exitcode": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 1 {

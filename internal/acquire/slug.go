@@ -33,32 +33,35 @@ func Slug(name string) string {
 	return s
 }
 
-// MaxSlugLen is the longest slug CheckSlug accepts: room for a made slug
-// (maxSlug) with a number after it, and for slugs named by hand.
-const MaxSlugLen = 200
+// maxSlugLen bounds a slug read from a command line or a file: a slug
+// Slug made, with room for a "-N" suffix.
+const maxSlugLen = maxSlug + 20
 
 // ErrBadSlug is what CheckSlug's errors wrap.
-var ErrBadSlug = errors.New("not a valid slug")
+var ErrBadSlug = errors.New("not a slug")
 
-// CheckSlug is the one rule for a slug read from anywhere — a file a team
-// shares (sources/*.meta.toml, a merge file's <file id>), the command line
-// — before it becomes part of a path or a URL: 1 to MaxSlugLen bytes of
-// lower-case ASCII letters, digits, "-" and "_", starting with a letter or
-// a digit. So "..", a slash or backslash, a dot, NUL, a space, upper case
-// and anything outside ASCII never get through, and a slug always names
-// one file in its folder. Every slug Slug makes passes.
+// CheckSlug is the one rule for a slug read from anywhere — the command
+// line, a file a team shares (sources/*.meta.toml, a merge file's <file
+// id>) — before it becomes part of a path or a URL: the shape of a slug
+// Slug makes, lower-case ASCII letters, digits, "_" and single hyphens
+// between them, starting with a letter or a digit, at most maxSlugLen
+// bytes. So "..", a slash or backslash, a dot, NUL, a space, upper case and
+// anything outside ASCII never get through, and a slug always names one
+// file in its folder. The error names the slug and wraps ErrBadSlug.
 func CheckSlug(s string) error {
-	switch {
-	case s == "":
-		return fmt.Errorf("an empty slug: %w", ErrBadSlug)
-	case len(s) > MaxSlugLen:
-		return fmt.Errorf("slug %.40q… is %d bytes, over %d: %w", s, len(s), MaxSlugLen, ErrBadSlug)
-	case !alnum(s[0]):
-		return fmt.Errorf("slug %q must start with a letter or digit: %w", s, ErrBadSlug)
+	if s == "" || len(s) > maxSlugLen {
+		return fmt.Errorf("%q is %w: a slug has 1 to %d characters", s, ErrBadSlug, maxSlugLen)
+	}
+	if !alnum(s[0]) {
+		return fmt.Errorf("%q is %w: a slug starts with a letter or a digit", s, ErrBadSlug)
 	}
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; !alnum(c) && c != '-' && c != '_' {
-			return fmt.Errorf("slug %q: %q is not allowed (only a-z, 0-9, \"-\" and \"_\"): %w", s, rune(c), ErrBadSlug)
+		c := s[i]
+		switch {
+		case alnum(c), c == '_':
+		case c == '-' && i < len(s)-1 && s[i-1] != '-':
+		default:
+			return fmt.Errorf("%q is %w: a slug has lower-case letters, digits, \"_\" and single hyphens between them", s, ErrBadSlug)
 		}
 	}
 	return nil

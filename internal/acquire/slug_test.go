@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -39,19 +40,62 @@ func TestSlugIsShortAndASCII(t *testing.T) {
 	}
 }
 
-func TestCheckSlug(t *testing.T) {
-	for _, ok := range []string{"klaster-bialorus-2017", "a", "2017", "forum_2018", "article-2", strings.Repeat("a", MaxSlugLen)} {
+func TestCheckSlugRefusesPaths(t *testing.T) {
+	for _, ok := range []string{"klaster-bialorus-2017", "a", "2017", "forum_2018", "article-2", strings.Repeat("a", maxSlugLen)} {
 		if err := CheckSlug(ok); err != nil {
 			t.Errorf("CheckSlug(%q) = %v", ok, err)
 		}
 	}
 	for _, bad := range []string{
 		"", ".", "..", "../../../pwned", "a/b", `a\b`, "/etc/passwd", "a.b", "a\x00b", "a b",
-		"Klaster", "żółć", "-rf", "_x", "a\n", "%2e%2e", strings.Repeat("a", MaxSlugLen+1),
+		"Klaster", "żółć", "-rf", "_x", "a\n", "%2e%2e", strings.Repeat("a", maxSlugLen+1),
 	} {
 		err := CheckSlug(bad)
 		if !errors.Is(err, ErrBadSlug) {
 			t.Errorf("CheckSlug(%q) = %v, want ErrBadSlug", bad, err)
+		}
+	}
+}
+
+func TestCheckSlug(t *testing.T) {
+	for _, tt := range []struct {
+		slug string
+		ok   bool
+	}{
+		{"klaster-bialorus-2017", true},
+		{"forum-2", true},
+		{"a", true},
+		{"snake_case", true},
+		{strings.Repeat("a", maxSlugLen), true},
+		{"", false},
+		{strings.Repeat("a", maxSlugLen+1), false},
+		{"Forum", false},
+		{"-forum", false},
+		{"forum-", false},
+		{"for--um", false},
+		{"../forum", false},
+		{"a/b", false},
+		{"a.toml", false},
+		{"a b", false},
+		{"żółw", false},
+	} {
+		t.Run(tt.slug, func(t *testing.T) {
+			err := CheckSlug(tt.slug)
+			if (err == nil) != tt.ok {
+				t.Fatalf("CheckSlug(%q) = %v, want ok %v", tt.slug, err, tt.ok)
+			}
+			if err != nil && !strings.Contains(err.Error(), strconv.Quote(tt.slug)) {
+				t.Errorf("the error %q does not name the slug", err)
+			}
+		})
+	}
+}
+
+// Every slug Slug makes passes CheckSlug.
+func TestSlugsPassCheck(t *testing.T) {
+	for _, name := range []string{"Polsko-białoruskie rozmowy", "Встреча в Минске", "???", "a_b c--d", strings.Repeat("długie słowo ", 20), "ŻÓŁW.html"} {
+		if s := Slug(name); CheckSlug(s) != nil || CheckSlug(s+"-2") != nil {
+			t.Errorf("Slug(%q) = %q fails CheckSlug: %v", name, s, CheckSlug(s))
 		}
 	}
 }

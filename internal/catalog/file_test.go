@@ -152,3 +152,17 @@ func TestCoverage(t *testing.T) {
 		t.Errorf("percent %v, want 62.5 (5 of 8 words done)", p)
 	}
 }
+
+// A header written anew (a new extraction changed the title, or the
+// fingerprint) is followed by a blank line, as in a new file, even when
+// the segment after it is written back as read.
+func TestNewHeaderKeepsTheBlankLine(t *testing.T) {
+	fresh := &File{Path: "x.toml", IsSource: true, Header: Header{Slug: "x", Lang: "pl", Title: "Tytuł", Extractor: "new"}}
+	fresh.SetUnits(AssignIDs(nil, []SourceUnit{{Kind: "title", Text: "Tytuł"}}))
+	want := string(fresh.Bytes())
+	older := mustParse(t, strings.Replace(want, `extractor = "new"`, `extractor = "old"`, 1), true)
+	older.Header.Extractor = "new"
+	if d := cmp.Diff(want, string(older.Bytes())); d != "" {
+		t.Errorf("rewritten header (-fresh +rewritten):\n%s", d)
+	}
+}

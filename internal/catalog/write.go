@@ -22,8 +22,9 @@ import (
 // Tables of the translator's own stay where they were.
 func (f *File) Bytes() []byte {
 	var b strings.Builder
-	b.WriteString(f.headerText())
-	prevCanonical := false
+	// A header written anew is followed by a blank line, as in a new file.
+	header, prevCanonical := f.headerText()
+	b.WriteString(header)
 	for _, u := range f.Units {
 		text, rewritten := f.unitBytes(u)
 		ensureBreak(&b, rewritten || prevCanonical)
@@ -142,15 +143,16 @@ func ensureBreak(b *strings.Builder, blank bool) {
 }
 
 // headerText is the header: as read when unchanged, with the changed
-// [article] values edited in place when read, else in mosty's form.
-func (f *File) headerText() string {
+// [article] values edited in place when read, else in mosty's form
+// (canonical).
+func (f *File) headerText() (text string, canonical bool) {
 	if !f.headerRead {
 		var b strings.Builder
 		f.writeHeader(&b)
-		return b.String()
+		return b.String(), true
 	}
 	if f.Header == f.headerSet {
-		return f.headerRaw
+		return f.headerRaw, false
 	}
 	var edits []keyEdit
 	order := headerKeys(f.Header)
@@ -168,13 +170,13 @@ func (f *File) headerText() string {
 	if !ok {
 		var b strings.Builder
 		f.writeHeader(&b)
-		return b.String()
+		return b.String(), true
 	}
 	// The first line names the title: keep it true when mosty wrote it.
 	if was, now := f.introLine(f.headerSet), f.introLine(f.Header); strings.HasPrefix(text, was) {
 		text = now + text[len(was):]
 	}
-	return text
+	return text, false
 }
 
 // headerKeys are the [article] keys in the order mosty writes them.

@@ -16,13 +16,11 @@ import (
 	"fmt"
 )
 
-// Version names the extraction rules. Change it with any change to how
-// articles are extracted, so that workspaces extract their sources again.
-const Version = "1"
-
-// RulesVersion is a fingerprint of Version and the embedded rule files.
+// RulesVersion is a fingerprint of the embedded rule files. A change to
+// extraction code is a bump of pipelineVersion in internal/workspace,
+// beside which the whole fingerprint is computed.
 func RulesVersion() string {
-	h := sha256.Sum256([]byte(Version + boilerplateRules + monthRules))
+	h := sha256.Sum256([]byte(boilerplateRules + monthRules))
 	return hex.EncodeToString(h[:6])
 }
 

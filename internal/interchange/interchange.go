@@ -6,8 +6,6 @@
 package interchange
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 
 	"github.com/mosty-dev/mosty/internal/acquire"
@@ -33,13 +31,9 @@ type Translation struct {
 	Base        string // BaseOf the translation mosty exported; "" when the file has none
 }
 
-// BaseOf fingerprints a translation as it was exported, so that merge can
-// tell whether it changed in mosty since: then the tool's version is a
-// conflict, not an update.
-func BaseOf(translation string) string {
-	h := sha256.Sum256([]byte(translation))
-	return hex.EncodeToString(h[:6])
-}
+// BaseOf fingerprints a translation as it is exported (catalog.BaseOf):
+// merging back compares it with the translation mosty has then.
+func BaseOf(translation string) string { return catalog.BaseOf(translation) }
 
 // docLang is the language of a document's translations: the one they
 // share, "" when they have several.

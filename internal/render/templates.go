@@ -107,7 +107,3 @@ func (t *Templates) Execute(name string, data any) ([]byte, error) {
 	}
 	return b.Bytes(), nil
 }
-
-// Version changes with any change to how pages are rendered, so that a
-// workspace's next build renders every page again.
-const Version = "1"

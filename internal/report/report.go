@@ -4,7 +4,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -114,8 +113,9 @@ func coverage(c catalog.Coverage) jsonCoverage {
 
 func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
 
-// JSON writes the coverage for scripts.
-func JSON(w io.Writer, articles []catalog.ArticleCoverage, langs []string) error {
+// JSON is the coverage for scripts, as the README's schema for
+// mosty status --json has it, ready for a JSON encoder.
+func JSON(articles []catalog.ArticleCoverage, langs []string) any {
 	r := jsonReport{Articles: []jsonArticle{}, Totals: map[string]jsonCoverage{}}
 	for _, a := range articles {
 		ja := jsonArticle{Slug: a.Slug, Title: a.Title, Languages: map[string]jsonCoverage{}}
@@ -129,7 +129,5 @@ func JSON(w io.Writer, articles []catalog.ArticleCoverage, langs []string) error
 			r.Totals[lang] = coverage(c)
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	return r
 }

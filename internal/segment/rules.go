@@ -12,8 +12,10 @@ import (
 //go:embed rules/*.txt
 var rulesFS embed.FS
 
-// RulesVersion is a fingerprint of the embedded rules: when it changes,
-// stored segmentations are stale.
+// RulesVersion is a fingerprint of every embedded rules file: when it
+// changes, stored segmentations are stale. A change to segmentation code
+// is a bump of pipelineVersion in internal/workspace, beside which the
+// whole fingerprint is computed.
 func RulesVersion() string {
 	h := sha256.New()
 	entries, _ := rulesFS.ReadDir("rules")
@@ -22,6 +24,19 @@ func RulesVersion() string {
 		h.Write(data)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// Languages lists the languages mosty has segmentation rules for, sorted:
+// those with a rules/<lang>.txt file.
+func Languages() []string {
+	entries, _ := rulesFS.ReadDir("rules")
+	var out []string
+	for _, e := range entries {
+		if lang, ok := strings.CutSuffix(e.Name(), ".txt"); ok && len(lang) >= 2 && len(lang) <= 3 {
+			out = append(out, lang)
+		}
+	}
+	return out
 }
 
 // behaviour is what an abbreviation's period does.

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -77,5 +78,17 @@ func TestArticleKeepsTitlesWhole(t *testing.T) {
 	got := a.Blocks[1].Segments
 	if len(got) != 2 || got[1].Index != 1 || got[1].Text != "Drugie zdanie." {
 		t.Errorf("paragraph segments %+v", got)
+	}
+}
+
+func TestLanguages(t *testing.T) {
+	got := Languages()
+	if want := []string{"en", "pl", "ru"}; !slices.Equal(got, want) {
+		t.Fatalf("Languages() = %v, want %v", got, want)
+	}
+	for _, lang := range got {
+		if _, err := New(lang, nil); err != nil {
+			t.Errorf("New(%q): %v", lang, err)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
@@ -103,8 +104,13 @@ func BuildArticle(in Input, cfg Config) (*Article, error) {
 	return out, nil
 }
 
+// ErrStale says a source file's segments are not those of a fresh
+// extraction of its original: the locale files are older than the
+// original, or than this mosty's rules.
+var ErrStale = errors.New("does not match its original: it was extracted from other bytes or by another mosty")
+
 // align pairs the article's segments with the source file's units, in
-// order; they must match, or the locale files are older than the source.
+// order; they must match, or the locale files are stale (ErrStale).
 func align(a *article.Article, src *catalog.File) ([]segRef, error) {
 	var refs []segRef
 	units := src.Active()
@@ -112,14 +118,14 @@ func align(a *article.Article, src *catalog.File) ([]segRef, error) {
 	for i, b := range a.Blocks {
 		for k, s := range b.Segments {
 			if n >= len(units) || units[n].Source != s.Text {
-				return nil, fmt.Errorf("%s does not match its source: run mosty sync", src.Path)
+				return nil, fmt.Errorf("%s %w", src.Path, ErrStale)
 			}
 			refs = append(refs, segRef{block: i, seg: k, id: units[n].ID})
 			n++
 		}
 	}
 	if n != len(units) {
-		return nil, fmt.Errorf("%s does not match its source: run mosty sync", src.Path)
+		return nil, fmt.Errorf("%s %w", src.Path, ErrStale)
 	}
 	return refs, nil
 }

@@ -1,11 +1,20 @@
 // Package workspace is mosty's user data on disk: the mosty.toml settings,
 // the sources/ folder of acquired originals, the locales/ folder of
-// translation files. It knows the layout, reads the settings, writes files
-// atomically and keeps two mosty processes from writing at once; it runs
-// the stages (acquire → extract → segment → catalog) for the commands.
+// translation files, the caches in .mosty/. It knows the layout, reads the
+// settings, writes files atomically and keeps two mosty processes from
+// writing at once; it runs the stages (acquire → extract → segment →
+// catalog → tm, glossary → site) for the commands.
+//
+// A Workspace is read-only after Open. Each operation (Import, Sync,
+// Build, Check…) starts an op value that carries what it reads once — the
+// file listing, translation memories, glossary, segmenter — and passes it
+// down; nothing outlives the call. Articles is the one list of articles;
+// pipelineFingerprint (fingerprint.go) the one value saying how a Polish
+// file was made.
 //
 // It must not hold the rules of any stage: how to find an article, split a
-// sentence or merge a translation live in their own packages.
+// sentence, merge a translation (catalog), pre-fill from the memory (tm)
+// or show glossary terms (glossary) live in their own packages.
 package workspace
 
 import (
@@ -16,6 +25,7 @@ import (
 	"strings"
 
 	"github.com/mosty-dev/mosty/internal/extract"
+	"github.com/mosty-dev/mosty/internal/langtag"
 	"github.com/mosty-dev/mosty/internal/site"
 	toml "github.com/pelletier/go-toml/v2"
 )
@@ -90,7 +100,7 @@ func readConfig(path string) (*Config, error) {
 		return nil, &ConfigError{Path: path, Msg: "target_languages is empty: name at least one language, e.g. [\"ru\", \"en\"]"}
 	}
 	for _, l := range c.TargetLanguages {
-		if l == c.SourceLanguage || !validLang(l) {
+		if l == c.SourceLanguage || !langtag.Valid(l) {
 			return nil, &ConfigError{Path: path, Msg: fmt.Sprintf("target language %q is not a language code other than the source %q", l, c.SourceLanguage)}
 		}
 	}
@@ -103,13 +113,6 @@ func readConfig(path string) (*Config, error) {
 		}
 	}
 	return &c, nil
-}
-
-func validLang(l string) bool {
-	if len(l) < 2 || len(l) > 8 {
-		return false
-	}
-	return strings.Trim(strings.ToLower(l), "abcdefghijklmnopqrstuvwxyz-") == ""
 }
 
 // tomlError turns a go-toml error into one naming the file, line and

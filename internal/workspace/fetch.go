@@ -110,11 +110,11 @@ func (w *Workspace) Fetch(ctx context.Context, f *acquire.Fetcher, opts FetchOpt
 		switch {
 		case ir.Err != nil:
 			r.Status, r.Err = FetchFailed, ir.Err
-		case ir.Status == StatusSkipped:
+		case ir.Status == ImportSkipped:
 			r.Status = FetchOld
-		case ir.Status == StatusNew:
+		case ir.Status == ImportNew:
 			r.Status = FetchNew
-		case ir.Status == StatusUpdated:
+		case ir.Status == ImportUpdated:
 			r.Status = FetchUpdated
 		default:
 			r.Status = FetchUnchanged

@@ -10,26 +10,25 @@ import (
 	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/extract"
 	"github.com/mosty-dev/mosty/internal/hint"
-	"github.com/mosty-dev/mosty/internal/segment"
 )
 
-// Status says what an import did with one article.
-type Status string
+// ImportStatus says what an import did with one article.
+type ImportStatus string
 
 // The statuses of an import.
 const (
-	StatusNew       Status = "new"       // first import of this origin
-	StatusUpdated   Status = "updated"   // the original changed since the last import
-	StatusUnchanged Status = "unchanged" // same bytes as last time: nothing written
-	StatusSkipped   Status = "skipped"   // left out by the caller's filter (fetch --since)
-	StatusFailed    Status = "failed"
+	ImportNew       ImportStatus = "new"       // first import of this origin
+	ImportUpdated   ImportStatus = "updated"   // the original changed since the last import
+	ImportUnchanged ImportStatus = "unchanged" // same bytes as last time: nothing written
+	ImportSkipped   ImportStatus = "skipped"   // left out by the caller's filter (fetch --since)
+	ImportFailed    ImportStatus = "failed"
 )
 
 // An ImportResult is what happened to one file.
 type ImportResult struct {
 	File    string
 	Slug    string
-	Status  Status
+	Status  ImportStatus
 	Article *article.Article
 	Err     error
 }
@@ -50,7 +49,7 @@ func (w *Workspace) Import(paths []string) ([]ImportResult, error) {
 			src, err = acquire.ReadFile(f.Path)
 		}
 		if err != nil {
-			results = append(results, ImportResult{File: f.Path, Status: StatusFailed, Err: err})
+			results = append(results, ImportResult{File: f.Path, Status: ImportFailed, Err: err})
 			continue
 		}
 		srcs = append(srcs, src)
@@ -68,24 +67,24 @@ func (w *Workspace) ImportSources(srcs []*acquire.Source) ([]ImportResult, error
 // importSources imports sources; keep, when not nil, decides from the
 // extracted article whether to import it at all.
 func (w *Workspace) importSources(srcs []*acquire.Source, keep func(*article.Article) bool) ([]ImportResult, error) {
-	w.forgetMemories()
+	o := w.newOp()
 	existing, err := w.Sources()
 	if err != nil {
 		return nil, err
 	}
 	slugs := newSlugIndex(existing)
-	extracted := w.extractAll(srcs)
+	extracted := o.extractAll(srcs)
 	results := make([]ImportResult, 0, len(srcs))
 	var plans []articlePlan
 	for i, src := range srcs {
 		if x := extracted[i]; keep != nil && x.err == nil && !keep(x.a) {
-			results = append(results, ImportResult{File: src.Origin, Status: StatusSkipped, Article: x.a})
+			results = append(results, ImportResult{File: src.Origin, Status: ImportSkipped, Article: x.a})
 			continue
 		}
-		r, plan := w.importSource(src.Origin, src, extracted[i], slugs)
+		r, plan := o.importSource(src.Origin, src, extracted[i], slugs)
 		if r.Err == nil {
 			plans = append(plans, plan)
-			if r.Status == StatusNew {
+			if r.Status == ImportNew {
 				slugs.add(SourceMeta{Slug: r.Slug, Origin: src.Origin, SHA256: src.Sum()})
 			}
 		}
@@ -105,10 +104,10 @@ type extracted struct {
 
 // extractAll extracts sources on all cores; the results come back in the
 // order of srcs, so that slugs and writes stay deterministic.
-func (w *Workspace) extractAll(srcs []*acquire.Source) []extracted {
+func (o *op) extractAll(srcs []*acquire.Source) []extracted {
 	out := make([]extracted, len(srcs))
 	parallel(len(srcs), runtime.GOMAXPROCS(0), func(i int) {
-		out[i].a, out[i].err = w.Extract(srcs[i])
+		out[i].a, out[i].err = o.extract(srcs[i])
 	})
 	return out
 }
@@ -135,8 +134,9 @@ func parallel(n, workers int, f func(i int)) {
 // importSource stores one extracted source and plans its locale files.
 // Nothing is written when planning fails: a broken translators' file
 // leaves the article as it was.
-func (w *Workspace) importSource(name string, src *acquire.Source, x extracted, slugs *slugIndex) (ImportResult, articlePlan) {
-	r := ImportResult{File: name, Status: StatusFailed}
+func (o *op) importSource(name string, src *acquire.Source, x extracted, slugs *slugIndex) (ImportResult, articlePlan) {
+	w := o.w
+	r := ImportResult{File: name, Status: ImportFailed}
 	a, err := x.a, x.err
 	if err != nil {
 		r.Err = fmt.Errorf("%s: %w", name, err)
@@ -146,22 +146,22 @@ func (w *Workspace) importSource(name string, src *acquire.Source, x extracted, 
 	a.Slug = r.Slug
 	r.Article = a
 	m := w.newMeta(r.Slug, src, SourceMeta{})
-	status := StatusUpdated
+	status := ImportUpdated
 	switch old := slugs.byOrigin[src.Origin]; {
 	case old == nil:
-		status = StatusNew
+		status = ImportNew
 	case old.SHA256 == m.SHA256:
-		status = StatusUnchanged
+		status = ImportUnchanged
 		if full, err := readMeta(w.metaPath(r.Slug)); err == nil {
 			m = full // keep the first import's time
 		}
 	}
-	plan, err := w.planArticle(m, a, false)
+	plan, err := o.planArticle(m, a, false)
 	if err != nil {
 		r.Err = err
 		return r, articlePlan{}
 	}
-	if status != StatusUnchanged {
+	if status != ImportUnchanged {
 		// The original and its metadata go first in the plan: the locale
 		// files record the original's checksum.
 		meta, err := encodeMeta(m)
@@ -175,10 +175,10 @@ func (w *Workspace) importSource(name string, src *acquire.Source, x extracted, 
 	return r, plan
 }
 
-// Extract reads a source into an article with its segments, with the
+// extract reads a source into an article with its segments, with the
 // workspace's site profile and abbreviations.
-func (w *Workspace) Extract(src *acquire.Source) (*article.Article, error) {
-	opts := extract.Options{Lang: w.Config.SourceLanguage, Profile: w.Config.Profile}
+func (o *op) extract(src *acquire.Source) (*article.Article, error) {
+	opts := extract.Options{Lang: o.w.Config.SourceLanguage, Profile: o.w.Config.Profile}
 	var a *article.Article
 	var err error
 	switch src.Format {
@@ -198,25 +198,10 @@ func (w *Workspace) Extract(src *acquire.Source) (*article.Article, error) {
 		return nil, err
 	}
 	a.Origin = src.Origin
-	seg, err := w.segmenter()
+	seg, err := o.segmenter()
 	if err != nil {
 		return nil, err
 	}
 	seg.Article(a)
 	return a, nil
-}
-
-// segmenter returns the source language's segmenter, made once.
-func (w *Workspace) segmenter() (*segment.Segmenter, error) {
-	w.segOnce.Do(func() {
-		lang := w.Config.SourceLanguage
-		w.seg, w.segErr = segment.New(lang, w.Config.Segment.Abbreviations[lang])
-	})
-	return w.seg, w.segErr
-}
-
-type segCache struct {
-	segOnce sync.Once
-	seg     *segment.Segmenter
-	segErr  error
 }

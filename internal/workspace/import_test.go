@@ -79,7 +79,7 @@ func TestSampleSegments(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if r := results[0]; r.Err != nil || r.Status != StatusNew {
+			if r := results[0]; r.Err != nil || r.Status != ImportNew {
 				t.Fatalf("import: %v (%s)", r.Err, r.Status)
 			}
 			got := units(results[0].Article)
@@ -111,7 +111,7 @@ func TestImportKeepsOriginalAndSlug(t *testing.T) {
 	file := filepath.Join(dir, "Spotkanie w Łodzi.txt")
 	writeFile(file, []byte("Spotkanie w Łodzi\n\n2018-04-01\n\nTreść artykułu."))
 	r := importOne(t, w, file)
-	if r.Slug != "spotkanie-w-lodzi" || r.Status != StatusNew {
+	if r.Slug != "spotkanie-w-lodzi" || r.Status != ImportNew {
 		t.Fatalf("slug %q status %s", r.Slug, r.Status)
 	}
 	raw, _ := os.ReadFile(w.Path("sources", "spotkanie-w-lodzi.txt"))
@@ -123,11 +123,11 @@ func TestImportKeepsOriginalAndSlug(t *testing.T) {
 		t.Fatalf("meta %+v, %v", metas, err)
 	}
 
-	if r := importOne(t, w, file); r.Status != StatusUnchanged || r.Slug != "spotkanie-w-lodzi" {
+	if r := importOne(t, w, file); r.Status != ImportUnchanged || r.Slug != "spotkanie-w-lodzi" {
 		t.Errorf("re-import: %s %s", r.Status, r.Slug)
 	}
 	writeFile(file, []byte("Spotkanie w Łodzi\n\n2018-04-01\n\nNowa treść."))
-	if r := importOne(t, w, file); r.Status != StatusUpdated || r.Slug != "spotkanie-w-lodzi" {
+	if r := importOne(t, w, file); r.Status != ImportUpdated || r.Slug != "spotkanie-w-lodzi" {
 		t.Errorf("changed file: %s %s", r.Status, r.Slug)
 	}
 	other := filepath.Join(dir, "sub", "Spotkanie w Łodzi.txt")

@@ -28,7 +28,7 @@ func (w *Workspace) indexPath() string { return w.Path(".mosty", "index.json") }
 // loadIndex reads the index; a missing or unreadable one, or one made
 // with other rules, is empty.
 func (w *Workspace) loadIndex() *index {
-	idx := &index{Version: w.extractorVersion(), Articles: map[string]map[string]fileStamp{}}
+	idx := &index{Version: w.pipelineFingerprint(), Articles: map[string]map[string]fileStamp{}}
 	data, err := os.ReadFile(w.indexPath())
 	if err != nil {
 		return idx
@@ -85,7 +85,7 @@ func (w *Workspace) stampAll() (stampSet, error) {
 		}
 		for _, e := range entries {
 			slug, ext, ok := strings.Cut(e.Name(), ".")
-			if !ok || !articleFile(d, ext) {
+			if !ok || e.IsDir() || !articleFile(d, ext) {
 				continue
 			}
 			info, err := e.Info()
@@ -110,11 +110,12 @@ func articleFile(dir, ext string) bool {
 	return ext == "toml"
 }
 
-// slugs lists the articles, those with sources/<slug>.meta.toml, sorted.
+// slugs lists the articles, sorted: those with sources/<slug>.meta.toml,
+// as Articles does.
 func (s stampSet) slugs() []string {
 	var out []string
 	for slug, files := range s {
-		if _, ok := files["sources/"+slug+".meta.toml"]; ok {
+		if _, ok := files["sources/"+slug+metaSuffix]; ok {
 			out = append(out, slug)
 		}
 	}
@@ -125,7 +126,7 @@ func (s stampSet) slugs() []string {
 // stampArticle stamps one article's files, as stampAll would.
 func (w *Workspace) stampArticle(slug, source string) map[string]fileStamp {
 	out := map[string]fileStamp{}
-	paths := []string{"sources/" + source, "sources/" + slug + ".meta.toml"}
+	paths := []string{"sources/" + source, "sources/" + slug + metaSuffix}
 	for _, l := range w.Languages() {
 		paths = append(paths, "locales/"+l+"/"+slug+".toml")
 	}

@@ -3,12 +3,12 @@ package workspace
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
-	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/hint"
 	"github.com/mosty-dev/mosty/internal/interchange"
@@ -20,23 +20,17 @@ var Formats = []string{"xliff", "xliff12", "po", "tmx", "go-i18n"}
 // Export writes the translators' files of lang (all articles, or slugs)
 // in a CAT tool's format.
 func (w *Workspace) Export(format, lang string, slugs []string) ([]byte, error) {
-	if !slices.Contains(w.Config.TargetLanguages, lang) {
-		return nil, fmt.Errorf("%q is not a target language of this workspace (%v)", lang, w.Config.TargetLanguages)
-	}
-	all, err := w.articleSlugs()
+	lang, err := w.TargetLanguage(lang)
 	if err != nil {
 		return nil, err
 	}
-	if len(slugs) == 0 {
-		slugs = all
+	if slugs, err = w.Select(slugs); err != nil {
+		return nil, err
 	}
 	var docs []interchange.Doc
 	var tmx []interchange.TMXUnit
 	for _, slug := range slugs {
-		if !slices.Contains(all, slug) {
-			return nil, hint.Wrap(fmt.Errorf("no article %q in this workspace", slug), "mosty status lists the articles")
-		}
-		src, _, err := w.LoadLocale(w.Config.SourceLanguage, slug)
+		src, err := w.loadSource(slug)
 		if err != nil {
 			return nil, err
 		}
@@ -106,20 +100,6 @@ func (w *Workspace) tmxUnits(slug string, src *catalog.File) ([]interchange.TMXU
 	return out, nil
 }
 
-// articleSlugs lists the articles that have a source file.
-func (w *Workspace) articleSlugs() ([]string, error) {
-	paths, err := filepath.Glob(w.Path("locales", w.Config.SourceLanguage, "*.toml"))
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, p := range paths {
-		out = append(out, strings.TrimSuffix(filepath.Base(p), ".toml"))
-	}
-	slices.Sort(out)
-	return out, nil
-}
-
 // A MergeChange is one segment a merge changed, or could not.
 type MergeChange struct {
 	Lang, Slug, ID string
@@ -158,10 +138,11 @@ func (w *Workspace) MergeFiles(paths []string, force bool) ([]MergeChange, error
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
-		if !slices.Contains(w.Config.TargetLanguages, lang) {
-			return nil, fmt.Errorf("%s: its language %q is not a target language of this workspace", p, lang)
+		ours, err := w.TargetLanguage(lang)
+		if err != nil {
+			return nil, fmt.Errorf("%s: its language: %w", p, err)
 		}
-		batches = append(batches, batch{lang, ts})
+		batches = append(batches, batch{ours, ts})
 	}
 	files := map[string]*catalog.File{}
 	orig := map[string][]byte{}
@@ -178,18 +159,20 @@ func (w *Workspace) MergeFiles(paths []string, force bool) ([]MergeChange, error
 				}
 				files[key], orig[key] = f, data
 			}
-			if c, ok := mergeOne(f, bt.lang, t, force); ok {
+			c := MergeChange{Lang: bt.lang, Slug: t.Slug, ID: t.ID}
+			if f == nil {
+				c.What, c.Conflict = "no such article in this workspace", true
+				changes = append(changes, c)
+				continue
+			}
+			in := catalog.Incoming{ID: t.ID, Source: t.Source, Translation: t.Translation, Status: t.Status, Base: t.Base}
+			if v, ok := f.MergeBack(in, force); ok {
+				c.What, c.Conflict = v.What, v.Conflict
 				changes = append(changes, c)
 			}
 		}
 	}
-	for _, key := range slices.Sorted(func(yield func(string) bool) {
-		for k := range files {
-			if !yield(k) {
-				return
-			}
-		}
-	}) {
+	for _, key := range slices.Sorted(maps.Keys(files)) {
 		f := files[key]
 		if f == nil {
 			continue
@@ -201,56 +184,4 @@ func (w *Workspace) MergeFiles(paths []string, force bool) ([]MergeChange, error
 		}
 	}
 	return changes, nil
-}
-
-// mergeOne applies one translation to its unit; ok is false when nothing
-// was to be done.
-func mergeOne(f *catalog.File, lang string, t interchange.Translation, force bool) (MergeChange, bool) {
-	c := MergeChange{Lang: lang, Slug: t.Slug, ID: t.ID}
-	if f == nil {
-		c.What, c.Conflict = "no such article in this workspace", true
-		return c, true
-	}
-	var u *catalog.Unit
-	for i := range f.Units {
-		if f.Units[i].ID == t.ID && !f.Units[i].Obsolete {
-			u = &f.Units[i]
-		}
-	}
-	switch {
-	case t.Translation == "":
-		return c, false
-	case u == nil:
-		c.What, c.Conflict = "the segment is no longer in the article", true
-		return c, true
-	case u.Translation == t.Translation && (u.Status == t.Status || t.Status == catalog.New ||
-		u.Status == catalog.Reviewed && t.Status == catalog.Translated): // PO cannot say "reviewed"
-		return c, false
-	}
-	if !force {
-		switch {
-		case t.Base != "" && interchange.BaseOf(u.Translation) != t.Base:
-			c.What, c.Conflict = "the translation was changed in mosty since the export (--force to take the file's)", true
-			return c, true
-		case u.Status == catalog.Reviewed && u.Translation != t.Translation:
-			c.What, c.Conflict = "the segment is reviewed (--force to replace it)", true
-			return c, true
-		}
-	}
-	status := t.Status
-	if status == catalog.New {
-		status = catalog.Translated
-	}
-	c.What = string(status)
-	if err := article.CheckPlaceholders(u.Source, t.Translation); err != nil && status.Done() {
-		status, c.What = catalog.Fuzzy, "fuzzy: "+err.Error()
-	}
-	if u.Source != t.Source && t.Source != "" {
-		status, c.What = catalog.Fuzzy, "fuzzy: the Polish changed since the export"
-		if u.PreviousSource == "" {
-			u.PreviousSource = t.Source
-		}
-	}
-	u.Translation, u.Status = t.Translation, status
-	return c, true
 }

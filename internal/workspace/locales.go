@@ -1,18 +1,12 @@
 package workspace
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
-	"github.com/mosty-dev/mosty/internal/extract"
 	"github.com/mosty-dev/mosty/internal/hint"
-	"github.com/mosty-dev/mosty/internal/segment"
-	toml "github.com/pelletier/go-toml/v2"
 )
 
 // LocalePath is the locale file of an article in a language.
@@ -51,17 +45,20 @@ func (w *Workspace) Rel(path string) string {
 	return path
 }
 
-// extractorVersion fingerprints everything that decides how a source is
-// segmented: mosty's rules and the workspace's own abbreviations and site
-// profile. Source files record it; when it changes, sync extracts again.
-func (w *Workspace) extractorVersion() string {
-	own, err := toml.Marshal(struct {
-		Abbrev  map[string][]string
-		Profile *extract.Profile
-	}{w.Config.Segment.Abbreviations, w.Config.Profile})
+// UpdateLocale loads an article's translators' file for lang, lets edit
+// change it, and writes it back atomically if its bytes changed. The
+// caller holds the workspace lock.
+func (w *Workspace) UpdateLocale(lang, slug string, edit func(*catalog.File)) error {
+	f, data, err := w.LoadLocale(lang, slug)
 	if err != nil {
-		panic(fmt.Sprintf("encoding settings: %v", err)) // plain structs always encode
+		return err
 	}
-	h := sha256.Sum256(append([]byte(extract.RulesVersion()+segment.RulesVersion()), own...))
-	return hex.EncodeToString(h[:6])
+	if f == nil {
+		return nil
+	}
+	edit(f)
+	if out := f.Bytes(); string(out) != string(data) {
+		return writeFile(f.Path, out)
+	}
+	return nil
 }

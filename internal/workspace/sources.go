@@ -35,19 +35,19 @@ type SourceMeta struct {
 }
 
 func (w *Workspace) metaPath(slug string) string {
-	return w.Path("sources", slug+".meta.toml")
+	return w.Path("sources", slug+metaSuffix)
 }
 
-// Sources reads the metadata of every source in the workspace, in slug
+// Sources reads the metadata of every article in the workspace, in slug
 // order.
 func (w *Workspace) Sources() ([]SourceMeta, error) {
-	paths, err := filepath.Glob(w.Path("sources", "*.meta.toml"))
+	slugs, err := w.Articles()
 	if err != nil {
 		return nil, err
 	}
 	var metas []SourceMeta
-	for _, p := range paths {
-		m, err := readMeta(p)
+	for _, slug := range slugs {
+		m, err := readMeta(w.metaPath(slug))
 		if err != nil {
 			return nil, err
 		}
@@ -66,7 +66,7 @@ func readMeta(path string) (SourceMeta, error) {
 		return m, tomlError(path, err)
 	}
 	if m.Slug == "" {
-		m.Slug = strings.TrimSuffix(filepath.Base(path), ".meta.toml")
+		m.Slug = strings.TrimSuffix(filepath.Base(path), metaSuffix)
 	}
 	return m, nil
 }

@@ -14,8 +14,10 @@ import (
 // SyncOptions tune a sync.
 type SyncOptions struct {
 	Prune bool     // drop obsolete segments, translations and all
-	Slugs []string // only these articles; all when empty
-	Full  bool     // check every article, not only those whose files changed
+	Slugs []string // only these articles (each must exist); all when empty
+	// Full checks every article and extracts each again from its
+	// original, not only those whose files or mosty's rules changed.
+	Full bool
 }
 
 // A FileChange is one locale file a sync wrote.
@@ -27,10 +29,21 @@ type FileChange struct {
 
 // A SyncReport says what a sync did.
 type SyncReport struct {
-	Checked int          // articles looked at
-	Skipped int          // articles whose files had not changed since the last sync
-	Written []FileChange // files written, in order
+	Checked int             // articles looked at
+	Skipped int             // articles whose files had not changed since the last sync
+	Written []FileChange    // files written, in order
+	Failed  []*ArticleError // articles left as they were: their original could not be read or extracted
 }
+
+// An ArticleError is one article an operation had to leave out; the
+// others went on.
+type ArticleError struct {
+	Slug string
+	Err  error // names the file
+}
+
+func (e *ArticleError) Error() string { return e.Err.Error() }
+func (e *ArticleError) Unwrap() error { return e.Err }
 
 // pendingWrite is a file a sync will write once every article is planned.
 type pendingWrite struct {
@@ -47,24 +60,27 @@ type articlePlan struct {
 }
 
 // Sync brings every locale file up to date with the sources: articles
-// whose sources or rules changed are extracted again, and the new
-// segments are merged into every language's file (see catalog.Merge for
-// the rules). It plans every article before writing any file: a mistake in
-// one hand-edited file stops it with nothing written.
+// whose sources or rules changed (all with Full) are extracted again, and
+// the new segments are merged into every language's file (see
+// catalog.Merge for the rules). It plans every article before writing any
+// file: a mistake in one hand-edited file stops it with nothing written.
+// An article whose original cannot be read or extracted is left as it
+// was and listed in the report's Failed; the others are synced.
 func (w *Workspace) Sync(opts SyncOptions) (*SyncReport, error) {
-	w.forgetMemories()
-	idx := w.loadIndex()
-	stamps, err := w.stampAll()
+	want, err := w.Select(opts.Slugs)
 	if err != nil {
 		return nil, err
 	}
-	w.tmMu.Lock()
-	w.opStamps = stamps
-	w.tmMu.Unlock()
+	o := w.newOp()
+	idx := w.loadIndex()
+	stamps, err := o.listing()
+	if err != nil {
+		return nil, err
+	}
 	report := &SyncReport{}
 	var plans []articlePlan
 	for _, slug := range stamps.slugs() {
-		if len(opts.Slugs) > 0 && !slices.Contains(opts.Slugs, slug) {
+		if _, ok := slices.BinarySearch(want, slug); !ok {
 			continue
 		}
 		if !opts.Full && !opts.Prune && idx.fresh(slug, stamps.of(slug)) {
@@ -72,11 +88,12 @@ func (w *Workspace) Sync(opts SyncOptions) (*SyncReport, error) {
 			continue
 		}
 		report.Checked++
-		m, err := readMeta(w.metaPath(slug))
-		if err != nil {
-			return nil, err
+		p, err := o.syncArticle(slug, opts)
+		var ae *ArticleError
+		if errors.As(err, &ae) {
+			report.Failed = append(report.Failed, ae)
+			continue
 		}
-		p, err := w.planArticle(m, nil, opts.Prune)
 		if err != nil {
 			return nil, err
 		}
@@ -86,6 +103,43 @@ func (w *Workspace) Sync(opts SyncOptions) (*SyncReport, error) {
 		return nil, err
 	}
 	return report, nil
+}
+
+// syncArticle plans one article of a sync: extracted again when its
+// original or the pipeline fingerprint changed, or always with Full.
+func (o *op) syncArticle(slug string, opts SyncOptions) (articlePlan, error) {
+	w := o.w
+	m, err := readMeta(w.metaPath(slug))
+	if err != nil {
+		return articlePlan{}, &ArticleError{Slug: slug, Err: err}
+	}
+	oldSrc, _, err := w.LoadLocale(w.Config.SourceLanguage, slug)
+	if err != nil {
+		return articlePlan{}, err
+	}
+	source, err := w.ReadSource(m)
+	if err != nil {
+		return articlePlan{}, &ArticleError{Slug: slug, Err: hint.Wrap(err, "restore the original in sources/, or import the article again")}
+	}
+	var meta []pendingWrite
+	if sum := source.Sum(); sum != m.SHA256 {
+		// The original was replaced by hand: record its new bytes.
+		m.SHA256 = sum
+		data, err := encodeMeta(m)
+		if err != nil {
+			return articlePlan{}, err
+		}
+		meta = append(meta, pendingWrite{path: w.metaPath(m.Slug), data: data})
+	}
+	var a *article.Article
+	if opts.Full || oldSrc == nil || oldSrc.Header.SourceSHA256 != m.SHA256 || oldSrc.Header.Extractor != w.pipelineFingerprint() {
+		if a, err = o.extract(source); err != nil {
+			return articlePlan{}, &ArticleError{Slug: slug, Err: fmt.Errorf("%s: %w", w.Rel(w.Path("sources", m.File)), err)}
+		}
+	}
+	plan, err := o.planArticle(m, a, opts.Prune)
+	plan.writes = append(meta, plan.writes...)
+	return plan, err
 }
 
 // apply writes planned files, then records the articles in the index.
@@ -108,35 +162,20 @@ func (w *Workspace) apply(plans []articlePlan, report *SyncReport, idx *index) e
 	return w.saveIndex(idx)
 }
 
-// planArticle works out the locale files of one article. a is the
-// article when the caller has just extracted it; nil to extract it again
-// only when its source or the rules changed since the source file was
-// written.
-func (w *Workspace) planArticle(m SourceMeta, a *article.Article, prune bool) (articlePlan, error) {
+// planArticle works out the locale files of one article: the Polish file
+// from a, the article just extracted (nil to keep the Polish file as it
+// is), and every translators' file merged with it, pre-filled from the
+// memory and annotated with the glossary's terms.
+func (o *op) planArticle(m SourceMeta, a *article.Article, prune bool) (articlePlan, error) {
+	w := o.w
 	plan := articlePlan{slug: m.Slug, source: m.File}
 	src := w.Config.SourceLanguage
 	oldSrc, oldData, err := w.LoadLocale(src, m.Slug)
 	if err != nil {
 		return plan, err
 	}
-	version := w.extractorVersion()
-	if a == nil {
-		source, err := w.ReadSource(m)
-		if err != nil {
-			return plan, hint.Wrap(err, "restore the original from sources/, or import the article again")
-		}
-		if sum := source.Sum(); sum != m.SHA256 {
-			// The original was replaced by hand: record its new bytes.
-			m.SHA256 = sum
-			if err := plan.addMeta(w, m); err != nil {
-				return plan, err
-			}
-		}
-		if oldSrc == nil || oldSrc.Header.SourceSHA256 != m.SHA256 || oldSrc.Header.Extractor != version {
-			if a, err = w.Extract(source); err != nil {
-				return plan, fmt.Errorf("%s: %w", w.Rel(w.Path("sources", m.File)), err)
-			}
-		}
+	if oldSrc == nil && a == nil {
+		return plan, fmt.Errorf("%s: nothing extracted", m.Slug) // syncArticle extracts when the file is missing
 	}
 	srcFile := oldSrc
 	lastSource := map[string]string{}
@@ -152,11 +191,11 @@ func (w *Workspace) planArticle(m SourceMeta, a *article.Article, prune bool) (a
 		} else {
 			prev = oldSrc.Units
 		}
-		srcFile.Header = sourceHeader(m, a, src, version)
+		srcFile.Header = sourceHeader(m, a, src, w.pipelineFingerprint())
 		srcFile.SetUnits(catalog.AssignIDs(prev, catalog.SourceUnits(a)))
 	}
 	plan.add(src, m.Slug, srcFile.Path, oldData, srcFile.Bytes(), catalog.Changes{})
-	g, err := w.Glossary()
+	g, err := o.glossary()
 	if err != nil {
 		return plan, err
 	}
@@ -171,23 +210,13 @@ func (w *Workspace) planArticle(m SourceMeta, a *article.Article, prune bool) (a
 		t.Header.Title, t.Header.Date, t.Header.Category, t.Header.Origin =
 			srcFile.Header.Title, srcFile.Header.Date, srcFile.Header.Category, srcFile.Header.Origin
 		c := t.Merge(srcFile.Units, lastSource, prune)
-		if err := w.prefill(t, lang); err != nil {
+		if err := o.prefill(t, lang); err != nil {
 			return plan, err
 		}
-		showTerms(t, g, lang)
+		g.Annotate(t, lang)
 		plan.add(lang, m.Slug, t.Path, data, t.Bytes(), c)
 	}
 	return plan, nil
-}
-
-// addMeta records rewriting an article's metadata.
-func (p *articlePlan) addMeta(w *Workspace, m SourceMeta) error {
-	data, err := encodeMeta(m)
-	if err != nil {
-		return err
-	}
-	p.writes = append(p.writes, pendingWrite{path: w.metaPath(m.Slug), data: data})
-	return nil
 }
 
 // add records a file to write when its bytes differ from what is on disk.

@@ -160,10 +160,37 @@ func TestImportAgainMerges(t *testing.T) {
 	w, file := setup(t)
 	os.WriteFile(file, []byte(strings.Replace(sampleText, "Pierwsze zdanie o klastrze.", "Pierwsze zdanie o naszym klastrze.", 1)), 0o644)
 	r := importOne(t, w, file)
-	if r.Status != StatusUpdated {
+	if r.Status != ImportUpdated {
 		t.Fatalf("status %s", r.Status)
 	}
 	if u := unitsBySource(t, w, "ru")["Pierwsze zdanie o naszym klastrze."]; u.Status != catalog.Fuzzy || u.Translation != "Перевод 1." {
 		t.Errorf("unit %+v", u)
+	}
+}
+
+// A Polish file made by another mosty (its fingerprint differs) is
+// extracted again by a plain sync, keeping every translation.
+func TestSyncAfterUpgrade(t *testing.T) {
+	w, _ := setup(t)
+	path := w.LocalePath("pl", "art")
+	data, _ := os.ReadFile(path)
+	old := strings.Replace(string(data), `extractor = "`+w.pipelineFingerprint()+`"`, `extractor = "older"`, 1)
+	// The older mosty split a sentence in two.
+	old = strings.Replace(old, `source = "Drugie zdanie o spotkaniu w Białymstoku."`, `source = "Drugie zdanie o spotkaniu"`, 1)
+	if old == string(data) {
+		t.Fatal("the Polish file has no fingerprint to change")
+	}
+	os.WriteFile(path, []byte(old), 0o644)
+	rep, err := w.Sync(SyncOptions{})
+	if err != nil || len(rep.Failed) > 0 {
+		t.Fatalf("sync: %v %v", err, rep)
+	}
+	if got, _ := os.ReadFile(path); string(got) != string(data) {
+		t.Errorf("the Polish file was not extracted again:\n%s", got)
+	}
+	for src, u := range unitsBySource(t, w, "ru") {
+		if u.Translation == "" {
+			t.Errorf("%q lost its translation", src)
+		}
 	}
 }

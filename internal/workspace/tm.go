@@ -2,24 +2,11 @@ package workspace
 
 import (
 	"encoding/json"
-	"fmt"
 	"maps"
 	"os"
-	"slices"
-	"strings"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/tm"
-)
-
-// Keys pre-filling adds to a translators' unit; they say where the text
-// came from and how close the match was, so the translator can judge it.
-const (
-	keyMatch      = "tm_match"      // percentage of the match the translation was taken from
-	keyOrigin     = "tm_origin"     // "slug/id" of that match
-	keyNote       = "tm_note"       // what to check, such as numbers that differ
-	keySuggestion = "tm_suggestion" // a close match's translation, offered, not filled in
-	keySuggestMa  = "tm_suggestion_match"
 )
 
 // tmCache keeps each locale file's translated segments by the file's size
@@ -33,29 +20,10 @@ type tmCacheFile struct {
 	Entries []tm.Entry `json:"entries"`
 }
 
-// forgetMemories drops the memories and glossary read so far: an
-// operation that may follow changes to the files starts with this.
-func (w *Workspace) forgetMemories() {
-	w.tmMu.Lock()
-	w.memories, w.opStamps, w.glossary = nil, nil, nil
-	w.tmMu.Unlock()
-}
-
-// Memory returns the translation memory of lang: every translated or
-// reviewed segment of the workspace. It is built once per operation.
-func (w *Workspace) Memory(lang string) (*tm.Memory, error) {
-	w.tmMu.Lock()
-	defer w.tmMu.Unlock()
-	if m, ok := w.memories[lang]; ok {
-		return m, nil
-	}
-	stamps := w.opStamps // what the operation listed already
-	if stamps == nil {
-		var err error
-		if stamps, err = w.stampAll(); err != nil {
-			return nil, err
-		}
-	}
+// buildMemory makes the translation memory of lang from every translated
+// or reviewed segment of the files in stamps, reading only the files that
+// changed since the cache in .mosty/ was written.
+func (w *Workspace) buildMemory(lang string, stamps stampSet) (*tm.Memory, error) {
 	path := w.Path(".mosty", "tm-"+lang+".json")
 	var cache tmCache
 	if data, err := os.ReadFile(path); err == nil {
@@ -71,15 +39,9 @@ func (w *Workspace) Memory(lang string) (*tm.Memory, error) {
 		}
 		c, ok := cache.Files[rel]
 		if !ok || c.Stamp != st {
-			f, _, err := w.LoadLocale(lang, slug)
-			if err != nil {
+			var err error
+			if c, err = w.memoryOf(lang, slug, st); err != nil {
 				return nil, err
-			}
-			c = tmCacheFile{Stamp: st}
-			for _, u := range f.Active() {
-				if u.Status.Done() && u.Translation != "" {
-					c.Entries = append(c.Entries, tm.Entry{Source: u.Source, Translation: u.Translation, Origin: slug + "/" + u.ID})
-				}
 			}
 		}
 		next.Files[rel] = c
@@ -92,64 +54,41 @@ func (w *Workspace) Memory(lang string) (*tm.Memory, error) {
 			writeFile(path, data) // a cache: losing it costs reading the files again
 		}
 	}
-	if w.memories == nil {
-		w.memories = map[string]*tm.Memory{}
-	}
-	w.memories[lang] = m
 	return m, nil
 }
 
-// prefill offers the memory's matches for the units of a translators'
-// file that have nothing written yet. An exact match fills the
-// translation with status fuzzy — never translated until a person
-// confirms it — with its origin and match percentage, and a note when
-// its numbers could not be carried over; a close match is offered in
-// tm_suggestion.
-func (w *Workspace) prefill(f *catalog.File, lang string) error {
-	var todo []int
-	for i, u := range f.Units {
-		if !u.Obsolete && u.Status == catalog.New && u.Translation == "" && u.Extra[keySuggestion] == nil {
-			todo = append(todo, i)
+// memoryOf reads the done segments of one translators' file.
+func (w *Workspace) memoryOf(lang, slug string, st fileStamp) (tmCacheFile, error) {
+	c := tmCacheFile{Stamp: st}
+	f, _, err := w.LoadLocale(lang, slug)
+	if err != nil || f == nil {
+		return c, err
+	}
+	for _, u := range f.Active() {
+		if u.Status.Done() && u.Translation != "" {
+			c.Entries = append(c.Entries, tm.Entry{Source: u.Source, Translation: u.Translation, Origin: slug + "/" + u.ID})
 		}
 	}
-	if len(todo) == 0 || !w.Config.TM.Prefill {
-		return nil
-	}
-	m, err := w.Memory(lang)
-	if err != nil {
-		return err
-	}
-	for _, i := range todo {
-		u := &f.Units[i]
-		matches := m.Lookup(u.Source, w.Config.TM.MinMatch, 1)
-		if len(matches) == 0 {
-			continue
-		}
-		best := matches[0]
-		if u.Extra == nil {
-			u.Extra = map[string]any{}
-		}
-		if best.Score == 100 {
-			text, ok := tm.AdjustNumbers(best.Source, u.Source, best.Translation)
-			u.Translation, u.Status = text, catalog.Fuzzy
-			u.Extra[keyMatch], u.Extra[keyOrigin] = int64(best.Score), best.Origin
-			if !ok {
-				u.Extra[keyNote] = "numbers differ from the match: check them"
-			}
-			continue
-		}
-		u.Extra[keySuggestion], u.Extra[keySuggestMa], u.Extra[keyOrigin] = best.Translation, int64(best.Score), best.Origin
-	}
-	return nil
+	return c, nil
 }
 
-// Lookup shows the memory's best matches for a sentence.
-func (w *Workspace) Lookup(lang, text string, min int) ([]tm.Match, error) {
-	if !slices.Contains(w.Config.TargetLanguages, lang) {
-		return nil, fmt.Errorf("%q is not a target language of this workspace (%s)", lang, strings.Join(w.Config.TargetLanguages, ", "))
+// prefill fills a translators' file from the memory of its language, as
+// mosty.toml's [tm] says (see tm.Prefill).
+func (o *op) prefill(f *catalog.File, lang string) error {
+	if !o.w.Config.TM.Prefill {
+		return nil
 	}
-	w.forgetMemories()
-	m, err := w.Memory(lang)
+	return tm.Prefill(f, o.w.Config.TM.MinMatch, func() (*tm.Memory, error) { return o.memory(lang) })
+}
+
+// Lookup shows the memory's best matches for a sentence in lang, a target
+// language as TargetLanguage reads it.
+func (w *Workspace) Lookup(lang, text string, min int) ([]tm.Match, error) {
+	lang, err := w.TargetLanguage(lang)
+	if err != nil {
+		return nil, err
+	}
+	m, err := w.newOp().memory(lang)
 	if err != nil {
 		return nil, err
 	}

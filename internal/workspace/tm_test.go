@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/tm"
 )
 
 // TestPrefill: a new article with a sentence translated elsewhere gets it
@@ -23,10 +24,10 @@ func TestPrefill(t *testing.T) {
 		by[u.Source] = u
 	}
 	if u := by["Pierwsze zdanie o klastrze."]; u.Status != catalog.Fuzzy || u.Translation != "Перевод 1." ||
-		u.Extra[keyMatch] != int64(100) || u.Extra[keyOrigin] != "art/"+idOf(t, w, "Pierwsze zdanie o klastrze.") {
+		u.Extra[tm.KeyMatch] != int64(100) || u.Extra[tm.KeyOrigin] != "art/"+idOf(t, w, "Pierwsze zdanie o klastrze.") {
 		t.Errorf("exact match: %+v", u)
 	}
-	if u := by["Drugie zdanie o spotkaniu w Białymstoku i Łomży."]; u.Status != catalog.New || u.Translation != "" || u.Extra[keySuggestion] != "Перевод 2." {
+	if u := by["Drugie zdanie o spotkaniu w Białymstoku i Łomży."]; u.Status != catalog.New || u.Translation != "" || u.Extra[tm.KeySuggestion] != "Перевод 2." {
 		t.Errorf("close match: %+v", u)
 	}
 	if u := by["Coś zupełnie nowego."]; u.Extra != nil {

@@ -7,28 +7,23 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/gofrs/flock"
 	"github.com/google/renameio/v2"
-	"github.com/mosty-dev/mosty/internal/glossary"
-	"github.com/mosty-dev/mosty/internal/tm"
 )
 
-// A Workspace is an open mosty workspace folder.
+// A Workspace is an open mosty workspace folder: where it is and its
+// settings. It is read-only after Open, like a go-i18n Bundle: what one
+// operation reads (memories, the glossary, file listings) lives in that
+// operation's op value, never here, so one command cannot see another's
+// stale state and a Workspace can be shared between goroutines.
 type Workspace struct {
 	Dir    string
 	Config *Config
-	// Now is the clock; tests set it for reproducible metadata.
+	// Now is the clock; tests set it, before the first operation, for
+	// reproducible metadata.
 	Now func() time.Time
-
-	segCache
-
-	tmMu     sync.Mutex
-	memories map[string]*tm.Memory // built once per operation, by language
-	opStamps stampSet              // the files as the current operation found them
-	glossary *glossary.Glossary    // read once per operation
 }
 
 // Open opens the workspace in dir and reads its settings.

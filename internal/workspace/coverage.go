@@ -1,29 +1,27 @@
 package workspace
 
 import (
-	"path/filepath"
-	"slices"
-	"strings"
+	"fmt"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/hint"
 )
 
-// Status reads every article's translators' files. A language whose file
-// is missing counts as all new. langs limits the languages (all targets
-// when empty).
-func (w *Workspace) Status(langs []string) ([]catalog.ArticleCoverage, error) {
-	if len(langs) == 0 {
-		langs = w.Config.TargetLanguages
-	}
-	paths, err := filepath.Glob(w.Path("locales", w.Config.SourceLanguage, "*.toml"))
+// Coverage measures every article's translators' files in langs (read
+// with TargetLanguages: all targets when empty): segments and words by status, and the stale
+// segments. A language whose file is missing counts as all new.
+func (w *Workspace) Coverage(langs []string) ([]catalog.ArticleCoverage, error) {
+	langs, err := w.TargetLanguages(langs)
 	if err != nil {
 		return nil, err
 	}
-	slices.Sort(paths)
+	slugs, err := w.Articles()
+	if err != nil {
+		return nil, err
+	}
 	var out []catalog.ArticleCoverage
-	for _, p := range paths {
-		slug := strings.TrimSuffix(filepath.Base(p), ".toml")
-		src, _, err := w.LoadLocale(w.Config.SourceLanguage, slug)
+	for _, slug := range slugs {
+		src, err := w.loadSource(slug)
 		if err != nil {
 			return nil, err
 		}
@@ -36,6 +34,16 @@ func (w *Workspace) Status(langs []string) ([]catalog.ArticleCoverage, error) {
 		out = append(out, coverageOf(src, targets, langs))
 	}
 	return out, nil
+}
+
+// loadSource reads an article's Polish file, which every reader of its
+// translations needs; a missing one is an error saying how to make it.
+func (w *Workspace) loadSource(slug string) (*catalog.File, error) {
+	f, _, err := w.LoadLocale(w.Config.SourceLanguage, slug)
+	if err == nil && f == nil {
+		err = hint.Wrap(fmt.Errorf("%s is missing", w.Rel(w.LocalePath(w.Config.SourceLanguage, slug))), "run mosty sync to extract the article again")
+	}
+	return f, err
 }
 
 // coverageOf measures an article's translators' files; a language whose
@@ -57,22 +65,4 @@ func coverageOf(src *catalog.File, targets map[string]*catalog.File, langs []str
 		}
 	}
 	return st
-}
-
-// UpdateLocale loads an article's translators' file for lang, lets edit
-// change it, and writes it back atomically if its bytes changed. The
-// caller holds the workspace lock.
-func (w *Workspace) UpdateLocale(lang, slug string, edit func(*catalog.File)) error {
-	f, data, err := w.LoadLocale(lang, slug)
-	if err != nil {
-		return err
-	}
-	if f == nil {
-		return nil
-	}
-	edit(f)
-	if out := f.Bytes(); string(out) != string(data) {
-		return writeFile(f.Path, out)
-	}
-	return nil
 }

@@ -1,0 +1,59 @@
+package tm
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/mosty-dev/mosty/internal/catalog"
+)
+
+func TestPrefill(t *testing.T) {
+	m := New()
+	m.Add(Entry{Source: "Spotkanie trwało 2 dni.", Translation: "Встреча длилась 2 дня.", Origin: "a/1"})
+	m.Add(Entry{Source: "Spotkanie odbyło się w Białymstoku i trwało do wieczora.", Translation: "Встреча прошла в Белостоке.", Origin: "a/2"})
+	tests := []struct {
+		name string
+		unit catalog.Unit
+		want catalog.Unit
+	}{
+		{"exact, ignoring case",
+			catalog.Unit{Source: "SPOTKANIE trwało 2 dni.", Status: catalog.New},
+			catalog.Unit{Source: "SPOTKANIE trwało 2 dni.", Status: catalog.Fuzzy, Translation: "Встреча длилась 2 дня.",
+				Extra: map[string]any{KeyMatch: int64(100), KeyOrigin: "a/1"}}},
+		{"close: offered, not filled in",
+			catalog.Unit{Source: "Spotkanie odbyło się w Białymstoku i trwało do nocy.", Status: catalog.New},
+			catalog.Unit{Source: "Spotkanie odbyło się w Białymstoku i trwało do nocy.", Status: catalog.New,
+				Extra: map[string]any{KeySuggestion: "Встреча прошла в Белостоке.", KeySuggestionMatch: int64(87), KeyOrigin: "a/2"}}},
+		{"nothing alike", catalog.Unit{Source: "Zupełnie inne zdanie.", Status: catalog.New}, catalog.Unit{Source: "Zupełnie inne zdanie.", Status: catalog.New}},
+		{"translated already", catalog.Unit{Source: "Spotkanie trwało 2 dni.", Translation: "Своё.", Status: catalog.Translated},
+			catalog.Unit{Source: "Spotkanie trwało 2 dni.", Translation: "Своё.", Status: catalog.Translated}},
+		{"obsolete", catalog.Unit{Source: "Spotkanie trwało 2 dni.", Status: catalog.New, Obsolete: true},
+			catalog.Unit{Source: "Spotkanie trwało 2 dni.", Status: catalog.New, Obsolete: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &catalog.File{Units: []catalog.Unit{tt.unit}}
+			if err := Prefill(f, 75, func() (*Memory, error) { return m, nil }); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, f.Units[0], cmp.AllowUnexported(catalog.Unit{})); diff != "" {
+				t.Errorf("unit (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A file with nothing to fill never asks for the memory, which costs
+// reading every translators' file.
+func TestPrefillAsksForMemoryOnlyWhenNeeded(t *testing.T) {
+	f := &catalog.File{Units: []catalog.Unit{{Source: "A.", Translation: "Б.", Status: catalog.Translated}}}
+	err := Prefill(f, 75, func() (*Memory, error) { return nil, errors.New("asked") })
+	if err != nil {
+		t.Errorf("Prefill asked for the memory: %v", err)
+	}
+	f.Units = append(f.Units, catalog.Unit{Source: "B.", Status: catalog.New})
+	if err := Prefill(f, 75, func() (*Memory, error) { return nil, errors.New("asked") }); err == nil {
+		t.Error("Prefill did not pass the memory's error on")
+	}
+}
