@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/google/renameio/v2"
+	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/mosty-dev/mosty/internal/workspace"
 	"github.com/urfave/cli/v2"
 )
@@ -58,7 +58,7 @@ func runExport(_ context.Context, e *env, o exportOpts) error {
 		return err
 	}
 	if o.out != "" {
-		return renameio.WriteFile(userPath(o.out), data, 0o644)
+		return safefile.Write(userPath(o.out), data, safefile.Options{Sync: true})
 	}
 	_, err = e.stdout.Write(data)
 	return err

@@ -3,104 +3,28 @@ package acquire
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 
 	"github.com/mosty-dev/mosty/internal/hint"
+	"github.com/mosty-dev/mosty/internal/safefile"
 )
 
 // MaxArticleFile is the largest article file mosty reads, as for a page
 // it fetches.
 const MaxArticleFile = 20 << 20
 
-// Why a file is not read.
-var (
-	ErrNotRegular   = errors.New("not a regular file")
-	ErrFileTooLarge = errors.New("file too large")
-	ErrOutside      = errors.New("a link to a file outside the folder")
-)
+// ErrOutside is why a file found in a folder is not read: it is a link
+// leading out of the folder.
+var ErrOutside = errors.New("a link to a file outside the folder")
 
-// ReadRegular reads a regular file of at most limit bytes. Anything else
-// — a device such as /dev/zero, a FIFO, a socket, a folder — is refused
-// without being read (a FIFO is never opened: that would wait for a
-// writer forever), and a file over the limit is refused naming it and the
-// limit, so that no file can exhaust memory or hang a command.
-func ReadRegular(path string, limit int64) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkRegular(path, info, limit); err != nil {
-		return nil, err
-	}
-	// Opened without blocking and checked again, in case the file was
-	// swapped for something else meanwhile.
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if info, err = f.Stat(); err != nil {
-		return nil, err
-	}
-	if err := checkRegular(path, info, limit); err != nil {
-		return nil, err
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, tooLarge(path, int64(len(data)), limit)
-	}
-	return data, nil
-}
-
-func checkRegular(path string, info fs.FileInfo, limit int64) error {
-	if !info.Mode().IsRegular() {
-		return notRegular(path, info.Mode())
-	}
-	if info.Size() > limit {
-		return tooLarge(path, info.Size(), limit)
-	}
-	return nil
-}
-
-func tooLarge(path string, size, limit int64) error {
-	return hint.Wrap(fmt.Errorf("%s: %w: %s, over mosty's limit of %s for this kind of file", path, ErrFileTooLarge, sizeText(size), sizeText(limit)),
-		"check that it is the file you meant; nothing was read from it")
-}
-
-func notRegular(path string, m fs.FileMode) error {
-	return hint.Wrap(fmt.Errorf("%s: %w (%s)", path, ErrNotRegular, kindOf(m)),
-		"mosty reads ordinary files only: take it out of the folder, or name the files to read")
-}
-
-func sizeText(n int64) string {
-	if n >= 1<<20 {
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
-
-func kindOf(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&fs.ModeNamedPipe != 0:
-		return "a FIFO"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "a special file"
-}
+// ReadRegular reads a regular file of at most limit bytes
+// (safefile.Read): a device, a FIFO, a folder or a file over the limit is
+// refused with an error naming it.
+func ReadRegular(path string, limit int64) ([]byte, error) { return safefile.Read(path, limit) }
 
 // A Found file is one the command line names, or one found in a folder
 // it names; Refused says why it will not be read.
@@ -182,7 +106,7 @@ func refusal(p string, d fs.DirEntry, realRoot string) error {
 		return err
 	}
 	if !info.Mode().IsRegular() {
-		return notRegular(p, info.Mode())
+		return safefile.NotRegular(p, info.Mode())
 	}
 	return nil
 }

@@ -62,7 +62,7 @@ func TestMergeFileNamesOnlyArticles(t *testing.T) {
 				continue // "a/b/a1" is segment "b/a1" of article "a": no path
 			}
 			err := read()
-			if !errors.Is(err, acquire.ErrBadSlug) || !strings.HasPrefix(err.Error(), "line ") || !strings.Contains(err.Error(), "is not an article of mosty's") {
+			if !errors.Is(err, acquire.ErrBadSlug) || !strings.HasPrefix(err.Error(), "line ") || !strings.Contains(err.Error(), "is not a slug") {
 				t.Errorf("%s, article %q: %v", name, id, err)
 			}
 		}

@@ -54,7 +54,7 @@ func docLang(ts []Translation, fallback string) string {
 // workspace's.
 func checkSlug(line int, what, slug string) error {
 	if err := acquire.CheckSlug(slug); err != nil {
-		return fmt.Errorf("line %d: %s %q is not an article of mosty's: %w", line, what, slug, err)
+		return fmt.Errorf("line %d: %s: %w", line, what, err)
 	}
 	return nil
 }

@@ -164,7 +164,7 @@ func ReadPO(r io.Reader) (string, []Translation, error) {
 	flush()
 	for i := range out {
 		out[i].Lang = lang
-		if err := checkSlug(lines[i], "msgctxt names the article", out[i].Slug); err != nil {
+		if err := checkSlug(lines[i], "the article msgctxt names", out[i].Slug); err != nil {
 			return "", nil, err
 		}
 	}

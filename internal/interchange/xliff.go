@@ -122,7 +122,7 @@ func ReadXLIFF(r io.Reader) (string, []Translation, error) {
 		se, ok := tok.(xml.StartElement)
 		if !ok {
 			if ee, ok := tok.(xml.EndElement); ok && (ee.Name.Local == "unit" || ee.Name.Local == "trans-unit") {
-				if err := checkSlug(unitLine, "the article", cur.Slug); err != nil {
+				if err := checkSlug(unitLine, "the article of this unit", cur.Slug); err != nil {
 					return "", nil, err
 				}
 				out = append(out, cur)

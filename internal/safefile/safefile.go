@@ -1,5 +1,8 @@
-// Package safefile writes files atomically and cleans up after writes
-// that never finished.
+// Package safefile writes files atomically, reads them within bounds, and
+// cleans up after writes that never finished.
+//
+// Read reads only regular files, each up to a limit, and never opens a
+// FIFO or a device: no file can exhaust memory or hang a command.
 //
 // A file is written to a temporary file, synced when asked, then renamed
 // over the old one: a crash or a kill leaves the old file or the new one,

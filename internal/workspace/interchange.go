@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/hint"
 	"github.com/mosty-dev/mosty/internal/interchange"
+	"github.com/mosty-dev/mosty/internal/safefile"
 )
 
 // Formats mosty exports.
@@ -108,68 +108,55 @@ type MergeChange struct {
 }
 
 // MergeFiles reads XLIFF (.xlf, .xliff) and PO (.po) files back into the
-// translators' files, by id. A translation lands as it is when the
+// translators' files, by id. Each translation goes into the file of its
+// own language (an XLIFF 1.2 <file>'s, the document's otherwise) and of an
+// article of this workspace: a merge file names articles, never paths. A translation lands as it is when the
 // segment's Polish is the one it was made from, and as fuzzy when the
 // Polish changed meanwhile. A reviewed translation, or one changed in
 // mosty since the export, is never overwritten silently: it is a
 // conflict, skipped unless force. Nothing is written when a file cannot be
 // read.
 func (w *Workspace) MergeFiles(paths []string, force bool) ([]MergeChange, error) {
-	type batch struct {
-		lang string
-		ts   []interchange.Translation
-	}
-	var batches []batch
+	var all []interchange.Translation
 	for _, p := range paths {
-		data, err := os.ReadFile(p)
+		ts, err := w.readMergeFile(p)
 		if err != nil {
 			return nil, err
 		}
-		var lang string
-		var ts []interchange.Translation
-		switch strings.ToLower(filepath.Ext(p)) {
-		case ".xlf", ".xliff":
-			lang, ts, err = interchange.ReadXLIFF(bytes.NewReader(data))
-		case ".po":
-			lang, ts, err = interchange.ReadPO(bytes.NewReader(data))
-		default:
-			return nil, hint.Wrap(fmt.Errorf("%s: not an .xlf, .xliff or .po file", p), "mosty merges XLIFF and PO; TMX and go-i18n files are for export")
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
-		}
-		ours, err := w.TargetLanguage(lang)
-		if err != nil {
-			return nil, fmt.Errorf("%s: its language: %w", p, err)
-		}
-		batches = append(batches, batch{ours, ts})
+		all = append(all, ts...)
+	}
+	articles, err := w.Articles()
+	if err != nil {
+		return nil, err
 	}
 	files := map[string]*catalog.File{}
 	orig := map[string][]byte{}
 	var changes []MergeChange
-	for _, bt := range batches {
-		for _, t := range bt.ts {
-			key := bt.lang + "/" + t.Slug
-			f, ok := files[key]
-			if !ok {
-				var data []byte
-				var err error
-				if f, data, err = w.LoadLocale(bt.lang, t.Slug); err != nil {
-					return nil, err
-				}
-				files[key], orig[key] = f, data
+	for _, t := range all {
+		c := MergeChange{Lang: t.Lang, Slug: t.Slug, ID: t.ID}
+		if _, ok := slices.BinarySearch(articles, t.Slug); !ok {
+			c.What, c.Conflict = "no such article in this workspace", true
+			changes = append(changes, c)
+			continue
+		}
+		key := t.Lang + "/" + t.Slug
+		f, ok := files[key]
+		if !ok {
+			var data []byte
+			if f, data, err = w.LoadLocale(t.Lang, t.Slug); err != nil {
+				return nil, err
 			}
-			c := MergeChange{Lang: bt.lang, Slug: t.Slug, ID: t.ID}
-			if f == nil {
-				c.What, c.Conflict = "no such article in this workspace", true
-				changes = append(changes, c)
-				continue
-			}
-			in := catalog.Incoming{ID: t.ID, Source: t.Source, Translation: t.Translation, Status: t.Status, Base: t.Base}
-			if v, ok := f.MergeBack(in, force); ok {
-				c.What, c.Conflict = v.What, v.Conflict
-				changes = append(changes, c)
-			}
+			files[key], orig[key] = f, data
+		}
+		if f == nil {
+			c.What, c.Conflict = "no translators' file for this language yet: run mosty sync", true
+			changes = append(changes, c)
+			continue
+		}
+		in := catalog.Incoming{ID: t.ID, Source: t.Source, Translation: t.Translation, Status: t.Status, Base: t.Base}
+		if v, ok := f.MergeBack(in, force); ok {
+			c.What, c.Conflict = v.What, v.Conflict
+			changes = append(changes, c)
 		}
 	}
 	for _, key := range slices.Sorted(maps.Keys(files)) {
@@ -184,4 +171,37 @@ func (w *Workspace) MergeFiles(paths []string, force bool) ([]MergeChange, error
 		}
 	}
 	return changes, nil
+}
+
+// readMergeFile reads one XLIFF or PO file (at most maxMergeFile bytes),
+// each translation's language given as the workspace spells it.
+func (w *Workspace) readMergeFile(p string) ([]interchange.Translation, error) {
+	data, err := safefile.Read(p, maxMergeFile)
+	if err != nil {
+		return nil, err
+	}
+	var ts []interchange.Translation
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".xlf", ".xliff":
+		_, ts, err = interchange.ReadXLIFF(bytes.NewReader(data))
+	case ".po":
+		_, ts, err = interchange.ReadPO(bytes.NewReader(data))
+	default:
+		return nil, hint.Wrap(fmt.Errorf("%s: not an .xlf, .xliff or .po file", p), "mosty merges XLIFF and PO; TMX and go-i18n files are for export")
+	}
+	if err != nil {
+		return nil, hint.Wrap(fmt.Errorf("%s: %w", p, err), "mosty merges files it exported, filled in by a CAT tool; nothing was written")
+	}
+	ours := map[string]string{}
+	for i, t := range ts {
+		lang, ok := ours[t.Lang]
+		if !ok {
+			if lang, err = w.TargetLanguage(t.Lang); err != nil {
+				return nil, fmt.Errorf("%s: the language of %s: %w", p, t.Slug, err)
+			}
+			ours[t.Lang] = lang
+		}
+		ts[i].Lang = lang
+	}
+	return ts, nil
 }

@@ -3,14 +3,14 @@ package workspace
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"maps"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"sync"
+
+	"github.com/mosty-dev/mosty/internal/safefile"
 )
 
 // writeSite writes files whose bytes changed, removes the pages an
@@ -38,7 +38,7 @@ func (w *Workspace) writeSite(out string, files map[string][]byte, shared, keep 
 			}
 		}
 		if errs[i] = dirs.make(filepath.Dir(path)); errs[i] == nil {
-			errs[i] = writeOutput(path, files[names[i]])
+			errs[i] = w.writeOutput(path, files[names[i]])
 		}
 		written[i] = true
 	})
@@ -83,28 +83,14 @@ func (w *Workspace) writeSite(out string, files map[string][]byte, shared, keep 
 	return nil
 }
 
-// writeOutput writes a file of the built site atomically — a temporary
-// file in the same folder, renamed over the old one, so a web server never
-// serves half a page — but without syncing it to disk: the site can always
-// be built again from the workspace, and a sync per page would make a
-// build of thousands of pages wait on the disk.
-func writeOutput(path string, data []byte) error {
-	tmp := fmt.Sprintf("%s.%x.tmp", path, rand.Uint64())
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
+// writeOutput writes a file of the built site atomically — renamed over
+// the old one, so a web server never serves half a page — from a
+// temporary file in .mosty/tmp, so that a killed build leaves nothing in
+// the output folder to deploy by mistake. It does not sync: the site can
+// always be built again, and a sync per page would make a build of
+// thousands of pages wait on the disk.
+func (w *Workspace) writeOutput(path string, data []byte) error {
+	return safefile.Write(path, data, safefile.Options{TempDir: w.Path(".mosty", "tmp")})
 }
 
 // dirMaker makes each output folder once, however many files go in it.
