@@ -3,7 +3,6 @@ package workspace
 import (
 	"bytes"
 	"errors"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -13,26 +12,31 @@ import (
 	"github.com/mosty-dev/mosty/internal/safefile"
 )
 
-// writeSite writes files whose bytes changed, removes the pages an
-// article no longer has, and with clean every file the build did not
-// make.
-func (w *Workspace) writeSite(out string, files map[string][]byte, shared, keep map[string]bool, old *buildCache, clean bool, rep *BuildReport) error {
+// writeSite writes files whose bytes changed and removes the pages an
+// article no longer has; with clean, also every other file owned (files
+// the folder's manifest or the build cache prove mosty wrote) that the
+// build did not make. Files of anyone else are never touched. The
+// manifest is written first with every file the build may leave, then
+// with what the folder holds of mosty's at the end.
+func (w *Workspace) writeSite(out string, files map[string][]byte, keep, owned map[string]bool, old *buildCache, clean bool, rep *BuildReport) error {
 	names := slices.Sorted(maps.Keys(files))
-	// Files the last build made may be on disk; compare before writing so
-	// an unchanged page keeps its time. Others are new: no read.
-	before := map[string]bool{}
-	for _, c := range old.Articles {
-		for _, f := range c.Files {
-			before[f] = true
-		}
+	made := func(name string) bool { _, ok := files[name]; return ok || keep[name] || name == "report.html" }
+	mine := maps.Clone(owned)
+	for _, name := range names {
+		mine[name] = true
 	}
+	if err := w.writeManifest(out, mine); err != nil {
+		return err
+	}
+	// Files a build made may be on disk; compare before writing so an
+	// unchanged page keeps its time. Others are new: no read.
 	dirs := newDirMaker()
 	written := make([]bool, len(names))
 	errs := make([]error, len(names))
 	// File creation waits on the disk more than on the CPU: 8 at a time.
 	parallel(len(names), 8, func(i int) {
 		path := filepath.Join(out, filepath.FromSlash(names[i]))
-		if before[names[i]] || shared[names[i]] {
+		if owned[names[i]] || made(names[i]) {
 			if have, err := os.ReadFile(path); err == nil && bytes.Equal(have, files[names[i]]) {
 				return
 			}
@@ -52,35 +56,27 @@ func (w *Workspace) writeSite(out string, files map[string][]byte, shared, keep 
 			rep.Unchanged++
 		}
 	}
-	made := func(name string) bool { _, ok := files[name]; return ok || keep[name] }
+	gone := map[string]bool{}
 	for _, c := range old.Articles {
 		for _, f := range c.Files {
-			if !made(f) {
-				if err := os.Remove(filepath.Join(out, filepath.FromSlash(f))); err == nil {
-					rep.Removed = append(rep.Removed, f)
-				}
-			}
+			gone[f] = true
 		}
 	}
 	if clean {
-		err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, _ := filepath.Rel(out, p)
-			if name := filepath.ToSlash(rel); !made(name) && name != "report.html" {
-				rep.Removed = append(rep.Removed, name)
-				return os.Remove(p)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
+		maps.Copy(gone, owned)
+	}
+	for _, f := range slices.Sorted(maps.Keys(gone)) {
+		if !made(f) && removeOutput(out, f) {
+			rep.Removed = append(rep.Removed, f)
+			delete(mine, f)
 		}
 	}
-	removeEmptyDirs(out)
-	slices.Sort(rep.Removed)
-	return nil
+	for f := range mine {
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(f))); err != nil {
+			delete(mine, f)
+		}
+	}
+	return w.writeManifest(out, mine)
 }
 
 // writeOutput writes a file of the built site atomically — renamed over
@@ -112,19 +108,6 @@ func (d *dirMaker) make(dir string) error {
 	}
 	d.made[dir] = true
 	return nil
-}
-
-func removeEmptyDirs(root string) {
-	var dirs []string
-	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.IsDir() && p != root {
-			dirs = append(dirs, p)
-		}
-		return nil
-	})
-	for i := len(dirs) - 1; i >= 0; i-- {
-		os.Remove(dirs[i]) // fails, harmlessly, on a folder with files
-	}
 }
 
 func allExist(out string, files []string) bool {
