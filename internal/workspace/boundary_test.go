@@ -76,3 +76,23 @@ func TestListingStaysOnItsSite(t *testing.T) {
 		t.Errorf("the next page was asked for on the listing's own host %d times", n)
 	}
 }
+
+// TestWritePhases: an import or sync writes originals, then metadata,
+// then locale files, so no file records an original's checksum before the
+// original is on disk (the kill loop found a Polish file newer than its
+// original after an import killed between parallel writes).
+func TestWritePhases(t *testing.T) {
+	w := newWorkspace(t)
+	for path, want := range map[string]int{
+		w.Path("sources", "art.html"):       0,
+		w.Path("sources", "art.meta.toml"):  1,
+		w.LocalePath("pl", "art"):           2,
+		w.LocalePath("ru", "art"):           2,
+		w.Path(".mosty", "index.json"):      2,
+		w.Path("sources", "sub", "art.txt"): 2,
+	} {
+		if got := w.writePhase(path); got != want {
+			t.Errorf("%s: phase %d, want %d", w.Rel(path), got, want)
+		}
+	}
+}
