@@ -2,8 +2,11 @@
 // local files (and fetches pages), says what format they are in, decodes
 // their charset to NFC text and gives each a stable ASCII slug.
 //
-// It keeps the original bytes untouched for the workspace to store. It does
-// not interpret the document (extract does) or write anything.
+// It reads only regular files, each within a size limit, and never follows
+// a link out of a folder it imports; fetching obeys robots.txt on every
+// host a redirect leads to. It keeps the original bytes untouched for the
+// workspace to store. It does not interpret the document (extract does)
+// or write anything.
 package acquire
 
 import (

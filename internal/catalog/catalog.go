@@ -5,8 +5,12 @@
 //
 // A File keeps the bytes of every segment table it read, so a segment that
 // does not change is written back byte for byte, with the translator's own
-// comments, keys and formatting; loading and saving an unchanged file
-// leaves it identical. The package does not extract, segment or render,
+// comments, keys and formatting, and one that changes gets its changed
+// values edited in place; tables of the translator's own ([notes]…) stay
+// with the segment they follow. Loading and saving an unchanged file
+// leaves it identical. A unit's source is the Polish its translation was
+// made from: whenever it is not the article's current Polish, the unit is
+// fuzzy (Unit.Against), whatever any other file says. The package does not extract, segment or render,
 // and it writes nothing itself: callers get bytes and write them
 // atomically.
 package catalog
