@@ -25,6 +25,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gofrs/flock"
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/safefile"
 	toml "github.com/pelletier/go-toml/v2"
@@ -154,7 +155,22 @@ func (p *probe) killed(op string) time.Duration {
 	time.Sleep(after)
 	syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 	cmd.Wait()
+	p.waitUnlocked()
 	return after
+}
+
+// waitUnlocked waits until every killed process has let go of the
+// workspace's lock: Wait returns when mosty's supervisor is gone, its
+// worker may take a moment longer to die.
+func (p *probe) waitUnlocked() {
+	l := flock.New(filepath.Join(p.work, "ws", ".mosty.lock"))
+	for start := time.Now(); time.Since(start) < 10*time.Second; time.Sleep(5 * time.Millisecond) {
+		if ok, err := l.TryLock(); err == nil && ok {
+			l.Unlock()
+			return
+		}
+	}
+	p.t.Fatal("the lock is still held 10 s after the kill")
 }
 
 // prepare changes what op will act on: some Polish for import and sync,

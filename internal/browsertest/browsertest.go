@@ -1,6 +1,7 @@
-// Package browsertest starts Debian's headless Chromium for tests that
-// open mosty's pages in a real browser. It never downloads a browser: a
-// test skips when chromium is not on PATH.
+// Package browsertest starts Debian's Chromium, headless, for the tests
+// that look at pages as a person's browser shows them. It never downloads
+// a browser: without chromium on PATH the test is skipped. Only tests
+// import it.
 package browsertest
 
 import (
@@ -11,10 +12,9 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// Start launches Chromium with a profile of its own in a temporary
-// folder and no background traffic, and returns its context; the browser
-// stops when the test ends.
-func Start(t testing.TB) context.Context {
+// Start starts Chromium for t and returns its context, closed when the
+// test ends.
+func Start(t *testing.T) context.Context {
 	t.Helper()
 	path, err := exec.LookPath("chromium")
 	if err != nil {
@@ -24,7 +24,7 @@ func Start(t testing.TB) context.Context {
 		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.UserDataDir(t.TempDir()),
 		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true))
+		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true), chromedp.Flag("lang", "en-US"))
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
 	t.Cleanup(func() { cancelC(); cancelA() })
