@@ -139,11 +139,22 @@ func IsTemp(name string) bool {
 	return ours.MatchString(name) || renameio.MatchString(name) || buildTemp.MatchString(name)
 }
 
-// Clean removes the temporary files a killed mosty left in the folders
-// dirs, and in their sub-folders when deep; a missing folder is skipped.
-// It returns the paths removed. Call it under the workspace's lock, so
-// that no other mosty is writing them.
-func Clean(deep bool, dirs ...string) ([]string, error) {
+// Clean removes the temporary files a killed mosty left directly in the
+// folders dirs (a missing one is skipped) and returns the paths removed.
+// Call it under the workspace's lock, so that no other mosty is writing
+// them.
+func Clean(dirs ...string) ([]string, error) {
+	return clean(dirs, false, IsTemp)
+}
+
+// CleanSite removes the temporary files a killed build left anywhere in
+// an output folder: mosty's own and the earlier build's; nothing else,
+// whoever else's files the folder holds.
+func CleanSite(dir string) ([]string, error) {
+	return clean([]string{dir}, true, func(name string) bool { return ours.MatchString(name) || buildTemp.MatchString(name) })
+}
+
+func clean(dirs []string, deep bool, temp func(string) bool) ([]string, error) {
 	var removed []string
 	for _, dir := range dirs {
 		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -154,7 +165,7 @@ func Clean(deep bool, dirs ...string) ([]string, error) {
 				return err
 			case d.IsDir() && p != dir && (!deep || strings.HasPrefix(d.Name(), ".git")):
 				return filepath.SkipDir
-			case d.Type().IsRegular() && IsTemp(d.Name()):
+			case d.Type().IsRegular() && temp(d.Name()):
 				if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 					return err
 				}

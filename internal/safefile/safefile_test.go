@@ -66,18 +66,18 @@ func TestClean(t *testing.T) {
 	files := map[string]bool{ // name → a temporary file
 		"locales/ru/a.toml": false, "locales/ru/" + TempName("a.toml"): true, "locales/ru/.a.toml77": true,
 		"public/index.html": false, "public/en/a/" + TempName("index.html"): true, "public/.htaccess": false,
-		"public/.git/" + TempName("x.html"): false,
+		"public/.git/" + TempName("x.html"): false, "public/.notes.html7": false, // renameio never wrote a site
 	}
 	for name := range files {
 		p := filepath.Join(dir, name)
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		os.WriteFile(p, []byte("x"), 0o644)
 	}
-	removed, err := Clean(false, filepath.Join(dir, "locales", "ru"), filepath.Join(dir, "missing"))
+	removed, err := Clean(filepath.Join(dir, "locales", "ru"), filepath.Join(dir, "missing"), filepath.Join(dir, "locales"))
 	if err != nil || len(removed) != 2 {
 		t.Errorf("removed %v (%v)", removed, err)
 	}
-	removed, err = Clean(true, filepath.Join(dir, "public"))
+	removed, err = CleanSite(filepath.Join(dir, "public"))
 	if err != nil || len(removed) != 1 {
 		t.Errorf("removed %v (%v)", removed, err)
 	}

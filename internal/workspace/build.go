@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"net/url"
+	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -141,7 +142,13 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 		}
 		files["report.html"] = b.Bytes()
 	}
+	if err := w.startWriting(out, owned); err != nil {
+		return nil, err
+	}
 	if err := w.writeSite(out, files, keep, owned, cache, opts.Clean, rep); err != nil {
+		return nil, err
+	}
+	if err := os.Remove(w.buildingPath()); err != nil {
 		return nil, err
 	}
 	return rep, w.saveBuildCache(next)

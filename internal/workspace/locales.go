@@ -17,7 +17,7 @@ func (w *Workspace) LocalePath(lang, slug string) string {
 // LoadLocale reads a locale file; a file that does not exist is (nil, nil).
 func (w *Workspace) LoadLocale(lang, slug string) (*catalog.File, []byte, error) {
 	path := w.LocalePath(lang, slug)
-	data, err := safefile.Read(path, maxLocaleFile)
+	data, err := safefile.Read(path, MaxLocaleFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, nil
 	}

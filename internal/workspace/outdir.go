@@ -105,7 +105,7 @@ type manifest struct {
 // its manifest hostile).
 func readManifest(out string) (manifest, error) {
 	m := manifest{files: map[string]bool{}}
-	data, err := safefile.Read(filepath.Join(out, manifestName), maxLocaleFile)
+	data, err := safefile.Read(filepath.Join(out, manifestName), MaxLocaleFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return m, nil
 	}
@@ -138,7 +138,7 @@ func (w *Workspace) writeManifest(out string, files map[string]bool) error {
 		b.WriteString(name + "\n")
 	}
 	path := filepath.Join(out, manifestName)
-	if old, err := os.ReadFile(path); err == nil && string(old) == b.String() {
+	if old, err := safefile.Read(path, MaxLocaleFile); err == nil && string(old) == b.String() {
 		return nil
 	}
 	return w.writeOutput(path, []byte(b.String()))
@@ -196,4 +196,21 @@ func removeOutput(out, name string) bool {
 		}
 	}
 	return true
+}
+
+// startWriting records that a build is writing into out, so that the
+// next command cleans up there if it is killed. A folder this mosty never
+// built into (no manifest yet) is cleaned now of what earlier versions'
+// killed builds left.
+func (w *Workspace) startWriting(out string, owned map[string]bool) error {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(out, manifestName)); errors.Is(err, fs.ErrNotExist) {
+		if _, err := safefile.CleanSite(out); err != nil {
+			return err
+		}
+	}
+	return writeFile(w.buildingPath(), []byte(abs))
 }

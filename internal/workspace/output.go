@@ -37,7 +37,7 @@ func (w *Workspace) writeSite(out string, files map[string][]byte, keep, owned m
 	parallel(len(names), 8, func(i int) {
 		path := filepath.Join(out, filepath.FromSlash(names[i]))
 		if owned[names[i]] || made(names[i]) {
-			if have, err := os.ReadFile(path); err == nil && bytes.Equal(have, files[names[i]]) {
+			if have, err := safefile.Read(path, maxSiteFile); err == nil && bytes.Equal(have, files[names[i]]) {
 				return
 			}
 		}

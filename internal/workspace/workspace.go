@@ -86,20 +86,41 @@ func writeFile(path string, data []byte) error {
 // far below what would exhaust memory.
 const (
 	maxSmallFile  = 1 << 20   // mosty.toml, sources/*.meta.toml, templates
-	maxLocaleFile = 64 << 20  // a translators' file
+	MaxLocaleFile = 64 << 20  // a translators' file, glossary.toml: the limit for any reader of them
 	maxMergeFile  = 512 << 20 // an XLIFF or PO file to merge
+	maxCacheFile  = 1 << 30   // a cache of mosty's in .mosty/ (100,000 articles' worth)
+	maxSiteFile   = 512 << 20 // a file of the built site, read to compare
 )
 
-// cleanLeftovers removes the temporary files a killed mosty left in the
-// workspace's folders. Call it under the lock.
+// cleanLeftovers removes the temporary files a killed mosty left beside
+// the workspace's files, and, when a build was interrupted, in its output
+// folder (named in .mosty/building). Call it under the lock. It reads a
+// few folders, not every file: temporary files only ever sit beside the
+// file being written.
 func (w *Workspace) cleanLeftovers() error {
-	dirs := []string{w.Path("sources"), w.Path("locales"), w.Path(".mosty"), w.Path("public"), w.Dir}
-	_, err := safefile.Clean(true, dirs[:4]...)
+	dirs := []string{w.Dir, w.Path("sources"), w.Path(".mosty"), w.Path(".mosty", "tmp")}
+	for _, l := range w.Languages() {
+		dirs = append(dirs, w.Path("locales", l))
+	}
+	if _, err := safefile.Clean(dirs...); err != nil {
+		return err
+	}
+	out, err := safefile.Read(w.buildingPath(), maxSmallFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
 	if err == nil {
-		_, err = safefile.Clean(false, dirs[4])
+		_, err = safefile.CleanSite(string(out))
+	}
+	if err == nil {
+		err = os.Remove(w.buildingPath())
 	}
 	return err
 }
+
+// buildingPath names the output folder of a build in progress, so that
+// the command after a killed build cleans up there.
+func (w *Workspace) buildingPath() string { return w.Path(".mosty", "building") }
 
 func relPath(base, target string) (string, error) {
 	r, err := filepath.Rel(base, target)
