@@ -19,6 +19,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -303,9 +304,18 @@ func (p *probe) checkAfter(when string) {
 			f := p.parse(filepath.Join(ws, "locales", lang, slug+".toml"), false)
 			for _, u := range f.Units {
 				have[lang+"/"+slug+"/"+u.Translation] = true
-				if !u.Obsolete && u.Status.Done() && u.Source != polish[u.ID] {
-					p.t.Errorf("%s: locales/%s/%s.toml: segment %s is %s against other Polish:\n  file: %q\n  now:  %q",
-						when, lang, slug, u.ID, u.Status, u.Source, polish[u.ID])
+				if u.Obsolete || !u.Status.Done() {
+					continue
+				}
+				// What the translation was made from, as the file says and
+				// as the test typed it ("RU: <Polish> [n]").
+				madeFrom := u.Source
+				if m := typedFrom.FindStringSubmatch(u.Translation); m != nil {
+					madeFrom = m[1]
+				}
+				if u.Source != polish[u.ID] || madeFrom != polish[u.ID] {
+					p.t.Errorf("%s: locales/%s/%s.toml: segment %s is %s against other Polish:\n  made from: %q\n  now:       %q",
+						when, lang, slug, u.ID, u.Status, madeFrom, polish[u.ID])
 				}
 			}
 		}
@@ -330,6 +340,9 @@ func (p *probe) checkAfter(when string) {
 		p.t.FailNow()
 	}
 }
+
+// typedFrom finds the Polish a typed translation was made from.
+var typedFrom = regexp.MustCompile(`^(?:RU|EN): (.*) \[[0-9]+\]`)
 
 func filepathWalk(root string, f func(string)) {
 	filepath.Walk(root, func(path string, info os.FileInfo, err error) error {
