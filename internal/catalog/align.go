@@ -8,20 +8,20 @@ import "sort"
 // about linear time and memory.
 const exactCells = 1 << 16
 
-// align pairs the equal texts of two lists in order, as a longest common
-// subsequence would: the common head and tail first; then, in a range too
+// align pairs the equal elements (texts, ids) of two lists in order, as a
+// longest common subsequence would: the common head and tail first; then, in a range too
 // large for an exact table, texts found exactly once on both sides
 // (patience diff's anchors, the longest increasing run of them) cut it
 // into smaller ranges; a range with no such text pairs each text with its
 // next unused occurrence on the other side. It returns the matched index
 // pairs in order.
-func align(a, b []string) [][2]int {
+func align[T comparable](a, b []T) [][2]int {
 	var pairs [][2]int
 	alignRange(a, b, 0, len(a), 0, len(b), &pairs)
 	return pairs
 }
 
-func alignRange(a, b []string, a0, a1, b0, b1 int, pairs *[][2]int) {
+func alignRange[T comparable](a, b []T, a0, a1, b0, b1 int, pairs *[][2]int) {
 	for a0 < a1 && b0 < b1 && a[a0] == b[b0] {
 		*pairs = append(*pairs, [2]int{a0, b0})
 		a0, b0 = a0+1, b0+1
@@ -55,7 +55,7 @@ func alignRange(a, b []string, a0, a1, b0, b1 int, pairs *[][2]int) {
 }
 
 // lcs aligns two short lists exactly; the pairs are offset by a0, b0.
-func lcs(a, b []string, a0, b0 int) [][2]int {
+func lcs[T comparable](a, b []T, a0, b0 int) [][2]int {
 	table := make([][]int32, len(a)+1)
 	for i := range table {
 		table[i] = make([]int32, len(b)+1)
@@ -87,9 +87,9 @@ func lcs(a, b []string, a0, b0 int) [][2]int {
 
 // uniqueAnchors pairs the texts found exactly once in a[a0:a1] and once
 // in b[b0:b1], and keeps the longest run of pairs in order on both sides.
-func uniqueAnchors(a, b []string, a0, a1, b0, b1 int) [][2]int {
+func uniqueAnchors[T comparable](a, b []T, a0, a1, b0, b1 int) [][2]int {
 	type seen struct{ inA, inB, at int }
-	count := map[string]*seen{}
+	count := map[T]*seen{}
 	for i := a0; i < a1; i++ {
 		s := count[a[i]]
 		if s == nil {
@@ -143,8 +143,8 @@ func increasingRun(cand [][2]int) [][2]int {
 
 // greedyPairs pairs each text of b[b0:b1], in order, with the first unused
 // occurrence in a[a0:a1] after the last one paired.
-func greedyPairs(a, b []string, a0, a1, b0, b1 int) [][2]int {
-	at := map[string][]int{}
+func greedyPairs[T comparable](a, b []T, a0, a1, b0, b1 int) [][2]int {
+	at := map[T][]int{}
 	for i := a0; i < a1; i++ {
 		at[a[i]] = append(at[a[i]], i)
 	}

@@ -44,10 +44,10 @@ func (c *lineCounter) at(off int) int {
 }
 
 // scanLayout finds a file's parts. It refuses what it could not keep: no
-// [article] table (renamed?), an [article] table after the segments, and
-// a [segment.x] sub-table or [[segment.x]] separated from its segment by
-// another table, each naming the line.
-func scanLayout(data []byte) (*layout, *SyntaxError) {
+// [article] table (renamed?) unless bare, an [article] table after the
+// segments, and a [segment.x] sub-table or [[segment.x]] separated from
+// its segment by another table, each naming the line.
+func scanLayout(data []byte, bare bool) (*layout, *SyntaxError) {
 	var p unstable.Parser
 	p.Reset(data)
 	lines := &lineCounter{data: data}
@@ -101,7 +101,7 @@ func scanLayout(data []byte) (*layout, *SyntaxError) {
 		return nil, &SyntaxError{Msg: err.Error()}
 	}
 	l.closeLast(len(data))
-	if article == 0 {
+	if article == 0 && !bare {
 		return nil, noArticle(foreign)
 	}
 	return l, nil

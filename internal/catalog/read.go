@@ -28,11 +28,17 @@ var knownKeys = map[string]bool{
 // one is typical. Tables of the translator's own ([notes]…) are kept in
 // place; what could not be kept (a renamed [article] table) is refused.
 func Parse(path string, data []byte, isSource bool) (*File, error) {
+	return parse(path, data, isSource, false)
+}
+
+// parse is Parse; bare reads segment tables without the [article] table a
+// file has (a merge's fragment, an empty base).
+func parse(path string, data []byte, isSource, bare bool) (*File, error) {
 	var shape fileShape
 	if err := toml.NewDecoder(bytes.NewReader(data)).Decode(&shape); err != nil {
 		return nil, syntaxError(path, err)
 	}
-	l, serr := scanLayout(data)
+	l, serr := scanLayout(data, bare)
 	if serr != nil {
 		serr.Path = path
 		return nil, serr
@@ -40,8 +46,10 @@ func Parse(path string, data []byte, isSource bool) (*File, error) {
 	if len(l.units) != len(shape.Segment) {
 		return nil, &SyntaxError{Path: path, Msg: fmt.Sprintf("found %d [[segment]] headers but %d segments", len(l.units), len(shape.Segment))}
 	}
-	if err := checkHeader(path, data, shape.Article); err != nil {
-		return nil, err
+	if !bare {
+		if err := checkHeader(path, data, shape.Article); err != nil {
+			return nil, err
+		}
 	}
 	f := &File{Path: path, Header: shape.Article, headerSet: shape.Article, headerRead: true, IsSource: isSource}
 	f.headerRaw = string(data[:l.headerEnd])

@@ -1,7 +1,7 @@
 // Package qa checks translations before they are published: placeholders,
 // emptiness, numbers and dates, e-mails and URLs, glossary terms,
-// white space and final punctuation, brackets and quotes, the script of
-// the words, and statuses that contradict the text. Each check has a
+// white space and final punctuation, line breaks, brackets and quotes,
+// the script of the words, and statuses that contradict the text. Each check has a
 // name, so a workspace can make its warnings errors. It reads no files.
 package qa
 
@@ -55,6 +55,7 @@ const (
 	CheckBrackets     = "brackets"
 	CheckScript       = "script"
 	CheckStatus       = "status"
+	CheckNewlines     = "newlines"
 )
 
 // Checker checks the units of translators' files.
@@ -89,6 +90,7 @@ func (c *Checker) Unit(file, lang string, u catalog.Unit) []Finding {
 		}
 		out = append(out, Finding{File: file, Segment: u.ID, Check: check, Severity: sev, Message: fmt.Sprintf(format, args...)})
 	}
+	conflict(u, add)
 	src, tr := u.Source, u.Translation
 	if u.Obsolete {
 		if u.Status.Done() {
@@ -130,6 +132,9 @@ func (c *Checker) Unit(file, lang string, u catalog.Unit) []Finding {
 	if strings.Contains(pt, "  ") {
 		add(CheckDoubleSpace, Warning, "double space")
 	}
+	if a, b := strings.Count(src, "\n"), strings.Count(tr, "\n"); a != b {
+		add(CheckNewlines, Warning, "%d line breaks where the Polish has %d: keep the Polish's line breaks, no more", b, a)
+	}
 	if msg := unbalanced(pt); msg != "" {
 		add(CheckBrackets, Warning, "%s", msg)
 	}
@@ -137,6 +142,11 @@ func (c *Checker) Unit(file, lang string, u catalog.Unit) []Finding {
 		add(CheckScript, Warning, "%s", msg)
 	}
 	return out
+}
+
+// HasErrors reports whether findings hold an error.
+func HasErrors(findings []Finding) bool {
+	return slices.ContainsFunc(findings, func(f Finding) bool { return f.Severity == Error })
 }
 
 func (c *Checker) glossary(src, tr, lang string, add func(string, Severity, string, ...any)) {

@@ -38,11 +38,16 @@ func TestChecks(t *testing.T) {
 		{"final punctuation", "ru", tr("Czy warto?", "Стоит ли."), []string{"punctuation:warning"}},
 		{"ellipsis either way", "ru", tr("Czekaliśmy...", "Мы ждали…"), nil},
 		{"double space", "ru", tr("Jedno dwa.", "Одно  два."), []string{"double-space:warning"}},
+		{"line break added", "ru", tr("Zapraszamy wszystkich.", "Приглашаем\nвсех."), []string{"newlines:warning"}},
+		{"line break dropped", "ru", tr("Zapraszamy!\nZespół", "Приглашаем! Команда"), []string{"newlines:warning"}},
+		{"line break kept", "ru", tr("Zapraszamy!\nZespół", "Приглашаем!\nКоманда"), nil},
 		{"unbalanced", "ru", tr("Forum (w Białymstoku).", "Форум (в Белостоке."), []string{"brackets:warning"}},
 		{"Latin in Russian", "ru", tr("Nowa umowa.", "Новый contract."), []string{"script:warning"}},
 		{"names are fine", "ru", tr("Firma Termo-Bud.", "Компания Termo-Bud."), nil},
 		{"Cyrillic in English", "en", tr("Nowa umowa.", "A new договор."), []string{"script:warning"}},
 		{"translated with previous_source left", "ru", catalog.Unit{ID: "x", Source: "A b.", PreviousSource: "A.", Translation: "А б.", Status: catalog.Translated}, []string{"status:warning"}},
+		{"changed two ways in a git merge", "ru", catalog.Unit{ID: "x", Source: "A b.", Translation: "А б.", Status: catalog.Translated,
+			Extra: map[string]any{catalog.KeyConflictTranslation: "А, б.", catalog.KeyConflictStatus: "reviewed", "conflict_reviewer": "Anna"}}, []string{"conflict:error"}},
 		{"obsolete marked translated", "ru", catalog.Unit{ID: "x", Source: "A b.", Translation: "А б.", Status: catalog.Translated, Obsolete: true}, []string{"status:warning"}},
 	}
 	for _, tt := range tests {
@@ -98,5 +103,27 @@ func TestStale(t *testing.T) {
 				t.Errorf("findings %+v", got)
 			}
 		})
+	}
+}
+
+func TestHasErrors(t *testing.T) {
+	c := &Checker{}
+	if HasErrors(c.Unit("f", "ru", catalog.Unit{ID: "x", Source: "A <1>b</1>.", Translation: "А б.", Status: catalog.Translated})) != true {
+		t.Error("a missing placeholder is no error")
+	}
+	if HasErrors(c.Unit("f", "ru", catalog.Unit{ID: "x", Source: "A b c.", Translation: "A b c.", Status: catalog.Translated})) {
+		t.Error("a warning counts as an error")
+	}
+}
+
+// TestConflictMessage: a conflict shows both versions and the keys both
+// sides changed, and says how to pick one.
+func TestConflictMessage(t *testing.T) {
+	u := catalog.Unit{ID: "x", Source: "A b.", Translation: "А б.", Status: catalog.Translated,
+		Extra: map[string]any{catalog.KeyConflictTranslation: "А, б.", catalog.KeyConflictStatus: "reviewed", "conflict_reviewer": "Anna"}}
+	f := (&Checker{Glossary: &glossary.Glossary{}}).Unit("locales/ru/a.toml", "ru", u)
+	want := `error: locales/ru/a.toml: segment x: changed two ways in a git merge: ours "А б." (translated), theirs "А, б." (reviewed); reviewer: theirs "Anna"; keep one with mosty resolve --ours or --theirs, or by removing the conflict_ keys (conflict)`
+	if len(f) == 0 || f[0].String() != want {
+		t.Errorf("findings %v\nwant first %s", f, want)
 	}
 }

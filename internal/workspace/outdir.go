@@ -26,15 +26,16 @@ const manifestHead = "# Made by mosty build: the files of this folder it wrote. 
 
 // ownFolders are the workspace's folders a build must never write into,
 // hold, or be inside: everything but public/.
-var ownFolders = []string{"sources", "locales", "templates", ".mosty"}
+var ownFolders = []string{"sources", "locales", "templates", "memory", "removed", ".mosty", ".git"}
 
 // ErrOutFolder is what a refused output folder's error wraps.
 var ErrOutFolder = errors.New("not a folder mosty may build into")
 
 // checkOut refuses an output folder that is the workspace or holds it, or
 // is, holds or is inside one of its own folders (sources/, locales/,
-// templates/, .mosty/): a build there would overwrite, and --clean remove,
-// what people wrote. Links are followed, so another name for such a
+// templates/, memory/, removed/, .mosty/, and .git/ when the team keeps
+// the workspace in git): a build there would overwrite, and --clean
+// remove, what people wrote. Links are followed, so another name for such a
 // folder is refused too.
 func (w *Workspace) checkOut(out string) error {
 	o, err := realPath(out)
