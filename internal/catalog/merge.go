@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -153,9 +154,20 @@ func (f *File) renameClashingObsolete() {
 }
 
 // hasWork reports whether someone wrote anything for a unit: a
-// translation or keys of their own. A removed sentence with work is kept
-// as obsolete; one without is dropped.
-func (u Unit) hasWork() bool { return u.Translation != "" || len(u.Extra) > 0 }
+// translation or keys of their own (not the hints mosty shows beside it).
+// A removed sentence with work is kept as obsolete; one without is
+// dropped.
+func (u Unit) hasWork() bool {
+	if u.Translation != "" {
+		return true
+	}
+	for k, v := range u.Extra {
+		if !slices.Contains(HintKeys, k) || !isHint(v) {
+			return true
+		}
+	}
+	return false
+}
 
 // update applies a source unit to the translators' unit with its id.
 // The unit's own source is the Polish its translation was made from, so
