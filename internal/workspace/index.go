@@ -6,6 +6,8 @@ import (
 	"os"
 	"slices"
 	"strings"
+
+	"github.com/mosty-dev/mosty/internal/safefile"
 )
 
 // index remembers, per article, the size and modification time of its
@@ -33,7 +35,7 @@ func (w *Workspace) indexPath() string { return w.Path(".mosty", "index.json") }
 // decides whether an article is extracted again.
 func (w *Workspace) loadIndex() *index {
 	idx := &index{Version: w.pipelineFingerprint(), Hints: hintsFingerprint(), Articles: map[string]map[string]fileStamp{}}
-	data, err := os.ReadFile(w.indexPath())
+	data, err := safefile.Read(w.indexPath(), maxCacheFile)
 	if err != nil {
 		return idx
 	}
