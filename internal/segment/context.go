@@ -23,6 +23,8 @@ func (s *Segmenter) context(text string, start, i, j, end int) context {
 	switch {
 	case strings.Contains(stops, "?"):
 		return ctxQuestion
+	case stops == "!" && s.nameBefore(text, start, i):
+		return ctxExclaimName
 	case strings.Contains(stops, "!"):
 		return ctxExclaim
 	case j-i > 1:
@@ -43,8 +45,10 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 			return ctxNever // the numero sign: "N°. 1026"
 		}
 		return ctxWord
-	case (isNumber(word) || isRoman(word)) && isNumbering(text[start:i]):
+	case (isNumber(word) || isRoman(word) || isItemLetter(word)) && isNumbering(text[start:i]):
 		return ctxEnumerator
+	case isNumber(word) && s.opening(text[start:i]):
+		return ctxOpening
 	case isNumber(word):
 		return ctxNumber
 	case isInitial(word) && !unitBefore(text, wstart):
@@ -57,6 +61,8 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 		switch {
 		case b == never:
 			return ctxNever
+		case b != never && s.numberBefore(text, wstart) && s.opening(text[start:wstart]):
+			return ctxOpening // "W 2016 r. Rada", "At 5 a.m. Mr. Smith"
 		case b == afterNumber && s.numberBefore(text, wstart):
 			return ctxAbbrevNum
 		case b == afterNumber:
@@ -73,6 +79,56 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 		return ctxInitial
 	}
 	return ctxWord
+}
+
+// nameBefore reports whether the word before the stop at i is
+// capitalised, not in capitals only, and not the first of its sentence: a
+// name with "!" ("Yahoo!"), not an exclamation ("Great!").
+func (s *Segmenter) nameBefore(text string, start, i int) bool {
+	word, wstart := wordBefore(text, i)
+	r, _ := utf8.DecodeRuneInString(word)
+	if !unicode.IsUpper(r) || strings.ToUpper(word) == word {
+		return false
+	}
+	a, _ := trimSpan(text, start, wstart)
+	return strings.IndexFunc(text[a:wstart], unicode.IsLetter) >= 0
+}
+
+// opening reports whether the sentence so far, before its last number, is
+// only a phrase of time or place that opens it: a function word (a
+// preposition), then numbers and at most one word in small letters ("W",
+// "Od 1 stycznia", "W latach", "В"). Such a sentence goes on after the
+// stop: "W 2016 r. Rada zdecydowała", "В 2016 г. Петровский стал мэром".
+func (s *Segmenter) opening(before string) bool {
+	words := strings.Fields(before)
+	if len(words) < 2 || len(words) > 4 {
+		return false
+	}
+	first := strings.TrimLeft(words[0], "\"'„“«(–—-")
+	if r, _ := utf8.DecodeRuneInString(first); !unicode.IsUpper(r) || s.rules.lex.Class(first)&lexicon.Function == 0 {
+		return false
+	}
+	if !isNumberLike(words[len(words)-1]) {
+		return false
+	}
+	small := 0
+	for _, w := range words[1 : len(words)-1] {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case isNumberLike(w):
+		case unicode.IsLower(r) && small == 0:
+			small++
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isNumberLike reports whether w is a number, with an ending or not
+// ("2016", "1990-х"), or a Roman numeral.
+func isNumberLike(w string) bool {
+	return w != "" && (w[0] >= '0' && w[0] <= '9' || isRoman(w))
 }
 
 // classify says what follows position p (white space after a stop): see
@@ -129,6 +185,8 @@ func (s *Segmenter) wordClass(text string, p int, r rune) class {
 	switch {
 	case unicode.IsDigit(r):
 		return clsDigit
+	case unicode.IsLower(r) && itemAt(text, p):
+		return clsItem
 	case unicode.IsLower(r):
 		return clsLower
 	case !unicode.IsUpper(r):
@@ -150,6 +208,8 @@ func (s *Segmenter) wordClass(text string, p int, r rune) class {
 		return clsName
 	case c&lexicon.Mixed != 0:
 		return clsMixed
+	case c == 0 && s.rules.nameEnding(word):
+		return clsName
 	case s.namePhrase(text, p+len(word)):
 		return clsPhrase
 	}
@@ -191,7 +251,7 @@ func isNumbering(s string) bool {
 	if s == "" {
 		return false
 	}
-	if isRoman(s) {
+	if isRoman(s) || isItemLetter(s) {
 		return true
 	}
 	for _, part := range strings.Split(s, ".") {
@@ -202,11 +262,57 @@ func isNumbering(s string) bool {
 	return true
 }
 
-// unitBefore reports whether a degree sign stands before the letter at
-// p: "−5 °C." is a unit, not an initial.
+// isItemLetter reports whether w marks a list item in small letters: a
+// letter ("a", "b") or a small Roman numeral ("ii", "iv").
+func isItemLetter(w string) bool {
+	if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.IsLower(r) {
+		return true
+	}
+	if len(w) > 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if strings.IndexByte("ivx", w[i]) < 0 {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// itemAt reports whether a list item's marker in small letters starts at
+// p: "b) ", "б) ", "c)" at the end; with a period only in Latin letters
+// ("b. ", "ii. "), since "э." is the end of "н. э.".
+func itemAt(text string, p int) bool {
+	w := wordAt(text, p)
+	q := p + len(w)
+	if !isItemLetter(w) || q >= len(text) || text[q] != ')' && (text[q] != '.' || w[0] < 'a' || w[0] > 'z') {
+		return false
+	}
+	return q+1 == len(text) || text[q+1] == ' '
+}
+
+// unitBefore reports whether the capital letter at p is a unit or a
+// direction after a measure, not an initial: "−5 °C.", "54.35 N, 18.65 E.",
+// "52°14′ N.".
 func unitBefore(text string, p int) bool {
 	r, _ := utf8.DecodeLastRuneInString(text[:p])
-	return r == '°' || r == '℃'
+	if r == '°' || r == '℃' {
+		return true
+	}
+	if strings.IndexByte("NSEW", text[p]) < 0 {
+		return false
+	}
+	q := trimSpaceLeft(text, p)
+	r, size := utf8.DecodeLastRuneInString(text[:q])
+	if strings.ContainsRune("°′″'", r) {
+		return true
+	}
+	k := q
+	for k > 0 && text[k-1] >= '0' && text[k-1] <= '9' {
+		k--
+	}
+	// a decimal: digits, a point or a comma, digits
+	return size > 0 && k < q && k >= 2 && (text[k-1] == '.' || text[k-1] == ',') && text[k-2] >= '0' && text[k-2] <= '9'
 }
 
 // isDottedInitials reports whether a word with inner periods is capital

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mosty-dev/mosty/internal/segment/lexicon"
 )
@@ -75,6 +76,8 @@ type Rules struct {
 	semicolonList bool
 	// numberWords stand for a number: "mln", "тыс.".
 	numberWords map[string]bool
+	// nameEndings end surnames and patronymics (lexicon keys): "ов", "ский".
+	nameEndings []string
 }
 
 // LoadRules reads the embedded rules for lang ("pl", "ru", "en") and adds
@@ -135,6 +138,11 @@ func (r *Rules) rule(f []string) error {
 			r.numberWords[strings.ToLower(strings.TrimSuffix(w, "."))] = true
 		}
 		return nil
+	case "name-ending", "name-ending-always":
+		for _, e := range f[1:] {
+			r.nameEndings = append(r.nameEndings, lexicon.Key(e))
+		}
+		return nil
 	case "emoticon":
 		r.emoticons = append(r.emoticons, f[1:]...)
 		return nil
@@ -169,4 +177,20 @@ func (r *Rules) add(written string, b behaviour) {
 		}
 	}
 	r.byLast[last] = append(list, abbrev{words: words, b: b})
+}
+
+// nameEnding reports whether word, capitalised and unknown to the
+// lexicon, ends like a surname or a patronymic of the rules: "Петровский",
+// "Иванову". The word must be longer than its ending by two letters.
+func (r *Rules) nameEnding(word string) bool {
+	if len(r.nameEndings) == 0 {
+		return false
+	}
+	k := lexicon.Key(word)
+	for _, e := range r.nameEndings {
+		if strings.HasSuffix(k, e) && utf8.RuneCountInString(k)-utf8.RuneCountInString(e) >= 2 {
+			return true
+		}
+	}
+	return false
 }

@@ -48,7 +48,7 @@ func TestDecisionsFirstLineWins(t *testing.T) {
 	}
 	var partial decisions
 	partial.add("word", "*", "split")
-	if err := partial.complete(); err == nil || !strings.Contains(err.Error(), "nothing decides context number") {
+	if err := partial.complete(); err == nil || !strings.Contains(err.Error(), "nothing decides context dict-word") {
 		t.Errorf("complete: %v, want the first undecided context", err)
 	}
 }

@@ -153,11 +153,24 @@ func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
 		return j, false // "15.03.2018", "biuro@example.org", "…" inside a pair
 	}
 	ctx := s.context(text, start, i, j, closed)
-	cls := s.classify(text, end, s.rules.decide.fine[ctx])
-	if !s.rules.decide.split[ctx][cls] {
+	d := &s.rules.decide
+	fine := d.fine[ctx] || ctx == ctxWord && d.fine[ctxDictWord]
+	cls := s.classify(text, end, fine)
+	if ctx == ctxWord && d.split[ctxWord][cls] != d.split[ctxDictWord][cls] && s.known(text, i) {
+		ctx = ctxDictWord
+	}
+	if !d.split[ctx][cls] {
 		return j, false
 	}
 	return end, true
+}
+
+// known reports whether the word before the stop at i is a word of the
+// language the lexicon has, no abbreviation the rules lack: "party.",
+// "Mississippi.".
+func (s *Segmenter) known(text string, i int) bool {
+	word, _ := wordBefore(text, i)
+	return word != "" && s.rules.lex.Class(word) != 0
 }
 
 // stopsEnd returns the end of the run of stops starting at i: ".", "?!",

@@ -32,11 +32,15 @@ var files embed.FS
 // has class 0.
 type Class uint8
 
-// The classes; Function may come with Name or Mixed.
+// The classes; Function may come with Name or Mixed. Every word the
+// lexicon has is a word of the language, no abbreviation: it has Common
+// words only where the splitter asks (every English one; Russian ones that
+// end like a surname).
 const (
 	Name     Class = 1 << iota // only ever written with a capital: Kowalski, Warszawa
 	Mixed                      // written both ways: Polska/polska, Government/government
 	Function                   // a function word, often first in a sentence: the, który, это
+	Common                     // written in small letters only: party, российский
 )
 
 // A Lexicon is one language's words and their classes, sorted. It is
@@ -110,7 +114,7 @@ func parse(gz []byte) (*Lexicon, error) {
 	return l, sc.Err()
 }
 
-var classOf = map[byte]Class{'N': Name, 'M': Mixed, 'F': Function, 'G': Function | Name}
+var classOf = map[byte]Class{'N': Name, 'M': Mixed, 'F': Function, 'G': Function | Name, 'C': Common}
 
 // word returns entry i.
 func (l *Lexicon) word(i int) string {
