@@ -39,6 +39,8 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 	switch {
 	case word == "":
 		switch {
+		case i > 0 && text[i-1] == ' ' && spacedStop(text, start, i):
+			return s.wordContext(text, start, trimSpaceLeft(text, i)) // "friendly . and"
 		case i > 0 && (text[i-1] == ' ' || text[i-1] == '.'):
 			return ctxEllipsis // ". . ."
 		case strings.HasSuffix(text[:i], "N°") || strings.HasSuffix(text[:i], "Nº") || strings.HasSuffix(text[:i], "№"):
@@ -59,19 +61,28 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 	}
 	if b, ok := s.abbreviation(text, word, wstart); ok {
 		switch {
-		case b == never:
+		case b == never, b == beforeNumber && digitAfter(text, i+1):
 			return ctxNever
-		case b != never && s.numberBefore(text, wstart) && s.opening(text[start:wstart]):
+		case b == beforeNumber:
+			return plainContext(word) // "Hell no. That's it"
+		case s.numberBefore(text, wstart) && s.opening(text[start:wstart]):
 			return ctxOpening // "W 2016 r. Rada", "At 5 a.m. Mr. Smith"
-		case b == afterNumber && s.numberBefore(text, wstart):
+		case (b == afterNumber || b == unit) && s.numberBefore(text, wstart):
 			return ctxAbbrevNum
 		case b == afterNumber:
 			return ctxNever
+		case b == unit:
+			return plainContext(word) // "He put it in. Then…"
 		case b == rarely:
 			return ctxAbbrevRare
 		}
 		return ctxAbbrev
 	}
+	return plainContext(word)
+}
+
+// plainContext says what a word no rule names is.
+func plainContext(word string) context {
 	switch {
 	case isRoman(word):
 		return ctxRoman
@@ -79,6 +90,21 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 		return ctxInitial
 	}
 	return ctxWord
+}
+
+// spacedStop reports whether the space before the stop at i follows a
+// word of the sentence, not another stop: "friendly . and", not ". . .".
+func spacedStop(text string, start, i int) bool {
+	q := trimSpaceLeft(text, i)
+	return q > start && text[q-1] != '.' && text[q-1] != ' '
+}
+
+// digitAfter reports whether a number follows position p, past spaces.
+func digitAfter(text string, p int) bool {
+	for p < len(text) && text[p] == ' ' {
+		p++
+	}
+	return p < len(text) && text[p] >= '0' && text[p] <= '9'
 }
 
 // nameBefore reports whether the word before the stop at i is

@@ -47,10 +47,12 @@ func Languages() []string {
 type behaviour uint8
 
 const (
-	never       behaviour = iota + 1 // never ends a sentence
-	maybe                            // may end one: the decisions for "abbrev" say when
-	afterNumber                      // "abbrev-number" after a number, never elsewhere
-	rarely                           // "abbrev-rarely": an adjective or a company form: "U.S.", "Inc."
+	never        behaviour = iota + 1 // never ends a sentence
+	maybe                             // may end one: the decisions for "abbrev" say when
+	afterNumber                       // "abbrev-number" after a number, never elsewhere
+	rarely                            // "abbrev-rarely": an adjective or a company form: "U.S.", "Inc."
+	unit                              // "abbrev-number" after a number, a plain word elsewhere: "5 in.", "put it in."
+	beforeNumber                      // never before a number, a plain word elsewhere: "No. 5", "Hell no."
 )
 
 // abbrev is one abbreviation, as lower-case words without their final
@@ -155,7 +157,8 @@ func (r *Rules) rule(f []string) error {
 		}
 		return nil
 	}
-	b, ok := map[string]behaviour{"never": never, "maybe": maybe, "after-number": afterNumber, "rarely": rarely}[f[0]]
+	b, ok := map[string]behaviour{"never": never, "maybe": maybe, "after-number": afterNumber, "rarely": rarely,
+		"unit": unit, "before-number": beforeNumber}[f[0]]
 	if !ok {
 		return fmt.Errorf("unknown behaviour %q", f[0])
 	}

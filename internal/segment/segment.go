@@ -169,8 +169,15 @@ func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
 // language the lexicon has, no abbreviation the rules lack: "party.",
 // "Mississippi.".
 func (s *Segmenter) known(text string, i int) bool {
+	if i > 0 && text[i-1] == ' ' {
+		i = trimSpaceLeft(text, i) // "friendly . and"
+	}
 	word, _ := wordBefore(text, i)
-	return word != "" && s.rules.lex.Class(word) != 0
+	if word == "" {
+		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		return strings.ContainsRune(`)"'”’»`, r) // "(3-3264). you"
+	}
+	return s.rules.lex.Class(word) != 0
 }
 
 // stopsEnd returns the end of the run of stops starting at i: ".", "?!",
