@@ -59,6 +59,9 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 		}
 		return ctxInitial
 	}
+	if wstart > 0 && text[wstart-1] == '/' {
+		return plainContext(word) // a unit over a unit: "15 м/с.", "90 km/h."
+	}
 	if b, ok := s.abbreviation(text, word, wstart); ok {
 		switch {
 		case b == never, b == beforeNumber && digitAfter(text, i+1):

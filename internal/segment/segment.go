@@ -238,13 +238,24 @@ func listItemAt(text string, p int) bool {
 }
 
 // emoticonAt returns the length of an emoticon of the rules at i, one
-// standing after a space; 0 when there is none.
+// standing after a space, or a run of brackets the rules list (")))")
+// right after a word too: "Спасибо))) Завтра"; 0 when there is none.
 func (s *Segmenter) emoticonAt(text string, i int) int {
-	if i == 0 || text[i-1] != ' ' {
+	if i == 0 || text[i-1] == '(' || text[i-1] == ')' {
 		return 0
 	}
 	for _, e := range s.rules.emoticons {
-		if strings.HasPrefix(text[i:], e) {
+		if !strings.HasPrefix(text[i:], e) {
+			continue
+		}
+		if strings.Trim(e, e[:1]) == "" && (e[0] == ')' || e[0] == '(') {
+			n := len(e)
+			for i+n < len(text) && text[i+n] == e[0] {
+				n++
+			}
+			return n
+		}
+		if text[i-1] == ' ' {
 			return len(e)
 		}
 	}
