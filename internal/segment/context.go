@@ -222,8 +222,13 @@ func (s *Segmenter) wordClass(text string, p int, r rune) class {
 		return clsOther
 	}
 	word := wordAt(text, p)
-	if isInitial(word) && strings.HasPrefix(text[p+len(word):], ".") {
-		return clsName // another initial: "А. С. Пушкин"
+	if strings.HasPrefix(text[p+len(word):], ".") {
+		switch {
+		case isInitial(word):
+			return clsName // another initial: "А. С. Пушкин"
+		case s.title(text, word, p+len(word)):
+			return clsCapital // a title, not the stop word a list may call it: "Mrs. Brown"
+		}
 	}
 	c := s.rules.lex.Class(word)
 	switch {
@@ -243,6 +248,13 @@ func (s *Segmenter) wordClass(text string, p int, r rune) class {
 		return clsPhrase
 	}
 	return clsCapital
+}
+
+// title reports whether word, ending at the period at p, is an
+// abbreviation that never ends a sentence: "Mrs.", "prof.", "Дж.".
+func (s *Segmenter) title(text, word string, p int) bool {
+	b, ok := s.abbreviation(text, word, p-len(word))
+	return ok && b == never
 }
 
 // namePhrase reports whether the word after position p is capitalised
