@@ -129,19 +129,24 @@ func (s *Segmenter) nameBefore(text string, start, i int) bool {
 // "Od 1 stycznia", "W latach", "В"). Such a sentence goes on after the
 // stop: "W 2016 r. Rada zdecydowała", "В 2016 г. Петровский стал мэром".
 func (s *Segmenter) opening(before string) bool {
-	words := strings.Fields(before)
-	if len(words) < 2 || len(words) > 4 {
-		return false
+	var words [4]string
+	n := 0
+	for rest := strings.TrimLeft(before, "\"'„“«(–—- "); rest != ""; {
+		var w string
+		w, rest, _ = strings.Cut(rest, " ")
+		if w == "" {
+			continue
+		}
+		if n == len(words) {
+			return false
+		}
+		words[n], n = w, n+1
 	}
-	first := strings.TrimLeft(words[0], "\"'„“«(–—-")
-	if r, _ := utf8.DecodeRuneInString(first); !unicode.IsUpper(r) || s.rules.lex.Class(first)&lexicon.Function == 0 {
-		return false
-	}
-	if !isNumberLike(words[len(words)-1]) {
+	if n < 2 || !isNumberLike(words[n-1]) {
 		return false
 	}
 	small := 0
-	for _, w := range words[1 : len(words)-1] {
+	for _, w := range words[1 : n-1] {
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case isNumberLike(w):
@@ -151,7 +156,8 @@ func (s *Segmenter) opening(before string) bool {
 			return false
 		}
 	}
-	return true
+	r, _ := utf8.DecodeRuneInString(words[0])
+	return unicode.IsUpper(r) && s.rules.lex.Class(words[0])&lexicon.Function != 0
 }
 
 // isNumberLike reports whether w is a number, with an ending or not
@@ -288,6 +294,9 @@ func wordAt(text string, p int) string {
 // isNumbering reports whether the sentence so far (up to its period) is
 // only a numbering: "2", "IV", "§ 2", "8.1", "(3".
 func isNumbering(s string) bool {
+	if len(s) > 24 {
+		return false // a numbering is short; the sentence so far may be long
+	}
 	s = strings.TrimLeft(s, " \t\n(§№")
 	if s == "" {
 		return false
@@ -295,7 +304,7 @@ func isNumbering(s string) bool {
 	if isRoman(s) || isItemLetter(s) {
 		return true
 	}
-	for _, part := range strings.Split(s, ".") {
+	for part := range strings.SplitSeq(s, ".") {
 		if !isNumber(part) || len(part) > 3 {
 			return false
 		}
