@@ -238,7 +238,7 @@ func (s *Segmenter) wordClass(text string, p int, r rune) class {
 	}
 	c := s.rules.lex.Class(word)
 	switch {
-	case c&lexicon.Function != 0:
+	case c&lexicon.Function != 0 || len(s.rules.function) > 0 && s.rules.function[lexicon.Key(word)]:
 		return clsFunction
 	case isRoman(word) && len(word) > 1:
 		return clsRoman

@@ -80,6 +80,9 @@ type Rules struct {
 	numberWords map[string]bool
 	// nameEndings end surnames and patronymics (lexicon keys): "ов", "ский".
 	nameEndings []string
+	// function are function words beside the lexicon's (lexicon keys):
+	// adverbs that open sentences, which a stop-word list lacks.
+	function map[string]bool
 }
 
 // LoadRules reads the embedded rules for lang ("pl", "ru", "en") and adds
@@ -89,7 +92,7 @@ func LoadRules(lang string, extra []string) (*Rules, error) {
 	if err != nil {
 		return nil, fmt.Errorf("no segmentation rules for language %q (mosty has pl, ru and en)", lang)
 	}
-	r := &Rules{Lang: lang, byLast: map[string][]abbrev{}, numberWords: map[string]bool{}}
+	r := &Rules{Lang: lang, byLast: map[string][]abbrev{}, numberWords: map[string]bool{}, function: map[string]bool{}}
 	if r.lex, err = lexicon.Load(lang); err != nil {
 		return nil, err
 	}
@@ -138,6 +141,11 @@ func (r *Rules) rule(f []string) error {
 	case "number-word":
 		for _, w := range f[1:] {
 			r.numberWords[strings.ToLower(strings.TrimSuffix(w, "."))] = true
+		}
+		return nil
+	case "function":
+		for _, w := range f[1:] {
+			r.function[lexicon.Key(w)] = true
 		}
 		return nil
 	case "name-ending", "name-ending-always":
