@@ -38,10 +38,7 @@ func TestOpening(t *testing.T) {
 // TestUnitBefore: a capital after a degree sign, or a compass letter
 // after a decimal or an angle, is a unit or a direction, not an initial.
 func TestUnitBefore(t *testing.T) {
-	tests := []struct {
-		text string
-		want bool
-	}{
+	checkBool(t, "unitBefore", func(s string) bool { return unitBefore(s, len(s)-1) }, []boolCase{
 		{"−5 °C", true},
 		{"54.35 N", true},
 		{"18,65 E", true},
@@ -50,23 +47,13 @@ func TestUnitBefore(t *testing.T) {
 		{"at 54 N", false},   // no decimal: maybe an initial
 		{"54.35 K", false},   // no compass letter
 		{"Piotr K", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			if got := unitBefore(tt.text, len(tt.text)-1); got != tt.want {
-				t.Errorf("unitBefore(%q) = %v, want %v", tt.text, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestItemAt: a list item's marker in small letters, with a bracket in
 // any script, with a period only in Latin letters.
 func TestItemAt(t *testing.T) {
-	tests := []struct {
-		text string
-		want bool
-	}{
+	checkBool(t, "itemAt", func(s string) bool { return itemAt(s, 0) }, []boolCase{
 		{"b) Take", true},
 		{"ii. Second", true},
 		{"iv) Fourth", true},
@@ -77,37 +64,20 @@ func TestItemAt(t *testing.T) {
 		{"e.g. this", false},
 		{"abc) no", false},
 		{"b)x", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			if got := itemAt(tt.text, 0); got != tt.want {
-				t.Errorf("itemAt(%q) = %v, want %v", tt.text, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestNameBefore: "!" after a capitalised word inside the sentence marks
 // a name; the first word, or one in capitals only, is an exclamation.
 func TestNameBefore(t *testing.T) {
-	s, _ := New("en", nil)
-	tests := []struct {
-		text string
-		want bool
-	}{
+	en, _ := New("en", nil)
+	checkBool(t, "nameBefore", func(s string) bool { return en.nameBefore(s, 0, len(s)-1) }, []boolCase{
 		{"She works at Yahoo!", true},
 		{"Great!", false},
 		{"  Great!", false},
 		{"It was GREAT!", false},
 		{"it was great!", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			if got := s.nameBefore(tt.text, 0, len(tt.text)-1); got != tt.want {
-				t.Errorf("nameBefore(%q) = %v, want %v", tt.text, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestNameEnding: a word ends like a surname when it is longer than the
@@ -117,20 +87,28 @@ func TestNameEnding(t *testing.T) {
 	if err := r.read("ru.txt", "name-ending ский енко\nname-ending-always ов ев\n"); err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		word string
-		want bool
-	}{
+	checkBool(t, "nameEnding", r.nameEnding, []boolCase{
 		{"Петровский", true},
 		{"Лукашенко", true},
 		{"Королёв", true},
 		{"Ков", false}, // too short to be more than its ending
 		{"Минск", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.word, func(t *testing.T) {
-			if got := r.nameEnding(tt.word); got != tt.want {
-				t.Errorf("nameEnding(%q) = %v, want %v", tt.word, got, tt.want)
+	})
+}
+
+// A boolCase is an input and what a predicate must say of it.
+type boolCase struct {
+	in   string
+	want bool
+}
+
+// checkBool runs a predicate over named cases, one subtest each.
+func checkBool(t *testing.T, name string, f func(string) bool, cases []boolCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.in, func(t *testing.T) {
+			if got := f(c.in); got != c.want {
+				t.Errorf("%s(%q) = %v, want %v", name, c.in, got, c.want)
 			}
 		})
 	}
