@@ -5,7 +5,8 @@
 //     form expanded with unmunch (hunspell-tools): a form the dictionary has only with a
 //     capital is a name; one it has both ways is mixed;
 //   - the stop-word lists of stopwords-iso (npm pack stopwords-iso@1.1.0): the words that
-//     most often start a sentence;
+//     most often start a sentence, but for those the dictionary has only with a capital,
+//     which stay names (the lists hold "москва" and "россия"), the pronoun I aside;
 //   - common words, the forms a dictionary has in small letters: for English every one but
 //     the short entries that take no affix, which is how en_US lists abbreviations ("approx",
 //     "bldg"; a small letter after a common word and a stop starts a sentence), and for
@@ -155,16 +156,27 @@ func classify(forms, stopwords []string, keep func(string) bool) map[string]byte
 	}
 	for _, w := range stopwords {
 		k := key(w)
-		if !isWord(k) {
-			continue
-		}
-		if out[k] == name || out[k] == mixed {
+		switch {
+		case !isWord(k):
+		case out[k] == name && !pronoun(k):
+			// The lists hold a few names ("москва", "россия",
+			// "microsoft") and Roman numerals: the dictionary knows
+			// better.
+		case out[k] == name || out[k] == mixed:
 			out[k] = funcName
-		} else {
+		default:
 			out[k] = function
 		}
 	}
 	return out
+}
+
+// pronoun reports whether a stop word the dictionary has only with a
+// capital is a pronoun of one letter, or a contraction of one: English
+// "I", "I'm".
+func pronoun(k string) bool {
+	head, _, _ := strings.Cut(k, "'")
+	return utf8.RuneCountInString(head) == 1
 }
 
 // commonFilter says which small-letter forms of lang are kept as common

@@ -10,12 +10,14 @@ import (
 // mixed, a stop word a function word, and the small-letter forms the
 // filter keeps common words.
 func TestClassify(t *testing.T) {
-	forms := []string{"Kowalski", "kowalski", "Warszawa", "kolejne", "rok", "approx", "w", "W"}
+	forms := []string{"Kowalski", "kowalski", "Warszawa", "kolejne", "rok", "approx", "w", "W", "Россия", "I", "I'm"}
 	keep := func(w string) bool { return w != "approx" }
-	got := classify(forms, []string{"w", "jego"}, keep)
+	got := classify(forms, []string{"w", "jego", "россия", "i", "i'm"}, keep)
 	want := map[string]byte{
 		"kowalski": mixed, "warszawa": name, "kolejne": common, "rok": common,
 		"w": funcName, "jego": function,
+		"россия": name,                      // a name in a stop-word list
+		"i":      funcName, "i'm": funcName, // the pronoun
 	}
 	for k, v := range want {
 		if got[k] != v {
