@@ -123,11 +123,12 @@ func (s *Segmenter) nameBefore(text string, start, i int) bool {
 	return strings.IndexFunc(text[a:wstart], unicode.IsLetter) >= 0
 }
 
-// opening reports whether the sentence so far, before its last number, is
-// only a phrase of time or place that opens it: a function word (a
-// preposition), then numbers and at most one word in small letters ("W",
-// "Od 1 stycznia", "W latach", "В"). Such a sentence goes on after the
-// stop: "W 2016 r. Rada zdecydowała", "В 2016 г. Петровский стал мэром".
+// opening reports whether the sentence so far, up to its last number, is
+// only a phrase of time or place that opens it: a preposition of the
+// rules, then numbers and at most one word in small letters ("W 2016",
+// "Od 1 stycznia 2017", "W latach 90", "В XIX"). Such a sentence goes on
+// after the stop: "W 2016 r. Rada zdecydowała", "В 2016 г. Петровский
+// стал мэром"; "Это стоит 100 руб." is no such phrase.
 func (s *Segmenter) opening(before string) bool {
 	var words [4]string
 	n := 0
@@ -157,7 +158,7 @@ func (s *Segmenter) opening(before string) bool {
 		}
 	}
 	r, _ := utf8.DecodeRuneInString(words[0])
-	return unicode.IsUpper(r) && s.rules.lex.Class(words[0])&lexicon.Function != 0
+	return unicode.IsUpper(r) && s.rules.prepositions[lexicon.Key(words[0])]
 }
 
 // isNumberLike reports whether w is a number, with an ending or not

@@ -23,7 +23,8 @@ func TestOpening(t *testing.T) {
 		{"two small words", pl, "W roku tym 2016", false},
 		{"too many words", pl, "Od 1 do 2 2016", false},
 		{"no number last", pl, "W latach", false},
-		{"a capitalised word that is no function word", pl, "Budżet 2016", false},
+		{"a capitalised word that is no preposition", pl, "Budżet 2016", false},
+		{"a pronoun, a verb and a number", ru, "Это стоит 100", false},
 		{"the number alone", pl, "2016", false},
 	}
 	for _, tt := range tests {
@@ -83,7 +84,7 @@ func TestNameBefore(t *testing.T) {
 // TestNameEnding: a word ends like a surname when it is longer than the
 // ending by two letters at least; ё counts as е.
 func TestNameEnding(t *testing.T) {
-	r := &Rules{function: map[string]bool{}, byLast: map[string][]abbrev{}, numberWords: map[string]bool{}}
+	r := &Rules{function: map[string]bool{}, prepositions: map[string]bool{}, byLast: map[string][]abbrev{}, numberWords: map[string]bool{}}
 	if err := r.read("ru.txt", "name-ending ский енко\nname-ending-always ов ев\n"); err != nil {
 		t.Fatal(err)
 	}

@@ -83,6 +83,8 @@ type Rules struct {
 	// function are function words beside the lexicon's (lexicon keys):
 	// adverbs that open sentences, which a stop-word list lacks.
 	function map[string]bool
+	// prepositions open a phrase of time or place: "W 2016 r.", "В XIX в.".
+	prepositions map[string]bool
 }
 
 // LoadRules reads the embedded rules for lang ("pl", "ru", "en") and adds
@@ -92,7 +94,8 @@ func LoadRules(lang string, extra []string) (*Rules, error) {
 	if err != nil {
 		return nil, fmt.Errorf("no segmentation rules for language %q (mosty has pl, ru and en)", lang)
 	}
-	r := &Rules{Lang: lang, byLast: map[string][]abbrev{}, numberWords: map[string]bool{}, function: map[string]bool{}}
+	r := &Rules{Lang: lang, byLast: map[string][]abbrev{}, numberWords: map[string]bool{}, function: map[string]bool{},
+		prepositions: map[string]bool{}}
 	if r.lex, err = lexicon.Load(lang); err != nil {
 		return nil, err
 	}
@@ -143,9 +146,10 @@ func (r *Rules) rule(f []string) error {
 			r.numberWords[strings.ToLower(strings.TrimSuffix(w, "."))] = true
 		}
 		return nil
-	case "function":
+	case "function", "preposition":
+		set := map[string]map[string]bool{"function": r.function, "preposition": r.prepositions}[f[0]]
 		for _, w := range f[1:] {
-			r.function[lexicon.Key(w)] = true
+			set[lexicon.Key(w)] = true
 		}
 		return nil
 	case "name-ending", "name-ending-always":

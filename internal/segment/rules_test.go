@@ -18,7 +18,7 @@ func TestRulesLinesAreStrict(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := &Rules{byLast: map[string][]abbrev{}, numberWords: map[string]bool{}, function: map[string]bool{}}
+			r := &Rules{byLast: map[string][]abbrev{}, numberWords: map[string]bool{}, function: map[string]bool{}, prepositions: map[string]bool{}}
 			err := r.read("pl.txt", "# comment\n"+tt.line+"\n")
 			if err == nil || !strings.Contains(err.Error(), "rules/pl.txt:2: ") || !strings.Contains(err.Error(), tt.msg) {
 				t.Errorf("read %q: %v, want rules/pl.txt:2: … %s", tt.line, err, tt.msg)
