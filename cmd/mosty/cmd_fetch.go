@@ -30,26 +30,32 @@ func cmdFetch(e *env) *cli.Command {
    reads the site's list of articles and fetches them: a sitemap (or a
    sitemap index, gzipped or not), an RSS or Atom feed, or a listing page
    (a news index, a category) whose next pages are followed; which it is
-   is told from the content. A list's lastmod or pubDate feeds --since, and
-   a page whose lastmod is the one it had when last fetched is not asked for
-   at all. A run over a list that is stopped (Ctrl-C) goes on where it
-   stopped when run again. --discover finds a site's sitemaps and feeds.
+   is told from the content. The articles must be on the list's host
+   unless --hosts names others (a <base href> or next page elsewhere is not
+   followed). A list's lastmod or pubDate feeds --since, and a page whose
+   lastmod is the one it had when last fetched is not asked for at all. A
+   run over a list that is stopped (Ctrl-C) goes on where it stopped when
+   run again. --discover finds a site's sitemaps and feeds.
 
-   mosty obeys robots.txt, asks each site at most once a second (slower if
-   robots.txt says so), retries on 429 and 5xx honouring Retry-After, and
-   asks for a page again conditionally: an unchanged article costs a 304
-   and writes nothing. On a terminal a progress bar shows the time left.
+   mosty obeys robots.txt (on every host a redirect leads to), asks each
+   site at most once a second (slower if robots.txt says so), retries on
+   429 and 5xx honouring Retry-After (a URL whose server asks for more than
+   2 minutes is given up, saying when to try again), and asks for a page
+   again conditionally: an unchanged article costs a 304 and writes
+   nothing. On a terminal a progress bar shows the time left.
 
    Example:
       mosty fetch https://wkb.example/aktualnosci/polsko-bialoruskie-rozmowy
       mosty fetch --discover https://wkb.example
       mosty fetch --list https://wkb.example/sitemap.xml --since 2017-01-01
-      mosty fetch --list https://wkb.example/dzialania-klastra --max 20`,
+      mosty fetch --list https://wkb.example/dzialania-klastra --max 20
+      mosty fetch --list https://wkb.example/archiwum --hosts archiwum.wkb.example`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "list", Usage: "a sitemap, feed or listing page whose articles to fetch (`URL`)"},
 			&cli.StringFlag{Name: "discover", Usage: "list the sitemaps and feeds of the site at `URL`, fetching no article"},
 			&cli.IntFlag{Name: "max", Usage: "fetch at most `N` articles from the list"},
 			&cli.IntFlag{Name: "max-pages", Value: 20, Usage: "follow at most `N` pages of the listing"},
+			&cli.StringSliceFlag{Name: "hosts", Usage: "let the listing lead to these other `HOST`s too (a,b or repeated); by default it stays on its own"},
 			&cli.StringFlag{Name: "since", Usage: "skip articles dated before `DATE` (2017-12-31)"},
 			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "give up on a request after `DURATION`"},
 			&cli.StringFlag{Name: "user-agent", Usage: "introduce mosty to sites as `UA` (default: mosty.toml [fetch], then mosty's)"},
@@ -57,7 +63,7 @@ func cmdFetch(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "json", Usage: "print the results as JSON for build scripts"},
 		},
 		Action: func(c *cli.Context) error {
-			return runFetch(c.Context, e, fetchOpts{urls: c.Args().Slice(), list: c.String("list"), discover: c.String("discover"), max: c.Int("max"), maxPages: c.Int("max-pages"),
+			return runFetch(c.Context, e, fetchOpts{urls: c.Args().Slice(), list: c.String("list"), discover: c.String("discover"), max: c.Int("max"), maxPages: c.Int("max-pages"), hosts: c.StringSlice("hosts"),
 				since: c.String("since"), timeout: c.Duration("timeout"), userAgent: c.String("user-agent"), ignoreRobots: c.Bool("ignore-robots"), json: c.Bool("json")})
 		},
 	}
@@ -68,7 +74,8 @@ type fetchOpts struct {
 	list          string
 	discover      string
 	max, maxPages int
-	since         string // a date, "" for none
+	hosts         []string // other hosts a listing may lead to
+	since         string   // a date, "" for none
 	timeout       time.Duration
 	userAgent     string // "" for mosty.toml's, then mosty's
 	ignoreRobots  bool
@@ -99,7 +106,7 @@ func runFetch(ctx context.Context, e *env, o fetchOpts) error {
 	}
 	defer unlock()
 	f := newFetcher(w, o)
-	opts := workspace.FetchOptions{URLs: o.urls, List: o.list, Max: o.max, MaxPages: o.maxPages, Since: since}
+	opts := workspace.FetchOptions{URLs: o.urls, List: o.list, Max: o.max, MaxPages: o.maxPages, Since: since, Hosts: o.hosts}
 	done := progress(e.stderr, &opts)
 	results, err := w.Fetch(ctx, f, opts)
 	done()
@@ -177,7 +184,7 @@ func runDiscover(ctx context.Context, e *env, o fetchOpts) error {
 	}
 	if o.json {
 		if found == nil {
-			found = []acquire.Found{}
+			found = []acquire.FoundList{}
 		}
 		if err := e.printJSON(found); err != nil {
 			return err

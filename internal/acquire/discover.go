@@ -14,9 +14,9 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// A Found list is a sitemap or feed a site offers: where it is, how
+// A FoundList is a sitemap or feed a site offers: where it is, how
 // mosty learnt of it, what it is and how many URLs it gives.
-type Found struct {
+type FoundList struct {
 	URL     string   `json:"url"`
 	Via     string   `json:"via"` // "robots.txt", "link rel=alternate" or "/sitemap.xml"
 	Kind    ListKind `json:"kind"`
@@ -39,7 +39,7 @@ var feedTypes = []string{"application/rss+xml", "application/atom+xml", "applica
 // none. Each candidate is fetched and read, and only real lists are
 // returned; a sitemap index counts as one list. The error is for the site
 // as a whole: nothing could be fetched.
-func (f *Fetcher) Discover(ctx context.Context, siteURL string) ([]Found, error) {
+func (f *Fetcher) Discover(ctx context.Context, siteURL string) ([]FoundList, error) {
 	site, err := url.Parse(siteURL)
 	if err != nil || (site.Scheme != "http" && site.Scheme != "https") || site.Host == "" {
 		return nil, &FetchError{URL: siteURL, Err: errors.New("not an http:// or https:// URL")}
@@ -70,7 +70,7 @@ func (f *Fetcher) Discover(ctx context.Context, siteURL string) ([]Found, error)
 	if robotsErr != nil && pageErr != nil {
 		return nil, pageErr
 	}
-	var found []Found
+	var found []FoundList
 	seen := map[string]bool{}
 	for _, c := range cands {
 		if seen[c.url] {
@@ -86,7 +86,7 @@ func (f *Fetcher) Discover(ctx context.Context, siteURL string) ([]Found, error)
 		}
 		base, _ := url.Parse(doc.URL)
 		if l, err := ReadList(doc.Body, base); err == nil {
-			found = append(found, Found{URL: c.url, Via: c.via, Kind: l.Kind, Entries: len(l.Entries)})
+			found = append(found, FoundList{URL: c.url, Via: c.via, Kind: l.Kind, Entries: len(l.Entries)})
 		}
 	}
 	return found, nil
@@ -134,7 +134,7 @@ func FeedLinks(page []byte, base *url.URL) []string {
 }
 
 // String is a line for people: "sitemap index https://… (robots.txt, 3 sitemaps)".
-func (fd Found) String() string {
+func (fd FoundList) String() string {
 	unit := "URL"
 	if fd.Kind == ListSitemapIndex {
 		unit = "sitemap"

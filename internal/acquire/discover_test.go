@@ -66,13 +66,13 @@ func TestDiscover(t *testing.T) {
 	tests := []struct {
 		name   string
 		robots string
-		want   []Found
+		want   []FoundList
 	}{
-		{"robots.txt names a sitemap index", "User-agent: *\nDisallow: /private/\nSitemap: https://wkb.example/sitemap_index.xml\n", []Found{
+		{"robots.txt names a sitemap index", "User-agent: *\nDisallow: /private/\nSitemap: https://wkb.example/sitemap_index.xml\n", []FoundList{
 			{URL: "/sitemap_index.xml", Via: ViaRobots, Kind: ListSitemapIndex, Entries: 2},
 			{URL: "/feed/", Via: ViaLink, Kind: ListRSS, Entries: 3},
 		}},
-		{"no robots.txt: /sitemap.xml", "", []Found{
+		{"no robots.txt: /sitemap.xml", "", []FoundList{
 			{URL: "/feed/", Via: ViaLink, Kind: ListRSS, Entries: 3},
 			{URL: "/sitemap.xml", Via: ViaDefault, Kind: ListSitemap, Entries: 3},
 		}},

@@ -13,11 +13,12 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"sync"
+
+	"github.com/mosty-dev/mosty/internal/safefile"
 )
 
 // A Batch is a set of files to write together. The zero value is ready.
@@ -136,7 +137,7 @@ func (b *Batch) writeAll(files []file) error {
 // returns its name.
 func writeTemp(f file) (string, error) {
 	dir, base := filepath.Split(f.path)
-	tmp := filepath.Join(dir, fmt.Sprintf(".%s.%x.tmp", base, rand.Uint64()))
+	tmp := filepath.Join(dir, safefile.TempName(base)) // a name the next mosty command cleans up after a kill
 	out, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, f.perm)
 	if err != nil {
 		return "", err

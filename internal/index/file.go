@@ -6,12 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
-	"github.com/google/renameio/v2"
+	"github.com/mosty-dev/mosty/internal/safefile"
 )
 
 // header opens an index file; the version changes with the format.
@@ -29,10 +27,10 @@ var (
 	unescaper = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n", `\r`, "\r")
 )
 
-// Load reads the index at path with the token it was saved with. A
-// missing file is an empty index and an empty token.
-func Load(path string) (*Index, string, error) {
-	data, err := os.ReadFile(path)
+// Load reads the index at path, of at most limit bytes, with the token
+// it was saved with. A missing file is an empty index and an empty token.
+func Load(path string, limit int64) (*Index, string, error) {
+	data, err := safefile.Read(path, limit)
 	if errors.Is(err, fs.ErrNotExist) {
 		return New(), "", nil
 	}
@@ -111,18 +109,9 @@ func (x *Index) Save(path, token string) error {
 		}
 		b.WriteByte('\n')
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	t, err := renameio.NewPendingFile(path, renameio.WithTempDir(filepath.Dir(path)), renameio.WithPermissions(0o644))
-	if err != nil {
-		return err
-	}
-	defer t.Cleanup()
-	if _, err := t.Write(b.Bytes()); err != nil {
-		return err
-	}
-	if err := t.CloseAtomicallyReplace(); err != nil {
+	// Not synced: a crash that loses it leaves a token that no longer
+	// matches, and the index is made again.
+	if err := safefile.Write(path, b.Bytes(), safefile.Options{}); err != nil {
 		return err
 	}
 	x.changed = false

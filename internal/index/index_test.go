@@ -74,7 +74,7 @@ func TestLookupsAgreeWithScan(t *testing.T) {
 				}
 				var tok string
 				var err error
-				if x, tok, err = Load(path); err != nil || tok != "tok" {
+				if x, tok, err = Load(path, 1<<20); err != nil || tok != "tok" {
 					t.Fatalf("load: %v (token %q)", err, tok)
 				}
 			}
@@ -135,7 +135,7 @@ func TestNormalURL(t *testing.T) {
 
 func TestLoad(t *testing.T) {
 	dir := t.TempDir()
-	x, tok, err := Load(filepath.Join(dir, "missing"))
+	x, tok, err := Load(filepath.Join(dir, "missing"), 1<<20)
 	if err != nil || x.Len() != 0 || tok != "" {
 		t.Errorf("a missing index: %d entries, %q, %v", x.Len(), tok, err)
 	}
@@ -147,7 +147,7 @@ func TestLoad(t *testing.T) {
 	} {
 		p := filepath.Join(dir, "index")
 		os.WriteFile(p, []byte(data), 0o644)
-		if _, _, err := Load(p); !errors.Is(err, ErrInvalid) {
+		if _, _, err := Load(p, 1<<20); !errors.Is(err, ErrInvalid) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}

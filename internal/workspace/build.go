@@ -6,6 +6,7 @@ import (
 	"io"
 	"maps"
 	"net/url"
+	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -49,38 +50,47 @@ var ErrBuildProblems = errors.New("some translations cannot be published")
 
 // Build writes the localised site. Articles whose files changed since the
 // last build (all, when mosty, its settings or the templates changed) are
-// rendered one at a time on all cores and their pages staged beside the
-// old ones; only when every article could be published are the pages put
+// rendered one at a time on all cores and their pages staged in
+// .mosty/tmp; only when every article could be published is anything put
 // in place. The build keeps a few fields of each article (see
 // builtArticle), never every page, and writes the listings, feeds and
-// sitemaps again only when an article changed.
+// sitemaps again only when an article changed. It removes only files the
+// output folder's manifest proves are mosty's (see outdir.go).
 func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 	b, err := w.newBuild(opts)
 	if err != nil {
 		return nil, err
 	}
-	if err := b.articles(); err != nil {
+	b.plan()
+	if !opts.DryRun && !opts.Clean && !b.changed && !anyMissing(b.out, append(slices.Clone(b.old.Shared), "report.html", manifestName)) {
+		return b.rep, nil // nothing to write, nothing to remove, and the folder is known to be mosty's
+	}
+	if !opts.DryRun {
+		if err := b.prepareOut(); err != nil {
+			return nil, err
+		}
+	}
+	st, err := w.newStager(b.out, opts.DryRun)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.render(st); err != nil {
+		st.discard()
+		w.doneWriting()
 		return b.rep, err
 	}
 	if opts.DryRun {
 		return b.rep, nil
 	}
-	if err := b.removeUnpublished(); err != nil {
+	if err := b.shared(st); err != nil {
+		st.discard()
 		return nil, err
 	}
-	if err := b.shared(); err != nil {
+	if err := b.finish(st); err != nil {
 		return nil, err
-	}
-	if opts.Clean {
-		if err := b.clean(); err != nil {
-			return nil, err
-		}
 	}
 	slices.Sort(b.rep.Written)
 	slices.Sort(b.rep.Removed)
-	if !b.changed && b.next.Global == b.old.Global && len(b.rep.Written) == 0 {
-		return b.rep, nil // the cache is as it was
-	}
 	return b.rep, w.saveBuildCache(b.next)
 }
 
@@ -97,6 +107,7 @@ type build struct {
 	slugs   []string // the articles, sorted
 	todo    []string // those to render
 	changed bool     // an article was rendered, added or removed: the listings change
+	owned   map[string]bool
 	rep     *BuildReport
 }
 
@@ -121,7 +132,7 @@ func (w *Workspace) newBuild(opts BuildOptions) (*build, error) {
 		return nil, err
 	}
 	b := &build{w: w, o: w.newOp(), opts: opts, out: out, old: w.loadBuildCache(global), rep: &BuildReport{Out: out}, cfg: cfg}
-	b.next = &buildCache{Global: global, Articles: map[string]*builtArticle{}}
+	b.next = &buildCache{Global: global, Articles: map[string]*builtArticle{}, Shared: b.old.Shared}
 	if b.stamps, err = b.o.listing(); err != nil {
 		return nil, err
 	}
@@ -129,9 +140,9 @@ func (w *Workspace) newBuild(opts BuildOptions) (*build, error) {
 	return b, nil
 }
 
-// articles renders the articles whose inputs changed and puts their pages
-// in place, or none of them when one cannot be published.
-func (b *build) articles() error {
+// plan sorts the articles into those whose pages stand and those to
+// render.
+func (b *build) plan() {
 	src := b.cfg.SourceLang
 	var reused []string
 	for _, slug := range b.slugs {
@@ -156,10 +167,29 @@ func (b *build) articles() error {
 			b.changed = true // an article is gone
 		}
 	}
-	st := newStager(b.out, b.opts.DryRun)
+}
+
+// prepareOut checks the output folder, reads which of its files are
+// mosty's, and records that a build is writing there.
+func (b *build) prepareOut() error {
+	if err := b.w.checkOut(b.out); err != nil {
+		return err
+	}
+	m, err := readManifest(b.out)
+	if err != nil {
+		return err
+	}
+	if b.owned, err = b.w.proveOwned(b.out, m, b.old, b.opts.Clean); err != nil {
+		return err
+	}
+	return b.w.startWriting(b.out, b.owned)
+}
+
+// render renders the articles to render and stages their pages, or
+// stages nothing when one cannot be published.
+func (b *build) render(st *stager) error {
 	built, err := b.o.renderArticles(b.todo, b.cfg, st)
 	if err != nil {
-		st.discard()
 		return err
 	}
 	for i, slug := range b.todo {
@@ -168,51 +198,18 @@ func (b *build) articles() error {
 		b.rep.Problems = append(b.rep.Problems, built[i].problems...)
 	}
 	if hasErrors(b.rep.Problems) {
-		st.discard()
 		return ErrBuildProblems
 	}
-	if b.opts.DryRun {
-		return nil
-	}
-	if err := st.commit(); err != nil {
-		return err
-	}
-	b.rep.Written, b.rep.Unchanged = st.written, st.unchanged
 	for _, c := range b.next.Articles {
-		b.rep.Published += len(c.files(src))
+		b.rep.Published += len(c.files(b.cfg.SourceLang))
 	}
 	return nil
 }
 
-// removeUnpublished removes the pages the last build made that this one
-// did not: articles no longer published in a language, or gone.
-func (b *build) removeUnpublished() error {
-	src := b.cfg.SourceLang
-	for slug, old := range b.old.Articles {
-		var keep []string
-		if c, ok := b.next.Articles[slug]; ok {
-			keep = c.files(src)
-		}
-		for _, f := range old.files(src) {
-			if !slices.Contains(keep, f) {
-				b.remove(f)
-			}
-		}
-	}
-	return nil
-}
-
-func (b *build) remove(name string) {
-	if err := removeOutput(b.out, name); err == nil {
-		b.rep.Removed = append(b.rep.Removed, name)
-	}
-}
-
-// shared writes what depends on every article — the listings, feeds,
+// shared stages what depends on every article — the listings, feeds,
 // sitemaps and robots.txt, and the editors' report — when an article
 // changed or one of those files is missing.
-func (b *build) shared() error {
-	b.next.Shared = b.old.Shared
+func (b *build) shared(st *stager) error {
 	if !b.changed && !anyMissing(b.out, append(slices.Clone(b.old.Shared), "report.html")) {
 		return nil
 	}
@@ -223,32 +220,106 @@ func (b *build) shared() error {
 			versions = append(versions, &c.Versions[i])
 		}
 	}
-	made := map[string]bool{}
+	var made []string
 	err := site.Indexes(versions, b.cfg, b.summarize, func(name string, data []byte) error {
-		made[name] = true
-		return b.writeShared(name, data)
+		made = append(made, name)
+		return st.put(name, data)
 	})
 	if err != nil {
 		return err
 	}
-	for _, name := range b.old.Shared {
-		if !made[name] {
-			b.remove(name)
-		}
-	}
-	b.next.Shared = slices.Sorted(maps.Keys(made))
-	return b.report()
+	slices.Sort(made)
+	b.next.Shared = made
+	return b.report(st)
 }
 
-// writeShared writes a file of no one article when its bytes changed.
-func (b *build) writeShared(name string, data []byte) error {
-	written, err := writeIfChanged(b.out, name, data)
-	if written {
-		b.rep.Written = append(b.rep.Written, name)
-	} else if err == nil {
-		b.rep.Unchanged++
+// finish writes the manifest with every file the build leaves, puts the
+// staged files in place, removes what the build no longer makes (with
+// Clean, every file of mosty's it did not make), writes the manifest of
+// what is left, and says the build is done.
+func (b *build) finish(st *stager) error {
+	made := b.made()
+	mine := mergeSorted(made, sortedKeys(b.owned))
+	if err := b.w.writeManifest(b.out, mine); err != nil {
+		return err
 	}
-	return err
+	if err := st.commit(); err != nil {
+		return err
+	}
+	b.rep.Written, b.rep.Unchanged = append(b.rep.Written, st.written...), b.rep.Unchanged+st.unchanged
+	removed := b.removeUnmade(made)
+	mine = slices.DeleteFunc(mine, func(name string) bool {
+		if _, isMade := slices.BinarySearch(made, name); isMade {
+			return false
+		}
+		if removed[name] {
+			return true
+		}
+		_, err := os.Lstat(outPath(b.out, name)) // a file of mosty's still there, or gone
+		return err != nil
+	})
+	if err := b.w.writeManifest(b.out, mine); err != nil {
+		return err
+	}
+	return b.w.doneWriting()
+}
+
+// made is every file of the site the build leaves, sorted.
+func (b *build) made() []string {
+	var out []string
+	for _, c := range b.next.Articles {
+		out = append(out, c.files(b.cfg.SourceLang)...)
+	}
+	out = append(append(out, b.next.Shared...), "report.html")
+	slices.Sort(out)
+	return out
+}
+
+// removeUnmade removes the files the last build made that this one did
+// not — pages no longer published, articles gone, listing pages no longer
+// needed — and with Clean every other file of mosty's it did not make.
+func (b *build) removeUnmade(made []string) map[string]bool {
+	removed := map[string]bool{}
+	consider := func(name string) {
+		if _, ok := slices.BinarySearch(made, name); !ok && !removed[name] && removeOutput(b.out, name) {
+			removed[name] = true
+			b.rep.Removed = append(b.rep.Removed, name)
+		}
+	}
+	for _, old := range b.old.Articles {
+		for _, f := range old.files(b.cfg.SourceLang) {
+			consider(f)
+		}
+	}
+	for _, f := range b.old.Shared {
+		consider(f)
+	}
+	if b.opts.Clean {
+		for f := range b.owned {
+			consider(f)
+		}
+	}
+	return removed
+}
+
+// mergeSorted is the sorted union of two sorted lists.
+func mergeSorted(a, b []string) []string {
+	out := make([]string, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i, j = i+1, j+1
+		}
+	}
+	return out
 }
 
 // summarize finds the summary of a version the feeds show, rendering its
@@ -266,8 +337,8 @@ func (b *build) summarize(v *site.Version) (string, error) {
 	return "", nil
 }
 
-// report writes the editors' report, one article at a time.
-func (b *build) report() error {
+// report stages the editors' report, written one article at a time.
+func (b *build) report(st *stager) error {
 	targets := b.cfg.Targets
 	articles := func(yield func(catalog.ArticleCoverage) bool) {
 		for _, slug := range b.slugs {
@@ -276,30 +347,9 @@ func (b *build) report() error {
 			}
 		}
 	}
-	written, err := writeStreamIfChanged(b.out, "report.html", func(w io.Writer) error {
+	return st.putStream("report.html", func(w io.Writer) error {
 		return report.HTML(w, b.w.Config.SiteName, articles, targets)
 	})
-	if written {
-		b.rep.Written = append(b.rep.Written, "report.html")
-	}
-	return err
-}
-
-// clean removes every file in the output folder that the build did not
-// make.
-func (b *build) clean() error {
-	made := map[string]bool{"report.html": true}
-	for _, name := range b.next.Shared {
-		made[name] = true
-	}
-	for _, c := range b.next.Articles {
-		for _, f := range c.files(b.cfg.SourceLang) {
-			made[f] = true
-		}
-	}
-	removed, err := removeStrays(b.out, made)
-	b.rep.Removed = append(b.rep.Removed, removed...)
-	return err
 }
 
 // rendered is one article the build decided and rendered: what it keeps

@@ -3,14 +3,15 @@ package workspace
 import (
 	"bufio"
 	"encoding/json"
-	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/index"
+	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/mosty-dev/mosty/internal/site"
 )
 
@@ -115,6 +116,9 @@ func (w *Workspace) loadBuildCache(global string) *buildCache {
 // coverage of an article whose files did not change since.
 func (w *Workspace) readBuildCache() *buildCache {
 	empty := &buildCache{Articles: map[string]*builtArticle{}}
+	if info, err := os.Stat(w.buildCachePath()); err != nil || !info.Mode().IsRegular() || info.Size() > maxCacheFile {
+		return empty // none, or not a file mosty reads (safefile.Read's rule)
+	}
 	f, err := os.Open(w.buildCachePath())
 	if err != nil {
 		return empty
@@ -267,28 +271,41 @@ func parseBuilt(line string) (string, *builtArticle, bool) {
 	return slug, b, true
 }
 
-// saveBuildCache writes the cache a line at a time, when its bytes
-// changed; a cache needs no sync to disk.
+// saveBuildCache writes the cache a line at a time, atomically; a cache
+// needs no sync to disk.
 func (w *Workspace) saveBuildCache(c *buildCache) error {
-	if err := os.MkdirAll(w.Path(".mosty"), 0o755); err != nil {
+	os.Remove(w.Path(".mosty", "build.json")) // an earlier mosty's cache, if any
+	path := w.buildCachePath()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	os.Remove(w.Path(".mosty", "build.json")) // an earlier mosty's cache, if any
-	_, err := writeStreamIfChanged(w.Path(".mosty"), "build", func(out io.Writer) error {
-		b := bufio.NewWriter(out)
-		b.WriteString(buildCacheHeader + "\n" + c.Global + "\n")
-		for i, s := range c.Shared {
-			if i > 0 {
-				b.WriteString(sepItem)
-			}
-			b.WriteString(cacheEscaper.Replace(s))
+	tmp := filepath.Join(filepath.Dir(path), safefile.TempName(filepath.Base(path)))
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	b := bufio.NewWriterSize(f, 256<<10)
+	b.WriteString(buildCacheHeader + "\n" + c.Global + "\n")
+	for i, s := range c.Shared {
+		if i > 0 {
+			b.WriteString(sepItem)
 		}
+		b.WriteString(cacheEscaper.Replace(s))
+	}
+	b.WriteByte('\n')
+	for _, slug := range sortedKeys(c.Articles) {
+		b.WriteString(c.Articles[slug].line(slug))
 		b.WriteByte('\n')
-		for _, slug := range sortedKeys(c.Articles) {
-			b.WriteString(c.Articles[slug].line(slug))
-			b.WriteByte('\n')
-		}
-		return b.Flush()
-	})
+	}
+	err = b.Flush()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
 	return err
 }

@@ -33,9 +33,12 @@ func (w *Workspace) Check(langs []string) ([]qa.Finding, error) {
 				seen["locales/"+lang+"/"+slug+".toml"] = true
 			}
 		}
+		var polish map[string]string // the Polish of each segment, read once an article needs it
 		for _, lang := range langs {
-			st := stamps.locale(slug, lang)
-			if st == index.Missing {
+			// A file's findings depend on it and on the Polish file (a
+			// segment stale against the Polish it was made from).
+			st := checkStamp{stamps.locale(slug, lang), stamps.locale(slug, w.Config.SourceLanguage)}
+			if st.Locale == index.Missing {
 				continue
 			}
 			rel := "locales/" + lang + "/" + slug + ".toml"
@@ -43,12 +46,24 @@ func (w *Workspace) Check(langs []string) ([]qa.Finding, error) {
 				out = append(out, findings...)
 				continue
 			}
+			if polish == nil {
+				src, err := w.loadSource(slug)
+				if err != nil {
+					return nil, err
+				}
+				polish = make(map[string]string, len(src.Units))
+				for _, u := range src.Units {
+					polish[u.ID] = u.Source
+				}
+			}
 			f, _, err := w.LoadLocale(lang, slug)
 			if err != nil {
 				return nil, err
 			}
 			var findings []qa.Finding
 			for _, u := range f.Units {
+				p, ok := polish[u.ID]
+				findings = append(findings, c.Stale(w.Rel(f.Path), u, p, ok)...)
 				findings = append(findings, c.Unit(w.Rel(f.Path), lang, u)...)
 			}
 			cache.put(rel, st, findings)

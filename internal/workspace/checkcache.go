@@ -12,6 +12,7 @@ import (
 
 	"github.com/mosty-dev/mosty/internal/index"
 	"github.com/mosty-dev/mosty/internal/qa"
+	"github.com/mosty-dev/mosty/internal/safefile"
 )
 
 // checkCache is .mosty/check: each translators' file's findings, by the
@@ -25,8 +26,14 @@ type checkCache struct {
 }
 
 type checkedFile struct {
-	stamp    index.Stamp
+	stamp    checkStamp
 	findings []qa.Finding
+}
+
+// checkStamp is what a translators' file's findings were made from: the
+// file, and the article's Polish file.
+type checkStamp struct {
+	Locale, Source index.Stamp
 }
 
 func (w *Workspace) checkCachePath() string { return w.Path(".mosty", "check") }
@@ -52,7 +59,7 @@ func (w *Workspace) checkKey() string {
 // is empty.
 func (w *Workspace) loadCheckCache() *checkCache {
 	c := &checkCache{key: w.checkKey(), files: map[string]checkedFile{}}
-	data, err := os.ReadFile(w.checkCachePath())
+	data, err := safefile.Read(w.checkCachePath(), maxCacheFile)
 	if err != nil {
 		return c
 	}
@@ -64,7 +71,7 @@ func (w *Workspace) loadCheckCache() *checkCache {
 	for sc.Scan() {
 		path, rest, _ := strings.Cut(sc.Text(), "\t")
 		var f struct {
-			Stamp    index.Stamp
+			Stamp    checkStamp
 			Findings []qa.Finding
 		}
 		if json.Unmarshal([]byte(rest), &f) != nil {
@@ -77,12 +84,12 @@ func (w *Workspace) loadCheckCache() *checkCache {
 
 // get returns a file's findings when its stamp is the one they were made
 // for.
-func (c *checkCache) get(path string, st index.Stamp) ([]qa.Finding, bool) {
+func (c *checkCache) get(path string, st checkStamp) ([]qa.Finding, bool) {
 	f, ok := c.files[path]
 	return f.findings, ok && f.stamp == st
 }
 
-func (c *checkCache) put(path string, st index.Stamp, findings []qa.Finding) {
+func (c *checkCache) put(path string, st checkStamp, findings []qa.Finding) {
 	c.files[path] = checkedFile{stamp: st, findings: findings}
 	c.changed = true
 }
@@ -103,7 +110,7 @@ func (w *Workspace) saveCheckCache(c *checkCache, seen map[string]bool) error {
 	for _, path := range sortedKeys(c.files) {
 		f := c.files[path]
 		line, err := json.Marshal(struct {
-			Stamp    index.Stamp
+			Stamp    checkStamp
 			Findings []qa.Finding
 		}{f.stamp, f.findings})
 		if err != nil {
@@ -116,5 +123,5 @@ func (w *Workspace) saveCheckCache(c *checkCache, seen map[string]bool) error {
 	if err := os.MkdirAll(w.Path(".mosty"), 0o755); err != nil {
 		return err
 	}
-	return writeOutput(w.checkCachePath(), b.Bytes()) // a cache: no sync
+	return safefile.Write(w.checkCachePath(), b.Bytes(), safefile.Options{}) // a cache: no sync
 }

@@ -50,7 +50,7 @@ func TestCrashHelper(t *testing.T) {
 func fixedNow() time.Time { return time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC) }
 
 // tmpFileRE matches the temporary files a batch writes beside its targets.
-var tmpFileRE = regexp.MustCompile(`^\..+\.[0-9a-f]+\.tmp$`)
+var tmpFileRE = regexp.MustCompile(`^\..+\.mosty-[0-9a-f]+\.tmp$`)
 
 // contents is every file under dir but the batch's temporary files, by
 // path relative to dir, and how many of those there were.

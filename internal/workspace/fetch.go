@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -24,6 +25,9 @@ type FetchOptions struct {
 	Max      int       // at most this many articles from the list (0: no limit)
 	MaxPages int       // at most this many listing pages (0: 20)
 	Since    time.Time // skip articles dated before this
+	// Hosts are other hosts a list may lead to (--hosts): its articles
+	// and next pages; by default it stays on its own host.
+	Hosts []string
 	// Progress, when set, is told of every finished URL.
 	Progress func(r FetchResult)
 	// Planned, when set, is told how many pages the run will ask for once
@@ -72,7 +76,7 @@ func (w *Workspace) Fetch(ctx context.Context, f *acquire.Fetcher, opts FetchOpt
 	if err != nil {
 		return nil, err
 	}
-	run := &fetchRun{w: w, f: f, opts: opts, im: im}
+	run := &fetchRun{w: w, f: f, opts: opts, im: im, site: newSite(opts.List, opts.Hosts)}
 	targets := make([]fetchTarget, 0, len(opts.URLs))
 	for _, u := range opts.URLs {
 		targets = append(targets, fetchTarget{url: u})
@@ -125,6 +129,7 @@ type fetchRun struct {
 	opts    FetchOptions
 	im      *importer
 	journal *fetchJournal // for a list: the pages done, to go on after a stop
+	site    boundary      // the hosts a list's articles may be on
 	results []FetchResult
 }
 
@@ -307,7 +312,10 @@ func (r *fetchRun) crawlListing(ctx context.Context, first *acquire.Document) ([
 			doc = &acquire.Document{URL: got.FinalURL, Body: got.Source.Raw, ContentType: got.ContentType}
 		}
 		base, _ := url.Parse(doc.URL)
-		links, next, err := extract.Listing(acquire.Decode(doc.Body, doc.ContentType).Text, base, r.w.Config.Profile)
+		if n == 0 {
+			r.site.add(base.Hostname()) // where the site itself redirected
+		}
+		links, next, err := extract.Listing(acquire.Decode(doc.Body, doc.ContentType).Text, base, r.w.Config.Profile, r.site.has)
 		if err != nil {
 			return found, fmt.Errorf("%s: %w", page, err)
 		}
@@ -323,4 +331,28 @@ func (r *fetchRun) crawlListing(ctx context.Context, first *acquire.Document) ([
 		page, doc = next, nil
 	}
 	return found, nil
+}
+
+// boundary is where a list may lead: the hosts its articles and next
+// pages may be on — its own, with or without "www.", and those --hosts
+// adds.
+type boundary map[string]bool
+
+func newSite(list string, hosts []string) boundary {
+	s := boundary{}
+	if u, err := url.Parse(list); err == nil {
+		s.add(u.Hostname())
+	}
+	for _, h := range hosts {
+		s.add(h)
+	}
+	return s
+}
+
+func (s boundary) add(host string) {
+	s[strings.TrimPrefix(strings.ToLower(strings.TrimSuffix(host, ".")), "www.")] = true
+}
+
+func (s boundary) has(u *url.URL) bool {
+	return s[strings.TrimPrefix(strings.ToLower(strings.TrimSuffix(u.Hostname(), ".")), "www.")]
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/mosty-dev/mosty/internal/acquire"
+	"github.com/mosty-dev/mosty/internal/hint"
 )
 
 // list reads FetchOptions.List: a sitemap, whose sitemap index is
@@ -30,6 +31,7 @@ func (r *fetchRun) list(ctx context.Context) ([]fetchTarget, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", r.opts.List, err)
 	}
+	r.site.add(base.Hostname()) // where the site itself redirected
 	return r.entries(ctx, l, 1), nil
 }
 
@@ -45,6 +47,11 @@ func (r *fetchRun) entries(ctx context.Context, l *acquire.List, depth int) []fe
 	if l.Kind != acquire.ListSitemapIndex {
 		out := make([]fetchTarget, 0, len(l.Entries))
 		for _, e := range l.Entries {
+			if u, err := url.Parse(e.URL); err != nil || !r.site.has(u) {
+				r.report(FetchResult{URL: e.URL, Status: FetchFailed,
+					Err: hint.Wrap(fmt.Errorf("%s: on another host than the list, not fetched", e.URL), "--hosts lets mosty fetch articles from other hosts")})
+				continue
+			}
 			out = append(out, fetchTarget{url: e.URL, listDate: e.Date(), listed: true})
 		}
 		return out

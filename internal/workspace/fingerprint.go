@@ -4,11 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"runtime/debug"
 
 	"github.com/mosty-dev/mosty/internal/extract"
+	"github.com/mosty-dev/mosty/internal/names"
 	"github.com/mosty-dev/mosty/internal/render"
+	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/mosty-dev/mosty/internal/segment"
 	"github.com/mosty-dev/mosty/internal/site"
 	toml "github.com/pelletier/go-toml/v2"
@@ -24,7 +25,7 @@ const (
 	// Polish file: workspaces then extract every article again on their
 	// next sync, keeping every translation. TestPipelineGuard fails when
 	// the Polish files changed and it was not bumped.
-	pipelineVersion = 3
+	pipelineVersion = 4
 	// renderVersion is the code that turns the workspace into pages
 	// (internal/render, internal/site, internal/report). Bump it with any
 	// change to the pages: the next build renders every article again.
@@ -66,6 +67,13 @@ func (w *Workspace) pipelineFingerprint() string {
 	return hex.EncodeToString(h.Sum(nil)[:6])
 }
 
+// hintsFingerprint says which hints sync writes beside the segments of
+// the translators' files: the names hints (names.HintsVersion: the names
+// code and its embedded data). It is kept in the sync index, not in the
+// Polish files: when it changes, the next sync writes every translator's
+// file again with the new hints, without extracting any article again.
+func hintsFingerprint() string { return names.HintsVersion() }
+
 // release is mosty's module version as the binary records it, "" when
 // it records none or only "(devel)".
 func release() string {
@@ -83,14 +91,14 @@ func release() string {
 // (flags included), the workspace's templates and the output folder.
 func (w *Workspace) buildFingerprint(rules site.Rules, out string) (string, error) {
 	h := sha256.New()
-	cfg, err := os.ReadFile(w.Path(ConfigFile))
+	cfg, err := safefile.Read(w.Path(ConfigFile), maxSmallFile)
 	if err != nil {
 		return "", err
 	}
 	h.Write(cfg)
 	fmt.Fprintf(h, "%+v|%s|%d|%s", rules, w.pipelineFingerprint(), renderVersion, out)
 	for _, name := range render.TemplateNames {
-		if data, err := os.ReadFile(w.Path("templates", name)); err == nil {
+		if data, err := safefile.Read(w.Path("templates", name), maxSmallFile); err == nil {
 			h.Write(data)
 		}
 	}

@@ -65,9 +65,13 @@ func (w *Workspace) ImportEach(paths []string, each func(ImportResult)) error {
 	for chunk := range slices.Chunk(files, importChunk) {
 		var srcs []*acquire.Source
 		for _, f := range chunk {
-			src, err := acquire.ReadFile(f)
+			err := f.Refused
+			var src *acquire.Source
+			if err == nil {
+				src, err = acquire.ReadFile(f.Path)
+			}
 			if err != nil {
-				each(ImportResult{File: f, Status: ImportFailed, Err: err})
+				each(ImportResult{File: f.Path, Status: ImportFailed, Err: err})
 				continue
 			}
 			srcs = append(srcs, src)

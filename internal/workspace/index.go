@@ -20,8 +20,10 @@ import (
 // article's metadata once, and one full sync.
 type articleIndex struct {
 	*index.Index
-	// version is the pipeline fingerprint the stamps were made under:
-	// with another, every article is to be synced.
+	// version is the pipeline fingerprint and the hints version the
+	// stamps were made under: with another, every article is to be synced
+	// (and with another pipeline fingerprint, extracted again: the Polish
+	// files say so).
 	version string
 	// sources is sources/ as the index last saw it: when the folder
 	// changed since (another tool, a git pull), the index reads the
@@ -35,7 +37,7 @@ func (w *Workspace) indexPath() string { return w.Path(".mosty", "index") }
 // loadIndex reads the index and brings it up to date with sources/. A
 // missing or damaged index is made again from the articles' files.
 func (w *Workspace) loadIndex() (*articleIndex, error) {
-	x, token, err := index.Load(w.indexPath())
+	x, token, err := index.Load(w.indexPath(), maxCacheFile)
 	if errors.Is(err, index.ErrInvalid) {
 		x, token, err = index.New(), "", nil
 	}
@@ -44,7 +46,7 @@ func (w *Workspace) loadIndex() (*articleIndex, error) {
 	}
 	ai := &articleIndex{Index: x, saved: token}
 	ai.version, ai.sources, _ = strings.Cut(token, "\n")
-	if v := w.pipelineFingerprint(); ai.version != v {
+	if v := w.pipelineFingerprint() + "/" + hintsFingerprint(); ai.version != v {
 		for _, slug := range ai.Slugs() {
 			e, _ := ai.Get(slug)
 			e.Stamps = nil

@@ -3,31 +3,38 @@ package workspace
 import (
 	"bufio"
 	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"sync"
+	"syscall"
+
+	"github.com/mosty-dev/mosty/internal/safefile"
 )
 
-// The built site's files are written atomically — a temporary file in
-// the same folder, renamed over the old one, so that a web server never
-// serves half a page — but not synced to disk: the site can always be
-// built again from the workspace, and a sync per page would make a build
-// of thousands of pages wait on the disk. A file whose bytes are already
-// right is not written, so it keeps its time.
+// The built site's files are written atomically — renamed over the old
+// ones, so that a web server never serves half a page — from temporary
+// files in .mosty/tmp, so that a killed build leaves nothing in the output
+// folder to deploy by mistake; they are not synced: the site can always be
+// built again, and a sync per page would make a build of thousands of
+// pages wait on the disk. A file whose bytes are already right is not
+// written, so it keeps its time.
 
-// A stager writes the pages of a build beside the old ones under
-// temporary names, and puts them all in place at the end, or none: a
-// build that finds an article it cannot publish writes nothing.
+// A stager writes the files of a build under temporary names and puts
+// them all in place at the end, or none: a build that finds an article it
+// cannot publish writes nothing. The temporary names follow from the
+// files' names, so only the names staged are kept.
 type stager struct {
 	out    string
 	dryRun bool
-	suffix string // of the temporary files: this build's
+	tmpDir string // "" when .mosty/tmp is on another file system than out: beside each file
+	id     string // this build's, in every temporary name
 	dirs   *dirMaker
 
 	mu        sync.Mutex
@@ -35,104 +42,78 @@ type stager struct {
 	unchanged int
 }
 
-func newStager(out string, dryRun bool) *stager {
-	return &stager{out: out, dryRun: dryRun, suffix: fmt.Sprintf(".%x.tmp", rand.Uint64()), dirs: newDirMaker()}
+func (w *Workspace) newStager(out string, dryRun bool) (*stager, error) {
+	var id [6]byte
+	_, _ = rand.Read(id[:])
+	s := &stager{out: out, dryRun: dryRun, id: hex.EncodeToString(id[:]), dirs: newDirMaker()}
+	if dryRun {
+		return s, nil
+	}
+	tmp := w.Path(".mosty", "tmp")
+	if err := os.MkdirAll(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return nil, err
+	}
+	if sameFileSystem(tmp, out) {
+		s.tmpDir = tmp
+	}
+	return s, nil
+}
+
+// tmpPath is where a file of the site is staged: a name safefile.Clean
+// knows for mosty's, so the command after a killed build removes it.
+func (s *stager) tmpPath(name string) string {
+	if s.tmpDir == "" {
+		path := outPath(s.out, name)
+		return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".mosty-"+s.id+".tmp")
+	}
+	sum := sha256.Sum256([]byte(name))
+	return filepath.Join(s.tmpDir, "."+hex.EncodeToString(sum[:8])+".mosty-"+s.id+".tmp")
 }
 
 // stage writes the files whose bytes differ from those in place.
 func (s *stager) stage(files map[string][]byte) error {
-	if s.dryRun {
-		return nil
-	}
 	for name, data := range files {
-		path := outPath(s.out, name)
-		if same(path, data) {
-			s.mu.Lock()
-			s.unchanged++
-			s.mu.Unlock()
-			continue
-		}
-		if err := s.dirs.make(filepath.Dir(path)); err != nil {
+		if err := s.put(name, data); err != nil {
 			return err
 		}
-		if err := os.WriteFile(path+s.suffix, data, 0o644); err != nil {
-			return err
-		}
-		s.mu.Lock()
-		s.written = append(s.written, name)
-		s.mu.Unlock()
 	}
 	return nil
 }
 
-// commit puts the staged files in place.
-func (s *stager) commit() error {
-	errs := make([]error, len(s.written))
-	parallel(len(s.written), 8, func(i int) {
-		path := outPath(s.out, s.written[i])
-		errs[i] = os.Rename(path+s.suffix, path)
-	})
-	return errors.Join(errs...)
-}
-
-// discard removes the staged files.
-func (s *stager) discard() {
-	for _, name := range s.written {
-		os.Remove(outPath(s.out, name) + s.suffix)
+// put stages one file when its bytes differ from those in place.
+func (s *stager) put(name string, data []byte) error {
+	if s.dryRun {
+		return nil
 	}
-	s.written = nil
-}
-
-func outPath(out, name string) string { return filepath.Join(out, filepath.FromSlash(name)) }
-
-// same reports whether the file at path holds data, reading it a piece
-// at a time: a sitemap can be tens of megabytes.
-func same(path string, data []byte) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	if info, err := f.Stat(); err != nil || info.Size() != int64(len(data)) {
-		return false
-	}
-	piece := make([]byte, min(len(data), 256<<10))
-	for off := 0; off < len(data); {
-		n, err := io.ReadFull(f, piece[:min(len(piece), len(data)-off)])
-		if err != nil || !bytes.Equal(piece[:n], data[off:off+n]) {
-			return false
-		}
-		off += n
-	}
-	return true
-}
-
-// writeIfChanged writes a file of the site when its bytes differ from
-// those in place, and says whether it did.
-func writeIfChanged(out, name string, data []byte) (bool, error) {
-	path := outPath(out, name)
+	path := outPath(s.out, name)
 	if same(path, data) {
-		return false, nil
+		s.mu.Lock()
+		s.unchanged++
+		s.mu.Unlock()
+		return nil
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return false, err
+	if err := os.WriteFile(s.tmpPath(name), data, 0o644); err != nil {
+		return err
 	}
-	return true, writeOutput(path, data)
+	s.mu.Lock()
+	s.written = append(s.written, name)
+	s.mu.Unlock()
+	return nil
 }
 
-// writeStreamIfChanged writes a file of the site that write produces a
-// piece at a time, when its bytes differ from those in place.
-func writeStreamIfChanged(out, name string, write func(io.Writer) error) (bool, error) {
-	path := outPath(out, name)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return false, err
+// putStream stages a file that write produces a piece at a time.
+func (s *stager) putStream(name string, write func(io.Writer) error) error {
+	if s.dryRun {
+		return nil
 	}
-	tmp := fmt.Sprintf("%s.%x.tmp", path, rand.Uint64())
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	tmp := s.tmpPath(name)
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return false, err
+		return err
 	}
-	defer os.Remove(tmp) // fails, harmlessly, once renamed
 	bw := bufio.NewWriterSize(f, 64<<10)
 	err = write(bw)
 	if err == nil {
@@ -142,12 +123,91 @@ func writeStreamIfChanged(out, name string, write func(io.Writer) error) (bool, 
 		err = cerr
 	}
 	if err != nil {
-		return false, err
+		os.Remove(tmp)
+		return err
 	}
-	if sameFiles(tmp, path) {
-		return false, nil
+	if sameFiles(tmp, outPath(s.out, name)) {
+		os.Remove(tmp)
+		s.mu.Lock()
+		s.unchanged++
+		s.mu.Unlock()
+		return nil
 	}
-	return true, os.Rename(tmp, path)
+	s.mu.Lock()
+	s.written = append(s.written, name)
+	s.mu.Unlock()
+	return nil
+}
+
+// commit puts the staged files in place.
+func (s *stager) commit() error {
+	errs := make([]error, len(s.written))
+	parallel(len(s.written), 8, func(i int) {
+		path := outPath(s.out, s.written[i])
+		if errs[i] = s.dirs.make(filepath.Dir(path)); errs[i] == nil {
+			errs[i] = os.Rename(s.tmpPath(s.written[i]), path)
+		}
+	})
+	return errors.Join(errs...)
+}
+
+// discard removes the staged files.
+func (s *stager) discard() {
+	for _, name := range s.written {
+		os.Remove(s.tmpPath(name))
+	}
+	s.written = nil
+}
+
+// doneWriting says no build is writing any more (see startWriting).
+func (w *Workspace) doneWriting() error {
+	if err := os.Remove(w.buildingPath()); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// writeOutput writes one file of the built site atomically, unsynced,
+// from a temporary file in .mosty/tmp.
+func (w *Workspace) writeOutput(path string, data []byte) error {
+	return safefile.Write(path, data, safefile.Options{TempDir: w.Path(".mosty", "tmp")})
+}
+
+// sameFileSystem reports whether two folders are on one file system, so
+// that a file renamed from one to the other moves without a copy.
+func sameFileSystem(a, b string) bool {
+	ia, err1 := os.Stat(a)
+	ib, err2 := os.Stat(b)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	sa, ok1 := ia.Sys().(*syscall.Stat_t)
+	sb, ok2 := ib.Sys().(*syscall.Stat_t)
+	return ok1 && ok2 && sa.Dev == sb.Dev
+}
+
+func outPath(out, name string) string { return filepath.Join(out, filepath.FromSlash(name)) }
+
+// same reports whether the file at path holds data, reading it a piece
+// at a time: a sitemap can be tens of megabytes.
+func same(path string, data []byte) bool {
+	if info, err := os.Lstat(path); err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false // never opened: a FIFO would hang (safefile.Read's rule)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	piece := make([]byte, min(len(data), 256<<10))
+	for off := 0; off < len(data); {
+		n, err := io.ReadFull(f, piece[:min(len(piece), len(data)-off)])
+		if err != nil || !bytes.Equal(piece[:n], data[off:off+n]) {
+			return false
+		}
+		off += n
+	}
+	return true
 }
 
 // sameFiles reports whether two files hold the same bytes.
@@ -176,59 +236,6 @@ func sameFiles(a, b string) bool {
 			return erra == errb || (erra == io.ErrUnexpectedEOF && errb == io.ErrUnexpectedEOF)
 		}
 	}
-}
-
-// writeOutput writes a file of the site atomically, unsynced.
-func writeOutput(path string, data []byte) error {
-	tmp := fmt.Sprintf("%s.%x.tmp", path, rand.Uint64())
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
-}
-
-// removeOutput removes a file of the site, and the folders it leaves
-// empty.
-func removeOutput(out, name string) error {
-	path := outPath(out, name)
-	if err := os.Remove(path); err != nil {
-		return err
-	}
-	for dir := filepath.Dir(path); dir != out && len(dir) > len(out); dir = filepath.Dir(dir) {
-		if os.Remove(dir) != nil {
-			break // not empty
-		}
-	}
-	return nil
-}
-
-// removeStrays removes every file under out that made does not name.
-func removeStrays(out string, made map[string]bool) ([]string, error) {
-	var removed []string
-	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(out, p)
-		if name := filepath.ToSlash(rel); !made[name] {
-			removed = append(removed, name)
-			return os.Remove(p)
-		}
-		return nil
-	})
-	removeEmptyDirs(out)
-	return removed, err
 }
 
 // missingPages lists the articles, among slugs, with a page missing from
@@ -271,17 +278,4 @@ func (d *dirMaker) make(dir string) error {
 	}
 	d.made[dir] = true
 	return nil
-}
-
-func removeEmptyDirs(root string) {
-	var dirs []string
-	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.IsDir() && p != root {
-			dirs = append(dirs, p)
-		}
-		return nil
-	})
-	for i := len(dirs) - 1; i >= 0; i-- {
-		os.Remove(dirs[i]) // fails, harmlessly, on a folder with files
-	}
 }

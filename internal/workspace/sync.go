@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/hint"
 	"github.com/mosty-dev/mosty/internal/langtag"
-	"github.com/mosty-dev/mosty/internal/names"
 )
 
 // SyncOptions tune a sync.
@@ -162,13 +163,23 @@ func (w *Workspace) apply(plans []articlePlan, report *SyncReport, idx *articleI
 
 // write writes planned files as one durable batch (see durable.Batch: a
 // crash leaves each file old or new, and the batch waits on the disk
-// once), then records the articles in the index.
+// once), then records the articles in the index. The batch puts the
+// originals in place first, then their metadata, then the locale files
+// that record the originals' checksums: a kill between any two renames
+// leaves no file recording bytes that are not on disk, so the next
+// command sees what is missing and writes it again.
 func (w *Workspace) write(plans []articlePlan, report *SyncReport, idx *articleIndex) error {
 	b := w.batch()
-	for _, p := range plans {
-		for _, wr := range p.writes {
-			b.Add(wr.path, wr.data, 0o644)
+	for phase := range 3 {
+		for _, p := range plans {
+			for _, wr := range p.writes {
+				if w.writePhase(wr.path) == phase {
+					b.Add(wr.path, wr.data, 0o644)
+				}
+			}
 		}
+	}
+	for _, p := range plans {
 		report.Written = append(report.Written, p.changes...)
 	}
 	if err := b.Commit(); err != nil {
@@ -183,6 +194,18 @@ func (w *Workspace) write(plans []articlePlan, report *SyncReport, idx *articleI
 		idx.Put(indexEntry(p.meta, p.header, listDate, w.stampArticle(p.slug, p.meta.File)))
 	}
 	return nil
+}
+
+// writePhase orders a plan's writes: an original in sources/ (0), its
+// metadata (1), a locale file (2).
+func (w *Workspace) writePhase(path string) int {
+	switch {
+	case filepath.Dir(path) != w.Path("sources"):
+		return 2
+	case strings.HasSuffix(path, metaSuffix):
+		return 1
+	}
+	return 0
 }
 
 // planArticle works out the locale files of one article: the Polish file
@@ -242,8 +265,8 @@ func (o *op) planArticle(m SourceMeta, a *article.Article, prune bool) (articleP
 			return plan, err
 		}
 		g.Annotate(t, lang)
-		if _, ru := langtag.Match(lang, []string{"ru"}); ru {
-			names.Annotate(t, g)
+		if _, ru := langtag.Match(lang, []string{"ru"}); ru && !w.noNameHints {
+			o.names.Annotate(t, g)
 		}
 		plan.add(lang, m.Slug, t.Path, data, t.Bytes(), c)
 	}

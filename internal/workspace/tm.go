@@ -8,6 +8,7 @@ import (
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/index"
 	"github.com/mosty-dev/mosty/internal/qa"
+	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/mosty-dev/mosty/internal/tm"
 )
 
@@ -34,7 +35,7 @@ type tmCacheFile struct {
 func (w *Workspace) buildMemory(lang string, stamps stampSet, checks *qa.Checker) (*tm.Memory, error) {
 	path := w.Path(".mosty", "tm-"+lang+".json")
 	var cache tmCache
-	if data, err := os.ReadFile(path); err == nil {
+	if data, err := safefile.Read(path, maxCacheFile); err == nil {
 		json.Unmarshal(data, &cache)
 	}
 	next := tmCache{Checks: w.checksFingerprint(), Files: map[string]tmCacheFile{}}
@@ -70,7 +71,7 @@ func (w *Workspace) buildMemory(lang string, stamps stampSet, checks *qa.Checker
 	// costs more than reading that article's file next time.
 	if cache.Checks != next.Checks || read > len(next.Files)/100 || len(next.Files) < len(cache.Files) {
 		if data, err := json.Marshal(next); err == nil && os.MkdirAll(filepath.Dir(path), 0o755) == nil {
-			writeOutput(path, data) // a cache: losing it costs reading the files again; no sync
+			safefile.Write(path, data, safefile.Options{}) // a cache: losing it costs reading the files again; no sync
 		}
 	}
 	return m, nil
