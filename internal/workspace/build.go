@@ -143,7 +143,6 @@ func (w *Workspace) newBuild(opts BuildOptions) (*build, error) {
 // plan sorts the articles into those whose pages stand and those to
 // render.
 func (b *build) plan() {
-	src := b.cfg.SourceLang
 	var reused []string
 	for _, slug := range b.slugs {
 		c, ok := b.old.Articles[slug]
@@ -154,8 +153,8 @@ func (b *build) plan() {
 		}
 		b.todo = append(b.todo, slug)
 	}
-	// Pages of unchanged articles deleted by hand are made again.
-	for _, slug := range missingPages(b.out, reused, func(slug string) []string { return b.next.Articles[slug].files(src) }) {
+	// Unchanged articles whose folder was deleted by hand are made again.
+	for _, slug := range missingPages(b.out, reused, func(slug string) []site.Version { return b.next.Articles[slug].Versions }) {
 		delete(b.next.Articles, slug)
 		b.todo = append(b.todo, slug)
 	}

@@ -16,6 +16,7 @@ import (
 	"syscall"
 
 	"github.com/mosty-dev/mosty/internal/safefile"
+	"github.com/mosty-dev/mosty/internal/site"
 )
 
 // The built site's files are written atomically — renamed over the old
@@ -240,16 +241,50 @@ func sameFiles(a, b string) bool {
 
 // missingPages lists the articles, among slugs, with a page missing from
 // out, looked for a few at a time.
-func missingPages(out string, slugs []string, files func(slug string) []string) []string {
-	missing := make([]bool, len(slugs))
-	parallel(len(slugs), 8, func(i int) { missing[i] = anyMissing(out, files(slugs[i])) })
-	var outSlugs []string
-	for i, m := range missing {
-		if m {
-			outSlugs = append(outSlugs, slugs[i])
+// missingPages lists the articles, among slugs, whose folder in a
+// language they are published in is missing from out: one listing of
+// each language's folder, not a look at every page (a page deleted by
+// hand from a folder that is still there is made again by the next build
+// that renders the article, or with --clean).
+func missingPages(out string, slugs []string, versions func(slug string) []site.Version) []string {
+	dirs := map[string]map[string]bool{} // language → its folders
+	var missing []string
+	for _, slug := range slugs {
+		for _, v := range versions(slug) {
+			if !v.Published {
+				continue
+			}
+			if dirs[v.Lang] == nil {
+				dirs[v.Lang] = listDirs(filepath.Join(out, v.Lang))
+			}
+			if !dirs[v.Lang][slug] {
+				missing = append(missing, slug)
+				break
+			}
 		}
 	}
-	return outSlugs
+	return missing
+}
+
+// listDirs is the names of the folders in dir.
+func listDirs(dir string) map[string]bool {
+	out := map[string]bool{}
+	d, err := os.Open(dir)
+	if err != nil {
+		return out
+	}
+	defer d.Close()
+	for {
+		entries, err := d.ReadDir(4096)
+		for _, e := range entries {
+			if e.IsDir() {
+				out[e.Name()] = true
+			}
+		}
+		if err != nil {
+			return out
+		}
+	}
 }
 
 func anyMissing(out string, names []string) bool {

@@ -30,38 +30,51 @@ type stampSet struct {
 	by    map[string]articleStamps
 }
 
-// stampAll lists sources/ and each language's locales/ folder. Folders
-// are read in chunks, so that a folder of 100,000 files is never held as
-// a list.
+// stampAll lists sources/ and each language's locales/ folder, the
+// folders at once. Folders are read in chunks, so that a folder of
+// 100,000 files is never held as a list.
 func (w *Workspace) stampAll() (stampSet, error) {
 	s := stampSet{langs: w.Languages(), by: map[string]articleStamps{}}
-	put := func(slug string, at int, info fs.FileInfo) {
-		st, ok := s.by[slug]
-		if !ok {
-			st = s.empty()
-			s.by[slug] = st
-		}
-		st[at] = index.Stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}
+	// A stamped file: whose, and where in its article's stamps.
+	type stamped struct {
+		slug string
+		at   int
+		st   index.Stamp
 	}
-	err := eachFile(w.Path("sources"), func(name string, info fs.FileInfo) {
-		switch slug, ext, _ := strings.Cut(name, "."); ext {
-		case "meta.toml":
-			put(slug, stampMeta, info)
-		case "html", "txt", "md":
-			put(slug, stampOriginal, info)
-		}
-	})
-	if err != nil {
-		return s, err
+	stampOf := func(info fs.FileInfo) index.Stamp {
+		return index.Stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}
 	}
-	for i, lang := range s.langs {
-		err := eachFile(w.Path("locales", lang), func(name string, info fs.FileInfo) {
+	found := make([][]stamped, 1+len(s.langs))
+	errs := make([]error, len(found))
+	parallel(len(found), len(found), func(i int) {
+		if i == 0 {
+			errs[i] = eachFile(w.Path("sources"), func(name string, info fs.FileInfo) {
+				switch slug, ext, _ := strings.Cut(name, "."); ext {
+				case "meta.toml":
+					found[i] = append(found[i], stamped{slug, stampMeta, stampOf(info)})
+				case "html", "txt", "md":
+					found[i] = append(found[i], stamped{slug, stampOriginal, stampOf(info)})
+				}
+			})
+			return
+		}
+		errs[i] = eachFile(w.Path("locales", s.langs[i-1]), func(name string, info fs.FileInfo) {
 			if slug, ok := strings.CutSuffix(name, ".toml"); ok && !strings.Contains(slug, ".") {
-				put(slug, stampLocales+i, info)
+				found[i] = append(found[i], stamped{slug, stampLocales + i - 1, stampOf(info)})
 			}
 		})
-		if err != nil {
-			return s, err
+	})
+	if err := errors.Join(errs...); err != nil {
+		return s, err
+	}
+	for _, f := range found {
+		for _, x := range f {
+			st, ok := s.by[x.slug]
+			if !ok {
+				st = s.empty()
+				s.by[x.slug] = st
+			}
+			st[x.at] = x.st
 		}
 	}
 	return s, nil
