@@ -18,17 +18,20 @@ import (
 var Formats = []string{"xliff", "xliff12", "po", "tmx", "go-i18n"}
 
 // Export writes the translators' files of lang (all articles, or slugs)
-// in a CAT tool's format.
+// in a CAT tool's format. A TMX file holds every language: lang is not
+// needed for it, and not used.
 func (w *Workspace) Export(format, lang string, slugs []string) ([]byte, error) {
-	lang, err := w.TargetLanguage(lang)
+	slugs, err := w.Select(slugs)
 	if err != nil {
 		return nil, err
 	}
-	if slugs, err = w.Select(slugs); err != nil {
+	if format == "tmx" {
+		return w.exportTMX(slugs)
+	}
+	if lang, err = w.TargetLanguage(lang); err != nil {
 		return nil, err
 	}
 	var docs []interchange.Doc
-	var tmx []interchange.TMXUnit
 	for _, slug := range slugs {
 		src, err := w.loadSource(slug)
 		if err != nil {
@@ -43,13 +46,6 @@ func (w *Workspace) Export(format, lang string, slugs []string) ([]byte, error) 
 			t.Merge(src.Units, nil, false)
 		}
 		docs = append(docs, interchange.Doc{Slug: slug, Title: src.Header.Title, SourceLang: w.Config.SourceLanguage, Lang: lang, Units: t.Active()})
-		if format == "tmx" {
-			units, err := w.tmxUnits(slug, src)
-			if err != nil {
-				return nil, err
-			}
-			tmx = append(tmx, units...)
-		}
 	}
 	var b bytes.Buffer
 	switch format {
@@ -59,13 +55,30 @@ func (w *Workspace) Export(format, lang string, slugs []string) ([]byte, error) 
 		err = interchange.WriteXLIFF12(&b, docs, w.Config.SourceLanguage, lang)
 	case "po":
 		err = interchange.WritePO(&b, docs, lang)
-	case "tmx":
-		err = interchange.WriteTMX(&b, tmx, w.Config.SourceLanguage, w.Config.TargetLanguages)
 	case "go-i18n":
 		err = interchange.WriteGoI18n(&b, docs)
 	default:
 		return nil, fmt.Errorf("format %q: mosty exports %s", format, strings.Join(Formats, ", "))
 	}
+	return b.Bytes(), err
+}
+
+// exportTMX writes every translated sentence of slugs in every language.
+func (w *Workspace) exportTMX(slugs []string) ([]byte, error) {
+	var tmx []interchange.TMXUnit
+	for _, slug := range slugs {
+		src, err := w.loadSource(slug)
+		if err != nil {
+			return nil, err
+		}
+		units, err := w.tmxUnits(slug, src)
+		if err != nil {
+			return nil, err
+		}
+		tmx = append(tmx, units...)
+	}
+	var b bytes.Buffer
+	err := interchange.WriteTMX(&b, tmx, w.Config.SourceLanguage, w.Config.TargetLanguages)
 	return b.Bytes(), err
 }
 
