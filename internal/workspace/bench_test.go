@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/mosty-dev/mosty/internal/acquire"
+	"github.com/mosty-dev/mosty/internal/sharedtest"
 )
 
 // BenchmarkImport500 imports 500 pages end to end — decode, extract,
@@ -23,7 +24,7 @@ func BenchmarkImport500(b *testing.B) {
 		}
 	}
 	if len(raws) == 0 {
-		b.Skip("no pages in ../shared")
+		sharedtest.Missing(b, "../shared/corpus/real")
 	}
 	var size int64
 	for i := 0; i < 500; i++ {
