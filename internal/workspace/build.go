@@ -64,9 +64,16 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	static, err := w.staticFiles()
+	if err != nil {
+		return nil, err
+	}
 	cfg := site.Config{SiteName: w.Config.SiteName, BaseURL: baseURL(w.Config.BaseURL), SourceLang: w.Config.SourceLanguage,
-		Targets: w.Config.TargetLanguages, Rules: rules, Templates: tmpl, Bundle: bundle}
-	global, err := w.buildFingerprint(rules, out)
+		Targets: w.Config.TargetLanguages, Rules: rules, Templates: tmpl, Bundle: bundle, Assets: map[string]bool{}}
+	for _, name := range static {
+		cfg.Assets[name] = true
+	}
+	global, err := w.buildFingerprint(rules, out, static)
 	if err != nil {
 		return nil, err
 	}
@@ -125,6 +132,9 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 	shared := map[string]bool{"report.html": true} // files of no one article
 	for name := range indexes {
 		shared[name] = true
+	}
+	if err := w.addStatic(static, files, shared); err != nil {
+		return nil, err
 	}
 	if len(todo) > 0 || !allExist(out, []string{"report.html"}) {
 		var articles []catalog.ArticleCoverage
