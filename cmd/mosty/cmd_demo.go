@@ -134,9 +134,11 @@ func printDemo(w io.Writer, ws *workspace.Workspace, r workspace.ImportResult) {
 		for _, s := range b.Segments {
 			n++
 			fmt.Fprintf(w, "  %2d  %-11s %s\n", n, b.Kind, shorten(s.Text, 100))
-		}
-		for i, t := range b.Tags {
-			fmt.Fprintf(w, "      %-11s <%d> is %s\n", "", i+1, describeTag(t))
+			for k, id := range s.Tags {
+				if id > 0 && id <= len(b.Tags) {
+					fmt.Fprintf(w, "      %-11s <%d> is %s\n", "", k+1, describeTag(b.Tags[id-1]))
+				}
+			}
 		}
 	}
 	fmt.Fprintf(w, "\n%d segments in %d blocks. Inline markup is kept as numbered placeholders;\n", n, len(a.Blocks))

@@ -73,6 +73,9 @@ func printSync(out io.Writer, w *workspace.Workspace, rep *workspace.SyncReport)
 			what = "created, " + what
 		}
 		fmt.Fprintf(out, "%s: %s\n", w.Rel(f.Path), what)
+		if f.Changes.Renumbered > 0 {
+			fmt.Fprintln(out, "  placeholders now start at <1> in every segment: the translations were renumbered with their Polish, statuses kept")
+		}
 		if len(f.Changes.Restored) > 0 {
 			fmt.Fprintf(out, "  source of %v had been edited by hand and was put back; translations are kept\n", f.Changes.Restored)
 		}

@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"runtime"
 	"strconv"
+	"syscall"
 )
 
 // A Go program that runs out of memory, or panics, exits with status 2 —
@@ -66,8 +67,13 @@ func superviseExe(exe string, args []string, stdio [3]*os.File) int {
 	cmd.ExtraFiles = []*os.File{w} // fd 3 in the worker
 	cmd.Env = append(os.Environ(), workerEnv+"=3")
 	cmd.SysProcAttr = workerAttr()
-	// The worker handles Ctrl-C; this process only waits for it.
+	// The worker handles Ctrl-C; this process only waits for it. SIGTERM
+	// (kill, a service manager) is passed on to the worker, which stops as
+	// it would on Ctrl-C where it can (mosty serve does).
 	signal.Notify(make(chan os.Signal, 1), os.Interrupt)
+	term := make(chan os.Signal, 1)
+	signal.Notify(term, syscall.SIGTERM)
+	defer func() { signal.Stop(term); close(term) }()
 	// Pdeathsig is tied to the thread that starts the worker.
 	runtime.LockOSThread()
 	err = cmd.Start()
@@ -76,6 +82,11 @@ func superviseExe(exe string, args []string, stdio [3]*os.File) int {
 		fmt.Fprintf(stderr, "mosty: starting %s: %v\n", exe, err)
 		return exitError
 	}
+	go func() {
+		for s := range term {
+			cmd.Process.Signal(s)
+		}
+	}()
 	reported, _ := io.ReadAll(r)
 	err = cmd.Wait()
 	if code, perr := strconv.Atoi(string(trimNL(reported))); perr == nil {

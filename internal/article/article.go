@@ -95,8 +95,25 @@ func (t Tag) Attr(key string) (string, bool) {
 }
 
 // A Segment is the unit of translation: usually one sentence of a Block.
+//
+// Its placeholders are numbered from 1 in every segment, whatever the
+// block held before it: the block's "… <3>Fundacja</3> …" is the
+// segment's "<1>Fundacja</1>", and Tags says that <1> is the block's <3>.
 type Segment struct {
-	Text       string // placeholder text; never cuts a placeholder pair in two
+	Text       string // placeholder text, numbered from <1>; never cuts a pair in two
 	Index      int    // position within the block, from 0
-	Start, End int    // where Text is in the block's Text
+	Start, End int    // where the segment is in the block's Text
+	Tags       []int  // Tags[n-1] is the block's number of placeholder n; nil: the same numbers
+}
+
+// BlockTag returns the number in the block's Text (and Tags) of the
+// segment's placeholder n; 0 when the segment has no such placeholder.
+func (s Segment) BlockTag(n int) int {
+	switch {
+	case s.Tags == nil:
+		return n
+	case n < 1 || n > len(s.Tags):
+		return 0
+	}
+	return s.Tags[n-1]
 }

@@ -137,3 +137,54 @@ func placeholderName(kind PlaceholderKind, id int) string {
 	}
 	return fmt.Sprintf("<%d>…</%d>", id, id)
 }
+
+// Renumber numbers the placeholders of text from 1 in the order they
+// first appear, as every segment's are: "<3>Fundacja</3> i <4/>" becomes
+// "<1>Fundacja</1> i <2/>". ids[n-1] is the number that placeholder n had;
+// nil when text has none. Text without placeholders comes back as it is.
+func Renumber(text string) (renumbered string, ids []int) {
+	if !strings.Contains(text, "<") {
+		return text, nil
+	}
+	seen := map[int]int{}
+	for i := 0; i < len(text); i++ {
+		if kind, id, n := ParsePlaceholder(text[i:]); n > 0 {
+			if _, ok := seen[id]; !ok && kind != NoPlaceholder {
+				ids = append(ids, id)
+				seen[id] = len(ids)
+			}
+			i += n - 1
+		}
+	}
+	return Remap(text, seen), ids
+}
+
+// Remap rewrites the numbers of text's placeholders through to: <n>
+// becomes <to[n]>. A number to does not have stays as it is.
+func Remap(text string, to map[int]int) string {
+	if !strings.Contains(text, "<") {
+		return text
+	}
+	var b strings.Builder
+	for i := 0; i < len(text); {
+		kind, id, n := ParsePlaceholder(text[i:])
+		if n == 0 {
+			b.WriteByte(text[i])
+			i++
+			continue
+		}
+		if m, ok := to[id]; ok {
+			id = m
+		}
+		switch kind {
+		case Open:
+			fmt.Fprintf(&b, "<%d>", id)
+		case Close:
+			fmt.Fprintf(&b, "</%d>", id)
+		case Empty:
+			fmt.Fprintf(&b, "<%d/>", id)
+		}
+		i += n
+	}
+	return b.String()
+}

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -70,5 +71,46 @@ func TestCheckPlaceholders(t *testing.T) {
 				t.Errorf("CheckPlaceholders(%q) = %q, want %q", tt.tr, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestRenumber(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		ids            []int
+	}{
+		{"no placeholders", "Zdanie bez znaczników.", "Zdanie bez znaczników.", nil},
+		{"already from one", "A <1>b</1> <2/>.", "A <1>b</1> <2/>.", []int{1, 2}},
+		{"second sentence of a block", "Wizytę zorganizowała <3>fundacja</3>.", "Wizytę zorganizowała <1>fundacja</1>.", []int{3}},
+		{"nested and empty", "<4><5>raport</5> roczny</4> i <6/>", "<1><2>raport</2> roczny</1> i <3/>", []int{4, 5, 6}},
+		{"order of first appearance", "<7/> a <5>b</5>", "<1/> a <2>b</2>", []int{7, 5}},
+		{"text that only looks like one", "Wpisz <3 a potem <4>x</4>", "Wpisz <3 a potem <1>x</1>", []int{4}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ids := Renumber(tt.in)
+			if got != tt.want || !slices.Equal(ids, tt.ids) {
+				t.Errorf("Renumber(%q) = %q %v, want %q %v", tt.in, got, ids, tt.want, tt.ids)
+			}
+		})
+	}
+}
+
+func TestRemap(t *testing.T) {
+	got := Remap("Визит <3>фонда</3> и <4/> <9>x</9>", map[int]int{3: 1, 4: 2})
+	if want := "Визит <1>фонда</1> и <2/> <9>x</9>"; got != want {
+		t.Errorf("Remap = %q, want %q", got, want)
+	}
+}
+
+func TestSegmentBlockTag(t *testing.T) {
+	s := Segment{Text: "<1>a</1> <2/>", Tags: []int{3, 4}}
+	for n, want := range map[int]int{1: 3, 2: 4, 3: 0, 0: 0} {
+		if got := s.BlockTag(n); got != want {
+			t.Errorf("BlockTag(%d) = %d, want %d", n, got, want)
+		}
+	}
+	if got := (Segment{Text: "<1>a</1>"}).BlockTag(1); got != 1 {
+		t.Errorf("without Tags, BlockTag(1) = %d, want the same number", got)
 	}
 }

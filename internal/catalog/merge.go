@@ -11,12 +11,16 @@ type Changes struct {
 	Revived   int // sentences back in the article, with their old translation
 	Dropped   int // removed sentences with nothing written for them
 	Pruned    int // obsolete segments dropped on request
-	Restored  []string
+	// Renumbered counts segments of a file of an earlier mosty whose
+	// placeholders were numbered anew from <1>, translations with them
+	// (see RenumberPlaceholders).
+	Renumbered int
+	Restored   []string
 }
 
 // Any reports whether the merge changed anything.
 func (c Changes) Any() bool {
-	return c.Added+c.Fuzzy+c.Reset+c.Obsoleted+c.Revived+c.Dropped+c.Pruned+len(c.Restored) > 0
+	return c.Added+c.Fuzzy+c.Reset+c.Obsoleted+c.Revived+c.Dropped+c.Pruned+c.Renumbered+len(c.Restored) > 0
 }
 
 // String is a short summary, such as "2 new, 1 fuzzy, 1 obsolete".
@@ -38,6 +42,7 @@ func (c Changes) String() string {
 	add(c.Dropped, "removed")
 	add(c.Pruned, "pruned")
 	add(len(c.Restored), "source restored")
+	add(c.Renumbered, "with placeholders renumbered")
 	if s == "" {
 		return "unchanged"
 	}

@@ -138,6 +138,11 @@ func (p *page) holdsHeadline(n *html.Node) bool {
 	return findFirst(n, atom.H1) != nil && p.linkDensity(n) < 0.5
 }
 
+// ownContainer are elements whose own text (text nodes beside their
+// block-level children, lines between <br>s) makes them the article's
+// container themselves: old pages set the text right in <body>.
+var ownContainer = atomSet(atom.Body, atom.Center, atom.Font)
+
 var paragraphLike = atomSet(atom.P, atom.Pre, atom.Td, atom.Blockquote, atom.Dd, atom.Li, atom.Div, atom.Section, atom.H2, atom.H3)
 
 // score gives every paragraph's score to its ancestors, Readability-style,
@@ -155,10 +160,13 @@ func (p *page) score() *html.Node {
 		if n.Type == html.ElementNode && p.stats[n] == nil {
 			return // inside a hidden element
 		}
-		if n.Type == html.ElementNode && paragraphLike[n.DataAtom] {
-			if own := p.ownText(n); own >= 25 {
+		if n.Type == html.ElementNode && (paragraphLike[n.DataAtom] || ownContainer[n.DataAtom]) {
+			if own := p.ownText(n); own >= 25 && (!ownContainer[n.DataAtom] || bareText(n) >= 150) {
 				s := 1 + float64(p.stats[n].commas) + min(float64(own)/100, 3)
 				anc := n.Parent
+				if ownContainer[n.DataAtom] {
+					anc = n // text standing in <body> itself, between <br>s
+				}
 				for level := 0; anc != nil && level < 3 && anc.Type == html.ElementNode; level++ {
 					as := p.initScore(anc)
 					div := []float64{1, 2, 6}[level]
@@ -222,6 +230,19 @@ func insertTop(top []scored, c scored, n int) []scored {
 		top = top[:n]
 	}
 	return top
+}
+
+// bareText counts the letters of an element's own text nodes, outside
+// any child element.
+func bareText(n *html.Node) int {
+	letters := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			l, _ := countText(c.Data)
+			letters += l
+		}
+	}
+	return letters
 }
 
 // ownText is the text of an element not inside a nested block-level child:

@@ -81,8 +81,8 @@ func bodyText(a *article.Article) string {
 }
 
 // TestCorpusExtraction measures extraction on real news pages against
-// their gold texts. Targets: mean F1 at least 0.90 and no Polish page
-// under 0.80.
+// their gold texts. Targets (issue 13): mean F1 at least 0.93 and no page
+// under 0.85; the floor for the mean is set just under today's 0.939.
 func TestCorpusExtraction(t *testing.T) {
 	var sum float64
 	var n int
@@ -97,8 +97,8 @@ func TestCorpusExtraction(t *testing.T) {
 		t.Logf("%-34s P=%.3f R=%.3f F1=%.3f", id, p, r, f)
 		sum += f
 		n++
-		if strings.HasPrefix(id, "pl-") && f < 0.80 {
-			t.Errorf("%s: F1 %.3f is under 0.80 (P=%.3f R=%.3f)", id, f, p, r)
+		if f < 0.85 {
+			t.Errorf("%s: F1 %.3f is under 0.85 (P=%.3f R=%.3f)", id, f, p, r)
 		}
 	}
 	if n == 0 {
@@ -106,14 +106,24 @@ func TestCorpusExtraction(t *testing.T) {
 	}
 	mean := sum / float64(n)
 	t.Logf("mean F1 over %d pages: %.3f", n, mean)
-	if mean < 0.90 {
-		t.Errorf("mean F1 %.3f is under 0.90", mean)
+	if mean < 0.935 {
+		t.Errorf("mean F1 %.3f is under 0.935", mean)
 	}
 }
 
 // TestCorpusSnippets checks the pages whose gold is a list of snippets
-// that must, and must not, be in the article.
+// that must, and must not, be in the article, and the date. The snippet
+// score is the share of those checks that pass (a known miss counts as a
+// failure); it must stay at 0.95 or more.
 func TestCorpusSnippets(t *testing.T) {
+	passed, total := 0, 0
+	check := func(ok bool) bool {
+		total++
+		if ok {
+			passed++
+		}
+		return ok
+	}
 	for _, page := range corpusPages(t) {
 		id := strings.TrimSuffix(filepath.Base(page), ".html")
 		var g goldMeta
@@ -126,21 +136,26 @@ func TestCorpusSnippets(t *testing.T) {
 			text := strings.Join(strings.Fields(articleText(a)), " ")
 			body := strings.Join(strings.Fields(bodyText(a)), " ")
 			for _, s := range g.With {
-				if !strings.Contains(text, s) && knownMisses[s] == "" {
+				if !check(strings.Contains(text, s)) && knownMisses[s] == "" {
 					t.Errorf("missing article text %q", s)
 				}
 			}
 			for _, s := range g.Without {
-				if strings.Contains(body, s) {
+				if !check(!strings.Contains(body, s)) {
 					t.Errorf("boilerplate %q in the article", s)
 				}
 			}
-			if g.Date != "" && a.Date.Format("2006-01-02") != g.Date {
+			if g.Date != "" && !check(a.Date.Format("2006-01-02") == g.Date) {
 				t.Errorf("date %s, want %s", a.Date.Format("2006-01-02"), g.Date)
 			}
 			if strings.ContainsRune(text, '\uFFFD') && !strings.Contains(id, "radiomaryja") {
 				t.Errorf("replacement characters in the text: mojibake")
 			}
 		})
+	}
+	score := float64(passed) / float64(total)
+	t.Logf("snippet score: %d of %d checks pass, %.3f", passed, total, score)
+	if score < 0.95 {
+		t.Errorf("snippet score %.3f is under 0.95", score)
 	}
 }

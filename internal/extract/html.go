@@ -77,6 +77,9 @@ func fromTree(root *html.Node, opts Options) (*article.Article, error) {
 			a.Date = lineDate
 		}
 	}
+	if a.Date.IsZero() {
+		a.Date = dateAtTop(content, titleNode)
+	}
 	if title != "" {
 		el := "h1"
 		if titleNode != nil {
@@ -84,7 +87,7 @@ func fromTree(root *html.Node, opts Options) (*article.Article, error) {
 		}
 		a.Blocks = append(a.Blocks, article.Block{Kind: article.KindTitle, Element: el, Text: title, Owner: -1})
 	}
-	a.Blocks = appendBody(a.Blocks, dropSignature(blocks), title)
+	a.Blocks = appendBody(a.Blocks, dropRelated(dropSignature(blocks), p.rules), title)
 	if len(a.Blocks) == 0 || len(a.Blocks) == 1 && a.Blocks[0].Kind == article.KindTitle {
 		return nil, ErrNoArticle
 	}
@@ -107,7 +110,7 @@ func titleLine(blocks []article.Block, docTitle string) ([]article.Block, string
 		lines := strings.Split(blocks[i].Text, "\n")
 		for j, l := range lines {
 			text := plain(l)
-			if !strings.HasPrefix(strings.ToLower(text), want) || len(text) > 300 {
+			if !(strings.HasPrefix(strings.ToLower(text), want) && len(text) <= 300 || i == 0 && j == 0 && boldLine(blocks[i], l)) {
 				continue
 			}
 			drop := j + 1
@@ -136,6 +139,60 @@ func titleLine(blocks []article.Block, docTitle string) ([]article.Block, string
 		}
 	}
 	return blocks, "", time.Time{}
+}
+
+// boldLine reports whether a line of a block is a short heading set in
+// bold, as old table-layout pages set their titles: one <b> or <strong>
+// around all of it, and no stop at its end.
+func boldLine(b article.Block, line string) bool {
+	kind, id, n := article.ParsePlaceholder(line)
+	if kind != article.Open || id > len(b.Tags) || !strings.HasSuffix(line, fmt.Sprintf("</%d>", id)) {
+		return false
+	}
+	if name := b.Tags[id-1].Name; name != "b" && name != "strong" {
+		return false
+	}
+	text := plain(line)
+	inner := line[n : len(line)-len(fmt.Sprintf("</%d>", id))]
+	return len(text) >= 8 && len(text) <= 200 && !strings.Contains(inner, "<") && !endsSentence(text)
+}
+
+// dateAtTop returns the date of a date line among the first lines of
+// text in the article's containers (after the title): the line a CMS
+// prints under a title, or an old page sets in a paragraph of its own.
+func dateAtTop(content []*html.Node, title *html.Node) time.Time {
+	lines := 0
+	var date time.Time
+	var visit func(n *html.Node) bool
+	visit = func(n *html.Node) bool {
+		switch {
+		case n == title || n.Type == html.ElementNode && skipAlways[n.DataAtom]:
+			return false
+		case n.Type == html.TextNode:
+			text := collapseSpace(n.Data)
+			if text == "" {
+				return false
+			}
+			if isDateLine(text) {
+				date, _ = ParseDate(text)
+				return true
+			}
+			lines++
+			return lines >= 4
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if visit(c) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, n := range content {
+		if visit(n) {
+			break
+		}
+	}
+	return date
 }
 
 // withoutLines removes lines [from, to) of a block. It reports false when
@@ -181,6 +238,60 @@ func appendBody(dst, body []article.Block, title string) []article.Block {
 		dst = append(dst, b)
 	}
 	return dst
+}
+
+// dropRelated leaves out a list of links to other articles set into or
+// after the article: a heading such as "Ссылки по теме:" or "Zobacz też"
+// and the blocks of mostly links right after it (with their attribute
+// blocks).
+func dropRelated(blocks []article.Block, r *rules) []article.Block {
+	drop := map[int]bool{}
+	for i := 0; i < len(blocks); i++ {
+		b := blocks[i]
+		if b.Kind.IsAttribute() || !r.opensRelated(plain(b.Text)) {
+			continue
+		}
+		drop[i] = true
+		for j := i + 1; j < len(blocks); j++ {
+			if blocks[j].Kind.IsAttribute() {
+				if drop[blocks[j].Owner] {
+					drop[j] = true
+				}
+				continue
+			}
+			if linkShare(blocks[j]) < 0.5 {
+				break
+			}
+			drop[j] = true
+		}
+	}
+	if len(drop) == 0 {
+		return blocks
+	}
+	return withoutBlocks(blocks, drop)
+}
+
+// withoutBlocks returns blocks without those in drop, owners renumbered;
+// an attribute block whose owner went keeps its text on its own.
+func withoutBlocks(blocks []article.Block, drop map[int]bool) []article.Block {
+	moved := make([]int, len(blocks))
+	var out []article.Block
+	for i, b := range blocks {
+		moved[i] = -1
+		if drop[i] {
+			continue
+		}
+		if b.Owner >= 0 {
+			if b.Owner < len(moved) && moved[b.Owner] >= 0 {
+				b.Owner = moved[b.Owner]
+			} else {
+				b.Owner, b.OwnerTag = -1, 0
+			}
+		}
+		moved[i] = len(out)
+		out = append(out, b)
+	}
+	return out
 }
 
 // dropSignature removes a news agency's signature closing the article:

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/mosty-dev/mosty/internal/article"
@@ -107,6 +108,9 @@ func (w *walker) inline(n *html.Node, kind article.Kind, element string) {
 // image adds an image as an empty placeholder and its alt text as a block
 // of its own, after the block the image sits in.
 func (w *walker) image(n *html.Node) {
+	if isIcon(n) {
+		return // a share, print or mail button: page furniture
+	}
 	id := w.buf.open(tagOf(n, true))
 	if alt := collapseSpace(attr(n, "alt")); alt != "" {
 		w.buf.pending = append(w.buf.pending, pendingAttr{kind: article.KindAlt, element: "img", text: alt, tag: id})
@@ -116,6 +120,14 @@ func (w *walker) image(n *html.Node) {
 			w.buf.pending = append(w.buf.pending, pendingAttr{kind: article.KindTooltip, element: "img", text: t, tag: id})
 		}
 	}
+}
+
+// isIcon reports whether an image is an icon: at most 32 pixels both
+// ways, by its width and height attributes.
+func isIcon(n *html.Node) bool {
+	w, errW := strconv.Atoi(strings.TrimSuffix(attr(n, "width"), "px"))
+	h, errH := strconv.Atoi(strings.TrimSuffix(attr(n, "height"), "px"))
+	return errW == nil && errH == nil && w <= 32 && h <= 32
 }
 
 // isTeaser reports whether a short paragraph is a link to another article
@@ -154,6 +166,9 @@ func (w *walker) flush(kind article.Kind, element string) {
 	}
 	b, renum, ok := w.buf.finish(kind, element, w.page.rules)
 	b.Group = w.group
+	if b.Kind == article.KindCaption {
+		b.Text = w.page.rules.cutCredit(b.Text)
+	}
 	owner := -1
 	if ok && !w.page.rules.isPhrase(plain(b.Text)) && !isTeaser(b, linkShare(b)) && !isCredit(plain(b.Text)) {
 		owner = len(w.blocks)

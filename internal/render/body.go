@@ -169,6 +169,10 @@ func (r *bodyWriter) segment(i int, b article.Block, k int, t Text) error {
 			continue
 		}
 		s = s[n:]
+		id = b.Segments[k].BlockTag(id)
+		if id < 1 || id > len(b.Tags) {
+			continue // only for the source shown as a fallback: checked otherwise
+		}
 		switch kind {
 		case article.Open:
 			tag := b.Tags[id-1]

@@ -107,6 +107,12 @@ func counts(m map[catalog.Status]int) jsonCounts {
 	return c
 }
 
+// CoverageJSON is a language's coverage as mosty status --json gives it.
+type CoverageJSON = jsonCoverage
+
+// CoverageOf gives c as mosty status --json writes it.
+func CoverageOf(c catalog.Coverage) CoverageJSON { return coverage(c) }
+
 func coverage(c catalog.Coverage) jsonCoverage {
 	return jsonCoverage{Segments: counts(c.Segments), Words: counts(c.Words), Percent: round1(c.Percent()), Obsolete: c.Obsolete}
 }

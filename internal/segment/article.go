@@ -14,11 +14,18 @@ func (s *Segmenter) Article(a *article.Article) {
 		b := &a.Blocks[i]
 		b.Segments = b.Segments[:0]
 		if unsplit[b.Kind] {
-			b.Segments = append(b.Segments, article.Segment{Text: b.Text, End: len(b.Text)})
+			b.Segments = append(b.Segments, newSegment(b.Text, 0, Span{0, len(b.Text)}))
 			continue
 		}
 		for k, sp := range s.Spans(b.Text) {
-			b.Segments = append(b.Segments, article.Segment{Text: b.Text[sp.Start:sp.End], Index: k, Start: sp.Start, End: sp.End})
+			b.Segments = append(b.Segments, newSegment(b.Text, k, sp))
 		}
 	}
+}
+
+// newSegment makes segment k of a block's text, its placeholders
+// numbered from 1.
+func newSegment(text string, k int, sp Span) article.Segment {
+	t, tags := article.Renumber(text[sp.Start:sp.End])
+	return article.Segment{Text: t, Index: k, Start: sp.Start, End: sp.End, Tags: tags}
 }

@@ -7,15 +7,17 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+
+	"github.com/mosty-dev/mosty/internal/segment/lexicon"
 )
 
 //go:embed rules/*.txt
 var rulesFS embed.FS
 
-// RulesVersion is a fingerprint of every embedded rules file: when it
-// changes, stored segmentations are stale. A change to segmentation code
-// is a bump of pipelineVersion in internal/workspace, beside which the
-// whole fingerprint is computed.
+// RulesVersion is a fingerprint of every embedded rules file and
+// lexicon: when it changes, stored segmentations are stale. A change to
+// segmentation code is a bump of pipelineVersion in internal/workspace,
+// beside which the whole fingerprint is computed.
 func RulesVersion() string {
 	h := sha256.New()
 	entries, _ := rulesFS.ReadDir("rules")
@@ -23,6 +25,7 @@ func RulesVersion() string {
 		data, _ := rulesFS.ReadFile("rules/" + e.Name())
 		h.Write(data)
 	}
+	h.Write([]byte(lexicon.Version()))
 	return hex.EncodeToString(h.Sum(nil))[:12]
 }
 
@@ -44,8 +47,9 @@ type behaviour uint8
 
 const (
 	never       behaviour = iota + 1 // never ends a sentence
-	maybe                            // ends one only before a capital letter
-	afterNumber                      // maybe after a number, never elsewhere
+	maybe                            // may end one: the decisions for "abbrev" say when
+	afterNumber                      // "abbrev-number" after a number, never elsewhere
+	rarely                           // "abbrev-rarely": an adjective or a company form: "U.S.", "Inc."
 )
 
 // abbrev is one abbreviation, as lower-case words without their final
@@ -61,9 +65,16 @@ type Rules struct {
 	// byLast indexes abbreviations by their last word, lower case and
 	// without its final period: "o.o" → sp._z_o.o. and z_o.o.
 	byLast map[string][]abbrev
-	// neverBefore are words that never start a sentence right after an
-	// abbreviation's period: "долл. США".
-	neverBefore map[string]bool
+	// decide says, per context and class, whether a stop ends a sentence.
+	decide decisions
+	// lex tells names from other words.
+	lex *lexicon.Lexicon
+	// emoticons end a sentence like a stop: "Спасибо :) Завтра…".
+	emoticons []string
+	// semicolonList: a ";" before a list item ("…; 2) …") ends a segment.
+	semicolonList bool
+	// numberWords stand for a number: "mln", "тыс.".
+	numberWords map[string]bool
 }
 
 // LoadRules reads the embedded rules for lang ("pl", "ru", "en") and adds
@@ -73,26 +84,19 @@ func LoadRules(lang string, extra []string) (*Rules, error) {
 	if err != nil {
 		return nil, fmt.Errorf("no segmentation rules for language %q (mosty has pl, ru and en)", lang)
 	}
-	r := &Rules{Lang: lang, byLast: map[string][]abbrev{}, neverBefore: map[string]bool{}}
-	sc := bufio.NewScanner(strings.NewReader(string(data)))
-	for line := 1; sc.Scan(); line++ {
-		f := strings.Fields(sc.Text())
-		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
-			continue
-		}
-		if f[0] == "never-before" {
-			for _, w := range f[1:] {
-				r.neverBefore[w] = true
-			}
-			continue
-		}
-		b, ok := map[string]behaviour{"never": never, "maybe": maybe, "after-number": afterNumber}[f[0]]
-		if !ok {
-			return nil, fmt.Errorf("rules/%s.txt:%d: unknown behaviour %q", lang, line, f[0])
-		}
-		for _, a := range f[1:] {
-			r.add(a, b)
-		}
+	r := &Rules{Lang: lang, byLast: map[string][]abbrev{}, numberWords: map[string]bool{}}
+	if r.lex, err = lexicon.Load(lang); err != nil {
+		return nil, err
+	}
+	shared, _ := rulesFS.ReadFile("rules/decide.txt")
+	if err := r.read(lang+".txt", string(data)); err != nil {
+		return nil, err
+	}
+	if err := r.read("decide.txt", string(shared)); err != nil {
+		return nil, err
+	}
+	if err := r.decide.complete(); err != nil {
+		return nil, fmt.Errorf("rules/decide.txt: %w", err)
 	}
 	for _, a := range extra {
 		if !strings.HasSuffix(a, ".") {
@@ -101,6 +105,56 @@ func LoadRules(lang string, extra []string) (*Rules, error) {
 		r.add(strings.ReplaceAll(a, " ", "_"), never)
 	}
 	return r, nil
+}
+
+// read applies one rules file.
+func (r *Rules) read(name, data string) error {
+	sc := bufio.NewScanner(strings.NewReader(data))
+	for line := 1; sc.Scan(); line++ {
+		f := strings.Fields(sc.Text())
+		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		if err := r.rule(f); err != nil {
+			return fmt.Errorf("rules/%s:%d: %w", name, line, err)
+		}
+	}
+	return nil
+}
+
+// rule applies one line, split into fields.
+func (r *Rules) rule(f []string) error {
+	switch f[0] {
+	case "decide":
+		if len(f) != 4 {
+			return fmt.Errorf("want \"decide CONTEXT CLASS split|join\"")
+		}
+		return r.decide.add(f[1], f[2], f[3])
+	case "number-word":
+		for _, w := range f[1:] {
+			r.numberWords[strings.ToLower(strings.TrimSuffix(w, "."))] = true
+		}
+		return nil
+	case "emoticon":
+		r.emoticons = append(r.emoticons, f[1:]...)
+		return nil
+	case "option":
+		for _, o := range f[1:] {
+			if o != "semicolon-list" {
+				return fmt.Errorf("unknown option %q", o)
+			}
+			r.semicolonList = true
+		}
+		return nil
+	}
+	b, ok := map[string]behaviour{"never": never, "maybe": maybe, "after-number": afterNumber, "rarely": rarely}[f[0]]
+	if !ok {
+		return fmt.Errorf("unknown behaviour %q", f[0])
+	}
+	for _, a := range f[1:] {
+		r.add(a, b)
+	}
+	return nil
 }
 
 // add records an abbreviation; a later rule for the same one wins.

@@ -62,8 +62,13 @@ func (s *Segmenter) Spans(text string) []Span {
 		}
 		start = end
 	}
+	soft := s.rules.semicolonList || len(s.rules.emoticons) > 0
 	for i := 0; i < len(text); {
 		c := text[i]
+		if !special[c] {
+			i++
+			continue
+		}
 		switch {
 		case c == '<':
 			if kind, n := placeholderAt(text[i:]); n > 0 {
@@ -82,6 +87,12 @@ func (s *Segmenter) Spans(text string) []Span {
 			end, ok := s.boundary(text, start, i, depth)
 			if ok {
 				emit(end)
+			}
+			i = end
+			continue
+		case soft && (c == ';' || c == ':' || c == '=' || c == ')') && depth == 0:
+			if end := s.softStop(text, i); end > 0 {
+				emit(end)
 				i = end
 				continue
 			}
@@ -91,6 +102,15 @@ func (s *Segmenter) Spans(text string) []Span {
 	emit(len(text))
 	return mergeBare(text, spans)
 }
+
+// special are the bytes Spans looks at: everything else is skipped.
+var special = func() (t [256]bool) {
+	for _, c := range []byte("<\n.!?;:=)") {
+		t[c] = true
+	}
+	t[0xE2] = true // the first byte of "…"
+	return t
+}()
 
 // mergeBare joins a span with no letter or digit (a lone image
 // placeholder, a stray "*") to the sentence before it, or after it when it
@@ -117,204 +137,123 @@ func isBareSpan(text string, sp Span) bool {
 	}) < 0
 }
 
-// boundary decides whether the stop at text[i] ends a sentence, and if so
-// returns where the sentence ends: after the run of stops and any closing
-// quotes, brackets and placeholders that follow it.
+// boundary decides whether the run of stops starting at text[i] ends a
+// sentence. It returns where the sentence ends, after the stops and any
+// closing quotes, brackets and placeholders that follow them, and true;
+// or where the run of stops ends, and false.
 func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
-	stop := text[i]
-	j := i
-	for j < len(text) && (text[j] == '.' || text[j] == '!' || text[j] == '?' || strings.HasPrefix(text[j:], "…")) {
-		if text[j] == '.' || text[j] == '!' || text[j] == '?' {
-			j++
-		} else {
-			j += len("…")
-		}
-	}
-	ellipsis := j-i > 1 || stop == 0xE2
-	end, depth := skipClosers(text, j, depth)
+	j := stopsEnd(text, i)
+	closed, depth := skipClosers(text, j, depth)
+	end := closed + footnoteAt(text, closed)
 	if end == len(text) {
 		return end, depth == 0
 	}
 	r, _ := utf8.DecodeRuneInString(text[end:])
 	if !unicode.IsSpace(r) || depth > 0 {
-		return 0, false // "15.03.2018", "biuro@example.org", "…" inside a pair
+		return j, false // "15.03.2018", "biuro@example.org", "…" inside a pair
 	}
-	next := nextStart(text, end)
-	if next == '\n' || next == 0 {
-		return end, true
+	ctx := s.context(text, start, i, j, closed)
+	cls := s.classify(text, end, s.rules.decide.fine[ctx])
+	if !s.rules.decide.split[ctx][cls] {
+		return j, false
 	}
-	upper := unicode.IsUpper(next)
-	if stop != '.' || ellipsis || j-i > 1 {
-		// "?", "!", "…": a new sentence starts with a capital or a digit.
-		return end, upper || unicode.IsDigit(next)
-	}
-	if end > j {
-		// A bracket or quote closed after the period: „Tak.” Potem…
-		return end, upper || unicode.IsDigit(next)
-	}
-	return end, s.afterPeriod(text, start, i, end, next)
+	return end, true
 }
 
-// afterPeriod decides for a single period followed by white space and a
-// word starting with next.
-func (s *Segmenter) afterPeriod(text string, start, i, end int, next rune) bool {
-	word, wstart := wordBefore(text, i)
-	upper := unicode.IsUpper(next)
-	if word == "" {
-		return upper || unicode.IsDigit(next)
-	}
-	if isNumber(word) && strings.TrimLeft(text[start:wstart], " \t\n(") == "" {
-		return false // an enumerator opening the sentence: "2. Drugi punkt."
-	}
-	if isInitial(word) {
-		// "J. Kowalski", "А. С. Пушкин" go on; "Самолазов М. Н." after a
-		// surname ends the name, and maybe the sentence.
-		return upper && initialsAfterName(text, wstart)
-	}
-	if b, ok := s.abbreviation(text, word, wstart); ok {
-		switch b {
-		case never:
-			return false
-		case afterNumber:
-			if !numberBefore(text, wstart) {
-				return false
-			}
+// stopsEnd returns the end of the run of stops starting at i: ".", "?!",
+// "…", "...", and ". . ." with its spaces.
+func stopsEnd(text string, i int) int {
+	j := i
+	for j < len(text) {
+		switch {
+		case text[j] == '.' || text[j] == '!' || text[j] == '?':
+			j++
+		case strings.HasPrefix(text[j:], "…"):
+			j += len("…")
+		case strings.HasPrefix(text[j:], " .") && text[j-1] == '.' && (j+2 == len(text) || text[j+2] == ' ' || text[j+2] == '.'):
+			j += 2 // ". . ."
+		default:
+			return j
 		}
-		return (upper || unicode.IsDigit(next)) && !s.rules.neverBefore[nextWord(text, end)]
 	}
-	if isRoman(word) && !upper {
-		return false // "XX w.", "III. kwartał"
-	}
-	return upper || unicode.IsDigit(next)
+	return j
 }
 
-func isInitial(w string) bool {
-	r, size := utf8.DecodeRuneInString(w)
-	return size == len(w) && unicode.IsUpper(r)
+// softStop decides whether a ";" before a list item or an emoticon at i
+// ends a sentence; it returns where the sentence ends, or 0.
+func (s *Segmenter) softStop(text string, i int) int {
+	if text[i] == ';' && s.rules.semicolonList && listItemAt(text, i+1) {
+		return i + 1
+	}
+	n := s.emoticonAt(text, i)
+	if n == 0 {
+		return 0
+	}
+	end := i + n
+	if end == len(text) || text[end] != ' ' || !s.rules.decide.split[ctxEmoticon][s.classify(text, end, s.rules.decide.fine[ctxEmoticon])] {
+		return 0
+	}
+	return end
 }
 
-// initialsAfterName reports whether the initial starting at wstart is the
-// last of two after a capitalised word: "Самолазов М. Н.".
-func initialsAfterName(text string, wstart int) bool {
-	q := trimSpaceLeft(text, wstart)
-	if q == wstart || q < 2 || text[q-1] != '.' {
+// listItemAt reports whether a list item's marker follows p: " 2) ",
+// " b) ".
+func listItemAt(text string, p int) bool {
+	if p >= len(text) || text[p] != ' ' {
 		return false
 	}
-	prev, pstart := wordBefore(text, q-1)
-	if !isInitial(prev) {
-		return false
-	}
-	name, _ := wordBefore(text, trimSpaceLeft(text, pstart))
-	r, _ := utf8.DecodeRuneInString(name)
-	return len([]rune(name)) > 2 && unicode.IsUpper(r)
-}
-
-// trimSpaceLeft returns p moved left past spaces.
-func trimSpaceLeft(text string, p int) int {
-	for p > 0 && text[p-1] == ' ' {
-		p--
-	}
-	return p
-}
-
-// nextWord returns the word starting after position p, past spaces.
-func nextWord(text string, p int) string {
-	for p < len(text) && text[p] == ' ' {
-		p++
-	}
+	p++
 	q := p
-	for q < len(text) {
-		r, size := utf8.DecodeRuneInString(text[q:])
-		if !unicode.IsLetter(r) {
-			break
+	for q < len(text) && q-p < 2 && text[q] >= '0' && text[q] <= '9' {
+		q++
+	}
+	if q == p {
+		r, size := utf8.DecodeRuneInString(text[p:])
+		if !unicode.IsLower(r) {
+			return false
 		}
 		q += size
 	}
-	return text[p:q]
+	return strings.HasPrefix(text[q:], ") ")
 }
 
-// abbreviation looks word (lower case, before a period at wstart+len) up
-// in the rules, checking the words before it for abbreviations of several
-// words.
-func (s *Segmenter) abbreviation(text, word string, wstart int) (behaviour, bool) {
-	cands := s.rules.byLast[strings.ToLower(word)]
-	if len(cands) == 0 {
-		return 0, false
+// emoticonAt returns the length of an emoticon of the rules at i, one
+// standing after a space; 0 when there is none.
+func (s *Segmenter) emoticonAt(text string, i int) int {
+	if i == 0 || text[i-1] != ' ' {
+		return 0
 	}
-	var best abbrev
-	for _, a := range cands {
-		if len(a.words) > len(best.words) && wordsBefore(text, wstart, a.words[:len(a.words)-1]) {
-			best = a
+	for _, e := range s.rules.emoticons {
+		if strings.HasPrefix(text[i:], e) {
+			return len(e)
 		}
 	}
-	return best.b, best.b != 0
+	return 0
 }
 
-// wordsBefore reports whether the words right before position p are want
-// (lower case), separated by white space.
-func wordsBefore(text string, p int, want []string) bool {
-	for k := len(want) - 1; k >= 0; k-- {
-		q := p
-		for q > 0 && text[q-1] == ' ' {
-			q--
-		}
-		if q == p {
-			return false
-		}
-		w, ws := wordBefore(text, q)
-		if w == "" && strings.HasSuffix(text[:q], ".") {
-			w, ws = wordBefore(text, q-1)
-			w += "."
-		}
-		if strings.ToLower(w) != want[k] && strings.ToLower(w)+"." != want[k] && strings.ToLower(w) != want[k]+"." {
-			return false
-		}
-		p = ws
+// footnoteAt returns the length of a footnote mark at p that belongs to
+// the sentence before it, " [4]" or "[12]", followed by white space or the
+// end; 0 when there is none.
+func footnoteAt(text string, p int) int {
+	q := p
+	if q < len(text) && text[q] == ' ' {
+		q++
 	}
-	return true
-}
-
-// wordBefore returns the word ending right before position i (the
-// period), with any inner periods ("m.in", "o.o", "т.д"), and where it
-// starts.
-func wordBefore(text string, i int) (string, int) {
-	j := i
-	for j > 0 {
-		r, size := utf8.DecodeLastRuneInString(text[:j])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' && j > 1 ||
-			r == '.' && j > 1 && j < i && isWordRune(text[:j-1]) {
-			j -= size
-			continue
-		}
-		break
+	if q >= len(text) || text[q] != '[' {
+		return 0
 	}
-	return strings.Trim(text[j:i], "-"), j
-}
-
-func isWordRune(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return unicode.IsLetter(r)
-}
-
-// numberBefore reports whether the word before position p is a number
-// or a Roman numeral: "2018 r.", "XIX w.".
-func numberBefore(text string, p int) bool {
-	for p > 0 && text[p-1] == ' ' {
-		p--
+	k := q + 1
+	for k < len(text) && k-q <= 3 && text[k] >= '0' && text[k] <= '9' {
+		k++
 	}
-	w, _ := wordBefore(text, p)
-	if w == "" {
-		return false
+	if k == q+1 || k >= len(text) || text[k] != ']' {
+		return 0
 	}
-	return strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' }) < 0 || isRoman(w)
-}
-
-func isNumber(w string) bool {
-	return w != "" && strings.Trim(w, "0123456789") == ""
-}
-
-func isRoman(w string) bool {
-	return w != "" && strings.Trim(w, "IVXLCDM") == "" && len(w) <= 6
+	k++
+	if k < len(text) && text[k] != ' ' && text[k] != '\n' {
+		return 0
+	}
+	return k - p
 }
 
 // skipClosers moves past closing quotes, brackets and placeholders after
@@ -325,6 +264,8 @@ func skipClosers(text string, j, depth int) (int, int) {
 		switch {
 		case strings.ContainsRune(`"'”’»)]}›`, r):
 			j += size
+		case r == '“' && (j+size == len(text) || text[j+size] == ' '):
+			j += size // a closing “ in the German style: „…“
 		case r == '<':
 			kind, n := placeholderAt(text[j:])
 			if n == 0 || kind > 0 {
@@ -337,30 +278,6 @@ func skipClosers(text string, j, depth int) (int, int) {
 		}
 	}
 	return j, depth
-}
-
-// nextStart returns the first letter or digit of what follows position
-// p, past white space, opening quotes and brackets, dashes and
-// placeholders; '\n' when a line break comes first, 0 at the end.
-func nextStart(text string, p int) rune {
-	for p < len(text) {
-		r, size := utf8.DecodeRuneInString(text[p:])
-		switch {
-		case r == '\n':
-			return '\n'
-		case r == '<':
-			if _, n := placeholderAt(text[p:]); n > 0 {
-				p += n
-				continue
-			}
-			return r
-		case unicode.IsSpace(r) || strings.ContainsRune(`"'„“‘«‹([{–—-•*`, r):
-			p += size
-		default:
-			return r
-		}
-	}
-	return 0
 }
 
 // placeholderAt reads a placeholder at the start of s: kind is +1 for an

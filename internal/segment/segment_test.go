@@ -65,19 +65,51 @@ func TestUnknownLanguage(t *testing.T) {
 	}
 }
 
-func TestArticleKeepsTitlesWhole(t *testing.T) {
+// segmented returns an article of the blocks, segmented with the Polish
+// rules.
+func segmented(blocks ...article.Block) *article.Article {
 	s, _ := New("pl", nil)
-	a := &article.Article{Blocks: []article.Block{
-		{Kind: article.KindTitle, Text: "Tak Tusk będzie ciął w 2012 r. RZĄD zaczyna reformy"},
-		{Kind: article.KindParagraph, Text: "Pierwsze zdanie. Drugie zdanie."},
-	}}
+	a := &article.Article{Blocks: blocks}
 	s.Article(a)
+	return a
+}
+
+func TestArticleKeepsTitlesWhole(t *testing.T) {
+	a := segmented(
+		article.Block{Kind: article.KindTitle, Text: "Tak Tusk będzie ciął w 2012 r. RZĄD zaczyna reformy"},
+		article.Block{Kind: article.KindParagraph, Text: "Pierwsze zdanie. Drugie zdanie."},
+	)
 	if n := len(a.Blocks[0].Segments); n != 1 {
 		t.Errorf("title in %d segments", n)
 	}
 	got := a.Blocks[1].Segments
 	if len(got) != 2 || got[1].Index != 1 || got[1].Text != "Drugie zdanie." {
 		t.Errorf("paragraph segments %+v", got)
+	}
+}
+
+func TestArticlePlaceholdersFromOne(t *testing.T) {
+	a := segmented(
+		article.Block{Kind: article.KindParagraph, Text: "Pierwsze <1>zdanie</1>. Drugie z <2>linkiem</2> i <3/>. Trzecie bez."},
+		article.Block{Kind: article.KindHeading, Text: "Nagłówek <1>z</1> <2/>"},
+	)
+	tests := []struct {
+		name      string
+		got       article.Segment
+		text      string
+		blockTags []int
+	}{
+		{"first sentence", a.Blocks[0].Segments[0], "Pierwsze <1>zdanie</1>.", []int{1}},
+		{"second sentence starts at <1>", a.Blocks[0].Segments[1], "Drugie z <1>linkiem</1> i <2/>.", []int{2, 3}},
+		{"no placeholders", a.Blocks[0].Segments[2], "Trzecie bez.", nil},
+		{"a heading kept whole", a.Blocks[1].Segments[0], "Nagłówek <1>z</1> <2/>", []int{1, 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got.Text != tt.text || !slices.Equal(tt.got.Tags, tt.blockTags) {
+				t.Errorf("segment %q %v, want %q %v", tt.got.Text, tt.got.Tags, tt.text, tt.blockTags)
+			}
+		})
 	}
 }
 

@@ -1,49 +1,26 @@
 package workspace
 
 import (
-	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/mosty-dev/mosty/internal/browsertest"
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/site"
 )
-
-// browser starts Debian's Chromium headless, or skips the test without
-// it. mosty never downloads a browser.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	path, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Skip("no chromium on PATH (apt-get install chromium)")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true))
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelC := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancelC(); cancelA() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
-	return ctx
-}
 
 // TestBrowser opens the built demo site in headless Chromium: every page
 // has the right lang, every switcher and hreflang link resolves, the
 // parallel page puts the languages side by side (and one above the other
 // on a phone), and a translator's markup does not run.
 func TestBrowser(t *testing.T) {
-	ctx := browser(t)
+	ctx := browsertest.Start(t)
 	w := demoWorkspace(t)
 	err := w.UpdateLocale("ru", "klaster-bialorus-2017", func(f *catalog.File) {
 		f.Units[2].Translation = `Белосток <img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script> посетили гости.`

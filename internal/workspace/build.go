@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/hint"
 	"github.com/mosty-dev/mosty/internal/render"
@@ -56,23 +57,11 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 	if err := rules.Check(); err != nil {
 		return nil, err
 	}
-	tmpl, err := render.LoadTemplates(w.Path("templates"))
+	cfg, err := w.siteConfig(rules)
 	if err != nil {
 		return nil, err
 	}
-	bundle, err := locales.Bundle()
-	if err != nil {
-		return nil, err
-	}
-	static, err := w.staticFiles()
-	if err != nil {
-		return nil, err
-	}
-	cfg := site.Config{SiteName: w.Config.SiteName, BaseURL: baseURL(w.Config.BaseURL), SourceLang: w.Config.SourceLanguage,
-		Targets: w.Config.TargetLanguages, Rules: rules, Templates: tmpl, Bundle: bundle, Assets: map[string]bool{}}
-	for _, name := range static {
-		cfg.Assets[name] = true
-	}
+	static := slices.Sorted(maps.Keys(cfg.Assets))
 	global, err := w.buildFingerprint(rules, out, static)
 	if err != nil {
 		return nil, err
@@ -184,19 +173,10 @@ const staleHint = `run "mosty sync --full": it extracts every article again with
 func (o *op) buildArticle(slug string, cfg site.Config) (*site.Article, catalog.ArticleCoverage, error) {
 	w := o.w
 	var cov catalog.ArticleCoverage
-	m, err := readMeta(w.metaPath(slug))
+	a, m, err := o.article(slug)
 	if err != nil {
 		return nil, cov, err
 	}
-	src, err := w.ReadSource(m)
-	if err != nil {
-		return nil, cov, err
-	}
-	a, err := o.extract(src)
-	if err != nil {
-		return nil, cov, fmt.Errorf("%s: %w", w.Rel(w.Path("sources", m.File)), err)
-	}
-	a.Slug = slug
 	pl, err := w.loadSource(slug)
 	if err != nil {
 		return nil, cov, err
@@ -214,6 +194,47 @@ func (o *op) buildArticle(slug string, cfg site.Config) (*site.Article, catalog.
 	pl.Path = w.Rel(pl.Path)
 	art, err := site.BuildArticle(in, cfg)
 	return art, cov, err
+}
+
+// siteConfig is what every page of the site shares, with rules.
+func (w *Workspace) siteConfig(rules site.Rules) (site.Config, error) {
+	tmpl, err := render.LoadTemplates(w.Path("templates"))
+	if err != nil {
+		return site.Config{}, err
+	}
+	bundle, err := locales.Bundle()
+	if err != nil {
+		return site.Config{}, err
+	}
+	static, err := w.staticFiles()
+	if err != nil {
+		return site.Config{}, err
+	}
+	assets := map[string]bool{}
+	for _, name := range static {
+		assets[name] = true
+	}
+	return site.Config{SiteName: w.Config.SiteName, BaseURL: baseURL(w.Config.BaseURL), SourceLang: w.Config.SourceLanguage,
+		Targets: w.Config.TargetLanguages, Rules: rules, Templates: tmpl, Bundle: bundle, Assets: assets}, nil
+}
+
+// article reads an article's original from sources/ and extracts it.
+func (o *op) article(slug string) (*article.Article, SourceMeta, error) {
+	w := o.w
+	m, err := readMeta(w.metaPath(slug))
+	if err != nil {
+		return nil, m, err
+	}
+	src, err := w.ReadSource(m)
+	if err != nil {
+		return nil, m, err
+	}
+	a, err := o.extract(src)
+	if err != nil {
+		return nil, m, fmt.Errorf("%s: %w", w.Rel(w.Path("sources", m.File)), err)
+	}
+	a.Slug = slug
+	return a, m, nil
 }
 
 // baseURL ends the site's address with exactly one slash.

@@ -132,7 +132,7 @@ func TestRebuildOnlyWhatChanged(t *testing.T) {
 		t.Fatalf("rebuild wrote %v (reused %d), %v", again.Written, again.Reused, err)
 	}
 	err = w.UpdateLocale("en", "klaster-bialorus-2017", func(f *catalog.File) {
-		f.Units[3].Translation = "The visit was organised by the <2>Podlasie Regional Development Foundation</2> (PFRR)."
+		f.Units[3].Translation = "The visit was organised by the <1>Podlasie Regional Development Foundation</1> (PFRR)."
 	})
 	if err != nil {
 		t.Fatal(err)

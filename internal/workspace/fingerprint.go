@@ -24,11 +24,11 @@ const (
 	// Polish file: workspaces then extract every article again on their
 	// next sync, keeping every translation. TestPipelineGuard fails when
 	// the Polish files changed and it was not bumped.
-	pipelineVersion = 2
+	pipelineVersion = 3
 	// renderVersion is the code that turns the workspace into pages
 	// (internal/render, internal/site, internal/report). Bump it with any
 	// change to the pages: the next build renders every article again.
-	renderVersion = 2
+	renderVersion = 3
 )
 
 // pipelineFingerprint is the one value that says how a Polish file was
@@ -45,7 +45,7 @@ const (
 //   - the embedded rules: extract.RulesVersion (boilerplate words, month
 //     names) and segment.RulesVersion (every file of
 //     internal/segment/rules: abbreviations and sentence rules per
-//     language);
+//     language, and the lexicons of internal/segment/lexicon);
 //   - the workspace's source language, its own abbreviations
 //     ([segment.abbreviations]) and its site profile ([profile]).
 //

@@ -180,6 +180,7 @@ func (o *op) planArticle(m SourceMeta, a *article.Article, prune bool) (articleP
 	srcFile := oldSrc
 	lastSource := map[string]string{}
 	if oldSrc != nil {
+		oldSrc.RenumberPlaceholders() // a file of an earlier mosty: see catalog
 		for _, u := range oldSrc.Units {
 			lastSource[u.ID] = u.Source
 		}
@@ -209,7 +210,9 @@ func (o *op) planArticle(m SourceMeta, a *article.Article, prune bool) (articleP
 		}
 		t.Header.Title, t.Header.Date, t.Header.Category, t.Header.Origin =
 			srcFile.Header.Title, srcFile.Header.Date, srcFile.Header.Category, srcFile.Header.Origin
+		renumbered := t.RenumberPlaceholders()
 		c := t.Merge(srcFile.Units, lastSource, prune)
+		c.Renumbered = renumbered
 		if err := o.prefill(t, lang); err != nil {
 			return plan, err
 		}

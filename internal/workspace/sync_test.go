@@ -194,3 +194,60 @@ func TestSyncAfterUpgrade(t *testing.T) {
 		}
 	}
 }
+
+// A workspace made by a mosty that numbered placeholders per block
+// ("Wizytę zorganizowała <2>fundacja</2>." as the second sentence) is
+// brought to per-segment numbering by sync: the translations are
+// renumbered with their Polish, their statuses kept, and the change is
+// reported.
+func TestSyncRenumbersPlaceholders(t *testing.T) {
+	w := newWorkspace(t)
+	file := filepath.Join(t.TempDir(), "art.html")
+	page := `<html><body><article><h1>Tytuł artykułu</h1><p>To był tydzień z <b>klastrem</b>. ` +
+		`Wizytę zorganizowała <a href="https://pfrr.example/">fundacja</a> z Białegostoku.</p></article></body></html>`
+	if err := os.WriteFile(file, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	importOne(t, w, file)
+	second := "Wizytę zorganizowała <1>fundacja</1> z Białegostoku."
+	err := w.UpdateLocale("ru", "art", func(f *catalog.File) {
+		for i, u := range f.Units {
+			f.Units[i].Status = catalog.Reviewed
+			f.Units[i].Translation = map[string]string{second: "Визит организовал <1>фонд</1> из Белостока."}[u.Source]
+			if f.Units[i].Translation == "" {
+				f.Units[i].Translation = "Перевод."
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Make the files look like an earlier mosty's.
+	old := strings.NewReplacer(second, "Wizytę zorganizowała <2>fundacja</2> z Białegostoku.",
+		"Визит организовал <1>фонд</1> из Белостока.", "Визит организовал <2>фонд</2> из Белостока.",
+		`extractor = "`+w.pipelineFingerprint()+`"`, `extractor = "older"`)
+	for _, lang := range []string{"pl", "ru"} {
+		data, _ := os.ReadFile(w.LocalePath(lang, "art"))
+		os.WriteFile(w.LocalePath(lang, "art"), []byte(old.Replace(string(data))), 0o644)
+	}
+	rep, err := w.Sync(SyncOptions{})
+	if err != nil || len(rep.Failed) > 0 {
+		t.Fatalf("sync: %v %v", err, rep)
+	}
+	u := unitsBySource(t, w, "ru")[second]
+	if u.Translation != "Визит организовал <1>фонд</1> из Белостока." || u.Status != catalog.Reviewed || u.PreviousSource != "" {
+		t.Errorf("renumbered unit %+v", u)
+	}
+	var ru *FileChange
+	for i, f := range rep.Written {
+		if f.Lang == "ru" {
+			ru = &rep.Written[i]
+		}
+	}
+	if ru == nil || ru.Changes.Renumbered != 1 || ru.Changes.Fuzzy+ru.Changes.Added+ru.Changes.Obsoleted != 0 {
+		t.Errorf("ru change %+v", ru)
+	}
+	if ru != nil && !strings.Contains(ru.Changes.String(), "1 with placeholders renumbered") {
+		t.Errorf("report %q does not say so", ru.Changes.String())
+	}
+}

@@ -1,0 +1,378 @@
+package segment
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mosty-dev/mosty/internal/segment/lexicon"
+)
+
+// context says what stands before the stops text[i:j], which closers
+// (quotes, brackets) follow up to end, in the sentence starting at start.
+func (s *Segmenter) context(text string, start, i, j, end int) context {
+	stops := text[i:j]
+	if end > j {
+		// A closing quote or bracket: „Tak.” ends a sentence, "[George W.]"
+		// does not.
+		if c := s.wordContext(text, start, i); j-i == 1 && (c == ctxInitial || c == ctxNever) {
+			return c
+		}
+		return ctxQuote
+	}
+	switch {
+	case strings.Contains(stops, "?"):
+		return ctxQuestion
+	case strings.Contains(stops, "!"):
+		return ctxExclaim
+	case j-i > 1:
+		return ctxEllipsis
+	}
+	return s.wordContext(text, start, i)
+}
+
+// wordContext says what the word before a single period at i is.
+func (s *Segmenter) wordContext(text string, start, i int) context {
+	word, wstart := wordBefore(text, i)
+	switch {
+	case word == "":
+		switch {
+		case i > 0 && (text[i-1] == ' ' || text[i-1] == '.'):
+			return ctxEllipsis // ". . ."
+		case strings.HasSuffix(text[:i], "N°") || strings.HasSuffix(text[:i], "Nº") || strings.HasSuffix(text[:i], "№"):
+			return ctxNever // the numero sign: "N°. 1026"
+		}
+		return ctxWord
+	case (isNumber(word) || isRoman(word)) && isNumbering(text[start:i]):
+		return ctxEnumerator
+	case isNumber(word):
+		return ctxNumber
+	case isInitial(word) && !unitBefore(text, wstart):
+		if initialsAfterName(text, wstart) {
+			return ctxNameInitial
+		}
+		return ctxInitial
+	}
+	if b, ok := s.abbreviation(text, word, wstart); ok {
+		switch {
+		case b == never:
+			return ctxNever
+		case b == afterNumber && s.numberBefore(text, wstart):
+			return ctxAbbrevNum
+		case b == afterNumber:
+			return ctxNever
+		case b == rarely:
+			return ctxAbbrevRare
+		}
+		return ctxAbbrev
+	}
+	switch {
+	case isRoman(word):
+		return ctxRoman
+	case isDottedInitials(word):
+		return ctxInitial
+	}
+	return ctxWord
+}
+
+// classify says what follows position p (white space after a stop): see
+// the classes. Unless fine, every capitalised word is clsCapital: the
+// decision does not depend on which kind it is.
+func (s *Segmenter) classify(text string, p int, fine bool) class {
+	dash := class(0)
+	for p < len(text) {
+		r, size := utf8.DecodeRuneInString(text[p:])
+		switch {
+		case r == '\n':
+			return clsEnd
+		case r == '<':
+			if _, n := placeholderAt(text[p:]); n > 0 {
+				p += n
+				continue
+			}
+			return clsOther + dash
+		case strings.ContainsRune("–—-", r):
+			dash = dashed
+			p += size
+		case r == '(' && citationAt(text, p):
+			return clsCitation + dash
+		case unicode.IsSpace(r) || strings.ContainsRune(`"'„“‘«‹([{•*`, r):
+			p += size
+		case !fine && unicode.IsUpper(r):
+			return clsCapital + dash
+		default:
+			return s.wordClass(text, p, r) + dash
+		}
+	}
+	return clsEnd
+}
+
+// citationAt reports whether the bracket opening at p closes soon, without
+// a stop before it, and ends the text or the line: "(Smith 55)", "(PAP)"
+// belong to the sentence before them.
+func citationAt(text string, p int) bool {
+	end := strings.IndexAny(text[p:min(len(text), p+80)], ")\n")
+	if end < 0 || text[p+end] != ')' {
+		return false
+	}
+	inner := strings.TrimRight(text[p+1:p+end], " \"'”»")
+	after := text[p+end+1:]
+	if nl := strings.IndexByte(after, '\n'); nl >= 0 {
+		after = after[:nl]
+	}
+	return inner != "" && !strings.ContainsAny(inner[len(inner)-1:], ".!?") && !strings.HasSuffix(inner, "…") &&
+		strings.TrimSpace(after) == ""
+}
+
+// wordClass says what the word starting with r at p is.
+func (s *Segmenter) wordClass(text string, p int, r rune) class {
+	switch {
+	case unicode.IsDigit(r):
+		return clsDigit
+	case unicode.IsLower(r):
+		return clsLower
+	case !unicode.IsUpper(r):
+		return clsOther
+	}
+	word := wordAt(text, p)
+	if isInitial(word) && strings.HasPrefix(text[p+len(word):], ".") {
+		return clsName // another initial: "А. С. Пушкин"
+	}
+	c := s.rules.lex.Class(word)
+	switch {
+	case c&lexicon.Function != 0:
+		return clsFunction
+	case isRoman(word) && len(word) > 1:
+		return clsRoman
+	case utf8.RuneCountInString(word) > 1 && strings.ToUpper(word) == word:
+		return clsAcronym
+	case c&lexicon.Name != 0:
+		return clsName
+	case c&lexicon.Mixed != 0:
+		return clsMixed
+	case s.namePhrase(text, p+len(word)):
+		return clsPhrase
+	}
+	return clsCapital
+}
+
+// namePhrase reports whether the word after position p is capitalised
+// and no name: the second word of "Urząd Statystyczny".
+func (s *Segmenter) namePhrase(text string, p int) bool {
+	if p >= len(text) || text[p] != ' ' {
+		return false
+	}
+	next := nextWord(text, p)
+	r, _ := utf8.DecodeRuneInString(next)
+	if next == "" || !unicode.IsUpper(r) {
+		return false
+	}
+	return s.rules.lex.Class(next)&(lexicon.Name|lexicon.Function) == 0
+}
+
+// wordAt returns the word of letters (and inner hyphens or apostrophes)
+// starting at p.
+func wordAt(text string, p int) string {
+	q := p
+	for q < len(text) {
+		r, size := utf8.DecodeRuneInString(text[q:])
+		if !unicode.IsLetter(r) && !(q > p && (r == '-' || r == '\'' || r == '’')) {
+			break
+		}
+		q += size
+	}
+	return strings.TrimRight(text[p:q], "-'’")
+}
+
+// isNumbering reports whether the sentence so far (up to its period) is
+// only a numbering: "2", "IV", "§ 2", "8.1", "(3".
+func isNumbering(s string) bool {
+	s = strings.TrimLeft(s, " \t\n(§№")
+	if s == "" {
+		return false
+	}
+	if isRoman(s) {
+		return true
+	}
+	for _, part := range strings.Split(s, ".") {
+		if !isNumber(part) || len(part) > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// unitBefore reports whether a degree sign stands before the letter at
+// p: "−5 °C." is a unit, not an initial.
+func unitBefore(text string, p int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:p])
+	return r == '°' || r == '℃'
+}
+
+// isDottedInitials reports whether a word with inner periods is capital
+// letters only: "W.H.S".
+func isDottedInitials(w string) bool {
+	if strings.IndexByte(w, '.') < 0 {
+		return false
+	}
+	parts := strings.Split(w, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !isInitial(p) {
+			return false
+		}
+	}
+	return true
+}
+
+func isInitial(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && unicode.IsUpper(r)
+}
+
+// initialsAfterName reports whether the initial starting at wstart is the
+// last of two after a capitalised word: "Самолазов М. Н.".
+func initialsAfterName(text string, wstart int) bool {
+	q := trimSpaceLeft(text, wstart)
+	if q == wstart || q < 2 || text[q-1] != '.' {
+		return false
+	}
+	prev, pstart := wordBefore(text, q-1)
+	if !isInitial(prev) {
+		return false
+	}
+	name, _ := wordBefore(text, trimSpaceLeft(text, pstart))
+	r, _ := utf8.DecodeRuneInString(name)
+	return len([]rune(name)) > 2 && unicode.IsUpper(r)
+}
+
+// nextWord returns the word starting after position p, past spaces.
+func nextWord(text string, p int) string {
+	for p < len(text) && text[p] == ' ' {
+		p++
+	}
+	q := p
+	for q < len(text) {
+		r, size := utf8.DecodeRuneInString(text[q:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		q += size
+	}
+	return text[p:q]
+}
+
+// abbreviation looks word (lower case, before a period at wstart+len) up
+// in the rules, checking the words before it for abbreviations of several
+// words.
+func (s *Segmenter) abbreviation(text, word string, wstart int) (behaviour, bool) {
+	cands := s.rules.byLast[strings.ToLower(word)]
+	if len(cands) == 0 {
+		return 0, false
+	}
+	var best abbrev
+	for _, a := range cands {
+		if len(a.words) > len(best.words) && wordsBefore(text, wstart, a.words[:len(a.words)-1]) {
+			best = a
+		}
+	}
+	return best.b, best.b != 0
+}
+
+// wordsBefore reports whether the words right before position p are want
+// (lower case), separated by white space.
+func wordsBefore(text string, p int, want []string) bool {
+	for k := len(want) - 1; k >= 0; k-- {
+		q := p
+		for q > 0 && text[q-1] == ' ' {
+			q--
+		}
+		if q == p {
+			return false
+		}
+		w, ws := wordBefore(text, q)
+		if w == "" && strings.HasSuffix(text[:q], ".") {
+			w, ws = wordBefore(text, q-1)
+			w += "."
+		}
+		if strings.ToLower(w) != want[k] && strings.ToLower(w)+"." != want[k] && strings.ToLower(w) != want[k]+"." {
+			return false
+		}
+		p = ws
+	}
+	return true
+}
+
+// wordBefore returns the word ending right before position i (the
+// period), with any inner periods ("m.in", "o.o", "т.д"), and where it
+// starts.
+func wordBefore(text string, i int) (string, int) {
+	j := i
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:j])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' && j > 1 ||
+			(r == '.' || r == '\'' || r == '’') && j > size && j < i && isWordRune(text[:j-size]) {
+			j -= size
+			continue
+		}
+		break
+	}
+	w := text[j:i]
+	for len(w) > 0 && w[0] == '-' {
+		w = w[1:]
+	}
+	for len(w) > 0 && w[len(w)-1] == '-' {
+		w = w[:len(w)-1]
+	}
+	return w, j
+}
+
+func isWordRune(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+// numberBefore reports whether the word before position p is a number
+// or a Roman numeral: "2018 r.", "XIX w.".
+func (s *Segmenter) numberBefore(text string, p int) bool {
+	for p > 0 && text[p-1] == ' ' {
+		p--
+	}
+	if p > 0 && text[p-1] == '.' {
+		p-- // "2 tys. os."
+	}
+	w, _ := wordBefore(text, p)
+	if w == "" {
+		return false
+	}
+	return w[0] >= '0' && w[0] <= '9' || // "2016", "1,5", "2000-х", "90-te"
+		isRoman(w) || s.rules.numberWords[strings.ToLower(w)]
+}
+
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+func isRoman(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if strings.IndexByte("IVXLCDM", w[i]) < 0 {
+			return false
+		}
+	}
+	return w != "" && len(w) <= 6
+}
+
+// trimSpaceLeft returns p moved left past spaces.
+func trimSpaceLeft(text string, p int) int {
+	for p > 0 && text[p-1] == ' ' {
+		p--
+	}
+	return p
+}

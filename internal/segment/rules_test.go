@@ -1,0 +1,54 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRulesLinesAreStrict: a mistake in a rules file is an error naming
+// the file and line, never a rule silently ignored.
+func TestRulesLinesAreStrict(t *testing.T) {
+	tests := []struct{ name, line, msg string }{
+		{"unknown behaviour", "sometimes itd.", `unknown behaviour "sometimes"`},
+		{"unknown context", "decide afterword capital split", `unknown context "afterword"`},
+		{"unknown class", "decide word Capital split", `unknown class "Capital"`},
+		{"unknown decision", "decide word capital maybe", `neither split nor join`},
+		{"decide without a decision", "decide word capital", `want "decide CONTEXT CLASS split|join"`},
+		{"unknown option", "option comma-list", `unknown option "comma-list"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &Rules{byLast: map[string][]abbrev{}, numberWords: map[string]bool{}}
+			err := r.read("pl.txt", "# comment\n"+tt.line+"\n")
+			if err == nil || !strings.Contains(err.Error(), "rules/pl.txt:2: ") || !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("read %q: %v, want rules/pl.txt:2: … %s", tt.line, err, tt.msg)
+			}
+		})
+	}
+}
+
+// TestDecisionsFirstLineWins: a language's own line comes before the
+// shared ones, and every context must be decided before every class.
+func TestDecisionsFirstLineWins(t *testing.T) {
+	var d decisions
+	for _, l := range [][3]string{{"abbrev", "capital", "join"}, {"*", "*", "split"}} {
+		if err := d.add(l[0], l[1], l[2]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := d.complete(); err != nil {
+		t.Fatal(err)
+	}
+	if d.split[ctxAbbrev][clsCapital] || !d.split[ctxAbbrev][clsName] || !d.split[ctxAbbrev][clsCapital+dashed] {
+		t.Errorf("abbrev: capital %v, name %v, dash-capital %v; want join, split, split",
+			d.split[ctxAbbrev][clsCapital], d.split[ctxAbbrev][clsName], d.split[ctxAbbrev][clsCapital+dashed])
+	}
+	if !d.fine[ctxAbbrev] || d.fine[ctxWord] {
+		t.Errorf("the lexicon is asked for abbrev %v, word %v; want true, false", d.fine[ctxAbbrev], d.fine[ctxWord])
+	}
+	var partial decisions
+	partial.add("word", "*", "split")
+	if err := partial.complete(); err == nil || !strings.Contains(err.Error(), "nothing decides context number") {
+		t.Errorf("complete: %v, want the first undecided context", err)
+	}
+}

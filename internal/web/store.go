@@ -1,0 +1,355 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/mosty-dev/mosty/internal/article"
+	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/glossary"
+	"github.com/mosty-dev/mosty/internal/site"
+	"github.com/mosty-dev/mosty/internal/tm"
+	"github.com/mosty-dev/mosty/internal/workspace"
+)
+
+// store is the server's only way to the workspace: it reads the files
+// afresh whenever their size, time or inode changed, and writes through
+// the workspace's atomic, locked update. Its caches are keyed by those
+// stamps, so an edit made outside the server is what the next read
+// returns.
+type store struct {
+	dir string
+	ws  *workspace.Workspace // settings only; operations open their own
+
+	writeMu sync.Mutex // one writer in this process; the file lock keeps out others
+	// lockWait is how long a save waits for another mosty process (a
+	// sync, a merge) to release the workspace.
+	lockWait time.Duration
+
+	memMu    sync.Mutex // held while a memory is built
+	mu       sync.Mutex
+	files    map[string]cachedFile    // parsed locale files by path
+	articles map[string]cachedArticle // extracted sources by slug
+	memories map[string]cachedMemory  // by language
+	queues   map[string]*queue        // saves waiting, by "lang/slug"
+	gloss    cachedGlossary
+}
+
+// stamp identifies a file's version on disk, for files the server only
+// reads (sources and their extraction).
+type stamp struct {
+	size, mtime int64
+}
+
+// cachedFile is a parsed locale file and the bytes it was parsed from:
+// a request reads the file again and parses it only when they differ.
+type cachedFile struct {
+	data []byte
+	file *catalog.File // shared: never changed after it is cached
+	// summary is the file's line on the start page, made with the
+	// glossary summaryOf; nil until asked for.
+	summary   *languageSummary
+	summaryOf *glossary.Glossary
+}
+
+type cachedArticle struct {
+	stamp stamp // of sources/<slug>.meta.toml
+	src   stamp // of the locale file of the source language
+	art   *article.Article
+}
+
+type cachedMemory struct {
+	built time.Time
+	mem   *tm.Memory
+}
+
+// memoryTTL is how long a language's translation memory is used before
+// it is built again from the files (through the workspace's own cache).
+const memoryTTL = 10 * time.Second
+
+func openStore(dir string) (*store, error) {
+	w, err := workspace.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &store{dir: dir, ws: w, lockWait: 5 * time.Second, files: map[string]cachedFile{},
+		articles: map[string]cachedArticle{}, memories: map[string]cachedMemory{}, queues: map[string]*queue{}}, nil
+}
+
+// settings are the workspace's languages and name.
+func (s *store) sourceLang() string { return s.ws.Config.SourceLanguage }
+func (s *store) targets() []string  { return s.ws.Config.TargetLanguages }
+func (s *store) siteName() string   { return s.ws.Config.SiteName }
+func (s *store) checkErrors() []string {
+	return s.ws.Config.Check.Errors
+}
+
+func statStamp(path string) (stamp, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return stamp{}, err
+	}
+	return stamp{size: info.Size(), mtime: info.ModTime().UnixNano()}, nil
+}
+
+// slugs lists the articles (workspace.Articles).
+func (s *store) slugs() ([]string, error) { return s.ws.Articles() }
+
+// load returns a locale file as it is on disk now; nil when it does not
+// exist. The file is shared with other requests: do not change it.
+func (s *store) load(lang, slug string) (*catalog.File, error) {
+	path := s.ws.LocalePath(lang, slug)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	c, ok := s.files[path]
+	s.mu.Unlock()
+	if ok && bytes.Equal(c.data, data) {
+		return c.file, nil
+	}
+	f, data, err := s.ws.LoadLocale(lang, slug)
+	if err != nil || f == nil {
+		return f, err
+	}
+	s.mu.Lock()
+	s.files[path] = cachedFile{data: data, file: f}
+	s.mu.Unlock()
+	return f, nil
+}
+
+// update changes one locale file under the workspace lock: it reads the
+// file afresh, lets edit change it, and writes it atomically when its
+// bytes changed. edit must leave the file as it was when it returns an
+// error: then nothing of it is written.
+//
+// Saves to one file that arrive while it is being written wait and then
+// go in together, each edit applied in turn to the file as the ones
+// before it left it, with one write for all: clients saving at once share
+// one write and one sync to disk instead of queueing for one each.
+func (s *store) update(lang, slug string, edit func(*catalog.File) error) error {
+	key := lang + "/" + slug
+	done := make(chan error, 1)
+	s.mu.Lock()
+	q := s.queues[key]
+	if q == nil {
+		q = &queue{}
+		s.queues[key] = q
+	}
+	q.edits = append(q.edits, pendingEdit{edit, done})
+	lead := !q.running
+	q.running = true
+	s.mu.Unlock()
+	if lead {
+		s.flush(key, q, lang, slug)
+	}
+	return <-done
+}
+
+// queue is the saves waiting for one file.
+type queue struct {
+	edits   []pendingEdit
+	running bool // a goroutine is writing the file and will take these too
+}
+
+type pendingEdit struct {
+	edit func(*catalog.File) error
+	done chan error
+}
+
+// flush writes batches of a file's waiting edits until none is left.
+func (s *store) flush(key string, q *queue, lang, slug string) {
+	for {
+		s.mu.Lock()
+		batch := q.edits
+		q.edits = nil
+		if len(batch) == 0 {
+			q.running = false
+			delete(s.queues, key)
+			s.mu.Unlock()
+			return
+		}
+		s.mu.Unlock()
+		errs, err := s.write(lang, slug, batch)
+		for i, p := range batch {
+			if err != nil {
+				p.done <- err
+			} else {
+				p.done <- errs[i]
+			}
+		}
+	}
+}
+
+// write applies a batch of edits to a file under the lock, in one
+// atomic write; errs are each edit's own refusals, err a failure of all.
+func (s *store) write(lang, slug string, batch []pendingEdit) (errs []error, err error) {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	unlock, err := s.lock()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	errs = make([]error, len(batch))
+	found := false
+	err = s.ws.UpdateLocale(lang, slug, func(f *catalog.File) {
+		found = true
+		for i, p := range batch {
+			errs[i] = p.edit(f)
+		}
+	})
+	if err == nil && !found {
+		err = errNoFile
+	}
+	return errs, err
+}
+
+// lock takes the workspace's write lock, waiting up to lockWait for
+// another mosty process to finish.
+func (s *store) lock() (func(), error) {
+	deadline := time.Now().Add(s.lockWait)
+	for {
+		unlock, err := s.ws.Lock()
+		if err == nil {
+			return unlock, nil
+		}
+		if !errors.Is(err, workspace.ErrLocked) || time.Now().After(deadline) {
+			return nil, err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// glossary reads glossary.toml.
+func (s *store) glossary() (*glossary.Glossary, error) {
+	path := s.ws.Path("glossary.toml")
+	data, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	s.mu.Lock()
+	c := s.gloss
+	s.mu.Unlock()
+	if c.g != nil && bytes.Equal(c.data, data) {
+		return c.g, nil
+	}
+	g, err := glossary.Load(path, s.sourceLang())
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.gloss = cachedGlossary{data: data, g: g}
+	s.mu.Unlock()
+	return g, nil
+}
+
+// cachedGlossary is glossary.toml as last read: the same *Glossary while
+// its bytes stay the same, so what was checked with it can be kept.
+type cachedGlossary struct {
+	data []byte
+	g    *glossary.Glossary
+}
+
+// summary returns the start page's line for a file load returned, made
+// with g, if one was kept.
+func (s *store) summary(lang, slug string, f *catalog.File, g *glossary.Glossary) (languageSummary, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c, ok := s.files[s.ws.LocalePath(lang, slug)]
+	if !ok || c.file != f || c.summaryOf != g || c.summary == nil {
+		return languageSummary{}, false
+	}
+	return *c.summary, true
+}
+
+// keepSummary keeps the start page's line for a file load returned.
+func (s *store) keepSummary(lang, slug string, f *catalog.File, g *glossary.Glossary, sum languageSummary) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	path := s.ws.LocalePath(lang, slug)
+	if c, ok := s.files[path]; ok && c.file == f {
+		c.summary, c.summaryOf = &sum, g
+		s.files[path] = c
+	}
+}
+
+// memory returns lang's translation memory, built again from the files
+// (through the workspace's cache of them) when it is older than
+// memoryTTL: a save shows up in the matches a few seconds later.
+func (s *store) memory(lang string) (*tm.Memory, error) {
+	s.memMu.Lock() // one build at a time; the others wait for it
+	defer s.memMu.Unlock()
+	s.mu.Lock()
+	c, ok := s.memories[lang]
+	s.mu.Unlock()
+	if ok && time.Since(c.built) < memoryTTL {
+		return c.mem, nil
+	}
+	w, err := workspace.Open(s.dir) // a fresh operation: no memory kept from the last
+	if err != nil {
+		return nil, err
+	}
+	m, err := w.Memory(lang)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.memories[lang] = cachedMemory{built: time.Now(), mem: m}
+	s.mu.Unlock()
+	return m, nil
+}
+
+// article extracts an article's original, for the markup behind its
+// placeholders; kept while the source and its Polish locale file are
+// unchanged.
+func (s *store) article(slug string) (*article.Article, error) {
+	meta, err := statStamp(s.ws.Path("sources", slug+".meta.toml"))
+	if err != nil {
+		return nil, err
+	}
+	src, err := statStamp(s.ws.LocalePath(s.sourceLang(), slug))
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	c, ok := s.articles[slug]
+	s.mu.Unlock()
+	if ok && c.stamp == meta && c.src == src {
+		return c.art, nil
+	}
+	w, err := workspace.Open(s.dir)
+	if err != nil {
+		return nil, err
+	}
+	a, err := w.Article(slug)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.articles[slug] = cachedArticle{stamp: meta, src: src, art: a}
+	s.mu.Unlock()
+	return a, nil
+}
+
+// preview renders an article's pages as mosty build would.
+func (s *store) preview(slug string) (*site.Article, error) {
+	w, err := workspace.Open(s.dir)
+	if err != nil {
+		return nil, err
+	}
+	return w.Preview(slug)
+}
+
+// rel is a path relative to the workspace, for messages.
+func (s *store) rel(lang, slug string) string {
+	return filepath.ToSlash(s.ws.Rel(s.ws.LocalePath(lang, slug)))
+}
