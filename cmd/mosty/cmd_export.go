@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/google/renameio/v2"
+	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/workspace"
 	"github.com/urfave/cli/v2"
 )
@@ -13,26 +15,32 @@ import (
 func cmdExport(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "export",
-		Usage:     "write translations for CAT tools: XLIFF 2.0 or 1.2, PO, TMX, go-i18n",
+		Usage:     "write translations for CAT tools: XLIFF 2.0 or 1.2, PO, TMX, go-i18n, an OmegaT project",
 		ArgsUsage: "[SLUG…]",
 		Description: `Writes one language's translators' files (all articles, or the slugs
-   given) as XLIFF 2.0 (xliff), XLIFF 1.2 (xliff12), gettext PO (po) or a
-   go-i18n message file (go-i18n), or a translation memory of every
-   translated sentence in every language (tmx, which needs no --locale).
-   Placeholders become the format's inline codes. Translations come back
-   with mosty merge.
+   given) as XLIFF 2.0 (xliff), XLIFF 1.2 (xliff12), gettext PO (po), a
+   go-i18n message file (go-i18n) or a ready OmegaT project folder
+   (omegat, with --out DIR), or a translation memory of every translated
+   sentence in every language (tmx, which needs no --locale). Placeholders become the format's inline codes; the previous
+   Polish of fuzzy segments, the memory's close matches, glossary terms and
+   the translator's comments and keys go along. Each export has an id,
+   written in the file; what it wrote is kept in .mosty/exports/ so that
+   mosty merge can tell the translator's changes from newer work in mosty.
 
    Example:
       mosty export --format xliff --locale ru --out ru.xlf
-      mosty export --format po --locale en klaster-bialorus-2017 > en.po
+      mosty export --format po --locale en --status new,fuzzy klaster-bialorus-2017 > en.po
+      mosty export --format omegat --locale ru --out ru-omegat
       mosty export --format tmx --out memory.tmx`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "xliff", Usage: "`FORMAT`: " + strings.Join(workspace.Formats, ", ")},
 			&cli.StringFlag{Name: "locale", Usage: "the target `LANG` (required, except for tmx)"},
-			&cli.StringFlag{Name: "out", Usage: "write to `FILE` (default: stdout)"},
+			&cli.StringFlag{Name: "out", Usage: "write to `FILE` (default: stdout), or the folder of an OmegaT project"},
+			&cli.StringFlag{Name: "status", Usage: "only segments in these `STATUSES`, such as new,fuzzy"},
 		},
 		Action: func(c *cli.Context) error {
-			return runExport(c.Context, e, exportOpts{format: c.String("format"), locale: c.String("locale"), out: c.String("out"), slugs: c.Args().Slice()})
+			return runExport(c.Context, e, exportOpts{format: c.String("format"), locale: c.String("locale"), out: c.String("out"),
+				status: c.String("status"), slugs: c.Args().Slice()})
 		},
 	}
 }
@@ -40,6 +48,7 @@ func cmdExport(e *env) *cli.Command {
 type exportOpts struct {
 	format, locale string
 	out            string // "" for stdout
+	status         string // comma-separated statuses; "" for all
 	slugs          []string
 }
 
@@ -47,9 +56,15 @@ func runExport(_ context.Context, e *env, o exportOpts) error {
 	if !slices.Contains(workspace.Formats, o.format) {
 		return usagef("--format %q: use one of %s", o.format, strings.Join(workspace.Formats, ", "))
 	}
+	if o.format == "omegat" && o.out == "" {
+		return usagef("export --format omegat needs --out DIR: the project folder to make")
+	}
+	statuses, err := parseStatuses(o.status)
+	if err != nil {
+		return err
+	}
 	var w *workspace.Workspace
 	var lang string
-	var err error
 	if o.format == "tmx" && o.locale == "" {
 		w, err = e.open() // a TMX file holds every language
 	} else {
@@ -62,13 +77,55 @@ func runExport(_ context.Context, e *env, o exportOpts) error {
 	if err != nil {
 		return err
 	}
-	data, err := w.Export(o.format, lang, slugs)
+	x, err := w.Export(workspace.ExportOptions{Format: o.format, Lang: lang, Slugs: slugs, Statuses: statuses})
 	if err != nil {
 		return err
 	}
-	if o.out != "" {
-		return renameio.WriteFile(userPath(o.out), data, 0o644)
+	switch {
+	case o.format == "omegat":
+		err = writeFolder(userPath(o.out), x.Files)
+	case o.out != "":
+		err = renameio.WriteFile(userPath(o.out), x.Data, 0o644)
+	default:
+		_, err = e.stdout.Write(x.Data)
 	}
-	_, err = e.stdout.Write(data)
-	return err
+	if err != nil {
+		return err
+	}
+	if err := w.SaveExportBase(x.Base); err != nil {
+		return fmt.Errorf("keeping the record of export %s: %w", x.ID, err)
+	}
+	if o.out != "" {
+		fmt.Fprintf(e.stdout, "wrote %s: %s\n", o.out, exportSummary(x))
+	}
+	return nil
+}
+
+// exportSummary counts what an export holds: "14 segments of 2 articles,
+// export 20171213T100000Z-1a2b3c".
+func exportSummary(x *workspace.Export) string {
+	if x.Base == nil {
+		return "every done translation"
+	}
+	n := 0
+	for _, units := range x.Base.Units {
+		n += len(units)
+	}
+	return fmt.Sprintf("%d segments of %d articles, export %s", n, len(x.Base.Units), x.ID)
+}
+
+// parseStatuses reads --status: statuses separated by commas.
+func parseStatuses(s string) ([]catalog.Status, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var out []catalog.Status
+	for _, p := range strings.Split(s, ",") {
+		st := catalog.Status(strings.TrimSpace(p))
+		if !slices.Contains(catalog.Statuses, st) {
+			return nil, usagef("--status %q: use statuses among %v, separated by commas", p, catalog.Statuses)
+		}
+		out = append(out, st)
+	}
+	return out, nil
 }

@@ -76,7 +76,11 @@ func printImport(w io.Writer, results []workspace.ImportResult) {
 			date = a.Date.Format("2006-01-02")
 		}
 		body, attrs := countSegments(a)
-		fmt.Fprintf(w, "%-9s %s  %q  %s, %d segments, %d in attributes\n", r.Status, r.Slug, a.Title, date, body, attrs)
+		same := ""
+		if r.SameAs != "" {
+			same = fmt.Sprintf(" (the article %s already had, by its %s)", r.Slug, r.SameAs)
+		}
+		fmt.Fprintf(w, "%-9s %s  %q  %s, %d segments, %d in attributes%s\n", r.Status, r.Slug, a.Title, date, body, attrs, same)
 	}
 }
 
@@ -110,13 +114,14 @@ type importJSON struct {
 	Category string `json:"category,omitempty"`
 	Blocks   int    `json:"blocks"`
 	Segments int    `json:"segments"`
+	SameAs   string `json:"same_as,omitempty"` // how a file from a new origin was known as an article already here
 	Error    string `json:"error,omitempty"`
 }
 
 func printImportJSON(e *env, results []workspace.ImportResult) error {
 	out := make([]importJSON, 0, len(results))
 	for _, r := range results {
-		j := importJSON{File: r.File, Slug: r.Slug, Status: string(r.Status)}
+		j := importJSON{File: r.File, Slug: r.Slug, Status: string(r.Status), SameAs: r.SameAs}
 		if r.Err != nil {
 			j.Error = r.Err.Error()
 		}

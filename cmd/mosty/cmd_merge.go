@@ -3,36 +3,51 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"strings"
 
+	"github.com/mosty-dev/mosty/internal/workspace"
 	"github.com/urfave/cli/v2"
 )
 
 func cmdMerge(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "merge",
-		Usage:     "merge translations from XLIFF or PO files back",
-		ArgsUsage: "FILE…",
+		Usage:     "merge translations from XLIFF, PO or an OmegaT project back",
+		ArgsUsage: "FILE|DIR…",
 		Description: `Reads XLIFF (.xlf, .xliff) and PO (.po) files exported by mosty and
-   filled in by a CAT tool, and puts their translations into the
-   translators' files by segment id. If the Polish changed since the
-   export, the translation lands as fuzzy. A reviewed translation, or one
-   changed in mosty since the export, is not overwritten: it is listed as
-   a conflict and skipped, unless --force; the exit code is then 3.
+   filled in by a CAT tool, and OmegaT project folders made by mosty
+   export --format omegat, and puts their translations into the
+   translators' files by segment id (PO entries that lost their msgctxt:
+   by their Polish, when one segment has it).
+
+   It honours what the file says: a target marked new, needs-translation
+   or initial, an empty one, or one that is the Polish copied is not a
+   translation. It compares three ways — what was exported (kept in
+   .mosty/exports/), what mosty has, what the file says — so an older file
+   never overwrites newer work or sets a status back; a segment changed on
+   both sides is a conflict, left as it is unless --force. A translation of
+   Polish that changed since the export lands fuzzy. Every segment that is
+   skipped or in conflict is printed with both versions, and the exit code
+   is then 3. --dry-run shows it all and writes nothing.
 
    Example:
-      mosty merge ru.xlf en.po`,
+      mosty merge --dry-run ru.xlf
+      mosty merge ru.xlf en.po ru-omegat`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "force", Usage: "take the file's translation in conflicts too"},
+			&cli.BoolFlag{Name: "dry-run", Usage: "show what would change; write nothing"},
+			&cli.BoolFlag{Name: "json", Usage: "print the result as JSON"},
 		},
 		Action: func(c *cli.Context) error {
-			return runMerge(c.Context, e, mergeOpts{files: c.Args().Slice(), force: c.Bool("force")})
+			return runMerge(c.Context, e, mergeOpts{files: c.Args().Slice(), force: c.Bool("force"), dryRun: c.Bool("dry-run"), json: c.Bool("json")})
 		},
 	}
 }
 
 type mergeOpts struct {
-	files []string
-	force bool
+	files               []string
+	force, dryRun, json bool
 }
 
 func runMerge(_ context.Context, e *env, o mergeOpts) error {
@@ -41,22 +56,60 @@ func runMerge(_ context.Context, e *env, o mergeOpts) error {
 		return err
 	}
 	defer unlock()
-	changes, err := w.MergeFiles(userPaths(o.files), o.force)
+	res, err := w.Merge(workspace.MergeOptions{Paths: userPaths(o.files), Force: o.force, DryRun: o.dryRun})
 	if err != nil {
 		return err
 	}
-	conflicts := 0
-	for _, ch := range changes {
-		mark := ""
-		if ch.Conflict {
-			mark = "conflict: "
-			conflicts++
+	if o.json {
+		if err := e.printJSON(res); err != nil {
+			return err
 		}
-		fmt.Fprintf(e.stdout, "%s%s/%s %s: %s\n", mark, ch.Lang, ch.Slug, ch.ID, ch.What)
+	} else {
+		for _, it := range res.Items {
+			printMergeItem(e.stdout, it)
+		}
 	}
-	fmt.Fprintf(e.stdout, "%d segments changed, %d conflicts\n", len(changes)-conflicts, conflicts)
-	if conflicts > 0 {
-		return &partialError{failed: conflicts, total: len(changes), what: "segments were conflicts, left as they were"}
+	printMergeSummary(e.summary(o.json), res, o.dryRun)
+	if n := res.Refused(); n > 0 {
+		return &partialError{failed: n, total: len(res.Items) + res.Unchanged, what: "segments were skipped or in conflict, left as they were"}
 	}
 	return nil
+}
+
+// printMergeItem prints one item; one that was not applied shows both
+// versions, one above the other.
+func printMergeItem(out io.Writer, it workspace.MergeItem) {
+	mark := ""
+	if it.Outcome != workspace.MergeApplied {
+		mark = it.Outcome + ": "
+	}
+	fmt.Fprintf(out, "%s%s/%s %s: %s\n", mark, it.Lang, it.Slug, it.ID, it.What)
+	if it.Outcome != workspace.MergeApplied {
+		fmt.Fprintf(out, "    mosty: %s\n    file:  %s\n", shown(it.Mosty), shown(it.FileText))
+	}
+}
+
+func shown(s string) string {
+	if s == "" {
+		return "(empty)"
+	}
+	return strings.ReplaceAll(s, "\n", `\n`)
+}
+
+func printMergeSummary(out io.Writer, res *workspace.MergeResult, dryRun bool) {
+	applied := len(res.Items) - res.Refused()
+	skipped, conflicts := 0, 0
+	for _, it := range res.Items {
+		switch it.Outcome {
+		case workspace.MergeSkipped:
+			skipped++
+		case workspace.MergeConflict:
+			conflicts++
+		}
+	}
+	fmt.Fprintf(out, "%d segments changed, %d unchanged, %d skipped, %d conflicts", applied, res.Unchanged, skipped, conflicts)
+	if dryRun {
+		fmt.Fprintf(out, " (dry run: nothing written; %d files would change)", len(res.Files))
+	}
+	fmt.Fprintln(out)
 }

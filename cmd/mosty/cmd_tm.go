@@ -11,11 +11,15 @@ func cmdTM(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "tm",
 		Usage: "the translation memory",
-		Description: `Every translated or reviewed segment of the workspace is memory.
+		Description: `Every translated or reviewed segment of the workspace that passes the
+   QA checks without an error is memory, with the TMX files imported into
+   memory/. "mosty tm" alone lists the subcommands.
 
    Example:
-      mosty tm lookup --locale ru "Spotkanie trwało dwa dni."`,
-		Subcommands: []*cli.Command{{
+      mosty tm lookup --locale ru "Spotkanie trwało dwa dni."
+      mosty tm search --locale ru "klaster"
+      mosty tm import ~/pamiec/wkb-2016.tmx`,
+		Subcommands: []*cli.Command{cmdTMSearch(e), cmdTMImport(e), {
 			Name:      "lookup",
 			Usage:     "show the best matches for a Polish sentence",
 			ArgsUsage: "TEXT",

@@ -76,7 +76,7 @@ func TestConventions(t *testing.T) {
 		{"unknown global flag", []string{"--frobnicate", "status"}, exitUsage, `hint: "mosty --help" lists the flags`},
 		{"flag after an argument", []string{"-C", ws, "import", "a.html", "--json"}, exitUsage, "the flag --json comes after an argument, where it is not read\nhint: put flags before arguments: mosty import --json …"},
 		{"too many arguments", []string{"init", "a", "b"}, exitUsage, "init takes [DIR], got 2 arguments\nhint: run with --help"},
-		{"missing argument", []string{"-C", ws, "merge"}, exitUsage, "merge needs FILE…"},
+		{"missing argument", []string{"-C", ws, "merge"}, exitUsage, "merge needs FILE|DIR…"},
 		{"no arguments taken", []string{"-C", ws, "build", "public"}, exitUsage, `build takes no arguments, got "public"`},
 		{"status: unknown language", []string{"-C", ws, "status", "--locale", "xx"}, exitUsage, `mosty: "xx" is not a target language of this workspace` + "\nhint: use one of ru, en (target_languages in mosty.toml)"},
 		{"check: unknown language", []string{"-C", ws, "check", "--locale", "de"}, exitUsage, `"de" is not a target language`},

@@ -19,6 +19,7 @@ type Article struct {
 	Category    string    // section of the site the article belongs to, if known
 	Description string    // the page's meta description, if any
 	Origin      string    // where it came from: a file path or a URL
+	Canonical   string    `json:",omitempty"` // the page's canonical URL, when it names one
 	Blocks      []Block   // reading order; the title is Blocks[0] when known
 }
 

@@ -1,7 +1,8 @@
 // Package catalog is the translators' files: one TOML file per article
 // and language under locales/, [[segment]] tables in reading order, and
-// the rules that merge a new extraction of the Polish article into them
-// without ever losing what a translator wrote.
+// the rules that merge into them — a new extraction of the Polish article,
+// and a CAT tool's file coming back (DecideMerge, against what an export
+// wrote: ExportBase) — without ever losing what a translator wrote.
 //
 // A File keeps the bytes of every segment table it read, so a segment that
 // does not change is written back byte for byte, with the translator's own

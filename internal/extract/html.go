@@ -44,7 +44,7 @@ func fromTree(root *html.Node, opts Options) (*article.Article, error) {
 		}
 	}
 	a := &article.Article{Lang: pickLang(m.lang, opts.Lang), Title: title, Date: date,
-		Category: findCategory(root, m, title), Description: m.description}
+		Category: findCategory(root, m, title), Description: m.description, Canonical: m.canonical}
 	if sel.category != "" {
 		a.Category = sel.category
 	}

@@ -17,6 +17,7 @@ type docMeta struct {
 	description string
 	section     string
 	published   time.Time
+	canonical   string // <link rel="canonical"> or og:url
 }
 
 var ldPublished = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]+)"`)
@@ -37,6 +38,10 @@ func readMeta(root *html.Node) docMeta {
 				}
 			case atom.Meta:
 				m.readMetaTag(n)
+			case atom.Link:
+				if strings.EqualFold(attr(n, "rel"), "canonical") && attr(n, "href") != "" {
+					m.canonical = strings.TrimSpace(attr(n, "href"))
+				}
 			case atom.Script:
 				if attr(n, "type") == "application/ld+json" && n.FirstChild != nil && m.published.IsZero() {
 					if s := ldPublished.FindStringSubmatch(n.FirstChild.Data); s != nil {
@@ -75,6 +80,10 @@ func (m *docMeta) readMetaTag(n *html.Node) {
 		}
 	case "article:section":
 		m.section = val
+	case "og:url":
+		if m.canonical == "" {
+			m.canonical = val
+		}
 	case "article:published_time", "datepublished", "date", "pubdate", "dc.date.issued", "dc.date", "publishdate", "publish-date", "sailthru.date", "parsely-pub-date":
 		if m.published.IsZero() {
 			m.published, _ = ParseDate(val)

@@ -3,7 +3,6 @@ package interchange
 import (
 	"encoding/xml"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -62,14 +61,11 @@ func inlineXML(s string, code func(kind article.PlaceholderKind, id int) string)
 // fromXML reads the content of the element d is inside, up to its end
 // tag, turning inline codes back into placeholders. Codes of other tools
 // (mrk, sm/em) keep their text and lose the markup.
-func fromXML(d *xml.Decoder, c codes) (string, error) {
+func fromXML(d *decoder, c codes) (string, error) {
 	var b strings.Builder
 	var open []string // ids of pairs open, "" for elements not ours
 	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return "", io.ErrUnexpectedEOF
-		}
+		tok, err := d.inner()
 		if err != nil {
 			return "", err
 		}

@@ -1,8 +1,10 @@
 // Package interchange writes translators' files in the formats CAT tools
-// and platforms read — XLIFF 2.0 and 1.2, PO, TMX, go-i18n message files
-// — and reads XLIFF and PO back as translations to merge. It turns
-// mosty's placeholders into each format's inline codes and back, so
-// tools protect them. It reads and writes no files itself.
+// and platforms read — XLIFF 2.0 and 1.2, PO, TMX, go-i18n message files,
+// an OmegaT project — and reads XLIFF, PO, TMX and OmegaT's work back. It
+// turns mosty's placeholders into each format's inline codes and back, so
+// tools protect them, and maps each format's states to mosty's statuses
+// both ways, saying when a target is no translation. It decides nothing
+// about merging (catalog does) and reads and writes no files itself.
 package interchange
 
 import "github.com/mosty-dev/mosty/internal/catalog"
@@ -13,18 +15,48 @@ type Doc struct {
 	Slug, Title string
 	SourceLang  string
 	Lang        string
-	Units       []catalog.Unit // active units, in reading order
+	// ExportID names the export this file is part of, so that merge finds
+	// what was exported; written in each format's standard place.
+	ExportID string
+	Units    []catalog.Unit     // active units, in reading order
+	Context  map[string]Context // by unit id: what the translator should see
+}
+
+// Context is what travels with a unit besides its text.
+type Context struct {
+	Matches []Match  // translation memory matches
+	Terms   []Term   // glossary terms the source uses
+	Notes   []string // the translator's comments and own keys ("reviewer: Anna")
+}
+
+// A Match is a translation memory match offered with a unit.
+type Match struct {
+	Source, Translation string
+	Similarity          int    // 0–100
+	Origin              string // "slug/id" of the match
+}
+
+// A Term is a glossary entry a unit's source uses.
+type Term struct {
+	Source, Target, Note string
 }
 
 // A Translation is one unit read back from a CAT tool.
 type Translation struct {
 	Slug, ID    string
 	Source      string // the source as the file has it, with mosty's placeholders
-	Translation string // with mosty's placeholders
-	Status      catalog.Status
-	Base        string // BaseOf the translation mosty exported; "" when the file has none
+	Translation string // the target, with mosty's placeholders
+	// Status is what the file says the target is: New when it is no
+	// translation (no target, an empty one, or a state such as
+	// needs-translation or initial), whatever text it holds.
+	Status catalog.Status
+	State  string // the file's own word for it, for messages: "needs-translation", "fuzzy"…
+	Base   string // BaseOf the translation mosty exported; "" when the file has none
+	// ExportID is the export the file says it comes from; "" when unknown.
+	ExportID string
 }
 
-// BaseOf fingerprints a translation as it is exported (catalog.BaseOf):
-// merging back compares it with the translation mosty has then.
+// BaseOf fingerprints a translation as it was exported, so that merge can
+// tell whether it changed in mosty since: then the tool's version is a
+// conflict, not an update.
 func BaseOf(translation string) string { return catalog.BaseOf(translation) }

@@ -19,20 +19,29 @@ var pluralForms = map[string]string{
 }
 
 // WritePO writes docs as one gettext PO file for lang: msgctxt is
-// "slug/id", #. comments say the article and the kind of unit, fuzzy
-// units carry "#, fuzzy" and "#| msgid" with the previous source.
+// "slug/id", the header's X-Mosty-Export names the export, #. comments
+// say the article, the kind of unit, the glossary terms, the memory's
+// matches and the translator's comments and keys; fuzzy units carry
+// "#, fuzzy" and "#| msgid" with the previous source.
 func WritePO(w io.Writer, docs []Doc, lang string) error {
 	b := bufio.NewWriter(w)
 	pf := pluralForms[lang]
 	if pf == "" {
 		pf = pluralForms["en"]
 	}
+	exportID := ""
+	if len(docs) > 0 {
+		exportID = docs[0].ExportID
+	}
 	fmt.Fprintf(b, "msgid \"\"\nmsgstr \"\"\n\"Project-Id-Version: mosty\\n\"\n\"Language: %s\\n\"\n\"Language-Team: %s\\n\"\n\"MIME-Version: 1.0\\n\"\n"+
 		"\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Content-Transfer-Encoding: 8bit\\n\"\n\"Plural-Forms: %s\\n\"\n", lang, lang, pf)
+	if exportID != "" {
+		fmt.Fprintf(b, "\"X-Mosty-Export: %s\\n\"\n", exportID)
+	}
 	for _, d := range docs {
 		for _, u := range d.Units {
 			b.WriteString("\n")
-			fmt.Fprintf(b, "#. %s: %s\n#. %s\n#. mosty-base: %s\n", d.Slug, oneLine(d.Title), u.Kind, BaseOf(u.Translation))
+			writePOComments(b, d, u)
 			if u.Status == catalog.Fuzzy {
 				b.WriteString("#, fuzzy\n")
 				if u.PreviousSource != "" {
@@ -45,6 +54,22 @@ func WritePO(w io.Writer, docs []Doc, lang string) error {
 		}
 	}
 	return b.Flush()
+}
+
+// writePOComments writes a unit's extracted comments: what gettext tools
+// show translators and keep through msgmerge.
+func writePOComments(b *bufio.Writer, d Doc, u catalog.Unit) {
+	fmt.Fprintf(b, "#. %s: %s\n#. %s\n#. mosty-base: %s\n", d.Slug, oneLine(d.Title), u.Kind, BaseOf(u.Translation))
+	ctx := d.Context[u.ID]
+	for _, t := range ctx.Terms {
+		fmt.Fprintf(b, "#. term: %s\n", oneLine(termLine(t)))
+	}
+	for _, m := range ctx.Matches {
+		fmt.Fprintf(b, "#. tm %d%% (%s): %s\n", m.Similarity, m.Origin, oneLine(m.Translation))
+	}
+	for _, n := range ctx.Notes {
+		fmt.Fprintf(b, "#. note: %s\n", oneLine(n))
+	}
 }
 
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
@@ -73,98 +98,123 @@ func poQuote(s string) string {
 	return `"` + r.Replace(s) + `"`
 }
 
-// ReadPO reads translations back from a PO file: msgctxt "slug/id",
-// msgid and msgstr; "#, fuzzy" entries come back as fuzzy. It returns the
-// Language of the header too.
+// poEntry is the PO entry being read.
+type poEntry struct {
+	ctxt, id, str, base string
+	fuzzy, seen         bool
+	field               *string
+}
+
+// ReadPO reads translations back from a PO file: msgctxt "slug/id" (an
+// entry without msgctxt comes back with no slug and id, to be matched by
+// its Polish), msgid and msgstr; "#, fuzzy" entries come back as fuzzy,
+// empty ones as new. It returns the Language of the header too, and the
+// export id (X-Mosty-Export) on every translation.
 func ReadPO(r io.Reader) (string, []Translation, error) {
 	var out []Translation
-	var lang string
-	var cur struct {
-		ctxt, id, str, base string
-		fuzzy               bool
-		field               *string
-	}
+	var lang, exportID string
+	var cur poEntry
 	flush := func() {
-		if cur.ctxt != "" {
+		switch {
+		case cur.ctxt == "" && cur.id == "" && cur.seen:
+			lang, exportID = poHeader(cur.str)
+		case cur.seen:
 			slug, id, _ := strings.Cut(cur.ctxt, "/")
-			st := catalog.Translated
+			t := Translation{Slug: slug, ID: id, Source: cur.id, Translation: cur.str, Status: catalog.Translated, State: "translated", Base: cur.base}
 			if cur.fuzzy {
-				st = catalog.Fuzzy
+				t.Status, t.State = catalog.Fuzzy, "fuzzy"
 			}
 			if cur.str == "" {
-				st = catalog.New
+				t.Status, t.State = catalog.New, "empty msgstr"
 			}
-			out = append(out, Translation{Slug: slug, ID: id, Source: cur.id, Translation: cur.str, Status: st, Base: cur.base})
-		} else if cur.id == "" {
-			for _, h := range strings.Split(cur.str, "\n") {
-				if v, ok := strings.CutPrefix(h, "Language:"); ok {
-					lang = strings.TrimSpace(v)
-				}
-			}
+			out = append(out, t)
 		}
-		cur.ctxt, cur.id, cur.str, cur.base, cur.fuzzy, cur.field = "", "", "", "", false, nil
+		cur = poEntry{}
 	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	for line := 1; sc.Scan(); line++ {
-		l := strings.TrimSpace(sc.Text())
-		switch {
-		case l == "":
-			continue
-		case strings.HasPrefix(l, "#,"):
-			if cur.field != nil && cur.field != &cur.ctxt {
-				flush()
-			}
-			cur.fuzzy = strings.Contains(l, "fuzzy")
-		case strings.HasPrefix(l, "#. mosty-base:"):
-			if cur.field != nil && cur.field != &cur.ctxt {
-				flush()
-			}
-			cur.base = strings.TrimSpace(strings.TrimPrefix(l, "#. mosty-base:"))
-		case strings.HasPrefix(l, "#"):
-			if cur.field == &cur.str {
-				flush()
-			}
-		case strings.HasPrefix(l, "msgctxt "):
-			if cur.field != nil {
-				flush()
-			}
-			cur.field = &cur.ctxt
-			if err := appendPO(cur.field, l[len("msgctxt "):]); err != nil {
-				return "", nil, fmt.Errorf("line %d: %w", line, err)
-			}
-		case strings.HasPrefix(l, "msgid "):
-			if cur.field == &cur.str {
-				flush()
-			}
-			cur.field = &cur.id
-			if err := appendPO(cur.field, l[len("msgid "):]); err != nil {
-				return "", nil, fmt.Errorf("line %d: %w", line, err)
-			}
-		case strings.HasPrefix(l, "msgstr "):
-			cur.field = &cur.str
-			if err := appendPO(cur.field, l[len("msgstr "):]); err != nil {
-				return "", nil, fmt.Errorf("line %d: %w", line, err)
-			}
-		case strings.HasPrefix(l, `"`):
-			if cur.field == nil {
-				return "", nil, fmt.Errorf("line %d: a string outside any msgid or msgstr", line)
-			}
-			if err := appendPO(cur.field, l); err != nil {
-				return "", nil, fmt.Errorf("line %d: %w", line, err)
-			}
-		default:
-			return "", nil, fmt.Errorf("line %d: %q is not PO", line, l)
+		if err := poLine(&cur, strings.TrimSpace(sc.Text()), flush); err != nil {
+			return "", nil, fmt.Errorf("line %d: %w", line, err)
 		}
 	}
 	flush()
-	return lang, out, sc.Err()
+	if err := sc.Err(); err != nil {
+		return "", nil, err
+	}
+	for i := range out {
+		out[i].ExportID = exportID
+	}
+	return lang, out, nil
+}
+
+// poLine reads one line into the entry, flushing the previous entry when
+// the line starts a new one.
+func poLine(cur *poEntry, l string, flush func()) error {
+	endOfEntry := func() {
+		if cur.field != nil && cur.field != &cur.ctxt {
+			flush()
+		}
+	}
+	keyword := func(field *string, rest string) error {
+		cur.field, cur.seen = field, true
+		return appendPO(field, rest)
+	}
+	switch {
+	case l == "" || strings.HasPrefix(l, "#~"):
+		return nil
+	case strings.HasPrefix(l, "#,"):
+		endOfEntry()
+		cur.fuzzy = strings.Contains(l, "fuzzy")
+	case strings.HasPrefix(l, "#. mosty-base:"):
+		endOfEntry()
+		cur.base = strings.TrimSpace(strings.TrimPrefix(l, "#. mosty-base:"))
+	case strings.HasPrefix(l, "#"):
+		if cur.field == &cur.str {
+			flush()
+		}
+	case strings.HasPrefix(l, "msgctxt "):
+		if cur.field != nil {
+			flush()
+		}
+		return keyword(&cur.ctxt, l[len("msgctxt "):])
+	case strings.HasPrefix(l, "msgid "):
+		if cur.field == &cur.str {
+			flush()
+		}
+		return keyword(&cur.id, l[len("msgid "):])
+	case strings.HasPrefix(l, "msgstr "):
+		return keyword(&cur.str, l[len("msgstr "):])
+	case strings.HasPrefix(l, "msgid_plural ") || strings.HasPrefix(l, "msgstr["):
+		return fmt.Errorf("plural forms (%q): mosty's segments have none; merge a PO exported by mosty", l[:min(len(l), 13)])
+	case strings.HasPrefix(l, `"`):
+		if cur.field == nil {
+			return fmt.Errorf("a string outside any msgid or msgstr")
+		}
+		return appendPO(cur.field, l)
+	default:
+		return fmt.Errorf("%q is not PO", l)
+	}
+	return nil
+}
+
+// poHeader reads the header entry's Language and X-Mosty-Export.
+func poHeader(s string) (lang, exportID string) {
+	for _, h := range strings.Split(s, "\n") {
+		if v, ok := strings.CutPrefix(h, "Language:"); ok {
+			lang = strings.TrimSpace(v)
+		}
+		if v, ok := strings.CutPrefix(h, "X-Mosty-Export:"); ok {
+			exportID = strings.TrimSpace(v)
+		}
+	}
+	return lang, exportID
 }
 
 func appendPO(dst *string, quoted string) error {
 	s, err := strconv.Unquote(strings.TrimSpace(quoted))
 	if err != nil {
-		return fmt.Errorf("bad string %s", quoted)
+		return fmt.Errorf("%s is not a PO string (text in double quotes, with \\\" for a quote)", strings.TrimSpace(quoted))
 	}
 	*dst += s
 	return nil

@@ -13,6 +13,7 @@ import (
 type TMXUnit struct {
 	ID, Kind string
 	Texts    map[string]string // language → placeholder text
+	Props    map[string]string // <prop> by type, as read (x-kind is Kind)
 }
 
 // WriteTMX writes translation units as TMX 1.4b: a <tu> per sentence with

@@ -1,7 +1,8 @@
 // Package qa checks translations before they are published: placeholders,
-// markup typed instead of them, emptiness, numbers and dates, e-mails and URLs, glossary terms,
-// white space and final punctuation, brackets and quotes, the script of
-// the words, and statuses that contradict the text. Each check has a
+// markup typed instead of them, emptiness, numbers and dates, e-mails and
+// URLs, glossary terms, white space and final punctuation, line breaks,
+// brackets and quotes, the script of the words, and statuses that
+// contradict the text. Each check has a
 // name, so a workspace can make its warnings errors. It reads no files.
 package qa
 
@@ -57,6 +58,7 @@ const (
 	CheckBrackets     = "brackets"
 	CheckScript       = "script"
 	CheckStatus       = "status"
+	CheckNewlines     = "newlines"
 )
 
 // Checker checks the units of translators' files.
@@ -119,6 +121,9 @@ func (c *Checker) Unit(file, lang string, u catalog.Unit) []Finding {
 	if strings.Contains(pt, "  ") {
 		add(CheckDoubleSpace, Warning, "double space")
 	}
+	if a, b := strings.Count(src, "\n"), strings.Count(tr, "\n"); a != b {
+		add(CheckNewlines, Warning, "%d line breaks where the Polish has %d: keep the Polish's line breaks, no more", b, a)
+	}
 	if msg := unbalanced(pt); msg != "" {
 		add(CheckBrackets, Warning, "%s", msg)
 	}
@@ -126,6 +131,11 @@ func (c *Checker) Unit(file, lang string, u catalog.Unit) []Finding {
 		add(CheckScript, Warning, "%s", msg)
 	}
 	return out
+}
+
+// HasErrors reports whether findings hold an error.
+func HasErrors(findings []Finding) bool {
+	return slices.ContainsFunc(findings, func(f Finding) bool { return f.Severity == Error })
 }
 
 func (c *Checker) glossary(src, tr, lang string, add func(string, Severity, string, ...any)) {

@@ -45,6 +45,9 @@ func TestChecks(t *testing.T) {
 		{"final punctuation", "ru", tr("Czy warto?", "Стоит ли."), []string{"punctuation:warning"}},
 		{"ellipsis either way", "ru", tr("Czekaliśmy...", "Мы ждали…"), nil},
 		{"double space", "ru", tr("Jedno dwa.", "Одно  два."), []string{"double-space:warning"}},
+		{"line break added", "ru", tr("Zapraszamy wszystkich.", "Приглашаем\nвсех."), []string{"newlines:warning"}},
+		{"line break dropped", "ru", tr("Zapraszamy!\nZespół", "Приглашаем! Команда"), []string{"newlines:warning"}},
+		{"line break kept", "ru", tr("Zapraszamy!\nZespół", "Приглашаем!\nКоманда"), nil},
 		{"unbalanced", "ru", tr("Forum (w Białymstoku).", "Форум (в Белостоке."), []string{"brackets:warning"}},
 		{"Latin in Russian", "ru", tr("Nowa umowa.", "Новый contract."), []string{"script:warning"}},
 		{"names are fine", "ru", tr("Firma Termo-Bud.", "Компания Termo-Bud."), nil},
@@ -73,5 +76,15 @@ func TestWarningsAsErrors(t *testing.T) {
 	f := c.Unit("f", "ru", catalog.Unit{ID: "x", Source: "W 2017 r.", Translation: "В 2018 г.", Status: catalog.Translated})
 	if len(f) != 1 || f[0].Severity != Error {
 		t.Errorf("%v", f)
+	}
+}
+
+func TestHasErrors(t *testing.T) {
+	c := &Checker{}
+	if HasErrors(c.Unit("f", "ru", catalog.Unit{ID: "x", Source: "A <1>b</1>.", Translation: "А б.", Status: catalog.Translated})) != true {
+		t.Error("a missing placeholder is no error")
+	}
+	if HasErrors(c.Unit("f", "ru", catalog.Unit{ID: "x", Source: "A b c.", Translation: "A b c.", Status: catalog.Translated})) {
+		t.Error("a warning counts as an error")
 	}
 }

@@ -14,10 +14,11 @@ const (
 
 // Prefill offers the memory's matches for the units of a translators'
 // file that have nothing written yet (status new, no translation, no
-// suggestion). An exact match fills the translation with status fuzzy —
-// never translated until a person confirms it — with its origin and match
-// percentage, and a note when its numbers could not be carried over; a
-// match from min percent similar is offered in tm_suggestion. memory is
+// suggestion). An exact match, or one differing only in its numbers,
+// fills the translation with status fuzzy — never translated until a
+// person confirms it — with its origin and match percentage, and a note
+// of what to check (numbers, placeholders); a match from min percent
+// similar is offered in tm_suggestion. memory is
 // called only when some unit needs it, so a file with nothing to fill
 // costs no memory.
 func Prefill(f *catalog.File, min int, memory func() (*Memory, error)) error {
@@ -42,20 +43,21 @@ func Prefill(f *catalog.File, min int, memory func() (*Memory, error)) error {
 	return nil
 }
 
-// fill puts the best match into a unit: the text itself when exact, a
-// suggestion otherwise.
+// fill puts the best match into a unit: the text itself when exact or
+// differing only in numbers (Adapt: the new sentence's placeholders and
+// numbers, a note of what to check), a suggestion otherwise.
 func fill(u *catalog.Unit, best Match) {
 	if u.Extra == nil {
 		u.Extra = map[string]any{}
 	}
-	if best.Score < 100 {
+	if !CanFill(best) {
 		u.Extra[KeySuggestion], u.Extra[KeySuggestionMatch], u.Extra[KeyOrigin] = best.Translation, int64(best.Score), best.Origin
 		return
 	}
-	text, ok := AdjustNumbers(best.Source, u.Source, best.Translation)
-	u.Translation, u.Status = text, catalog.Fuzzy
+	f := Adapt(best, u.Source)
+	u.Translation, u.Status = f.Translation, catalog.Fuzzy
 	u.Extra[KeyMatch], u.Extra[KeyOrigin] = int64(best.Score), best.Origin
-	if !ok {
-		u.Extra[KeyNote] = "numbers differ from the match: check them"
+	if f.Note != "" {
+		u.Extra[KeyNote] = f.Note
 	}
 }

@@ -12,6 +12,8 @@ func TestPrefill(t *testing.T) {
 	m := New()
 	m.Add(Entry{Source: "Spotkanie trwało 2 dni.", Translation: "Встреча длилась 2 дня.", Origin: "a/1"})
 	m.Add(Entry{Source: "Spotkanie odbyło się w Białymstoku i trwało do wieczora.", Translation: "Встреча прошла в Белостоке.", Origin: "a/2"})
+	m.Add(Entry{Source: "Budżet programu wynosi 5 miliardów euro.", Translation: "Бюджет программы составляет 5 миллиардов евро.", Origin: "b/1"})
+	m.Add(Entry{Source: "Zobacz <1><2>galerię</2></1> zdjęć.", Translation: "Смотрите <1><2>галерею</2></1> фотографий.", Origin: "b/2"})
 	tests := []struct {
 		name string
 		unit catalog.Unit
@@ -25,6 +27,14 @@ func TestPrefill(t *testing.T) {
 			catalog.Unit{Source: "Spotkanie odbyło się w Białymstoku i trwało do nocy.", Status: catalog.New},
 			catalog.Unit{Source: "Spotkanie odbyło się w Białymstoku i trwało do nocy.", Status: catalog.New,
 				Extra: map[string]any{KeySuggestion: "Встреча прошла в Белостоке.", KeySuggestionMatch: int64(87), KeyOrigin: "a/2"}}},
+		{"only the number changed: adjusted, fuzzy",
+			catalog.Unit{Source: "Budżet programu wynosi 7 miliardów euro.", Status: catalog.New},
+			catalog.Unit{Source: "Budżet programu wynosi 7 miliardów euro.", Status: catalog.Fuzzy, Translation: "Бюджет программы составляет 7 миллиардов евро.",
+				Extra: map[string]any{KeyMatch: int64(97), KeyOrigin: "b/1", KeyNote: "numbers carried over from the new Polish: check them"}}},
+		{"markup of the match left out",
+			catalog.Unit{Source: "Zobacz galerię zdjęć.", Status: catalog.New},
+			catalog.Unit{Source: "Zobacz galerię zdjęć.", Status: catalog.Fuzzy, Translation: "Смотрите галерею фотографий.",
+				Extra: map[string]any{KeyMatch: int64(100), KeyOrigin: "b/2", KeyNote: "the match had markup this sentence lacks: it was left out"}}},
 		{"nothing alike", catalog.Unit{Source: "Zupełnie inne zdanie.", Status: catalog.New}, catalog.Unit{Source: "Zupełnie inne zdanie.", Status: catalog.New}},
 		{"translated already", catalog.Unit{Source: "Spotkanie trwało 2 dni.", Translation: "Своё.", Status: catalog.Translated},
 			catalog.Unit{Source: "Spotkanie trwało 2 dni.", Translation: "Своё.", Status: catalog.Translated}},

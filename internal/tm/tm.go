@@ -1,12 +1,15 @@
 // Package tm is mosty's translation memory: every translated segment of
 // the workspace, indexed by character trigrams so that the best matches
 // for a sentence are found among 100,000 segments without comparing it
-// with each of them. It finds exact and fuzzy matches and adjusts the
-// numbers of a match to a new sentence; it reads no files.
+// with each of them. It finds exact and fuzzy matches, matches that
+// differ only in their numbers, and entries holding a phrase
+// (concordance), and decides how a match pre-fills a new segment: the
+// placeholders of the new sentence, its numbers, and a note of what to
+// check. It reads no files and decides nothing about which translations
+// are good enough to be memory.
 package tm
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -26,6 +29,9 @@ type Entry struct {
 type Match struct {
 	Entry
 	Score int
+	// NumbersOnly is set when the match differs from the sentence only in
+	// its numbers: its translation can be adjusted and pre-filled.
+	NumbersOnly bool `json:"numbers_only,omitempty"`
 }
 
 // Memory is a searchable set of entries.
@@ -33,12 +39,15 @@ type Memory struct {
 	entries []Entry
 	norm    []string           // normalised sources
 	exact   map[string][]int32 // normalised source → entries
+	shapes  map[string][]int32 // normalised source with numbers as "#" → entries
 	grams   map[string][]int32 // trigram → entries holding it
+	tnorm   []string           // normalised translations
+	tgrams  map[string][]int32 // trigram of a translation → entries
 }
 
 // New returns an empty memory.
 func New() *Memory {
-	return &Memory{exact: map[string][]int32{}, grams: map[string][]int32{}}
+	return &Memory{exact: map[string][]int32{}, shapes: map[string][]int32{}, grams: map[string][]int32{}, tgrams: map[string][]int32{}}
 }
 
 // Len is the number of entries.
@@ -56,17 +65,25 @@ func (m *Memory) Add(e Entry) {
 	m.entries = append(m.entries, e)
 	m.norm = append(m.norm, n)
 	m.exact[n] = append(m.exact[n], id)
+	if sh := shape(n); sh != n {
+		m.shapes[sh] = append(m.shapes[sh], id)
+	}
 	for _, g := range trigrams(n) {
 		m.grams[g] = append(m.grams[g], id)
 	}
+	tn := normalize(e.Translation)
+	m.tnorm = append(m.tnorm, tn)
+	for _, g := range trigrams(tn) {
+		m.tgrams[g] = append(m.tgrams[g], id)
+	}
 }
 
-// Lookup returns up to limit entries whose source is at least min (0–100)
+// Lookup returns up to limit entries whose source is at least minScore (0–100)
 // similar to source, best first; an exact match scores 100. Similarity is
 // 1 − edit distance ÷ length of the longer text, on lower-cased text
 // without placeholders. Candidates come from the trigram index: the
 // entries sharing the most trigrams with the sentence.
-func (m *Memory) Lookup(source string, min, limit int) []Match {
+func (m *Memory) Lookup(source string, minScore, limit int) []Match {
 	if len(m.entries) == 0 {
 		return nil
 	}
@@ -76,6 +93,12 @@ func (m *Memory) Lookup(source string, min, limit int) []Match {
 	for _, i := range m.exact[n] {
 		out = append(out, Match{Entry: m.entries[i], Score: 100})
 		seen[i] = true
+	}
+	for _, i := range m.shapes[shape(n)] {
+		if !seen[i] {
+			out = append(out, Match{Entry: m.entries[i], Score: min(99, similarity(n, m.norm[i])), NumbersOnly: true})
+			seen[i] = true
+		}
 	}
 	grams := trigrams(n)
 	if len(grams) == 0 {
@@ -117,11 +140,16 @@ func (m *Memory) Lookup(source string, min, limit int) []Match {
 		cands = cands[:50]
 	}
 	for _, c := range cands {
-		if s := similarity(n, m.norm[c.id]); s >= min {
+		if s := similarity(n, m.norm[c.id]); s >= minScore {
 			out = append(out, Match{Entry: m.entries[c.id], Score: s})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Match) int { return b.Score - a.Score })
+	slices.SortStableFunc(out, func(a, b Match) int {
+		if a.Score != b.Score {
+			return b.Score - a.Score
+		}
+		return boolInt(b.NumbersOnly) - boolInt(a.NumbersOnly)
+	})
 	if limit > 0 && len(out) > limit {
 		out = out[:limit]
 	}
@@ -161,45 +189,12 @@ func trigrams(s string) []string {
 	return out
 }
 
-var number = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
-
-// AdjustNumbers carries the numbers of a new sentence into the
-// translation of a match: when the match's source had other numbers and
-// each of them is in the translation once, it is replaced. ok is false
-// when numbers differ and could not all be carried over: the translator
-// must check them.
-func AdjustNumbers(matchSource, newSource, translation string) (string, bool) {
-	oldNums, newNums := number.FindAllString(matchSource, -1), number.FindAllString(newSource, -1)
-	if slices.Equal(oldNums, newNums) {
-		return translation, true
+func boolInt(b bool) int {
+	if b {
+		return 1
 	}
-	if len(oldNums) != len(newNums) {
-		return translation, false
-	}
-	out := translation
-	for i, o := range oldNums {
-		if o == newNums[i] {
-			continue
-		}
-		// The number must stand once in the translation as a whole number.
-		var at []int
-		for _, loc := range number.FindAllStringIndex(out, -1) {
-			if out[loc[0]:loc[1]] == o {
-				at = loc
-				if len(at) == 2 && strings.Count(numbersOf(out), "|"+o+"|") != 1 {
-					return translation, false
-				}
-			}
-		}
-		if at == nil {
-			return translation, false
-		}
-		out = out[:at[0]] + newNums[i] + out[at[1]:]
-	}
-	return out, true
+	return 0
 }
 
-// numbersOf lists the numbers of s as "|1|2|".
-func numbersOf(s string) string {
-	return "|" + strings.Join(number.FindAllString(s, -1), "||") + "|"
-}
+// Entries are the memory's entries, in the order they were added.
+func (m *Memory) Entries() []Entry { return m.entries }

@@ -3,6 +3,7 @@ package workspace
 import (
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"sync"
 
@@ -30,7 +31,11 @@ type ImportResult struct {
 	Slug    string
 	Status  ImportStatus
 	Article *article.Article
-	Err     error
+	// SameAs says how an article imported from a new origin was known to
+	// be one already there ("canonical URL", "title and date"), which it
+	// then updates; "" otherwise.
+	SameAs string
+	Err    error
 }
 
 // Import imports local article files (folders are searched for them).
@@ -68,7 +73,7 @@ func (w *Workspace) importSources(srcs []*acquire.Source, keep func(*article.Art
 	if err != nil {
 		return nil, err
 	}
-	slugs := newSlugIndex(existing)
+	slugs := newSlugIndex(w, existing)
 	extracted := o.extractAll(srcs)
 	results := make([]ImportResult, 0, len(srcs))
 	var plans []articlePlan
@@ -80,8 +85,8 @@ func (w *Workspace) importSources(srcs []*acquire.Source, keep func(*article.Art
 		r, plan := o.importSource(src.Origin, src, extracted[i], slugs)
 		if r.Err == nil {
 			plans = append(plans, plan)
-			if r.Status == ImportNew {
-				slugs.add(SourceMeta{Slug: r.Slug, Origin: src.Origin, SHA256: src.Sum()})
+			if r.Status == ImportNew || r.SameAs != "" {
+				slugs.add(SourceMeta{Slug: r.Slug, Origin: src.Origin, SHA256: src.Sum(), File: r.Slug + src.Ext()}, r.Article)
 			}
 		}
 		results = append(results, r)
@@ -89,6 +94,7 @@ func (w *Workspace) importSources(srcs []*acquire.Source, keep func(*article.Art
 	if err := w.apply(plans, &SyncReport{}, w.loadIndex()); err != nil {
 		return results, err
 	}
+	w.removeReplaced(plans)
 	return results, nil
 }
 
@@ -138,12 +144,20 @@ func (o *op) importSource(name string, src *acquire.Source, x extracted, slugs *
 		r.Err = fmt.Errorf("%s: %w", name, err)
 		return r, articlePlan{}
 	}
-	r.Slug = slugs.slugFor(src, a.Title)
+	r.Slug, r.SameAs = slugs.slugFor(src, a)
 	a.Slug = r.Slug
 	r.Article = a
-	m := w.newMeta(r.Slug, src, SourceMeta{})
+	m := w.newMeta(r.Slug, src, SourceMeta{Canonical: article.IdentityOf(a).Canonical})
 	status := ImportUpdated
-	switch old := slugs.byOrigin[src.Origin]; {
+	old := slugs.byOrigin[src.Origin]
+	if r.SameAs != "" {
+		old = slugs.bySlug[r.Slug]
+	}
+	var replaced string // an original of the article under another name, to go once this one is in
+	if old != nil && old.File != "" && old.File != m.File {
+		replaced = w.Path("sources", old.File)
+	}
+	switch {
 	case old == nil:
 		status = ImportNew
 	case old.SHA256 == m.SHA256:
@@ -166,6 +180,7 @@ func (o *op) importSource(name string, src *acquire.Source, x extracted, slugs *
 			return r, articlePlan{}
 		}
 		plan.writes = append([]pendingWrite{{path: w.Path("sources", m.File), data: src.Raw}, {path: w.metaPath(m.Slug), data: meta}}, plan.writes...)
+		plan.replaced = replaced
 	}
 	r.Status = status
 	return r, plan
@@ -200,4 +215,15 @@ func (o *op) extract(src *acquire.Source) (*article.Article, error) {
 	}
 	seg.Article(a)
 	return a, nil
+}
+
+// removeReplaced removes the originals that an import of the same
+// article from another origin replaced (a .txt by an .html), once the new
+// one is written.
+func (w *Workspace) removeReplaced(plans []articlePlan) {
+	for _, p := range plans {
+		if p.replaced != "" {
+			os.Remove(p.replaced) // what is left is unused, not wrong
+		}
+	}
 }

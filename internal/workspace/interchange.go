@@ -2,35 +2,99 @@ package workspace
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
-	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
-	"github.com/mosty-dev/mosty/internal/hint"
 	"github.com/mosty-dev/mosty/internal/interchange"
 )
 
 // Formats mosty exports.
-var Formats = []string{"xliff", "xliff12", "po", "tmx", "go-i18n"}
+var Formats = []string{"xliff", "xliff12", "po", "tmx", "go-i18n", "omegat"}
 
-// Export writes the translators' files of lang (all articles, or slugs)
-// in a CAT tool's format. A TMX file holds every language: lang is not
-// needed for it, and not used.
-func (w *Workspace) Export(format, lang string, slugs []string) ([]byte, error) {
-	slugs, err := w.Select(slugs)
+// ExportOptions say what to export.
+type ExportOptions struct {
+	Format   string
+	Lang     string           // a target language, as TargetLanguage reads it
+	Slugs    []string         // none: every article
+	Statuses []catalog.Status // only segments in these; none: all
+}
+
+// An Export is what an export made — a file's bytes, or for OmegaT a
+// project folder's files — and the record of what it wrote, to be stored
+// with SaveExportBase once the file is written, so merge can compare
+// three ways.
+type Export struct {
+	ID    string
+	Data  []byte            // the file (every format but omegat)
+	Files map[string][]byte // the project's files by slash path; a path ending in "/" is a folder
+	Base  *catalog.ExportBase
+}
+
+// Export writes the translators' files of a language in a CAT tool's
+// format, with what the translator should see next to each segment: the
+// previous Polish of fuzzy ones, close matches from the memory, glossary
+// terms and the translator's own comments and keys.
+func (w *Workspace) Export(opts ExportOptions) (*Export, error) {
+	slugs, err := w.Select(opts.Slugs)
 	if err != nil {
 		return nil, err
 	}
-	if format == "tmx" {
-		return w.exportTMX(slugs)
+	if opts.Format == "tmx" {
+		// A TMX file holds every language: it needs no Lang, and is not
+		// merged back.
+		var b bytes.Buffer
+		err := w.writeTMX(&b, slugs)
+		return &Export{Data: b.Bytes()}, err
 	}
-	if lang, err = w.TargetLanguage(lang); err != nil {
+	lang, err := w.TargetLanguage(opts.Lang)
+	if err != nil {
 		return nil, err
 	}
+	if !slices.Contains(Formats, opts.Format) {
+		return nil, fmt.Errorf("format %q: mosty exports %s", opts.Format, strings.Join(Formats, ", "))
+	}
+	o := w.newOp()
+	x := &Export{ID: w.exportID(opts.Format, lang, slugs, opts.Statuses)}
+	x.Base = catalog.NewExportBase(x.ID, lang, opts.Format, w.Now())
+	docs, err := o.exportDocs(x, lang, slugs, opts)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	switch opts.Format {
+	case "xliff":
+		err = interchange.WriteXLIFF2(&b, docs, w.Config.SourceLanguage, lang)
+	case "xliff12":
+		err = interchange.WriteXLIFF12(&b, docs, w.Config.SourceLanguage, lang)
+	case "po":
+		err = interchange.WritePO(&b, docs, lang)
+	case "go-i18n":
+		x.Base = nil // not merged back
+		err = interchange.WriteGoI18n(&b, docs)
+	case "omegat":
+		x.Files, err = o.omegatProject(lang, docs)
+	}
+	x.Data = b.Bytes()
+	return x, err
+}
+
+// exportID names an export: its time, and a short hash of what it
+// covers, so two exports made at once differ.
+func (w *Workspace) exportID(format, lang string, slugs []string, statuses []catalog.Status) string {
+	at := w.Now().UTC()
+	h := sha256.Sum256(fmt.Appendf(nil, "%s %s %v %v %d", format, lang, slugs, statuses, at.UnixNano()))
+	return at.Format("20060102T150405Z") + "-" + hex.EncodeToString(h[:3])
+}
+
+// exportDocs makes the articles' documents and records each exported
+// unit in x.Base.
+func (o *op) exportDocs(x *Export, lang string, slugs []string, opts ExportOptions) ([]interchange.Doc, error) {
+	w := o.w
+	withContext := opts.Format == "xliff" || opts.Format == "xliff12" || opts.Format == "po"
 	var docs []interchange.Doc
 	for _, slug := range slugs {
 		src, err := w.loadSource(slug)
@@ -45,41 +109,52 @@ func (w *Workspace) Export(format, lang string, slugs []string) ([]byte, error) 
 			t = catalog.NewTarget("", src, lang)
 			t.Merge(src.Units, nil, false)
 		}
-		docs = append(docs, interchange.Doc{Slug: slug, Title: src.Header.Title, SourceLang: w.Config.SourceLanguage, Lang: lang, Units: t.Active()})
+		d := interchange.Doc{Slug: slug, Title: src.Header.Title, SourceLang: w.Config.SourceLanguage, Lang: lang, ExportID: x.ID, Context: map[string]interchange.Context{}}
+		for _, u := range t.Active() {
+			if len(opts.Statuses) > 0 && !slices.Contains(opts.Statuses, u.Status) {
+				continue
+			}
+			d.Units = append(d.Units, u)
+			x.Base.Add(slug, u.ID, exported(u, opts.Format))
+			if withContext {
+				if d.Context[u.ID], err = o.unitContext(slug, lang, u); err != nil {
+					return nil, err
+				}
+			}
+		}
+		if len(d.Units) > 0 {
+			docs = append(docs, d)
+		}
 	}
-	var b bytes.Buffer
-	switch format {
-	case "xliff":
-		err = interchange.WriteXLIFF2(&b, docs, w.Config.SourceLanguage, lang)
-	case "xliff12":
-		err = interchange.WriteXLIFF12(&b, docs, w.Config.SourceLanguage, lang)
-	case "po":
-		err = interchange.WritePO(&b, docs, lang)
-	case "go-i18n":
-		err = interchange.WriteGoI18n(&b, docs)
-	default:
-		return nil, fmt.Errorf("format %q: mosty exports %s", format, strings.Join(Formats, ", "))
-	}
-	return b.Bytes(), err
+	return docs, nil
 }
 
-// exportTMX writes every translated sentence of slugs in every language.
-func (w *Workspace) exportTMX(slugs []string) ([]byte, error) {
-	var tmx []interchange.TMXUnit
+// exported is a unit as the file says it: an OmegaT project offers only
+// done translations as translations (fuzzy ones go to its tm/ as
+// matches).
+func exported(u catalog.Unit, format string) catalog.Exported {
+	e := catalog.Exported{Source: u.Source, Translation: u.Translation, Status: u.Status}
+	if format == "omegat" && !u.Status.Done() {
+		e.Translation, e.Status = "", catalog.New
+	}
+	return e
+}
+
+// writeTMX writes every done translation of the articles, all languages.
+func (w *Workspace) writeTMX(b *bytes.Buffer, slugs []string) error {
+	var units []interchange.TMXUnit
 	for _, slug := range slugs {
 		src, err := w.loadSource(slug)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		units, err := w.tmxUnits(slug, src)
+		u, err := w.tmxUnits(slug, src)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		tmx = append(tmx, units...)
+		units = append(units, u...)
 	}
-	var b bytes.Buffer
-	err := interchange.WriteTMX(&b, tmx, w.Config.SourceLanguage, w.Config.TargetLanguages)
-	return b.Bytes(), err
+	return interchange.WriteTMX(b, units, w.Config.SourceLanguage, w.Config.TargetLanguages)
 }
 
 // tmxUnits are an article's sentences with every done translation.
@@ -111,90 +186,4 @@ func (w *Workspace) tmxUnits(slug string, src *catalog.File) ([]interchange.TMXU
 		}
 	}
 	return out, nil
-}
-
-// A MergeChange is one segment a merge changed, or could not.
-type MergeChange struct {
-	Lang, Slug, ID string
-	What           string // "translated", "reviewed", "fuzzy: the Polish changed meanwhile"…
-	Conflict       bool   // not applied: listed for a person to decide
-}
-
-// MergeFiles reads XLIFF (.xlf, .xliff) and PO (.po) files back into the
-// translators' files, by id. A translation lands as it is when the
-// segment's Polish is the one it was made from, and as fuzzy when the
-// Polish changed meanwhile. A reviewed translation, or one changed in
-// mosty since the export, is never overwritten silently: it is a
-// conflict, skipped unless force. Nothing is written when a file cannot be
-// read.
-func (w *Workspace) MergeFiles(paths []string, force bool) ([]MergeChange, error) {
-	type batch struct {
-		lang string
-		ts   []interchange.Translation
-	}
-	var batches []batch
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return nil, err
-		}
-		var lang string
-		var ts []interchange.Translation
-		switch strings.ToLower(filepath.Ext(p)) {
-		case ".xlf", ".xliff":
-			lang, ts, err = interchange.ReadXLIFF(bytes.NewReader(data))
-		case ".po":
-			lang, ts, err = interchange.ReadPO(bytes.NewReader(data))
-		default:
-			return nil, hint.Wrap(fmt.Errorf("%s: not an .xlf, .xliff or .po file", p), "mosty merges XLIFF and PO; TMX and go-i18n files are for export")
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
-		}
-		ours, err := w.TargetLanguage(lang)
-		if err != nil {
-			return nil, fmt.Errorf("%s: its language: %w", p, err)
-		}
-		batches = append(batches, batch{ours, ts})
-	}
-	files := map[string]*catalog.File{}
-	orig := map[string][]byte{}
-	var changes []MergeChange
-	for _, bt := range batches {
-		for _, t := range bt.ts {
-			key := bt.lang + "/" + t.Slug
-			f, ok := files[key]
-			if !ok {
-				var data []byte
-				var err error
-				if f, data, err = w.LoadLocale(bt.lang, t.Slug); err != nil {
-					return nil, err
-				}
-				files[key], orig[key] = f, data
-			}
-			c := MergeChange{Lang: bt.lang, Slug: t.Slug, ID: t.ID}
-			if f == nil {
-				c.What, c.Conflict = "no such article in this workspace", true
-				changes = append(changes, c)
-				continue
-			}
-			in := catalog.Incoming{ID: t.ID, Source: t.Source, Translation: t.Translation, Status: t.Status, Base: t.Base}
-			if v, ok := f.MergeBack(in, force); ok {
-				c.What, c.Conflict = v.What, v.Conflict
-				changes = append(changes, c)
-			}
-		}
-	}
-	for _, key := range slices.Sorted(maps.Keys(files)) {
-		f := files[key]
-		if f == nil {
-			continue
-		}
-		if out := f.Bytes(); !bytes.Equal(out, orig[key]) {
-			if err := writeFile(f.Path, out); err != nil {
-				return changes, err
-			}
-		}
-	}
-	return changes, nil
 }

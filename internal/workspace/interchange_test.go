@@ -16,10 +16,7 @@ func TestExportMerge(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			w := demoWorkspace(t) // ru: first half translated
 			slug := "klaster-bialorus-2017"
-			data, err := w.Export(format, "ru", nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			data := exportTo(t, w, format)
 			ru, _, _ := w.LoadLocale("ru", slug)
 			// The CAT tool translates segment 8 (new) and 0 (already translated),
 			// and 2, which meanwhile gets reviewed in mosty.
@@ -38,10 +35,7 @@ func TestExportMerge(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "ru"+ext)
 			os.WriteFile(path, []byte(edited), 0o644)
 
-			changes, err := w.MergeFiles([]string{path}, false)
-			if err != nil {
-				t.Fatal(err)
-			}
+			changes := mergeItems(t, w, false, path)
 			after, _, _ := w.LoadLocale("ru", slug)
 			if u := after.Units[8]; u.Translation != "ПЕРЕВОД "+u.ID || u.Status != catalog.Translated {
 				t.Errorf("new segment: %+v", u)
@@ -54,7 +48,7 @@ func TestExportMerge(t *testing.T) {
 			}
 			conflicts := 0
 			for _, c := range changes {
-				if c.Conflict {
+				if c.Outcome == MergeConflict {
 					conflicts++
 				}
 			}
@@ -62,9 +56,7 @@ func TestExportMerge(t *testing.T) {
 				t.Errorf("changes %+v", changes)
 			}
 			// --force takes the file's translation.
-			if _, err := w.MergeFiles([]string{path}, true); err != nil {
-				t.Fatal(err)
-			}
+			mergeItems(t, w, true, path)
 			after, _, _ = w.LoadLocale("ru", slug)
 			if u := after.Units[2]; u.Translation != "ПЕРЕВОД "+u.ID {
 				t.Errorf("--force: %+v", u)
@@ -78,7 +70,7 @@ func TestExportMerge(t *testing.T) {
 func TestMergeAfterPolishChanged(t *testing.T) {
 	w := demoWorkspace(t)
 	slug := "klaster-bialorus-2017"
-	data, _ := w.Export("po", "ru", nil)
+	data := exportTo(t, w, "po")
 	ru, _, _ := w.LoadLocale("ru", slug)
 	var id string
 	for _, u := range ru.Units {
@@ -95,9 +87,7 @@ func TestMergeAfterPolishChanged(t *testing.T) {
 	if _, err := w.Sync(SyncOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.MergeFiles([]string{path}, false); err != nil {
-		t.Fatal(err)
-	}
+	mergeItems(t, w, false, path)
 	after, _, _ := w.LoadLocale("ru", slug)
 	for _, u := range after.Units {
 		if u.ID == id {
@@ -119,9 +109,12 @@ func fillEmpty(t *testing.T, format, doc, id, text string) string {
 		j := strings.Index(doc[i:], "msgstr \"\"") + i
 		return doc[:j] + `msgstr "` + text + `"` + doc[j+len(`msgstr ""`):]
 	case "xliff":
+		// A tool fills the target and says it is translated.
 		i := strings.Index(doc, `<unit id="`+id+`">`)
 		j := strings.Index(doc[i:], "</source>") + i + len("</source>")
-		return doc[:j] + "<target>" + text + "</target>" + doc[j:]
+		doc = doc[:j] + "<target>" + text + "</target>" + doc[j:]
+		k := strings.Index(doc[i:], `state="initial"`) + i
+		return doc[:k] + `state="translated"` + doc[k+len(`state="initial"`):]
 	default:
 		i := strings.Index(doc, `<trans-unit id="klaster-bialorus-2017/`+id+`"`)
 		j := strings.Index(doc[i:], `<target state="needs-translation"></target>`) + i
@@ -141,22 +134,43 @@ func escapeFor(format, s string) string {
 func TestMergeChangedSinceExport(t *testing.T) {
 	w := demoWorkspace(t)
 	slug := "klaster-bialorus-2017"
-	data, _ := w.Export("po", "ru", nil)
+	data := exportTo(t, w, "po")
 	ru, _, _ := w.LoadLocale("ru", slug)
 	old := ru.Units[2].Translation
 	edited := strings.Replace(string(data), old, "Перевод из CAT-инструмента.", 1)
 	path := filepath.Join(t.TempDir(), "ru.po")
 	os.WriteFile(path, []byte(edited), 0o644)
 	w.UpdateLocale("ru", slug, func(f *catalog.File) { f.Units[2].Translation = "Правка редактора." })
-	changes, err := w.MergeFiles([]string{path}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(changes) != 1 || !changes[0].Conflict || !strings.Contains(changes[0].What, "changed in mosty since the export") {
+	changes := mergeItems(t, w, false, path)
+	if len(changes) != 1 || changes[0].Outcome != MergeConflict || !strings.Contains(changes[0].What, "changed in mosty since the export") {
 		t.Errorf("changes %+v", changes)
 	}
 	after, _, _ := w.LoadLocale("ru", slug)
 	if after.Units[2].Translation != "Правка редактора." {
 		t.Errorf("the newer translation was overwritten: %q", after.Units[2].Translation)
 	}
+}
+
+// exportTo exports the Russian translators' files in a format, keeping
+// the export's record as mosty export does.
+func exportTo(t *testing.T, w *Workspace, format string) []byte {
+	t.Helper()
+	x, err := w.Export(ExportOptions{Format: format, Lang: "ru"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.SaveExportBase(x.Base); err != nil {
+		t.Fatal(err)
+	}
+	return x.Data
+}
+
+// mergeItems merges files back and returns what it did.
+func mergeItems(t *testing.T, w *Workspace, force bool, paths ...string) []MergeItem {
+	t.Helper()
+	res, err := w.Merge(MergeOptions{Paths: paths, Force: force})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Items
 }

@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/mosty-dev/mosty/internal/glossary"
+	"github.com/mosty-dev/mosty/internal/qa"
 	"github.com/mosty-dev/mosty/internal/segment"
 	"github.com/mosty-dev/mosty/internal/tm"
 )
@@ -61,6 +62,10 @@ func (o *op) listingLocked() (stampSet, error) {
 func (o *op) glossary() (*glossary.Glossary, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	return o.glossaryLocked()
+}
+
+func (o *op) glossaryLocked() (*glossary.Glossary, error) {
 	if o.gloss == nil {
 		g, err := glossary.Load(o.w.Path("glossary.toml"), o.w.Config.SourceLanguage)
 		if err != nil {
@@ -82,7 +87,11 @@ func (o *op) memory(lang string) (*tm.Memory, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := o.w.buildMemory(lang, stamps)
+	g, err := o.glossaryLocked()
+	if err != nil {
+		return nil, err
+	}
+	m, err := o.w.buildMemory(lang, stamps, &qa.Checker{Glossary: g, Errors: o.w.Config.Check.Errors})
 	if err != nil {
 		return nil, err
 	}

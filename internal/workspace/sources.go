@@ -5,13 +5,16 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/mosty-dev/mosty/internal/acquire"
+	"github.com/mosty-dev/mosty/internal/article"
 	toml "github.com/pelletier/go-toml/v2"
 )
 
@@ -28,6 +31,7 @@ type SourceMeta struct {
 	Declared     string    `toml:"declared_charset,omitempty"`
 	Imported     time.Time `toml:"imported"`
 	FinalURL     string    `toml:"final_url,omitempty"`
+	Canonical    string    `toml:"canonical,omitempty"` // the page's canonical URL, for telling articles apart
 	Fetched      time.Time `toml:"fetched,omitempty"`
 	ContentType  string    `toml:"content_type,omitempty"`
 	ETag         string    `toml:"etag,omitempty"`
@@ -71,44 +75,92 @@ func readMeta(path string) (SourceMeta, error) {
 	return m, nil
 }
 
-// slugIndex says which slugs are taken and by which origin, for giving
-// new sources slugs.
+// slugIndex says which slugs are taken and by which article, for giving
+// new sources slugs and finding the article a source is a new version of.
 type slugIndex struct {
 	byOrigin map[string]*SourceMeta
+	bySlug   map[string]*SourceMeta
 	taken    map[string]bool
+	// identities maps identity keys (article.Identity.Keys) to slugs;
+	// built on first need, from the metadata and the Polish files.
+	identities map[string]string
+	w          *Workspace
 }
 
-func newSlugIndex(metas []SourceMeta) *slugIndex {
-	si := &slugIndex{byOrigin: map[string]*SourceMeta{}, taken: map[string]bool{}}
+func newSlugIndex(w *Workspace, metas []SourceMeta) *slugIndex {
+	si := &slugIndex{byOrigin: map[string]*SourceMeta{}, bySlug: map[string]*SourceMeta{}, taken: map[string]bool{}, w: w}
 	for i := range metas {
-		si.add(metas[i])
+		si.add(metas[i], nil)
 	}
 	return si
 }
 
-func (si *slugIndex) add(m SourceMeta) {
+// add records an article; a, when known, gives its identity.
+func (si *slugIndex) add(m SourceMeta, a *article.Article) {
 	si.byOrigin[m.Origin] = &m
+	si.bySlug[m.Slug] = &m
 	si.taken[m.Slug] = true
+	if si.identities != nil && a != nil {
+		for _, k := range article.IdentityOf(a).Keys() {
+			si.identities[k] = m.Slug
+		}
+	}
 }
 
-// slugFor returns the slug a source is stored under: the one it already
-// has when the same origin was imported before, else a new one made from
-// its name (or, without one, the article's title), with -2, -3… when
-// another origin has it.
-func (si *slugIndex) slugFor(src *acquire.Source, title string) string {
+// slugFor returns the slug a source is stored under, and how it was
+// recognised when it is an article already there under another origin:
+// the one it has when the same origin was imported before; the one of
+// the article with the same canonical URL, or title and date
+// (article.FindArticle); else a new one made from its name (or, without
+// one, the article's title), with -2, -3… when another article has it.
+func (si *slugIndex) slugFor(src *acquire.Source, a *article.Article) (slug, sameAs string) {
 	if m, ok := si.byOrigin[src.Origin]; ok {
-		return m.Slug
+		return m.Slug, ""
+	}
+	if slug, key, ok := article.FindArticle(article.IdentityOf(a), si.lookup); ok {
+		return slug, article.How(key)
 	}
 	name := src.Name
 	if name == "" {
-		name = title // a page whose address does not name it
+		name = a.Title // a page whose address does not name it
 	}
 	base := acquire.Slug(name)
-	slug := base
+	slug = base
 	for i := 2; si.taken[slug]; i++ {
 		slug = base + "-" + strconv.Itoa(i)
 	}
-	return slug
+	return slug, ""
+}
+
+// lookup finds the article an identity key belongs to.
+func (si *slugIndex) lookup(key string) (string, bool) {
+	if si.identities == nil {
+		si.identities = si.w.identities(si.bySlug)
+	}
+	slug, ok := si.identities[key]
+	return slug, ok
+}
+
+// identities maps the identity keys of the workspace's articles to their
+// slugs: origin and canonical URL from their metadata, title and date from
+// their Polish files. This is where an index of the workspace can stand
+// in for reading the files.
+func (w *Workspace) identities(metas map[string]*SourceMeta) map[string]string {
+	out := map[string]string{}
+	for _, slug := range slices.Sorted(maps.Keys(metas)) {
+		m := metas[slug]
+		id := article.Identity{Origin: m.Origin, Canonical: m.Canonical}
+		if f, _, err := w.LoadLocale(w.Config.SourceLanguage, slug); err == nil && f != nil {
+			id.Title = f.Header.Title
+			id.Date, _ = time.Parse("2006-01-02", f.Header.Date)
+		}
+		for _, k := range id.Keys() {
+			if _, ok := out[k]; !ok {
+				out[k] = slug
+			}
+		}
+	}
+	return out
 }
 
 // newMeta describes a source about to be stored under slug; extra holds

@@ -53,10 +53,11 @@ type pendingWrite struct {
 
 // articlePlan is what syncing one article will write.
 type articlePlan struct {
-	slug    string
-	source  string // the original's file name in sources/
-	writes  []pendingWrite
-	changes []FileChange
+	slug     string
+	source   string // the original's file name in sources/
+	writes   []pendingWrite
+	changes  []FileChange
+	replaced string // an earlier original of the article, to remove once written
 }
 
 // Sync brings every locale file up to date with the sources: articles

@@ -6,13 +6,18 @@ import (
 	"os"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/qa"
 	"github.com/mosty-dev/mosty/internal/tm"
 )
 
 // tmCache keeps each locale file's translated segments by the file's size
-// and time, so the memory is built without reading unchanged files.
+// and time, so the memory is built without reading unchanged files. Checks
+// fingerprints what decides which translations pass the QA checks (the
+// glossary, the checks made errors): when it changes, every file is read
+// again.
 type tmCache struct {
-	Files map[string]tmCacheFile `json:"files"`
+	Checks string                 `json:"checks"`
+	Files  map[string]tmCacheFile `json:"files"`
 }
 
 type tmCacheFile struct {
@@ -21,15 +26,20 @@ type tmCacheFile struct {
 }
 
 // buildMemory makes the translation memory of lang from every translated
-// or reviewed segment of the files in stamps, reading only the files that
-// changed since the cache in .mosty/ was written.
-func (w *Workspace) buildMemory(lang string, stamps stampSet) (*tm.Memory, error) {
+// or reviewed segment of the files in stamps that passes the QA checks
+// without an error (a forbidden term, a missing placeholder: never
+// memory), reading only the files that changed since the cache in .mosty/
+// was written, and from the memories imported into memory/.
+func (w *Workspace) buildMemory(lang string, stamps stampSet, checks *qa.Checker) (*tm.Memory, error) {
 	path := w.Path(".mosty", "tm-"+lang+".json")
 	var cache tmCache
 	if data, err := os.ReadFile(path); err == nil {
 		json.Unmarshal(data, &cache)
 	}
-	next := tmCache{Files: map[string]tmCacheFile{}}
+	next := tmCache{Checks: w.checksFingerprint(), Files: map[string]tmCacheFile{}}
+	if cache.Checks != next.Checks {
+		cache.Files = nil
+	}
 	m := tm.New()
 	for _, slug := range stamps.slugs() {
 		rel := "locales/" + lang + "/" + slug + ".toml"
@@ -40,7 +50,7 @@ func (w *Workspace) buildMemory(lang string, stamps stampSet) (*tm.Memory, error
 		c, ok := cache.Files[rel]
 		if !ok || c.Stamp != st {
 			var err error
-			if c, err = w.memoryOf(lang, slug, st); err != nil {
+			if c, err = w.memoryOf(lang, slug, st, checks); err != nil {
 				return nil, err
 			}
 		}
@@ -49,7 +59,10 @@ func (w *Workspace) buildMemory(lang string, stamps stampSet) (*tm.Memory, error
 			m.Add(e)
 		}
 	}
-	if !maps.EqualFunc(cache.Files, next.Files, func(a, b tmCacheFile) bool { return a.Stamp == b.Stamp }) {
+	if err := w.addImported(m, lang, checks); err != nil {
+		return nil, err
+	}
+	if cache.Checks != next.Checks || !maps.EqualFunc(cache.Files, next.Files, func(a, b tmCacheFile) bool { return a.Stamp == b.Stamp }) {
 		if data, err := json.Marshal(next); err == nil {
 			writeFile(path, data) // a cache: losing it costs reading the files again
 		}
@@ -57,15 +70,16 @@ func (w *Workspace) buildMemory(lang string, stamps stampSet) (*tm.Memory, error
 	return m, nil
 }
 
-// memoryOf reads the done segments of one translators' file.
-func (w *Workspace) memoryOf(lang, slug string, st fileStamp) (tmCacheFile, error) {
+// memoryOf reads the done segments of one translators' file that pass
+// the checks.
+func (w *Workspace) memoryOf(lang, slug string, st fileStamp, checks *qa.Checker) (tmCacheFile, error) {
 	c := tmCacheFile{Stamp: st}
 	f, _, err := w.LoadLocale(lang, slug)
 	if err != nil || f == nil {
 		return c, err
 	}
 	for _, u := range f.Active() {
-		if u.Status.Done() && u.Translation != "" {
+		if u.Status.Done() && u.Translation != "" && !qa.HasErrors(checks.Unit(slug, lang, u)) {
 			c.Entries = append(c.Entries, tm.Entry{Source: u.Source, Translation: u.Translation, Origin: slug + "/" + u.ID})
 		}
 	}
@@ -84,13 +98,28 @@ func (o *op) prefill(f *catalog.File, lang string) error {
 // Lookup shows the memory's best matches for a sentence in lang, a target
 // language as TargetLanguage reads it.
 func (w *Workspace) Lookup(lang, text string, min int) ([]tm.Match, error) {
-	lang, err := w.TargetLanguage(lang)
-	if err != nil {
-		return nil, err
-	}
-	m, err := w.newOp().memory(lang)
+	m, err := w.memoryFor(lang)
 	if err != nil {
 		return nil, err
 	}
 	return m.Lookup(text, min, 10), nil
+}
+
+// Search finds the memory entries of lang holding phrase in their Polish
+// or their translation (concordance), up to limit.
+func (w *Workspace) Search(lang, phrase string, limit int) ([]tm.Entry, error) {
+	m, err := w.memoryFor(lang)
+	if err != nil {
+		return nil, err
+	}
+	return m.Search(phrase, limit), nil
+}
+
+// memoryFor is Memory for a language as a person names it (TargetLanguage).
+func (w *Workspace) memoryFor(tag string) (*tm.Memory, error) {
+	lang, err := w.TargetLanguage(tag)
+	if err != nil {
+		return nil, err
+	}
+	return w.Memory(lang)
 }

@@ -1,0 +1,84 @@
+package tm
+
+import (
+	"slices"
+	"strings"
+)
+
+// Search finds up to limit entries holding phrase in their source or
+// their translation (concordance): whole words or parts of them, case
+// and placeholders ignored, white space collapsed; in the order they were
+// added. Candidates come from the trigram indexes of sources and
+// translations: an entry must hold every trigram of the phrase.
+func (m *Memory) Search(phrase string, limit int) []Entry {
+	p := normalize(phrase)
+	if p == "" {
+		return nil
+	}
+	found := map[int32]bool{}
+	for _, id := range m.withTrigrams(m.grams, p) {
+		if strings.Contains(m.norm[id], p) {
+			found[id] = true
+		}
+	}
+	for _, id := range m.withTrigrams(m.tgrams, p) {
+		if strings.Contains(m.tnorm[id], p) {
+			found[id] = true
+		}
+	}
+	ids := make([]int32, 0, len(found))
+	for id := range found {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	if limit > 0 && len(ids) > limit {
+		ids = ids[:limit]
+	}
+	out := make([]Entry, len(ids))
+	for i, id := range ids {
+		out[i] = m.entries[id]
+	}
+	return out
+}
+
+// withTrigrams lists the entries whose text holds every trigram of the
+// normalised text p, by an index of trigrams. Only p's inner trigrams count: a phrase may
+// stand inside a word, where the index's word-end trigrams are not.
+func (m *Memory) withTrigrams(index map[string][]int32, p string) []int32 {
+	var grams []string
+	r := []rune(p)
+	for i := 0; i+3 <= len(r); i++ {
+		grams = append(grams, string(r[i:i+3]))
+	}
+	if len(grams) == 0 { // shorter than a trigram: every entry is a candidate
+		all := make([]int32, len(m.entries))
+		for i := range all {
+			all[i] = int32(i)
+		}
+		return all
+	}
+	slices.SortFunc(grams, func(a, b string) int { return len(index[a]) - len(index[b]) })
+	cands := slices.Clone(index[grams[0]])
+	for _, g := range grams[1:] {
+		cands = intersect(cands, index[g])
+		if len(cands) == 0 {
+			break
+		}
+	}
+	return cands
+}
+
+// intersect keeps the ids of a that are in b; both are ascending.
+func intersect(a, b []int32) []int32 {
+	out := a[:0]
+	j := 0
+	for _, x := range a {
+		for j < len(b) && b[j] < x {
+			j++
+		}
+		if j < len(b) && b[j] == x {
+			out = append(out, x)
+		}
+	}
+	return out
+}

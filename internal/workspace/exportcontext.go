@@ -1,0 +1,83 @@
+package workspace
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/glossary"
+	"github.com/mosty-dev/mosty/internal/interchange"
+)
+
+// maxMatches is how many memory matches an exported unit carries.
+const maxMatches = 3
+
+// unitContext is what travels with a unit in an export: the memory's
+// close matches (for segments not done), the glossary terms its Polish
+// uses, and the translator's comments and own keys.
+func (o *op) unitContext(slug, lang string, u catalog.Unit) (interchange.Context, error) {
+	var c interchange.Context
+	if !u.Status.Done() {
+		m, err := o.memory(lang)
+		if err != nil {
+			return c, err
+		}
+		for _, match := range m.Lookup(u.Source, o.w.Config.TM.MinMatch, maxMatches+1) {
+			if match.Origin != slug+"/"+u.ID && len(c.Matches) < maxMatches {
+				c.Matches = append(c.Matches, interchange.Match{Source: match.Source, Translation: match.Translation, Similarity: match.Score, Origin: match.Origin})
+			}
+		}
+	}
+	g, err := o.glossary()
+	if err != nil {
+		return c, err
+	}
+	for _, t := range g.Find(u.Source) {
+		c.Terms = append(c.Terms, interchange.Term{Source: t.Forms[g.SourceLang], Target: t.Forms[lang], Note: t.Note})
+	}
+	c.Notes = translatorNotes(u)
+	return c, nil
+}
+
+// translatorNotes are a unit's comments and the keys a translator or a
+// tool added, as "key: value" — not those mosty sets itself.
+func translatorNotes(u catalog.Unit) []string {
+	notes := u.Comments()
+	for _, k := range slices.Sorted(func(yield func(string) bool) {
+		for k := range u.Extra {
+			if !yield(k) {
+				return
+			}
+		}
+	}) {
+		if k == glossary.KeyTerms || slices.Contains(catalog.TMKeys, k) {
+			continue
+		}
+		notes = append(notes, fmt.Sprintf("%s: %v", k, u.Extra[k]))
+	}
+	return notes
+}
+
+// omegatProject makes an OmegaT project of docs, with the memory of lang
+// and the glossary.
+func (o *op) omegatProject(lang string, docs []interchange.Doc) (map[string][]byte, error) {
+	m, err := o.memory(lang)
+	if err != nil {
+		return nil, err
+	}
+	g, err := o.glossary()
+	if err != nil {
+		return nil, err
+	}
+	p := interchange.OmegaTProject{SourceLang: o.w.Config.SourceLanguage, Lang: lang, Docs: docs}
+	for _, e := range m.Entries() {
+		p.Memory = append(p.Memory, interchange.Pair{Source: e.Source, Translation: e.Translation})
+	}
+	for _, t := range g.Terms {
+		if t.Forms[lang] != "" {
+			p.Terms = append(p.Terms, interchange.Term{Source: t.Forms[g.SourceLang], Target: t.Forms[lang], Note: strings.TrimSpace(t.Note)})
+		}
+	}
+	return p.Files()
+}
