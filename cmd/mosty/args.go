@@ -32,6 +32,7 @@ func userPaths(paths []string) []string {
 var argCounts = map[string][2]int{ // name: {min, max}; max -1 for any number
 	"init": {0, 1}, "demo": {0, 1}, "import": {1, -1}, "merge": {1, -1},
 	"fetch": {0, -1}, "sync": {0, -1}, "export": {0, -1}, "lookup": {1, 1}, "search": {1, 1}, "remove": {1, -1},
+	"merge-driver": {4, 4}, "resolve": {1, -1},
 }
 
 // checkArgs checks a command's arguments before it runs: their number,

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/mosty-dev/mosty/internal/acquire"
@@ -14,7 +13,6 @@ import (
 	"github.com/urfave/cli/v2"
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
-	"golang.org/x/term"
 	"golang.org/x/time/rate"
 )
 
@@ -117,8 +115,7 @@ func newFetcher(w *workspace.Workspace, o fetchOpts) *acquire.Fetcher {
 // progress draws a bar on stderr when it is a terminal; it returns the
 // function that ends it.
 func progress(stderr io.Writer, opts *workspace.FetchOptions) func() {
-	f, ok := stderr.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
+	if !isTerminal(stderr) {
 		return func() {}
 	}
 	p := mpb.New(mpb.WithOutput(stderr), mpb.WithWidth(40))

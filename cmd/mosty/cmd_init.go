@@ -15,7 +15,8 @@ func cmdInit(e *env) *cli.Command {
 		ArgsUsage: "[DIR]",
 		Description: `Makes DIR (default: the folder -C names, or the current one) a
    workspace: mosty.toml, sources/ and locales/. An existing workspace is
-   never overwritten.
+   never overwritten. In a git repository it offers "mosty git-setup"
+   (asking at a terminal, else printing a line saying how).
 
    Example:
       mosty init klaster-site`,
@@ -33,7 +34,7 @@ type initOpts struct {
 	siteName string
 }
 
-func runInit(_ context.Context, e *env, o initOpts) error {
+func runInit(ctx context.Context, e *env, o initOpts) error {
 	dir := e.dir
 	if o.dir != "" {
 		dir = userPath(o.dir)
@@ -42,5 +43,5 @@ func runInit(_ context.Context, e *env, o initOpts) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "new workspace in %s\nnext: mosty -C %s import FILE…\n", dir, dir)
-	return nil
+	return offerGitSetup(ctx, e, dir, isTerminal(e.stdin))
 }

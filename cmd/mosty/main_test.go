@@ -68,6 +68,7 @@ func TestScripts(t *testing.T) {
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"translate": translateCmd,
 			// serve DIR serves a folder over HTTP on loopback, as a site
 			// for fetch, at $SERVER until the script ends.
 			"serve": func(ts *testscript.TestScript, neg bool, args []string) {

@@ -20,18 +20,31 @@ type Coverage struct {
 	Segments map[Status]int
 	Words    map[Status]int
 	Obsolete int // obsolete segments kept for their translations
+	// Conflicts counts the segments a git merge left in two versions,
+	// obsolete ones too. They are counted by status as well, but their
+	// words are not done until someone picks a version.
+	Conflicts int
+	// conflictedDone is the words of active conflicted segments whose
+	// status says done.
+	conflictedDone int
 }
 
 // Coverage counts the file's segments and words.
 func (f *File) Coverage() Coverage {
 	c := Coverage{Segments: map[Status]int{}, Words: map[Status]int{}}
 	for _, u := range f.Units {
+		if u.Conflicted() {
+			c.Conflicts++
+		}
 		if u.Obsolete {
 			c.Obsolete++
 			continue
 		}
 		c.Segments[u.Status]++
 		c.Words[u.Status] += Words(u.Source)
+		if u.Conflicted() && u.Status.Done() {
+			c.conflictedDone += Words(u.Source)
+		}
 	}
 	return c
 }
@@ -48,6 +61,8 @@ func (c *Coverage) Add(o Coverage) {
 		c.Words[s] += n
 	}
 	c.Obsolete += o.Obsolete
+	c.Conflicts += o.Conflicts
+	c.conflictedDone += o.conflictedDone
 }
 
 // TotalWords is the number of source words in active segments.
@@ -57,13 +72,14 @@ func (c Coverage) TotalWords() int { return sum(c.Words) }
 func (c Coverage) TotalSegments() int { return sum(c.Segments) }
 
 // Percent is the share of source words whose translation is done
-// (translated or reviewed), 0–100. An empty file is 100% done.
+// (translated or reviewed, and not in conflict), 0–100. An empty file is
+// 100% done.
 func (c Coverage) Percent() float64 {
 	total := c.TotalWords()
 	if total == 0 {
 		return 100
 	}
-	return 100 * float64(c.Words[Translated]+c.Words[Reviewed]) / float64(total)
+	return 100 * float64(c.Words[Translated]+c.Words[Reviewed]-c.conflictedDone) / float64(total)
 }
 
 func sum(m map[Status]int) int {

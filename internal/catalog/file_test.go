@@ -146,6 +146,13 @@ func TestCoverage(t *testing.T) {
 	if p := c.Percent(); p != 62.5 {
 		t.Errorf("percent %v, want 62.5 (5 of 8 words done)", p)
 	}
+	// A segment a git merge left in two versions is not done.
+	f.Units[0].Extra = map[string]any{KeyConflictTranslation: "x", KeyConflictStatus: "new"}
+	f.Units[4].Extra = map[string]any{KeyConflictTranslation: "y", KeyConflictStatus: "new"}
+	c = f.Coverage()
+	if c.Conflicts != 2 || c.Percent() != 37.5 || c.Segments[Translated] != 1 {
+		t.Errorf("with two conflicts: %+v, percent %v, want 2 conflicts, 37.5%%", c, c.Percent())
+	}
 }
 
 // A header written anew (a new extraction changed the title, or the

@@ -2,7 +2,11 @@ package catalog
 
 import (
 	"os"
+	"path/filepath"
+	"slices"
 	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 // FuzzParse: any bytes, no panic; a file that parses saves back byte for
@@ -41,4 +45,62 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzMerge3: any three versions, no panic. When all three read, the
+// merge reads back, holds every edit that only one side made and every
+// translation and key either side wrote, and keeps every comment a side
+// added to a segment that is still there.
+func FuzzMerge3(f *testing.F) {
+	paths, _ := filepath.Glob("testdata/merge3/*.txtar")
+	for _, p := range paths {
+		a, err := txtar.ParseFile(p)
+		if err != nil || len(a.Files) < 3 {
+			continue
+		}
+		f.Add(a.Files[0].Data, a.Files[1].Data, a.Files[2].Data)
+	}
+	f.Fuzz(func(t *testing.T, base, ours, theirs []byte) {
+		res, err := Merge3("f.toml", base, ours, theirs, false)
+		if err != nil {
+			return
+		}
+		var v [4]*File
+		for i, data := range [][]byte{base, ours, theirs, res.Data} {
+			if v[i], err = Parse("f.toml", data, false); err != nil {
+				t.Fatalf("version %d does not read: %v\n%s", i, err, data)
+			}
+		}
+		checkMerged(t, 0, v[0], v[1], v[2], v[3], res)
+		have := commentsOf(string(res.Data))
+		for _, side := range v[1:3] {
+			for _, c := range addedComments(v[0], side) {
+				if !slices.Contains(have, c) {
+					t.Fatalf("comment %q is lost:\n%s", c, res.Data)
+				}
+			}
+		}
+	})
+}
+
+// addedComments lists the comments side added to its header and to the
+// segments that the merged file m still has.
+func addedComments(base, side *File) []string {
+	var out []string
+	added := func(raw, was string) {
+		for _, c := range commentsOf(raw) {
+			if !slices.Contains(commentsOf(was), c) {
+				out = append(out, c)
+			}
+		}
+	}
+	added(side.headerRaw, base.headerRaw)
+	for _, u := range side.Units {
+		was := ""
+		if b := unitByID(base, u.ID); b != nil {
+			was = b.raw
+		}
+		added(u.raw, was)
+	}
+	return out
 }

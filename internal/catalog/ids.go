@@ -112,50 +112,7 @@ func pairSimilar(prev []Unit, next []SourceUnit, out []Unit, mp, mn []bool, p0, 
 // lcs aligns two lists on equal texts and returns the matched index pairs
 // in order.
 func lcs(prev []Unit, next []SourceUnit) [][2]int {
-	n, m := len(prev), len(next)
-	// Trim the common head and tail first: most syncs change little.
-	head := 0
-	for head < n && head < m && prev[head].Source == next[head].Text {
-		head++
-	}
-	tail := 0
-	for tail < n-head && tail < m-head && prev[n-1-tail].Source == next[m-1-tail].Text {
-		tail++
-	}
-	var pairs [][2]int
-	for i := 0; i < head; i++ {
-		pairs = append(pairs, [2]int{i, i})
-	}
-	a, b := prev[head:n-tail], next[head:m-tail]
-	table := make([][]int32, len(a)+1)
-	for i := range table {
-		table[i] = make([]int32, len(b)+1)
-	}
-	for i := len(a) - 1; i >= 0; i-- {
-		for j := len(b) - 1; j >= 0; j-- {
-			if a[i].Source == b[j].Text {
-				table[i][j] = table[i+1][j+1] + 1
-			} else {
-				table[i][j] = max(table[i+1][j], table[i][j+1])
-			}
-		}
-	}
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i].Source == b[j].Text:
-			pairs = append(pairs, [2]int{head + i, head + j})
-			i++
-			j++
-		case table[i+1][j] >= table[i][j+1]:
-			i++
-		default:
-			j++
-		}
-	}
-	for k := tail; k > 0; k-- {
-		pairs = append(pairs, [2]int{n - k, m - k})
-	}
-	return pairs
+	return lcsPairs(len(prev), len(next), func(i, j int) bool { return prev[i].Source == next[j].Text })
 }
 
 // wordSet is the set of lower-case words of a text, placeholders left out.

@@ -84,7 +84,7 @@ func (f *File) Merge(src []Unit, lastSource map[string]string, prune bool) Chang
 		i, ok := byID[s.ID]
 		if ok && !f.Units[i].Obsolete {
 			used[i] = true
-			out = append(out, f.update(f.Units[i], s, lastSource, &c))
+			out = append(out, update(f.Units[i], s, lastSource, &c))
 			continue
 		}
 		if i, ok := obsoleteBySource[s.Source]; ok && !used[i] {
@@ -101,7 +101,7 @@ func (f *File) Merge(src []Unit, lastSource map[string]string, prune bool) Chang
 	for i, u := range f.Units {
 		switch {
 		case used[i]:
-		case u.Translation == "" && len(u.Extra) == 0:
+		case !u.hasWork():
 			if !u.Obsolete {
 				c.Dropped++
 			}
@@ -147,8 +147,13 @@ func (f *File) renameClashingObsolete() {
 	}
 }
 
+// hasWork reports whether someone wrote anything for a unit: a
+// translation or keys of their own. A removed sentence with work is kept
+// as obsolete; one without is dropped.
+func (u Unit) hasWork() bool { return u.Translation != "" || len(u.Extra) > 0 }
+
 // update applies a source unit to the translators' unit with its id.
-func (f *File) update(u Unit, s Unit, lastSource map[string]string, c *Changes) Unit {
+func update(u Unit, s Unit, lastSource map[string]string, c *Changes) Unit {
 	u.Kind = s.Kind
 	if last, ok := lastSource[u.ID]; ok && u.Source != last && u.Source != s.Source {
 		c.Restored = append(c.Restored, u.ID)

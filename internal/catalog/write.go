@@ -41,8 +41,13 @@ func (f *File) Bytes() []byte {
 
 // unchanged reports whether a unit's data is as it was read.
 func (u Unit) unchanged() bool {
-	r := u.read
-	return r != nil && u.ID == r.ID && u.Kind == r.Kind && u.Block == r.Block && u.Source == r.Source &&
+	return u.read != nil && sameData(u, *u.read)
+}
+
+// sameData reports whether two units hold the same data, whatever their
+// bytes.
+func sameData(u, r Unit) bool {
+	return u.ID == r.ID && u.Kind == r.Kind && u.Block == r.Block && u.Source == r.Source &&
 		u.PreviousSource == r.PreviousSource && u.Translation == r.Translation && u.Status == r.Status &&
 		u.Obsolete == r.Obsolete && reflect.DeepEqual(u.Extra, r.Extra)
 }

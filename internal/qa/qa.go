@@ -77,6 +77,7 @@ func (c *Checker) Unit(file, lang string, u catalog.Unit) []Finding {
 		}
 		out = append(out, Finding{File: file, Segment: u.ID, Check: check, Severity: sev, Message: fmt.Sprintf(format, args...)})
 	}
+	conflict(u, add)
 	src, tr := u.Source, u.Translation
 	if u.Obsolete {
 		if u.Status.Done() {

@@ -53,6 +53,8 @@ func TestChecks(t *testing.T) {
 		{"names are fine", "ru", tr("Firma Termo-Bud.", "Компания Termo-Bud."), nil},
 		{"Cyrillic in English", "en", tr("Nowa umowa.", "A new договор."), []string{"script:warning"}},
 		{"translated with previous_source left", "ru", catalog.Unit{ID: "x", Source: "A b.", PreviousSource: "A.", Translation: "А б.", Status: catalog.Translated}, []string{"status:warning"}},
+		{"changed two ways in a git merge", "ru", catalog.Unit{ID: "x", Source: "A b.", Translation: "А б.", Status: catalog.Translated,
+			Extra: map[string]any{catalog.KeyConflictTranslation: "А, б.", catalog.KeyConflictStatus: "reviewed", "conflict_reviewer": "Anna"}}, []string{"conflict:error"}},
 		{"obsolete marked translated", "ru", catalog.Unit{ID: "x", Source: "A b.", Translation: "А б.", Status: catalog.Translated, Obsolete: true}, []string{"status:warning"}},
 	}
 	for _, tt := range tests {
@@ -86,5 +88,17 @@ func TestHasErrors(t *testing.T) {
 	}
 	if HasErrors(c.Unit("f", "ru", catalog.Unit{ID: "x", Source: "A b c.", Translation: "A b c.", Status: catalog.Translated})) {
 		t.Error("a warning counts as an error")
+	}
+}
+
+// TestConflictMessage: a conflict shows both versions and the keys both
+// sides changed, and says how to pick one.
+func TestConflictMessage(t *testing.T) {
+	u := catalog.Unit{ID: "x", Source: "A b.", Translation: "А б.", Status: catalog.Translated,
+		Extra: map[string]any{catalog.KeyConflictTranslation: "А, б.", catalog.KeyConflictStatus: "reviewed", "conflict_reviewer": "Anna"}}
+	f := (&Checker{Glossary: &glossary.Glossary{}}).Unit("locales/ru/a.toml", "ru", u)
+	want := `error: locales/ru/a.toml: segment x: changed two ways in a git merge: ours "А б." (translated), theirs "А, б." (reviewed); reviewer: theirs "Anna"; keep one with mosty resolve --ours or --theirs, or by removing the conflict_ keys (conflict)`
+	if len(f) == 0 || f[0].String() != want {
+		t.Errorf("findings %v\nwant first %s", f, want)
 	}
 }

@@ -65,7 +65,29 @@ func Table(w io.Writer, articles []catalog.ArticleCoverage, langs []string) erro
 		}
 		row(name, lang, totals[lang])
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return conflictNote(w, totals, langs)
+}
+
+// conflictNote says, under the table, how many segments a git merge left
+// in two versions in each language; it says nothing when there are none.
+func conflictNote(w io.Writer, totals map[string]catalog.Coverage, langs []string) error {
+	for _, lang := range langs {
+		n := totals[lang].Conflicts
+		if n == 0 {
+			continue
+		}
+		what := "segments"
+		if n == 1 {
+			what = "segment"
+		}
+		if _, err := fmt.Fprintf(w, "%s: %d %s changed two ways in a git merge, not counted as done: \"mosty check\" lists them, \"mosty resolve\" keeps one version\n", lang, n, what); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func shorten(s string, n int) string {
@@ -89,6 +111,8 @@ type (
 		Words    jsonCounts `json:"words"`
 		Percent  float64    `json:"percent"`
 		Obsolete int        `json:"obsolete"`
+		// Conflicts are segments a git merge left in two versions.
+		Conflicts int `json:"conflicts"`
 	}
 	jsonArticle struct {
 		Slug      string                  `json:"slug"`
@@ -114,7 +138,7 @@ type CoverageJSON = jsonCoverage
 func CoverageOf(c catalog.Coverage) CoverageJSON { return coverage(c) }
 
 func coverage(c catalog.Coverage) jsonCoverage {
-	return jsonCoverage{Segments: counts(c.Segments), Words: counts(c.Words), Percent: round1(c.Percent()), Obsolete: c.Obsolete}
+	return jsonCoverage{Segments: counts(c.Segments), Words: counts(c.Words), Percent: round1(c.Percent()), Obsolete: c.Obsolete, Conflicts: c.Conflicts}
 }
 
 func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }

@@ -167,12 +167,10 @@ func choose(a *article.Article, refs []segRef, f *catalog.File, lang string, cfg
 		total += words
 		u := byID[r.id]
 		ch := cfg.Rules.choose(u)
-		if ch != showMissing {
-			if err := article.CheckPlaceholders(seg.Text, u.Translation); err != nil {
-				fallback := cfg.Rules.Missing == "fallback"
-				problems = append(problems, Problem{File: file, Segment: r.id, Msg: err.Error(), Warning: fallback})
-				ch = showMissing
-			}
+		if msg := unsettled(seg.Text, u, ch); msg != "" {
+			fallback := cfg.Rules.Missing == "fallback"
+			problems = append(problems, Problem{File: file, Segment: r.id, Msg: msg, Warning: fallback})
+			ch = showMissing
 		}
 		key := [2]int{r.block, r.seg}
 		switch ch {
@@ -196,6 +194,22 @@ func choose(a *article.Article, refs []segRef, f *catalog.File, lang string, cfg
 	v.Fallbacks = missing
 	v.Published = v.Coverage >= cfg.Rules.MinCoverage && (cfg.Rules.Missing == "fallback" || missing == 0)
 	return v, texts, problems
+}
+
+// unsettled says why a segment's translation cannot be published as it
+// is: its placeholders do not match the Polish, or a git merge left two
+// versions of it that nobody has picked between yet.
+func unsettled(source string, u *catalog.Unit, ch choice) string {
+	if u != nil && u.Conflicted() {
+		return "changed two ways in a git merge: not published until someone picks one (mosty resolve)"
+	}
+	if ch == showMissing {
+		return ""
+	}
+	if err := article.CheckPlaceholders(source, u.Translation); err != nil {
+		return err.Error()
+	}
+	return ""
 }
 
 func publishedLangs(vs []Version) []string {

@@ -90,6 +90,8 @@ func TestBuildArticleRules(t *testing.T) {
 			{ID: "t", Translation: "Title", Status: catalog.Reviewed},
 			{ID: "s1", Translation: "One sentence.", Status: catalog.Translated}, s2}}
 	}
+	conflicted := catalog.Unit{Translation: "Second with a <1>link</1>.", Status: catalog.Translated,
+		Extra: map[string]any{catalog.KeyConflictTranslation: "The second, <1>linked</1>.", catalog.KeyConflictStatus: "reviewed"}}
 	tests := []struct {
 		name      string
 		rules     func(*Rules)
@@ -110,6 +112,10 @@ func TestBuildArticleRules(t *testing.T) {
 		{"broken placeholder, fallback", func(r *Rules) { r.MinCoverage = 40 }, catalog.Unit{Translation: "Second with a link.", Status: catalog.Translated}, true,
 			[]string{`<span class="fallback" lang="pl"`}, 1},
 		{"broken placeholder, withhold: an error", func(r *Rules) { r.Missing = "withhold" }, catalog.Unit{Translation: "Second <2/>.", Status: catalog.Translated}, false, nil, 1},
+		{"conflicted: not published as settled", nil, conflicted, false, nil, 1},
+		{"conflicted, published at 40% with the Polish", func(r *Rules) { r.MinCoverage = 40 }, conflicted, true,
+			[]string{`<span class="fallback" lang="pl"`}, 1},
+		{"conflicted, withhold: an error", func(r *Rules) { r.Missing = "withhold" }, conflicted, false, nil, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

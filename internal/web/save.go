@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
-	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -140,19 +139,21 @@ func activeIndex(f *catalog.File, id string) int {
 // rev, so a retried save is not a conflict.
 func (s *Server) applySave(u catalog.Unit, req saveRequest, c *segmentContext) (catalog.Unit, error) {
 	status := catalog.Status(req.Status)
-	conflicted := slices.ContainsFunc(slices.Collect(maps.Keys(u.Extra)), isConflictKey)
-	if u.Translation == *req.Translation && u.Status == status && !conflicted {
+	if u.Translation == *req.Translation && u.Status == status && !u.Conflicted() {
 		return u, nil
 	}
 	if rev(u) != *req.Rev {
 		return u, &staleError{current: u}
 	}
 	next := u
-	next.Extra = maps.Clone(u.Extra)
-	next.Translation, next.Status = *req.Translation, status
 	// A git merge's other version (conflict_translation, conflict_status,
-	// conflict_<key>) was in front of the person who saved: settled.
-	maps.DeleteFunc(next.Extra, func(k string, _ any) bool { return isConflictKey(k) })
+	// conflict_<key>) was in front of the person who saved: settled, the
+	// saved text kept.
+	if err := next.Resolve(catalog.Ours); err != nil {
+		return u, err
+	}
+	next.Extra = maps.Clone(next.Extra)
+	next.Translation, next.Status = *req.Translation, status
 	if status.Done() {
 		if errs := refusing(c.problems(next)); len(errs) > 0 {
 			return u, &refusedError{problems: errs}
@@ -162,10 +163,6 @@ func (s *Server) applySave(u catalog.Unit, req saveRequest, c *segmentContext) (
 	s.sign(&next, strings.TrimSpace(req.Name), status)
 	return next, nil
 }
-
-// isConflictKey reports whether a key holds the other side of a git
-// merge conflict (conflict_translation, conflict_status, conflict_<key>).
-func isConflictKey(k string) bool { return strings.HasPrefix(k, "conflict_") }
 
 // refusing are the problems that stop a segment from being marked done:
 // placeholders that do not match, an empty translation.

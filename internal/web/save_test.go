@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/mosty-dev/mosty/internal/acquire"
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/demo"
+	"github.com/mosty-dev/mosty/internal/qa"
 	"github.com/mosty-dev/mosty/internal/workspace"
 )
 
@@ -138,9 +140,21 @@ func TestSaveSettlesConflict(t *testing.T) {
 	if seg.Keys["conflict_translation"] != "Их версия." {
 		t.Fatalf("keys %v", seg.Keys)
 	}
+	if !slices.ContainsFunc(seg.Problems, func(p problem) bool { return p.Check == qa.CheckConflict && p.Severity == "error" }) {
+		t.Errorf("the conflict is not among the segment's problems: %v", seg.Problems)
+	}
+	ru := func() languageSummary {
+		return decode[[]articleSummary](t, s.do(t, request{method: "GET", path: "/api/articles"}))[0].Languages["ru"]
+	}
+	if l := ru(); l.Conflicts != 1 || l.Errors == 0 {
+		t.Errorf("the start page's figures: %+v, want 1 conflict, an error", l)
+	}
 	rec := s.do(t, request{method: "PUT", path: "/api/articles/" + testSlug + "/ru/segments/" + seg.ID, body: saveBody(seg.Translation, seg.Status, seg.Rev)})
 	if rec.Code != http.StatusOK || strings.Contains(readLocale(t, dir, "ru"), "conflict_") {
 		t.Errorf("%d %s\n%s", rec.Code, rec.Body, readLocale(t, dir, "ru"))
+	}
+	if l := ru(); l.Conflicts != 0 {
+		t.Errorf("after the save: %+v, want no conflict", l)
 	}
 }
 

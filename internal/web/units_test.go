@@ -120,7 +120,7 @@ func TestUIStrings(t *testing.T) {
 		}
 	}
 	for _, l := range []string{"pl", "ru"} {
-		for _, id := range []string{"ArticlesCount", "ProblemsCount"} {
+		for _, id := range []string{"ArticlesCount", "ProblemsCount", "ConflictsCount"} {
 			if f := u.forms[l][id]; f["one"] == "" || f["few"] == "" || f["many"] == "" {
 				t.Errorf("%s %s lacks a plural form: %v", l, id, f)
 			}

@@ -34,20 +34,26 @@
     for (const l of langs) {
       const seg = { new: 0, fuzzy: 0, translated: 0, reviewed: 0, total: 0 };
       const words = { ...seg };
+      let conflicts = 0, done = 0;
       for (const a of list) {
         const c = a.languages[l.code];
         for (const k of Object.keys(seg)) { seg[k] += c.segments[k]; words[k] += c.words[k]; }
+        conflicts += c.conflicts;
+        done += c.percent * c.words.total / 100; // percent leaves out conflicted segments' words
       }
-      const p = words.total ? 100 * (words.translated + words.reviewed) / words.total : 100;
+      const p = words.total ? 100 * done / words.total : 100;
       box.append(el('div', { class: 'total' },
         el('div', { class: 'name' }, el('span', { lang: l.code, text: l.name }), el('span', { class: 'pct', text: pct(p) })),
         bar(words, l.name + ': ' + pct(p)),
-        el('div', { class: 'cell' }, el('div', { class: 'line' }, tags(seg, 0)))));
+        el('div', { class: 'cell' }, el('div', { class: 'line' }, tags(seg, 0, conflicts)))));
     }
   }
 
-  function tags(seg, problems) {
+  // tags are a cell's counts worth a look; conflicts are segments a git
+  // merge left in two versions.
+  function tags(seg, problems, conflicts) {
     return [
+      conflicts ? el('span', { class: 'tag conflicts', text: t('ConflictsCount', { Count: conflicts }) }) : null,
       seg.fuzzy ? el('span', { class: 'tag fuzzy', text: t('FuzzyCount', { Count: seg.fuzzy }) }) : null,
       seg.new ? el('span', { class: 'tag new', text: t('NewCount', { Count: seg.new }) }) : null,
       problems ? el('span', { class: 'tag problems', text: t('ProblemsCount', { Count: problems }) }) : null,
@@ -65,7 +71,8 @@
       case 'unfinished': return ls.some((c) => open(c) > 0);
       case 'fuzzy': return ls.some((c) => c.segments.fuzzy > 0);
       case 'new': return ls.some((c) => c.segments.new > 0);
-      case 'complete': return ls.every((c) => open(c) === 0);
+      case 'conflicts': return ls.some((c) => c.conflicts > 0);
+      case 'complete': return ls.every((c) => open(c) === 0 && c.conflicts === 0);
     }
     return true;
   }
@@ -92,7 +99,7 @@
           el('div', { class: 'line' }, el('strong', { text: pct(c.percent) }),
             el('a', { class: 'go', href: '/' + encodeURIComponent(a.slug) + '/' + encodeURIComponent(l.code), 'aria-label': t('Translate') + ': ' + (a.title || a.slug) + ' (' + l.name + ')', text: t('Translate') + ' →' })),
           bar(c.segments, l.name + ': ' + pct(c.percent)),
-          el('div', { class: 'line' }, tags(c.segments, c.problems))));
+          el('div', { class: 'line' }, tags(c.segments, c.problems, c.conflicts))));
       tr.append(td);
     }
     return tr;

@@ -1,0 +1,153 @@
+package catalog
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// ConflictPrefix starts the keys that hold the other side of a conflict.
+// When two branches of a git repository change one segment differently,
+// the merge (Merge3) keeps ours in the segment's own keys and theirs in
+// conflict_translation and conflict_status, and in conflict_<key> for any
+// other key both changed. Picking a side removes them.
+const ConflictPrefix = "conflict_"
+
+// The conflict keys every conflicted segment has.
+const (
+	KeyConflictTranslation = ConflictPrefix + "translation"
+	KeyConflictStatus      = ConflictPrefix + "status"
+)
+
+// A Side is one of the two versions of a conflicted segment.
+type Side int
+
+// The sides: ours is the branch merged into, theirs the branch merged.
+const (
+	Ours Side = iota
+	Theirs
+)
+
+func (s Side) String() string {
+	if s == Theirs {
+		return "theirs"
+	}
+	return "ours"
+}
+
+// Conflicted reports whether the unit holds another version of itself,
+// left by a merge, that nobody has picked yet.
+func (u Unit) Conflicted() bool {
+	for k := range u.Extra {
+		if strings.HasPrefix(k, ConflictPrefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// ConflictKeys lists the unit's keys that both sides changed differently,
+// in order: "translation" and "status" first, then the others.
+func (u Unit) ConflictKeys() []string {
+	var out []string
+	for k := range u.Extra {
+		if key, ok := strings.CutPrefix(k, ConflictPrefix); ok {
+			out = append(out, key)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int { return strings.Compare(conflictOrder(a), conflictOrder(b)) })
+	return out
+}
+
+func conflictOrder(key string) string {
+	switch key {
+	case "translation":
+		return "0"
+	case "status":
+		return "1"
+	}
+	return "2" + key
+}
+
+// Theirs is the conflicted unit as the other side has it: every
+// conflict_<key> value in <key> (an empty conflict_previous_source means
+// none), and no conflict keys.
+func (u Unit) Theirs() (Unit, error) {
+	fields := fieldsOf(u, false)
+	for k, v := range u.Extra {
+		key, ok := strings.CutPrefix(k, ConflictPrefix)
+		if !ok {
+			continue
+		}
+		delete(fields, k)
+		if key == "id" {
+			return u, fmt.Errorf("segment %q: %s cannot change a segment's id", u.ID, k)
+		}
+		if key == "previous_source" && v == "" {
+			delete(fields, key)
+			continue
+		}
+		fields[key] = v
+	}
+	t, err := unitOf(fields)
+	if err != nil {
+		return u, fmt.Errorf("segment %q: their version: %w", u.ID, err)
+	}
+	return t, nil
+}
+
+// Resolve picks one side of a conflicted unit: Ours drops the conflict
+// keys, Theirs puts their values in place. A unit without a conflict is
+// left as it is.
+func (u *Unit) Resolve(side Side) error {
+	if !u.Conflicted() {
+		return nil
+	}
+	if side == Theirs {
+		t, err := u.Theirs()
+		if err != nil {
+			return err
+		}
+		t.raw, t.read = u.raw, u.read
+		*u = t
+		return nil
+	}
+	u.Extra = maps.Clone(u.Extra)
+	maps.DeleteFunc(u.Extra, func(k string, _ any) bool { return strings.HasPrefix(k, ConflictPrefix) })
+	if len(u.Extra) == 0 {
+		u.Extra = nil
+	}
+	return nil
+}
+
+// Conflicts lists the file's conflicted units.
+func (f *File) Conflicts() []Unit {
+	var out []Unit
+	for _, u := range f.Units {
+		if u.Conflicted() {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// Resolve picks one side of the file's conflicted units, of those with
+// the given ids (all when ids is empty), and returns the ids it resolved.
+// Nothing is changed when one of them cannot be resolved.
+func (f *File) Resolve(side Side, ids []string) ([]string, error) {
+	units := slices.Clone(f.Units)
+	var done []string
+	for i := range units {
+		if !units[i].Conflicted() || (len(ids) > 0 && !slices.Contains(ids, units[i].ID)) {
+			continue
+		}
+		if err := units[i].Resolve(side); err != nil {
+			return nil, err
+		}
+		units[i].keepBytes(f.IsSource)
+		done = append(done, units[i].ID)
+	}
+	f.Units = units
+	return done, nil
+}
