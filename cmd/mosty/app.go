@@ -64,7 +64,7 @@ func newApp(e *env) *cli.App {
 		},
 		Commands: []*cli.Command{
 			cmdInit(e), cmdImport(e), cmdFetch(e), cmdSync(e), cmdStatus(e), cmdBuild(e), cmdCheck(e),
-			cmdExport(e), cmdMerge(e), cmdTM(e), cmdRemove(e), cmdServe(e), cmdSegment(e), cmdDemo(e), cmdVersion(e),
+			cmdExport(e), cmdMerge(e), cmdTM(e), cmdRemove(e), cmdServe(e), cmdSegment(e), cmdNames(e), cmdDemo(e), cmdVersion(e),
 			cmdGitSetup(e), cmdMergeDriver(e), cmdResolve(e),
 		},
 		CommandNotFound: func(c *cli.Context, name string) {

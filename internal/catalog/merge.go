@@ -1,6 +1,9 @@
 package catalog
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Changes counts what a merge did to one translators' file.
 type Changes struct {
@@ -148,9 +151,20 @@ func (f *File) renameClashingObsolete() {
 }
 
 // hasWork reports whether someone wrote anything for a unit: a
-// translation or keys of their own. A removed sentence with work is kept
-// as obsolete; one without is dropped.
-func (u Unit) hasWork() bool { return u.Translation != "" || len(u.Extra) > 0 }
+// translation or keys of their own (not the hints mosty shows beside it).
+// A removed sentence with work is kept as obsolete; one without is
+// dropped.
+func (u Unit) hasWork() bool {
+	if u.Translation != "" {
+		return true
+	}
+	for k, v := range u.Extra {
+		if !slices.Contains(HintKeys, k) || !isHint(v) {
+			return true
+		}
+	}
+	return false
+}
 
 // update applies a source unit to the translators' unit with its id.
 func update(u Unit, s Unit, lastSource map[string]string, c *Changes) Unit {

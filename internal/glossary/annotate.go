@@ -1,14 +1,10 @@
 package glossary
 
-import (
-	"slices"
-
-	"github.com/mosty-dev/mosty/internal/catalog"
-)
+import "github.com/mosty-dev/mosty/internal/catalog"
 
 // KeyTerms is the key Annotate sets next to a segment: the glossary terms
 // in its Polish with their approved rendering, for the translator.
-const KeyTerms = "terms"
+const KeyTerms = catalog.KeyTerms
 
 // Annotate sets each active unit's terms key of a translators' file in
 // lang ("Wschodni Klaster Budowlany = Восточный строительный кластер"),
@@ -23,16 +19,9 @@ func (g *Glossary) Annotate(f *catalog.File, lang string) {
 				terms = append(terms, t.Forms[g.SourceLang]+" = "+want)
 			}
 		}
-		switch {
-		case len(terms) > 0 && !u.Obsolete:
-			if u.Extra == nil {
-				u.Extra = map[string]any{}
-			}
-			if old, ok := u.Extra[KeyTerms].([]any); !ok || !slices.Equal(old, terms) {
-				u.Extra[KeyTerms] = terms
-			}
-		case u.Extra[KeyTerms] != nil:
-			delete(u.Extra, KeyTerms)
+		if u.Obsolete {
+			terms = nil
 		}
+		u.SetHint(KeyTerms, terms)
 	}
 }

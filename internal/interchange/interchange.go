@@ -26,6 +26,7 @@ type Doc struct {
 type Context struct {
 	Matches []Match  // translation memory matches
 	Terms   []Term   // glossary terms the source uses
+	Names   []string // names of the source with their forms ("Adam Krajewski = Адам Краевский")
 	Notes   []string // the translator's comments and own keys ("reviewer: Anna")
 }
 

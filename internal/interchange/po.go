@@ -64,6 +64,9 @@ func writePOComments(b *bufio.Writer, d Doc, u catalog.Unit) {
 	for _, t := range ctx.Terms {
 		fmt.Fprintf(b, "#. term: %s\n", oneLine(termLine(t)))
 	}
+	for _, n := range ctx.Names {
+		fmt.Fprintf(b, "#. name: %s\n", oneLine(n))
+	}
 	for _, m := range ctx.Matches {
 		fmt.Fprintf(b, "#. tm %d%% (%s): %s\n", m.Similarity, m.Origin, oneLine(m.Translation))
 	}

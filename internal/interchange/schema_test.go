@@ -21,6 +21,7 @@ func contextDocs() []Doc {
 		"b2": {
 			Matches: []Match{{Source: "To był <1>dzień</1>.", Translation: "Это был <1>день</1>.", Similarity: 82, Origin: "other/x1"}},
 			Terms:   []Term{{Source: "tydzień", Target: "неделя", Note: "not «седмица»"}},
+			Names:   []string{"Adam Krajewski = Адам Краевский"},
 			Notes:   []string{"# check the quote", "reviewer: Anna"},
 		},
 	}
@@ -115,8 +116,8 @@ func mustRead(t *testing.T, p string) string {
 }
 
 // TestContextTravels checks that each format carries the previous
-// source, the memory's matches, the glossary terms and the translator's
-// notes, and that reading the file back ignores them.
+// source, the memory's matches, the glossary terms, the names and the
+// translator's notes, and that reading the file back ignores them.
 func TestContextTravels(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
@@ -128,14 +129,16 @@ func TestContextTravels(t *testing.T) {
 			[]string{`<mtc:match ref="#s1" type="other" subType="mosty:previous" origin="previous source"><source>Zdanie.</source><target>Предложение.</target>`,
 				`<mtc:match ref="#s1" type="tm" similarity="82" origin="other/x1"><source>To był <pc id="1">dzień</pc>.</source>`,
 				`<gls:glossEntry><gls:term source="glossary.toml">tydzień</gls:term><gls:translation>неделя</gls:translation><gls:definition>not «седмица»</gls:definition></gls:glossEntry>`,
+				`<note category="names">Adam Krajewski = Адам Краевский</note>`,
 				`<note category="translator">reviewer: Anna</note>`, `<note category="mosty-export">e1</note>`}},
 		{"xliff 1.2", func(b *bytes.Buffer) error { return WriteXLIFF12(b, contextDocs(), "pl", "ru") }, func(b *bytes.Buffer) (string, []Translation, error) { return ReadXLIFF(b) },
 			[]string{`<alt-trans alttranstype="previous-version" origin="previous source"><source>Zdanie.</source><target>Предложение.</target></alt-trans>`,
 				`<alt-trans match-quality="82" origin="tm other/x1"><source>To był <g id="1">dzień</g>.</source><target>Это был <g id="1">день</g>.</target></alt-trans>`,
-				`<note from="glossary">tydzień = неделя (not «седмица»)</note>`, `<note from="translator"># check the quote</note>`,
+				`<note from="glossary">tydzień = неделя (not «седмица»)</note>`, `<note from="names">Adam Krajewski = Адам Краевский</note>`,
+				`<note from="translator"># check the quote</note>`,
 				`<phase phase-name="e1" process-name="mosty-export" tool-id="mosty"/>`}},
 		{"po", func(b *bytes.Buffer) error { return WritePO(b, contextDocs(), "ru") }, func(b *bytes.Buffer) (string, []Translation, error) { return ReadPO(b) },
-			[]string{"#. term: tydzień = неделя (not «седмица»)\n", "#. tm 82% (other/x1): Это был <1>день</1>.\n", "#. note: reviewer: Anna\n",
+			[]string{"#. term: tydzień = неделя (not «седмица»)\n", "#. name: Adam Krajewski = Адам Краевский\n", "#. tm 82% (other/x1): Это был <1>день</1>.\n", "#. note: reviewer: Anna\n",
 				"#, fuzzy\n#| msgid \"Zdanie.\"\n", `"X-Mosty-Export: e1\n"`}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -62,6 +62,9 @@ func writeUnit12(b *strings.Builder, d Doc, u catalog.Unit, sourceCopies bool) {
 	for _, t := range ctx.Terms {
 		fmt.Fprintf(b, "        <note from=\"glossary\">%s</note>\n", esc(termLine(t)))
 	}
+	for _, n := range ctx.Names {
+		fmt.Fprintf(b, "        <note from=\"names\">%s</note>\n", esc(n))
+	}
 	for _, n := range ctx.Notes {
 		fmt.Fprintf(b, "        <note from=\"translator\">%s</note>\n", esc(n))
 	}

@@ -17,7 +17,7 @@ const (
 
 // WriteXLIFF2 writes docs as one XLIFF 2.0 document: a <file> per
 // article with the export id as a note, a <unit> per segment with its
-// id, notes for the article, the kind of unit and the translator's
+// id, notes for the article, the kind of unit, the names and the translator's
 // comments and keys, inline codes for placeholders, the previous source
 // and translation memory matches in the matches module, glossary terms in
 // the glossary module, and the state: initial (new, and fuzzy with
@@ -56,6 +56,9 @@ func writeUnit2(b *strings.Builder, d Doc, u catalog.Unit) {
 	writeGlossary2(b, ctx)
 	fmt.Fprintf(b, `      <notes><note category="kind">%s</note><note category="article">%s</note><note category="mosty-base">%s</note>`,
 		esc(u.Kind), esc(d.Slug), BaseOf(u.Translation))
+	for _, n := range ctx.Names {
+		fmt.Fprintf(b, `<note category="names">%s</note>`, esc(n))
+	}
 	for _, n := range ctx.Notes {
 		fmt.Fprintf(b, `<note category="translator">%s</note>`, esc(n))
 	}

@@ -1,7 +1,7 @@
 // Package qa checks translations before they are published: placeholders,
 // markup typed instead of them, emptiness, numbers and dates, e-mails and
-// URLs, glossary terms, white space and final punctuation, line breaks,
-// brackets and quotes, the script of the words, and statuses that
+// URLs, glossary terms, names, white space and final punctuation, line
+// breaks, brackets and quotes, the script of the words, and statuses that
 // contradict the text. Each check has a
 // name, so a workspace can make its warnings errors. It reads no files.
 package qa
@@ -17,6 +17,7 @@ import (
 	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/glossary"
+	"github.com/mosty-dev/mosty/internal/names"
 )
 
 // Severity grades a finding.
@@ -51,6 +52,7 @@ const (
 	CheckNumbers      = "numbers"
 	CheckLinks        = "emails-urls"
 	CheckGlossary     = "glossary"
+	CheckNames        = "names"
 	CheckForbidden    = "forbidden-term"
 	CheckSpaces       = "whitespace"
 	CheckPunctuation  = "punctuation"
@@ -61,11 +63,13 @@ const (
 	CheckNewlines     = "newlines"
 )
 
-// Checker checks the units of translators' files.
+// Checker checks the units of translators' files. It is not safe for
+// concurrent use.
 type Checker struct {
 	Glossary *glossary.Glossary
 	// Errors are checks whose warnings count as errors.
 	Errors []string
+	finder names.Finder // the names check's, reading each word once
 }
 
 // Unit checks one unit of file (a path for messages) in lang.
@@ -113,6 +117,7 @@ func (c *Checker) Unit(file, lang string, u catalog.Unit) []Finding {
 		add(CheckLinks, Warning, "e-mails or URLs differ: Polish has %v, the translation %v", a, b)
 	}
 	c.glossary(ps, pt, lang, add)
+	c.names(ps, pt, lang, add)
 	if lead(src) != lead(tr) || trail(src) != trail(tr) {
 		add(CheckSpaces, Warning, "white space at the start or end differs from the Polish")
 	}
@@ -150,6 +155,26 @@ func (c *Checker) glossary(src, tr, lang string, add func(string, Severity, stri
 			if glossary.Contains(words, bad) {
 				add(CheckForbidden, Error, "%q is a rendering the glossary forbids for %q", bad, t.Forms[c.Glossary.SourceLang])
 			}
+		}
+	}
+}
+
+// names checks that each name of the Polish stands in a Russian
+// translation in its Russian form, in any case form. A name the glossary
+// has is left to the glossary check.
+func (c *Checker) names(src, tr, lang string, add func(string, Severity, string, ...any)) {
+	if lang != "ru" {
+		return
+	}
+	words := names.RussianWords(tr)
+	seen := map[string]bool{}
+	for _, n := range c.finder.Find(src) {
+		if _, ok := names.GlossaryForm(c.Glossary, src, n, lang); ok || seen[n.Nominative] {
+			continue
+		}
+		seen[n.Nominative] = true
+		if !n.InRussian(words) {
+			add(CheckNames, Warning, "%q should be rendered as %q (in any case form)", n.Text, n.Russian)
 		}
 	}
 }

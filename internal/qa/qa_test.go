@@ -81,6 +81,45 @@ func TestWarningsAsErrors(t *testing.T) {
 	}
 }
 
+func TestNamesCheck(t *testing.T) {
+	g := &glossary.Glossary{SourceLang: "pl", Terms: []glossary.Term{{
+		Forms: map[string]string{"pl": "Hajnówka", "ru": "Гайновка"},
+	}}}
+	c := &Checker{Glossary: g}
+	tests := []struct {
+		name     string
+		src, tr  string
+		want     string // the names finding's message, or ""
+		lang     string
+		severity Severity
+	}{
+		{"right form, nominative", "Klaster reprezentował Adam Krajewski.", "Кластер представлял Адам Краевский.", "", "ru", ""},
+		{"right form, instrumental", "Rozmawiano z Adamem Krajewskim.", "Говорили с Адамом Краевским.", "", "ru", ""},
+		{"right form in another case than the Polish", "Rozmawiano z Adamem Krajewskim.", "Разговор Адама Краевского.", "", "ru", ""},
+		{"misspelt", "Klaster reprezentował Adam Krajewski.", "Кластер представлял Адам Крайевский.", `"Adam Krajewski" should be rendered as "Адам Краевский" (in any case form)`, "ru", Warning},
+		{"place in a case form", "Goście w Białymstoku.", "Гости в Белостоке.", "", "ru", ""},
+		{"place transliterated", "Goście w Białymstoku.", "Гости в Бялыстоке.", `"Białymstoku" should be rendered as "Белосток" (in any case form)`, "ru", Warning},
+		{"the glossary's form wins", "Spotkanie w Hajnówce.", "Встреча в Гайновке.", "", "ru", ""},
+		{"English is not checked", "Goście w Białymstoku.", "Guests in Bialystok.", "", "en", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range c.Unit("locales/ru/a.toml", tt.lang, catalog.Unit{ID: "x", Source: tt.src, Translation: tt.tr, Status: catalog.Translated}) {
+				if f.Check == CheckNames {
+					got = append(got, f.Message)
+					if f.Severity != tt.severity {
+						t.Errorf("severity %s, want %s", f.Severity, tt.severity)
+					}
+				}
+			}
+			if strings.Join(got, "\n") != tt.want {
+				t.Errorf("names findings %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestHasErrors(t *testing.T) {
 	c := &Checker{}
 	if HasErrors(c.Unit("f", "ru", catalog.Unit{ID: "x", Source: "A <1>b</1>.", Translation: "А б.", Status: catalog.Translated})) != true {

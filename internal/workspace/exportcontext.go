@@ -8,6 +8,8 @@ import (
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/glossary"
 	"github.com/mosty-dev/mosty/internal/interchange"
+	"github.com/mosty-dev/mosty/internal/langtag"
+	"github.com/mosty-dev/mosty/internal/names"
 )
 
 // maxMatches is how many memory matches an exported unit carries.
@@ -15,7 +17,8 @@ const maxMatches = 3
 
 // unitContext is what travels with a unit in an export: the memory's
 // close matches (for segments not done), the glossary terms its Polish
-// uses, and the translator's comments and own keys.
+// uses, in Russian the names it holds with their Russian forms, and the
+// translator's comments and own keys.
 func (o *op) unitContext(slug, lang string, u catalog.Unit) (interchange.Context, error) {
 	var c interchange.Context
 	if !u.Status.Done() {
@@ -36,6 +39,9 @@ func (o *op) unitContext(slug, lang string, u catalog.Unit) (interchange.Context
 	for _, t := range g.Find(u.Source) {
 		c.Terms = append(c.Terms, interchange.Term{Source: t.Forms[g.SourceLang], Target: t.Forms[lang], Note: t.Note})
 	}
+	if _, ru := langtag.Match(lang, []string{"ru"}); ru {
+		c.Names = new(names.Finder).SegmentHints(u.Source, g)
+	}
 	c.Notes = translatorNotes(u)
 	return c, nil
 }
@@ -51,7 +57,7 @@ func translatorNotes(u catalog.Unit) []string {
 			}
 		}
 	}) {
-		if k == glossary.KeyTerms || slices.Contains(catalog.TMKeys, k) {
+		if k == glossary.KeyTerms || k == names.KeyHints || slices.Contains(catalog.TMKeys, k) {
 			continue
 		}
 		notes = append(notes, fmt.Sprintf("%s: %v", k, u.Extra[k]))

@@ -9,6 +9,8 @@ import (
 	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/hint"
+	"github.com/mosty-dev/mosty/internal/langtag"
+	"github.com/mosty-dev/mosty/internal/names"
 )
 
 // SyncOptions tune a sync.
@@ -166,7 +168,8 @@ func (w *Workspace) apply(plans []articlePlan, report *SyncReport, idx *index) e
 // planArticle works out the locale files of one article: the Polish file
 // from a, the article just extracted (nil to keep the Polish file as it
 // is), and every translators' file merged with it, pre-filled from the
-// memory and annotated with the glossary's terms.
+// memory and annotated with the glossary's terms (and, in Russian, the
+// names of the Polish with their Russian forms).
 func (o *op) planArticle(m SourceMeta, a *article.Article, prune bool) (articlePlan, error) {
 	w := o.w
 	plan := articlePlan{slug: m.Slug, source: m.File}
@@ -218,6 +221,9 @@ func (o *op) planArticle(m SourceMeta, a *article.Article, prune bool) (articleP
 			return plan, err
 		}
 		g.Annotate(t, lang)
+		if _, ru := langtag.Match(lang, []string{"ru"}); ru {
+			names.Annotate(t, g)
+		}
 		plan.add(lang, m.Slug, t.Path, data, t.Bytes(), c)
 	}
 	return plan, nil

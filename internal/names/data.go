@@ -1,0 +1,118 @@
+package names
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+//go:generate go run ./gen -dic /usr/share/hunspell/pl_PL.dic -aff /usr/share/hunspell/pl_PL.aff -out data
+
+//go:embed data/*.rules data/*.tsv data/titles.txt data/notnames.txt data/lexicon.dic data/lexicon.aff
+var dataFS embed.FS
+
+// tables is everything the package knows, parsed once from data/.
+type tables struct {
+	pl, east, en   *ruleSet
+	exceptions     map[string]entry // by lower-case Polish nominative
+	exceptionNames map[string]bool  // their nominatives as written
+	given          map[string]givenName
+	titles         map[string]bool
+	notNames       map[string]bool
+	firstWords     map[string]bool   // first words of the table's names of several words
+	firstPrefixes  map[string]bool   // their first four letters
+	forms          map[string]string // irregular form (lower case) → nominative
+	endings        []ending
+	lex            *lexicon
+}
+
+var loadTables = sync.OnceValue(func() *tables {
+	t, err := parseTables()
+	if err != nil {
+		panic("names: embedded data: " + err.Error()) // a broken build; TestData names the line
+	}
+	return t
+})
+
+func parseTables() (*tables, error) {
+	t := &tables{}
+	var err error
+	for _, f := range []struct {
+		name string
+		dst  **ruleSet
+	}{{"pl.rules", &t.pl}, {"east.rules", &t.east}, {"en.rules", &t.en}} {
+		if *f.dst, err = parseRules(f.name, readData(f.name)); err != nil {
+			return nil, err
+		}
+	}
+	if t.exceptions, err = parseExceptions(readData("exceptions.tsv")); err != nil {
+		return nil, err
+	}
+	t.firstWords, t.firstPrefixes, t.exceptionNames = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for k, e := range t.exceptions {
+		t.exceptionNames[e.pl] = true
+		if first, _, ok := strings.Cut(k, " "); ok {
+			t.firstWords[first] = true
+			t.firstPrefixes[prefix(first)] = true
+		}
+	}
+	if t.given, err = parseGiven(readData("given.tsv")); err != nil {
+		return nil, err
+	}
+	if t.titles, err = wordSet("titles.txt"); err != nil {
+		return nil, err
+	}
+	if t.notNames, err = wordSet("notnames.txt"); err != nil {
+		return nil, err
+	}
+	if t.forms, err = parseForms(readData("forms.tsv")); err != nil {
+		return nil, err
+	}
+	if t.endings, err = parseEndings(readData("endings.tsv")); err != nil {
+		return nil, err
+	}
+	if t.lex, err = parseLexicon(readData("lexicon.aff"), readData("lexicon.dic")); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+func readData(name string) string {
+	b, err := dataFS.ReadFile("data/" + name)
+	if err != nil {
+		panic("names: " + err.Error())
+	}
+	return string(b)
+}
+
+// eachRow calls fn with the tab-separated fields of each line of a table
+// that is not blank or a # comment; fn's error is given the line number.
+func eachRow(name, text string, minFields int, fn func(f []string) error) error {
+	sc := bufio.NewScanner(strings.NewReader(text))
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < minFields {
+			return fmt.Errorf("%s:%d: %d tab-separated fields, want at least %d", name, n, len(f), minFields)
+		}
+		for i := range f {
+			f[i] = strings.TrimSpace(f[i])
+		}
+		if err := fn(f); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func wordSet(name string) (map[string]bool, error) {
+	set := map[string]bool{}
+	err := eachLine(name, readData(name), func(l string) error { set[l] = true; return nil })
+	return set, err
+}

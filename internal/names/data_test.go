@@ -1,0 +1,106 @@
+package names
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestData parses every embedded table strictly; a mistake names the file
+// and line.
+func TestData(t *testing.T) {
+	if _, err := parseTables(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRulesErrors(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"no arrow", "ab ц", `x.rules:1: a rule is written letters > output`},
+		{"unknown class", "a > б / X_", `x.rules:1: unknown class X`},
+		{"two places", "a > б / _b_", `x.rules:1: a context has one _`},
+		{"bad class", "@VV = aeiou", `x.rules:1: a class is written @X = letters`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseRules("x.rules", tt.text)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestTableErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		parse func() error
+		want  string
+	}{
+		{"exception kind", func() error { _, err := parseExceptions("X\tthing\tpl\tИкс\t-\tsrc"); return err }, `exceptions.tsv:1: kind "thing"`},
+		{"exception twice", func() error {
+			_, err := parseExceptions("X\tplace\tpl\tИкс\t-\tsrc\nx\tplace\tpl\tИкс\t-\tsrc")
+			return err
+		}, `exceptions.tsv:2: "x" is listed twice`},
+		{"too few fields", func() error { _, err := parseExceptions("X\tplace"); return err }, `exceptions.tsv:1: 2 tab-separated fields`},
+		{"given sex", func() error { _, err := parseGiven("Adam\tx\tpl\t-\t-"); return err }, `given.tsv:1: sex "x"`},
+		{"ending case", func() error { _, err := parseEndings("a\t-\tm\tablative"); return err }, `endings.tsv:1: case "ablative"`},
+		{"ending condition", func() error { _, err := parseEndings("a\t-\tm\tgen\tbefore=k"); return err }, `endings.tsv:1: condition "before=k"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.parse()
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestRulesCoverLetters: every Polish letter has a rule, so no Latin
+// letter is left in a Russian form.
+func TestRulesCoverLetters(t *testing.T) {
+	tb := loadTables()
+	for _, r := range "aąbcćdeęfghijklłmnńoóprsśtuwyzźżvxq" {
+		for _, rs := range []*ruleSet{tb.pl, tb.east} {
+			if out := rs.apply(string(r), "common"); strings.ContainsRune(out, r) {
+				t.Errorf("%s: %q has no rule", rs.name, r)
+			}
+		}
+	}
+}
+
+// TestLexiconUpToDate regenerates the lexicon from the installed
+// hunspell-pl and compares it with the committed files.
+func TestLexiconUpToDate(t *testing.T) {
+	const dic = "/usr/share/hunspell/pl_PL.dic"
+	if _, err := os.Stat(dic); err != nil {
+		t.Skip("hunspell-pl is not installed")
+	}
+	if testing.Short() {
+		t.Skip("regenerating the lexicon takes a few seconds")
+	}
+	dir := t.TempDir()
+	if err := runGen(t, dir); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"lexicon.dic", "lexicon.aff"} {
+		want, _ := os.ReadFile(filepath.Join(dir, f))
+		got, _ := os.ReadFile(filepath.Join("data", f))
+		if !bytes.Equal(got, want) {
+			t.Errorf("data/%s is not what the generator writes from the installed hunspell-pl: run go generate ./internal/names", f)
+		}
+	}
+}
+func runGen(t *testing.T, out string) error {
+	t.Helper()
+	cmd := exec.Command("go", "run", "./gen", "-out", out)
+	b, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Logf("%s", b)
+	}
+	return err
+}

@@ -1,0 +1,114 @@
+package names
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// found is what a test expects of a name: as written → Russian (English).
+func foundOf(ns []Name) []string {
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = fmt.Sprintf("%s → %s (%s)", n.Text, n.Russian, n.English)
+	}
+	return out
+}
+
+func TestFindCaseForms(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"nominative person", "Adam Krajewski przyjechał.", []string{"Adam Krajewski → Адам Краевский (Adam Krajewski)"}},
+		{"instrumental person", "Rozmawiałem z Adamem Krajewskim.", []string{"Adamem Krajewskim → Адам Краевский (Adam Krajewski)"}},
+		{"genitive person", "List od Adama Krajewskiego.", []string{"Adama Krajewskiego → Адам Краевский (Adam Krajewski)"}},
+		{"dative person", "Dziękujemy Adamowi Nowakowi.", []string{"Adamowi Nowakowi → Адам Новак (Adam Nowak)"}},
+		{"locative person", "Mówiono o Adamie Krajewskim.", []string{"Adamie Krajewskim → Адам Краевский (Adam Krajewski)"}},
+		{"instrumental woman, indeclinable surname", "Spotkanie z Katarzyną Nowak.", []string{"Katarzyną Nowak → Катажина Новак (Katarzyna Nowak)"}},
+		{"genitive woman, adjectival surname", "Wizyta Anny Kowalskiej.", []string{"Anny Kowalskiej → Анна Ковальская (Anna Kowalska)"}},
+		{"genitive with patronymic", "Reprezentowany przez Michaiła Nikołajewicza Samołazowa.",
+			[]string{"Michaiła Nikołajewicza Samołazowa → Михаил Николаевич Самолазов (Mikhail Nikolayevich Samolazov)"}},
+		{"Russian in Polish spelling", "Nikołaj Pietrow przyjechał.", []string{"Nikołaj Pietrow → Николай Петров (Nikolay Petrov)"}},
+		{"surname again later", "Adam Krajewski mówił długo. Potem Krajewskiego zapytano o plany.",
+			[]string{"Adam Krajewski → Адам Краевский (Adam Krajewski)", "Krajewskiego → Краевский (Krajewski)"}},
+		{"title and surname", "Spotkanie z prezydentem Dudą.", []string{"Dudą → Дуда (Duda)"}},
+		{"title and Russian surname", "Minister Ławrow przyleciał.", []string{"Ławrow → Лавров (Lavrov)"}},
+		{"locative of an irregular town", "Goście w Białymstoku.", []string{"Białymstoku → Белосток (Białystok)"}},
+		{"locative of a town", "Mieszka w Gdańsku.", []string{"Gdańsku → Гданьск (Gdańsk)"}},
+		{"locative of a feminine town", "Spotkanie w Hajnówce.", []string{"Hajnówce → Хайнувка (Hajnówka)"}},
+		{"genitive plural of a town", "Pojechali do Suwałk.", []string{"Suwałk → Сувалки (Suwałki)"}},
+		{"locative plural of a town", "Byli w Suwałkach.", []string{"Suwałkach → Сувалки (Suwałki)"}},
+		{"instrumental plural of a town", "Las pod Kielcami.", []string{"Kielcami → Кельце (Kielce)"}},
+		{"adjectival town", "Zima w Zakopanem.", []string{"Zakopanem → Закопане (Zakopane)"}},
+		{"two-word town", "Targi w Zielonej Górze i w Nowym Sączu.", []string{"Zielonej Górze → Зелёна-Гура (Zielona Góra)", "Nowym Sączu → Новы-Сонч (Nowy Sącz)"}},
+		{"exonym", "Wrócił z Warszawy.", []string{"Warszawy → Варшава (Warsaw)"}},
+		{"Belarusian town", "Delegacja z Brześcia.", []string{"Brześcia → Брест (Brest)"}},
+		{"country", "Goście z Białorusi.", []string{"Białorusi → Беларусь (Belarus)"}},
+		{"voivodeship", "Program Województwa Podlaskiego.", []string{"Województwa Podlaskiego → Подляское воеводство (Podlaskie Voivodeship)"}},
+		{"voivodeship in lower case", "Miasta województwa podlaskiego.", []string{"województwa podlaskiego → Подляское воеводство (Podlaskie Voivodeship)"}},
+		{"institutions are not names", "Wschodni Klaster Budowlany reprezentował dyrektor Biura Klastra ds. Kontaktów Zagranicznych.", nil},
+		{"an institution after a preposition", "Przedstawiciele z Urzędu Marszałkowskiego i w Sejmie.", nil},
+		{"a given name alone", "Adam przyszedł.", nil},
+		{"an adjective at the start of a sentence", "Polski wniosek trafił do Komisji.", nil},
+		{"a word that starts like a title", "Wydać na drogi. Wniosek jest krytykowany.", nil},
+		{"a plural of a given name is not a person", "Mieszka w Tomaszowie Lubelskim.", []string{"Tomaszowie Lubelskim → Томашув-Любельски (Tomaszów Lubelski)"}},
+		{"a translated place", "Okręty w Zatoce Perskiej.", []string{"Zatoce Perskiej → Персидский залив (Persian Gulf)"}},
+		{"a dotted title", "Wykład prof. Nowaka.", []string{"Nowaka → Новак (Nowak)"}},
+		{"a masculine surname in -o", "Wniosek Zbigniewa Ziobry.", []string{"Zbigniewa Ziobry → Збигнев Зёбро (Zbigniew Ziobro)"}},
+		{"a given name with a fleeting e", "Rozmowa z Pawłem Kukizem.", []string{"Pawłem Kukizem → Павел Кукиз (Paweł Kukiz)"}},
+		{"a pope", "Uniwersytet Jana Pawła II w Lublinie.", []string{"Jana Pawła II → Иоанн Павел II (John Paul II)", "Lublinie → Люблин (Lublin)"}},
+		{"an acronym in mixed case", "Posłowie z PiS głosowali.", nil},
+		{"a foreign country in -ia", "Wrócił z Nigerii.", []string{"Nigerii → Нигерия (Nigeria)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := foundOf(Find(tt.text))
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("Find(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindOffsets(t *testing.T) {
+	text := "Rozmowa z „Adamem Krajewskim” w Białymstoku."
+	for _, n := range Find(text) {
+		if text[n.Start:n.End] != n.Text {
+			t.Errorf("%q at %d:%d is %q in the text", n.Text, n.Start, n.End, text[n.Start:n.End])
+		}
+	}
+}
+
+func TestTranscribe(t *testing.T) {
+	tests := []struct {
+		pl   string
+		kind Kind
+		ru   string
+		en   string
+	}{
+		{"Stanisław Lem", Person, "Станислав Лем", "Stanisław Lem"},
+		{"Katarzyna Nowak", Person, "Катажина Новак", "Katarzyna Nowak"},
+		{"Olga Tokarczuk", Person, "Ольга Токарчук", "Olga Tokarczuk"},
+		{"Adam Krajewski", Person, "Адам Краевский", "Adam Krajewski"},
+		{"Michaił Nikołajewicz Samołazow", Person, "Михаил Николаевич Самолазов", "Mikhail Nikolayevich Samolazov"},
+		{"Eduard Konstantinowicz Szeler", Person, "Эдуард Константинович Шелер", "Eduard Konstantinovich Sheler"},
+		{"Nikołaj Pietrow", Person, "Николай Петров", "Nikolay Petrov"},
+		{"Aleksandr Łukaszenka", Person, "Александр Лукашенко", "Alexander Lukashenko"},
+		{"Zakopane", Place, "Закопане", "Zakopane"},
+		{"Białystok", Place, "Белосток", "Białystok"},
+		{"Kraków", Place, "Краков", "Kraków"},
+		{"Brześć", Place, "Брест", "Brest"},
+		{"Warszawa", Place, "Варшава", "Warsaw"},
+		{"Bielsko-Biała", Place, "Бельско-Бяла", "Bielsko-Biała"},
+		{"Gorzów Wielkopolski", Place, "Гожув-Велькопольски", "Gorzów Wielkopolski"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.pl, func(t *testing.T) {
+			n := Transcribe(tt.pl, tt.kind)
+			if n.Russian != tt.ru || n.English != tt.en {
+				t.Errorf("Transcribe(%q) = %q, %q; want %q, %q", tt.pl, n.Russian, n.English, tt.ru, tt.en)
+			}
+		})
+	}
+}
