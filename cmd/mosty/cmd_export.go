@@ -6,8 +6,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/google/renameio/v2"
 	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/mosty-dev/mosty/internal/workspace"
 	"github.com/urfave/cli/v2"
 )
@@ -85,7 +85,7 @@ func runExport(_ context.Context, e *env, o exportOpts) error {
 	case o.format == "omegat":
 		err = writeFolder(userPath(o.out), x.Files)
 	case o.out != "":
-		err = renameio.WriteFile(userPath(o.out), x.Data, 0o644)
+		err = safefile.Write(userPath(o.out), x.Data, safefile.Options{Sync: true})
 	default:
 		_, err = e.stdout.Write(x.Data)
 	}

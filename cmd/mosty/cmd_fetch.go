@@ -27,18 +27,24 @@ func cmdFetch(e *env) *cli.Command {
 		ArgsUsage: "[URL…]",
 		Description: `Fetches article pages and imports them as import does. With --list,
    reads a listing page (a news index, a category), follows its pages and
-   fetches the articles it links to. mosty obeys robots.txt, asks each site
-   at most once a second (slower if robots.txt says so), retries on 429 and
-   5xx honouring Retry-After, and asks for a page again conditionally: an
-   unchanged article costs a 304 and writes nothing.
+   fetches the articles it links to, staying on the listing's host unless
+   --hosts names others (a <base href> or next page elsewhere is not
+   followed). mosty obeys robots.txt (on every host a redirect leads to),
+   asks each site at most once a second (slower if robots.txt says so),
+   retries on 429 and 5xx honouring Retry-After (a URL whose server asks
+   for more than 2 minutes is given up, saying when to try again), and asks
+   for a page again conditionally: an unchanged article costs a 304 and
+   writes nothing.
 
    Example:
       mosty fetch https://wkb.example/aktualnosci/polsko-bialoruskie-rozmowy
-      mosty fetch --list https://wkb.example/dzialania-klastra --max 20 --since 2017-01-01`,
+      mosty fetch --list https://wkb.example/dzialania-klastra --max 20 --since 2017-01-01
+      mosty fetch --list https://wkb.example/archiwum --hosts archiwum.wkb.example`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "list", Usage: "a listing page whose articles to fetch (`URL`)"},
 			&cli.IntFlag{Name: "max", Usage: "fetch at most `N` articles from the listing"},
 			&cli.IntFlag{Name: "max-pages", Value: 20, Usage: "follow at most `N` pages of the listing"},
+			&cli.StringSliceFlag{Name: "hosts", Usage: "let the listing lead to these other `HOST`s too (a,b or repeated); by default it stays on its own"},
 			&cli.StringFlag{Name: "since", Usage: "skip articles dated before `DATE` (2017-12-31)"},
 			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "give up on a request after `DURATION`"},
 			&cli.StringFlag{Name: "user-agent", Usage: "introduce mosty to sites as `UA` (default: mosty.toml [fetch], then mosty's)"},
@@ -46,7 +52,7 @@ func cmdFetch(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "json", Usage: "print the results as JSON for build scripts"},
 		},
 		Action: func(c *cli.Context) error {
-			return runFetch(c.Context, e, fetchOpts{urls: c.Args().Slice(), list: c.String("list"), max: c.Int("max"), maxPages: c.Int("max-pages"),
+			return runFetch(c.Context, e, fetchOpts{urls: c.Args().Slice(), list: c.String("list"), max: c.Int("max"), maxPages: c.Int("max-pages"), hosts: c.StringSlice("hosts"),
 				since: c.String("since"), timeout: c.Duration("timeout"), userAgent: c.String("user-agent"), ignoreRobots: c.Bool("ignore-robots"), json: c.Bool("json")})
 		},
 	}
@@ -56,7 +62,8 @@ type fetchOpts struct {
 	urls          []string
 	list          string
 	max, maxPages int
-	since         string // a date, "" for none
+	hosts         []string // other hosts a listing may lead to
+	since         string   // a date, "" for none
 	timeout       time.Duration
 	userAgent     string // "" for mosty.toml's, then mosty's
 	ignoreRobots  bool
@@ -81,7 +88,7 @@ func runFetch(ctx context.Context, e *env, o fetchOpts) error {
 	}
 	defer unlock()
 	f := newFetcher(w, o)
-	opts := workspace.FetchOptions{URLs: o.urls, List: o.list, Max: o.max, MaxPages: o.maxPages, Since: since}
+	opts := workspace.FetchOptions{URLs: o.urls, List: o.list, Max: o.max, MaxPages: o.maxPages, Since: since, Hosts: o.hosts}
 	done := progress(e.stderr, &opts)
 	results, err := w.Fetch(ctx, f, opts)
 	done()

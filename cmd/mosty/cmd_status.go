@@ -5,8 +5,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/google/renameio/v2"
 	"github.com/mosty-dev/mosty/internal/report"
+	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/urfave/cli/v2"
 )
 
@@ -55,7 +55,7 @@ func runStatus(_ context.Context, e *env, o statusOpts) error {
 		if err := report.HTML(&b, w.Config.SiteName, articles, langs); err != nil {
 			return err
 		}
-		if err := renameio.WriteFile(userPath(o.html), b.Bytes(), 0o644); err != nil {
+		if err := safefile.Write(userPath(o.html), b.Bytes(), safefile.Options{Sync: true}); err != nil {
 			return err
 		}
 	}

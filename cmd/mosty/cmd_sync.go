@@ -77,7 +77,7 @@ func printSync(out io.Writer, w *workspace.Workspace, rep *workspace.SyncReport)
 			fmt.Fprintln(out, "  placeholders now start at <1> in every segment: the translations were renumbered with their Polish, statuses kept")
 		}
 		if len(f.Changes.Restored) > 0 {
-			fmt.Fprintf(out, "  source of %v had been edited by hand and was put back; translations are kept\n", f.Changes.Restored)
+			fmt.Fprintf(out, "  source of %v was not the Polish of locales/%s (edited by hand, or the file is older): put back; translations kept as fuzzy\n", f.Changes.Restored, w.Config.SourceLanguage)
 		}
 	}
 	fmt.Fprintf(out, "%d articles checked, %d unchanged since the last sync, %d files written\n", rep.Checked, rep.Skipped, len(rep.Written))

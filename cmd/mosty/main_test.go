@@ -79,6 +79,24 @@ func TestScripts(t *testing.T) {
 				ts.Defer(srv.Close)
 				ts.Setenv("SERVER", srv.URL)
 			},
+			// serve-busy SECONDS serves a site whose robots.txt allows all
+			// and whose every page answers 429 Too Many Requests with
+			// Retry-After: SECONDS, at $BUSY until the script ends.
+			"serve-busy": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 1 {
+					ts.Fatalf("usage: serve-busy SECONDS")
+				}
+				srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					if r.URL.Path == "/robots.txt" {
+						w.Write([]byte("User-agent: *\nAllow: /\n"))
+						return
+					}
+					w.Header().Set("Retry-After", args[0])
+					w.WriteHeader(http.StatusTooManyRequests)
+				}))
+				ts.Defer(srv.Close)
+				ts.Setenv("BUSY", srv.URL)
+			},
 			// exitcode N checks the exit code of the last mosty command.
 			"exitcode": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 1 {

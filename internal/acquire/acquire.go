@@ -2,8 +2,11 @@
 // local files (and fetches pages), says what format they are in, decodes
 // their charset to NFC text and gives each a stable ASCII slug.
 //
-// It keeps the original bytes untouched for the workspace to store. It does
-// not interpret the document (extract does) or write anything.
+// It reads only regular files, each within a size limit, and never follows
+// a link out of a folder it imports; fetching obeys robots.txt on every
+// host a redirect leads to. It keeps the original bytes untouched for the
+// workspace to store. It does not interpret the document (extract does)
+// or write anything.
 package acquire
 
 import (
@@ -11,10 +14,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 )
 
@@ -77,13 +77,14 @@ func FormatOf(name string) (Format, error) {
 	return f, nil
 }
 
-// ReadFile reads a local article file.
+// ReadFile reads a local article file: a regular file of at most
+// MaxArticleFile bytes (see ReadRegular).
 func ReadFile(path string) (*Source, error) {
 	format, err := FormatOf(path)
 	if err != nil {
 		return nil, err
 	}
-	raw, err := os.ReadFile(path)
+	raw, err := ReadRegular(path, MaxArticleFile)
 	if err != nil {
 		return nil, err
 	}
@@ -104,47 +105,4 @@ func FromBytes(name, origin string, raw []byte) (*Source, error) {
 	}
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	return &Source{Origin: origin, Name: base, Format: format, Raw: raw, Decoded: Decode(raw, "")}, nil
-}
-
-// ExpandPaths turns the command line's files and folders into the list of
-// article files to import: folders are searched recursively for files of
-// known formats, in name order. A file named on the command line must have
-// a known format; one found in a folder is skipped when it has not.
-func ExpandPaths(args []string) ([]string, error) {
-	var files []string
-	for _, arg := range args {
-		info, err := os.Stat(arg)
-		if err != nil {
-			return nil, err
-		}
-		if !info.IsDir() {
-			if _, err := FormatOf(arg); err != nil {
-				return nil, err
-			}
-			files = append(files, arg)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() && p != arg && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			if _, ok := extensions[strings.ToLower(filepath.Ext(p))]; ok && !d.IsDir() {
-				found = append(found, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		if len(found) == 0 {
-			return nil, fmt.Errorf("%q: no .html, .htm, .txt or .md files in this folder", arg)
-		}
-		slices.Sort(found)
-		files = append(files, found...)
-	}
-	return files, nil
 }

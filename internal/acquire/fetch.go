@@ -20,11 +20,13 @@ import (
 )
 
 // A Fetcher downloads pages politely and robustly: a User-Agent that says
-// who it is, robots.txt obeyed, one request per second per host by
-// default (slower when robots.txt asks), a few hosts at a time, timeouts,
-// a size limit, at most ten redirects, retries with backoff on 429, 5xx
-// and network errors (honouring Retry-After), and conditional requests so
-// an unchanged page costs a 304.
+// who it is, robots.txt obeyed (on every host a redirect leads to), one
+// request per second per host by default (slower when robots.txt asks), a
+// few hosts at a time, timeouts, a size limit, at most ten redirects,
+// retries with backoff on 429, 5xx and network errors, Retry-After
+// honoured for the whole host (a URL is given up, saying when to try
+// again, when the wait would be longer than MaxWait), and conditional
+// requests so an unchanged page costs a 304.
 //
 // Every knob is a field; tests set the client, the clock-dependent waits
 // and the limits. The zero value is not ready: use NewFetcher.
@@ -36,15 +38,16 @@ type Fetcher struct {
 	MaxBody      int64         // bytes; a larger page is refused
 	Retries      int           // attempts after the first, on 429, 5xx and network errors
 	Backoff      time.Duration // the first wait between attempts; it doubles
-	MaxWait      time.Duration // the longest wait a Retry-After may ask for
+	MaxWait      time.Duration // the longest Retry-After waited for; a longer one gives the URL up
 	IgnoreRobots bool
 	Now          func() time.Time
 	Sleep        func(ctx context.Context, d time.Duration) error
 
-	mu       sync.Mutex
-	limiters map[string]*rate.Limiter
-	robots   map[string]*robotsRules
-	slots    chan struct{}
+	mu        sync.Mutex
+	limiters  map[string]*rate.Limiter
+	notBefore map[string]time.Time // by host: a Retry-After in force
+	robots    map[string]*robotsRules
+	slots     chan struct{}
 }
 
 // NewFetcher returns a Fetcher with mosty's defaults: a 30-second timeout
@@ -57,12 +60,7 @@ func NewFetcher(userAgent string, timeout time.Duration) *Fetcher {
 	dialer := &net.Dialer{Timeout: min(timeout, 10*time.Second)}
 	transport := http.DefaultTransport.(*http.Transport).Clone()
 	transport.DialContext = dialer.DialContext
-	client := &http.Client{Timeout: timeout, Transport: transport, CheckRedirect: func(req *http.Request, via []*http.Request) error {
-		if len(via) >= 10 {
-			return errTooManyRedirects
-		}
-		return nil
-	}}
+	client := &http.Client{Timeout: timeout, Transport: transport}
 	return &Fetcher{Client: client, UserAgent: userAgent, PerHost: 1, Concurrency: 4, MaxBody: 20 << 20,
 		Retries: 3, Backoff: time.Second, MaxWait: 2 * time.Minute, Now: time.Now, Sleep: sleepCtx}
 }
@@ -87,17 +85,28 @@ var (
 	ErrRobots       = errors.New("disallowed by robots.txt")
 	ErrHTTP         = errors.New("HTTP error")
 	ErrRedirectLoop = errTooManyRedirects
+	ErrRetryLater   = errors.New("the server asks mosty to wait")
 )
 
 // A FetchError names the URL that failed and why.
 type FetchError struct {
-	URL    string
-	Status int // the HTTP status, 0 when there was no response
-	Err    error
+	URL     string
+	Status  int // the HTTP status, 0 when there was no response
+	Err     error
+	RetryAt time.Time // for ErrRetryLater: when the server will take requests again
 }
 
 func (e *FetchError) Error() string { return fmt.Sprintf("%s: %v", e.URL, e.Err) }
 func (e *FetchError) Unwrap() error { return e.Err }
+
+// Hint says what to do about a URL given up because of a long
+// Retry-After.
+func (e *FetchError) Hint() string {
+	if e.RetryAt.IsZero() {
+		return ""
+	}
+	return "run the same mosty fetch again after " + e.RetryAt.UTC().Format("2006-01-02 15:04 MST") + "; what was fetched is kept"
+}
 
 // Validators are what a previous fetch of a page returned, for asking
 // whether it changed.
@@ -178,8 +187,8 @@ func isHTML(contentType string, body []byte) bool {
 	return mt == "text/html" || mt == "application/xhtml+xml"
 }
 
-// get does one GET with the host's rate limit, a slot among the
-// concurrent requests, and retries.
+// get does one GET, following redirects, with a slot among the
+// concurrent requests and retries.
 func (f *Fetcher) get(ctx context.Context, u *url.URL, prev *Validators, limit int64) (*http.Response, []byte, error) {
 	if err := f.acquire(ctx); err != nil {
 		return nil, nil, &FetchError{URL: u.String(), Err: err}
@@ -187,11 +196,16 @@ func (f *Fetcher) get(ctx context.Context, u *url.URL, prev *Validators, limit i
 	defer f.release()
 	wait := f.Backoff
 	for attempt := 0; ; attempt++ {
-		if err := f.limiter(u.Host).Wait(ctx); err != nil {
-			return nil, nil, &FetchError{URL: u.String(), Err: err}
+		resp, body, err := f.follow(ctx, u, prev, limit, true)
+		retry, after := retryable(resp, err, f.Now())
+		if after > 0 {
+			// The server's wait holds for its whole host, and for this
+			// URL's next attempt.
+			until := f.hold(resp.Request.URL.Host, after)
+			if after > f.MaxWait {
+				return nil, nil, f.retryLater(u, until)
+			}
 		}
-		resp, body, err := f.once(ctx, u, prev, limit)
-		retry, after := retryable(resp, err)
 		if !retry || attempt >= f.Retries {
 			if err != nil {
 				return nil, nil, err
@@ -201,22 +215,20 @@ func (f *Fetcher) get(ctx context.Context, u *url.URL, prev *Validators, limit i
 			}
 			return resp, body, nil
 		}
-		d := wait + time.Duration(rand.Int64N(int64(wait)/4+1))
-		if after > 0 {
-			d = after
-		}
-		if d > f.MaxWait {
-			d = f.MaxWait
-		}
-		if err := f.Sleep(ctx, d); err != nil {
-			return nil, nil, &FetchError{URL: u.String(), Err: err}
+		if after == 0 {
+			d := min(wait+time.Duration(rand.Int64N(int64(wait)/4+1)), f.MaxWait)
+			if err := f.Sleep(ctx, d); err != nil {
+				return nil, nil, &FetchError{URL: u.String(), Err: err}
+			}
 		}
 		wait *= 2
 	}
 }
 
-// once does a single request and reads at most limit bytes of the body.
-func (f *Fetcher) once(ctx context.Context, u *url.URL, prev *Validators, limit int64) (*http.Response, []byte, error) {
+// once does a single request, never following a redirect, and reads at
+// most limit bytes of the body: more is an error, or with truncate is cut
+// off.
+func (f *Fetcher) once(ctx context.Context, u *url.URL, prev *Validators, limit int64, truncate bool) (*http.Response, []byte, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, nil, &FetchError{URL: u.String(), Err: err}
@@ -232,12 +244,10 @@ func (f *Fetcher) once(ctx context.Context, u *url.URL, prev *Validators, limit 
 			req.Header.Set("If-Modified-Since", prev.LastModified)
 		}
 	}
-	resp, err := f.Client.Do(req)
+	client := *f.Client
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	resp, err := client.Do(req)
 	if err != nil {
-		var ue *url.Error
-		if errors.As(err, &ue) && errors.Is(ue.Err, errTooManyRedirects) {
-			return nil, nil, &FetchError{URL: u.String(), Err: errTooManyRedirects}
-		}
 		return nil, nil, &FetchError{URL: u.String(), Err: unwrapURLError(err)}
 	}
 	defer resp.Body.Close()
@@ -246,6 +256,9 @@ func (f *Fetcher) once(ctx context.Context, u *url.URL, prev *Validators, limit 
 		return resp, nil, &FetchError{URL: u.String(), Status: resp.StatusCode, Err: unwrapURLError(err)}
 	}
 	if int64(len(body)) > limit {
+		if truncate {
+			return resp, body[:limit], nil
+		}
 		return resp, nil, &FetchError{URL: u.String(), Status: resp.StatusCode, Err: fmt.Errorf("%w: over %d MB", ErrTooLarge, limit>>20)}
 	}
 	return resp, body, nil
@@ -261,29 +274,31 @@ func unwrapURLError(err error) error {
 
 // retryable says whether a response or error is worth another try, and
 // how long the server asked to wait.
-func retryable(resp *http.Response, err error) (bool, time.Duration) {
+func retryable(resp *http.Response, err error, now time.Time) (bool, time.Duration) {
 	if err != nil {
 		// Network errors and timeouts may pass; a page too large, a
-		// redirect loop or a cancelled run will not.
-		stop := errors.Is(err, ErrTooLarge) || errors.Is(err, errTooManyRedirects) || errors.Is(err, context.Canceled)
+		// redirect loop, robots.txt, a long wait or a cancelled run will
+		// not.
+		stop := errors.Is(err, ErrTooLarge) || errors.Is(err, errTooManyRedirects) || errors.Is(err, ErrRobots) ||
+			errors.Is(err, ErrRetryLater) || errors.Is(err, context.Canceled)
 		return !stop, 0
 	}
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500 {
-		return true, retryAfter(resp.Header.Get("Retry-After"))
+		return true, retryAfter(resp.Header.Get("Retry-After"), now)
 	}
 	return false, 0
 }
 
 // retryAfter reads a Retry-After header: seconds, or an HTTP date.
-func retryAfter(v string) time.Duration {
+func retryAfter(v string, now time.Time) time.Duration {
 	if v == "" {
 		return 0
 	}
-	if s, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && s >= 0 {
-		return time.Duration(s) * time.Second
+	if s, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64); err == nil && s >= 0 {
+		return time.Duration(min(s, 1<<32)) * time.Second
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		return time.Until(t)
+		return max(t.Sub(now), 0)
 	}
 	return 0
 }

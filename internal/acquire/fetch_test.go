@@ -18,16 +18,27 @@ import (
 
 const articlePage = `<html><head><title>Artykuł</title></head><body><article><h1>Artykuł</h1><p>Treść artykułu z polskimi literami: zażółć gęślą jaźń.</p></article></body></html>`
 
-// testFetcher is a Fetcher for loopback servers: no rate limit, one retry
-// unless a test asks for more, and waits recorded instead of slept.
+// testStart is the test clock's first moment.
+var testStart = time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+
+// testFetcher is a Fetcher for loopback servers: no rate limit, two
+// retries unless a test asks otherwise, and a clock that moves only when
+// the fetcher sleeps, each wait recorded instead of slept.
 func testFetcher() (*Fetcher, *[]time.Duration) {
 	f := NewFetcher("mosty-test/1", 2*time.Second)
 	f.PerHost, f.Retries, f.Backoff = rate.Inf, 2, time.Millisecond
 	var mu sync.Mutex
+	now := testStart
 	waits := &[]time.Duration{}
+	f.Now = func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		return now
+	}
 	f.Sleep = func(ctx context.Context, d time.Duration) error {
 		mu.Lock()
 		*waits = append(*waits, d)
+		now = now.Add(d)
 		mu.Unlock()
 		return ctx.Err()
 	}
@@ -223,14 +234,19 @@ func TestCrawlDelaySlowsTheHost(t *testing.T) {
 }
 
 func TestRetryAfter(t *testing.T) {
-	if d := retryAfter("120"); d != 2*time.Minute {
-		t.Errorf("seconds: %v", d)
-	}
-	if d := retryAfter(time.Now().Add(time.Hour).UTC().Format(http.TimeFormat)); d < 59*time.Minute || d > time.Hour {
-		t.Errorf("date: %v", d)
-	}
-	if d := retryAfter("soon"); d != 0 {
-		t.Errorf("junk: %v", d)
+	now := testStart
+	for in, want := range map[string]time.Duration{
+		"120": 2 * time.Minute,
+		now.Add(time.Hour).Format(http.TimeFormat):  time.Hour,
+		now.Add(-time.Hour).Format(http.TimeFormat): 0,
+		"soon":                 0,
+		"-5":                   0,
+		"99999999999999999999": 0,
+		"9999999999999":        (1 << 32) * time.Second,
+	} {
+		if d := retryAfter(in, now); d != want {
+			t.Errorf("retryAfter(%q) = %v, want %v", in, d, want)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package acquire
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -36,23 +37,34 @@ func Slug(name string) string {
 // Slug made, with room for a "-N" suffix.
 const maxSlugLen = maxSlug + 20
 
-// CheckSlug reports whether s has the shape of a slug Slug makes: lower
-// case ASCII letters, digits, "_" and single hyphens between them, at most
-// maxSlugLen bytes. Anything else — a path, "..", a space, an empty
-// string — is an error naming it, so that a slug from a command line or a
-// file can name a file in sources/ and locales/ safely.
+// ErrBadSlug is what CheckSlug's errors wrap.
+var ErrBadSlug = errors.New("not a slug")
+
+// CheckSlug is the one rule for a slug read from anywhere — the command
+// line, a file a team shares (sources/*.meta.toml, a merge file's <file
+// id>) — before it becomes part of a path or a URL: the shape of a slug
+// Slug makes, lower-case ASCII letters, digits, "_" and single hyphens
+// between them, starting with a letter or a digit, at most maxSlugLen
+// bytes. So "..", a slash or backslash, a dot, NUL, a space, upper case and
+// anything outside ASCII never get through, and a slug always names one
+// file in its folder. The error names the slug and wraps ErrBadSlug.
 func CheckSlug(s string) error {
 	if s == "" || len(s) > maxSlugLen {
-		return fmt.Errorf("%q is not a slug: a slug has 1 to %d characters", s, maxSlugLen)
+		return fmt.Errorf("%q is %w: a slug has 1 to %d characters", s, ErrBadSlug, maxSlugLen)
+	}
+	if !alnum(s[0]) {
+		return fmt.Errorf("%q is %w: a slug starts with a letter or a digit", s, ErrBadSlug)
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '_':
-		case c == '-' && i > 0 && i < len(s)-1 && s[i-1] != '-':
+		case alnum(c), c == '_':
+		case c == '-' && i < len(s)-1 && s[i-1] != '-':
 		default:
-			return fmt.Errorf("%q is not a slug: a slug has lower-case letters, digits and single hyphens between them", s)
+			return fmt.Errorf("%q is %w: a slug has lower-case letters, digits, \"_\" and single hyphens between them", s, ErrBadSlug)
 		}
 	}
 	return nil
 }
+
+func alnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }

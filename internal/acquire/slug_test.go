@@ -1,6 +1,9 @@
 package acquire
 
 import (
+	"errors"
+	"net/url"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -37,21 +40,20 @@ func TestSlugIsShortAndASCII(t *testing.T) {
 	}
 }
 
-func TestExpandPaths(t *testing.T) {
-	dir := t.TempDir()
-	for _, f := range []string{"b.html", "a.txt", "notes.pdf", "sub/c.md", ".git/x.html"} {
-		writeTestFile(t, dir+"/"+f, "x")
+func TestCheckSlugRefusesPaths(t *testing.T) {
+	for _, ok := range []string{"klaster-bialorus-2017", "a", "2017", "forum_2018", "article-2", strings.Repeat("a", maxSlugLen)} {
+		if err := CheckSlug(ok); err != nil {
+			t.Errorf("CheckSlug(%q) = %v", ok, err)
+		}
 	}
-	got, err := ExpandPaths([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []string{dir + "/a.txt", dir + "/b.html", dir + "/sub/c.md"}
-	if strings.Join(got, ",") != strings.Join(want, ",") {
-		t.Errorf("got %v, want %v", got, want)
-	}
-	if _, err := ExpandPaths([]string{dir + "/notes.pdf"}); err == nil {
-		t.Error("a .pdf named on the command line was accepted")
+	for _, bad := range []string{
+		"", ".", "..", "../../../pwned", "a/b", `a\b`, "/etc/passwd", "a.b", "a\x00b", "a b",
+		"Klaster", "żółć", "-rf", "_x", "a\n", "%2e%2e", strings.Repeat("a", maxSlugLen+1),
+	} {
+		err := CheckSlug(bad)
+		if !errors.Is(err, ErrBadSlug) {
+			t.Errorf("CheckSlug(%q) = %v, want ErrBadSlug", bad, err)
+		}
 	}
 }
 
@@ -96,4 +98,26 @@ func TestSlugsPassCheck(t *testing.T) {
 			t.Errorf("Slug(%q) = %q fails CheckSlug: %v", name, s, CheckSlug(s))
 		}
 	}
+}
+
+// FuzzSlug: every slug Slug makes passes CheckSlug, and every string
+// CheckSlug passes is one local file name, the same in a URL path.
+func FuzzSlug(f *testing.F) {
+	for _, s := range []string{"Żółć w Łodzi", "../../../pwned", "a/b", "..", "CON", "a\x00", "-_-", "Подольски"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if made := Slug(s); CheckSlug(made) != nil {
+			t.Fatalf("Slug(%q) = %q, which CheckSlug refuses: %v", s, made, CheckSlug(made))
+		}
+		if CheckSlug(s) != nil {
+			return
+		}
+		if !filepath.IsLocal(s) || filepath.Base(s) != s || strings.ContainsAny(s, `/\.`) || url.PathEscape(s) != s {
+			t.Fatalf("CheckSlug passed %q, which is not one plain file name", s)
+		}
+		if p := filepath.Join("locales", "ru", s+".toml"); filepath.Dir(p) != filepath.Join("locales", "ru") {
+			t.Fatalf("%q leaves its folder: %s", s, p)
+		}
+	})
 }

@@ -6,8 +6,12 @@
 //
 // A File keeps the bytes of every segment table it read, so a segment that
 // does not change is written back byte for byte, with the translator's own
-// comments, keys and formatting; loading and saving an unchanged file
-// leaves it identical. The package does not extract, segment or render,
+// comments, keys and formatting, and one that changes gets its changed
+// values edited in place; tables of the translator's own ([notes]…) stay
+// with the segment they follow. Loading and saving an unchanged file
+// leaves it identical. A unit's source is the Polish its translation was
+// made from: whenever it is not the article's current Polish, the unit is
+// fuzzy (Unit.Against), whatever any other file says. The package does not extract, segment or render,
 // and it writes nothing itself: callers get bytes and write them
 // atomically.
 package catalog
@@ -56,6 +60,9 @@ type Unit struct {
 	Extra map[string]any
 
 	raw string // the table's bytes as read, "" for a unit made in memory
+	// tail is the tables of the translator's own ([notes]…) that followed
+	// this one; they are written after it wherever it goes.
+	tail string
 	// read is the unit as it was read: while it is unchanged, raw is
 	// written back instead of a canonical rendering.
 	read *Unit
@@ -86,6 +93,9 @@ type File struct {
 	headerRaw  string // bytes before the first [[segment]], as read
 	headerSet  Header // the header as read, to tell whether it changed
 	headerRead bool   // the file was read, so headerRaw is what it had
+	// orphans are the tables of the translator's own that followed units
+	// the file no longer has; they go at its end.
+	orphans string
 }
 
 // A SyntaxError is a mistake in a locale file, with where it is and what

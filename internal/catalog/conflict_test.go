@@ -7,6 +7,7 @@ import (
 
 const conflicted = `[article]
 slug = "a"
+lang = "ru"
 
 [[segment]]
 id = "a1"

@@ -83,7 +83,7 @@ func TestCanonicalRoundTrip(t *testing.T) {
 }
 
 func TestSyntaxErrors(t *testing.T) {
-	head := "[article]\nslug = \"a\"\n\n[[segment]]\nid = \"x\"\nsource = \"Tekst.\"\n"
+	head := "[article]\nslug = \"a\"\nlang = \"ru\"\n[[segment]]\nid = \"x\"\nsource = \"Tekst.\"\n"
 	tests := []struct {
 		name, data string
 		line       int
@@ -93,9 +93,14 @@ func TestSyntaxErrors(t *testing.T) {
 		{"unterminated string", head + "translation = \"Текст\nstatus = \"new\"\n", 7, "", "hint: every translation starts and ends"},
 		{"bad status", head + "translation = \"Текст.\"\nstatus = \"done\"\n", 4, `status "done" is not one of new, fuzzy, translated, reviewed`, ""},
 		{"duplicate id", head + "\n[[segment]]\nid = \"x\"\nsource = \"B.\"\n", 8, `segment id "x" is used twice (first at line 4)`, "hint: ids are mosty's"},
-		{"missing id", "[[segment]]\nsource = \"A.\"\n", 1, "no id", ""},
+		{"missing id", "[article]\nslug = \"a\"\nlang = \"ru\"\n[[segment]]\nsource = \"A.\"\n", 4, "no id", ""},
 		{"status not a string", head + "status = 3\n", 4, "status must be a string", ""},
-		{"other table", head + "\n[[segments]]\nid = \"y\"\n", 0, "unexpected table [[segments]]: a locale file holds", ""},
+		{"other table", head + "\n[[segments]]\nid = \"y\"\n", 8, "unexpected table [[segments]]: a locale file holds", "hint: is it a misspelt [[segment]]?"},
+		{"article renamed", "# Russian translation\n\n[artykul]\nslug = \"a\"\nlang = \"ru\"\n" + head[strings.Index(head, "[[segment]]"):], 3, "no [article] table: was it renamed to this one?", "hint: name the table [article] again"},
+		{"no article", "[[segment]]\nid = \"x\"\n", 1, "no [article] table", "hint: a locale file starts with the [article] table"},
+		{"article without lang", "# x\n[article]\nslug = \"a\"\n[[segment]]\nid = \"x\"\n", 2, "the [article] table has no lang", "hint: put back the slug and lang"},
+		{"article after the segments", head[strings.Index(head, "[[segment]]"):] + "\n[article]\nslug = \"a\"\nlang = \"ru\"\n", 5, "the [article] table comes after the segments", "hint: move the [article] table back to the top"},
+		{"segment sub-table after a table of one's own", head + "\n[notes]\na = 1\n[segment.x]\nb = 2\n", 10, "[segment.x] is not right under its [[segment]]", "hint: a table belonging to a segment goes directly under"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,8 +1,10 @@
 package catalog
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -10,13 +12,15 @@ import (
 )
 
 // FuzzParse: any bytes, no panic; a file that parses saves back byte for
-// byte, and a canonical rewrite parses to the same units.
+// byte; values edited in place read back as set, with every key of the
+// translator's own kept; and a canonical rewrite parses to the same units.
 func FuzzParse(f *testing.F) {
 	if data, err := os.ReadFile("testdata/hand-edited.toml"); err == nil {
 		f.Add(data)
 	}
 	f.Add([]byte("[article]\nslug = \"a\"\n[[segment]]\nid = \"x\"\nsource = \"A <1>b</1>.\"\ntranslation = \"\"\nstatus = \"new\"\n"))
-	f.Add([]byte("# c\n[[segment]]\nid = 'x'\nobsolete = true\nnote = {a = [1, 2.5, true]}\n"))
+	f.Add([]byte("# c\n[article]\nslug='a'\nlang='ru'\n[[segment]]\nid = 'x'\nobsolete = true\nnote = {a = [1, 2.5, true]}\n"))
+	f.Add([]byte(keptFile))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, err := Parse("f.toml", data, false)
 		if err != nil {
@@ -25,6 +29,7 @@ func FuzzParse(f *testing.F) {
 		if out := file.Bytes(); string(out) != string(data) {
 			t.Fatalf("load+save changed the file:\n%q\n%q", data, out)
 		}
+		checkEdits(t, data)
 		// Force a canonical rewrite of every unit and the header.
 		for i := range file.Units {
 			file.Units[i].raw = ""
@@ -47,6 +52,39 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// checkEdits changes every value mosty writes in a parsed file and checks
+// that the file reads back with the new values and all else kept.
+func checkEdits(t *testing.T, data []byte) {
+	file, _ := Parse("f.toml", data, false)
+	file.Header.Title += " (nowy)"
+	for i := range file.Units {
+		u := &file.Units[i]
+		u.Translation += " x"
+		u.PreviousSource = map[bool]string{true: "", false: "poprzednie"}[u.PreviousSource != ""]
+		u.Status = map[Status]Status{New: Fuzzy, Fuzzy: Translated, Translated: Reviewed, Reviewed: New}[u.Status]
+		u.Obsolete = !u.Obsolete
+		if u.Extra == nil {
+			u.Extra = map[string]any{}
+		}
+		u.Extra["tm_match"] = int64(i)
+	}
+	out := file.Bytes()
+	again, err := Parse("f.toml", out, false)
+	if err != nil {
+		t.Fatalf("edited file does not parse: %v\n%s", err, out)
+	}
+	if again.Header.Title != file.Header.Title || len(again.Units) != len(file.Units) {
+		t.Fatalf("header %+v, %d units; want %+v, %d", again.Header, len(again.Units), file.Header, len(file.Units))
+	}
+	for i, u := range file.Units {
+		v := again.Units[i]
+		if u.ID != v.ID || u.Source != v.Source || u.Translation != v.Translation || u.Status != v.Status ||
+			u.PreviousSource != v.PreviousSource || u.Obsolete != v.Obsolete || !reflect.DeepEqual(u.Extra, v.Extra) {
+			t.Fatalf("unit %d edited:\n%+v\nread back:\n%+v\n%s", i, u, v, out)
+		}
+	}
+}
+
 // FuzzMerge3: any three versions, no panic. When all three read, the
 // merge reads back, holds every edit that only one side made and every
 // translation and key either side wrote, and keeps every comment a side
@@ -67,7 +105,7 @@ func FuzzMerge3(f *testing.F) {
 		}
 		var v [4]*File
 		for i, data := range [][]byte{base, ours, theirs, res.Data} {
-			if v[i], err = Parse("f.toml", data, false); err != nil {
+			if v[i], err = parse("f.toml", data, false, len(bytes.TrimSpace(data)) == 0); err != nil {
 				t.Fatalf("version %d does not read: %v\n%s", i, err, data)
 			}
 		}

@@ -3,6 +3,7 @@ package catalog
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -51,68 +52,132 @@ func AssignIDs(prev []Unit, next []SourceUnit) []Unit {
 	for j, n := range next {
 		out[j] = Unit{Kind: n.Kind, Block: n.Block, Source: n.Text}
 	}
-	matchedPrev := make([]bool, len(prev))
-	matchedNext := make([]bool, len(next))
-	pairs := lcs(prev, next)
+	prevTexts := make([]string, len(prev))
+	for i, u := range prev {
+		prevTexts[i] = u.Source
+	}
+	nextTexts := make([]string, len(next))
+	for j, n := range next {
+		nextTexts[j] = n.Text
+	}
+	sim := newSimilarity(prev, next)
+	pairs := align(prevTexts, nextTexts)
 	for _, p := range pairs {
 		out[p[1]].ID = prev[p[0]].ID
-		matchedPrev[p[0]], matchedNext[p[1]] = true, true
+		sim.matchedPrev[p[0]], sim.matchedNext[p[1]] = true, true
 	}
 	// Changed sentences between the same anchors.
 	anchors := append([][2]int{{-1, -1}}, append(pairs, [2]int{len(prev), len(next)})...)
 	for k := 0; k+1 < len(anchors); k++ {
 		a, b := anchors[k], anchors[k+1]
-		pairSimilar(prev, next, out, matchedPrev, matchedNext, a[0]+1, b[0], a[1]+1, b[1], SamePlace)
+		sim.pair(out, a[0]+1, b[0], a[1]+1, b[1], SamePlace)
 	}
 	// Changed and moved.
-	pairSimilar(prev, next, out, matchedPrev, matchedNext, 0, len(prev), 0, len(next), Elsewhere)
+	sim.pair(out, 0, len(prev), 0, len(next), Elsewhere)
 
-	used := map[string]bool{}
+	ids := idMaker{used: make(map[string]bool, len(out)), next: map[string]int{}}
 	for _, u := range out {
 		if u.ID != "" {
-			used[u.ID] = true
+			ids.used[u.ID] = true
 		}
 	}
 	for j := range out {
 		if out[j].ID == "" {
-			out[j].ID = newID(out[j].Source, used)
+			out[j].ID = ids.make(out[j].Source)
 		}
 	}
 	return out
 }
 
-// pairSimilar gives each unmatched new unit in next[n0:n1] the id of the
-// most similar unmatched old unit in prev[p0:p1] of the same kind, when
-// the similarity reaches min.
-func pairSimilar(prev []Unit, next []SourceUnit, out []Unit, mp, mn []bool, p0, p1, n0, n1 int, min float64) {
+// similarity finds the old sentence a changed one was. Word sets are
+// made once; a range too large to compare every pair looks only at old
+// sentences sharing a rare word with the new one (one of at most
+// rareWord sentences), which any sentence similar enough shares.
+type similarity struct {
+	prev                     []Unit
+	next                     []SourceUnit
+	prevWords, nextWords     []map[string]bool
+	index                    map[string][]int // word → old sentences with it, built when needed
+	matchedPrev, matchedNext []bool
+}
+
+const rareWord = 64
+
+func newSimilarity(prev []Unit, next []SourceUnit) *similarity {
+	s := &similarity{prev: prev, next: next, matchedPrev: make([]bool, len(prev)), matchedNext: make([]bool, len(next))}
+	if len(prev) == 0 {
+		return s // a first extraction: nothing to compare
+	}
+	s.prevWords = make([]map[string]bool, len(prev))
+	for i, u := range prev {
+		s.prevWords[i] = wordSet(u.Source)
+	}
+	s.nextWords = make([]map[string]bool, len(next))
+	for j, n := range next {
+		s.nextWords[j] = wordSet(n.Text)
+	}
+	return s
+}
+
+// pair gives each unmatched new unit in next[n0:n1] the id of the most
+// similar unmatched old unit in prev[p0:p1] of the same kind, when the
+// similarity reaches min.
+func (s *similarity) pair(out []Unit, p0, p1, n0, n1 int, min float64) {
 	if p0 >= p1 {
 		return // nothing to pair with: a first extraction, or no gap here
 	}
 	for j := n0; j < n1; j++ {
-		if mn[j] {
+		if s.matchedNext[j] {
 			continue
 		}
 		best, bestSim := -1, min
-		words := wordSet(next[j].Text)
-		for i := p0; i < p1; i++ {
-			if mp[i] || prev[i].Kind != next[j].Kind {
+		for _, i := range s.candidates(j, p0, p1, n1-n0) {
+			if s.matchedPrev[i] || s.prev[i].Kind != s.next[j].Kind {
 				continue
 			}
-			if s := dice(words, wordSet(prev[i].Source)); s >= bestSim {
-				best, bestSim = i, s
+			if d := dice(s.nextWords[j], s.prevWords[i]); d >= bestSim {
+				best, bestSim = i, d
 			}
 		}
 		if best >= 0 {
-			out[j].ID = prev[best].ID
-			mp[best], mn[j] = true, true
+			out[j].ID = s.prev[best].ID
+			s.matchedPrev[best], s.matchedNext[j] = true, true
 		}
 	}
 }
 
-// lcs aligns two lists on equal texts and returns the matched index pairs
-// in order.
-func lcs(prev []Unit, next []SourceUnit) [][2]int {
-	return lcsPairs(len(prev), len(next), func(i, j int) bool { return prev[i].Source == next[j].Text })
+// candidates are the old sentences in prev[p0:p1] to compare new sentence
+// j with, in order: all of them when the range is small.
+func (s *similarity) candidates(j, p0, p1, width int) []int {
+	if (p1-p0)*width <= exactCells {
+		all := make([]int, 0, p1-p0)
+		for i := p0; i < p1; i++ {
+			all = append(all, i)
+		}
+		return all
+	}
+	if s.index == nil {
+		s.index = map[string][]int{}
+		for i, ws := range s.prevWords {
+			for w := range ws {
+				s.index[w] = append(s.index[w], i)
+			}
+		}
+	}
+	seen := map[int]bool{}
+	var out []int
+	for w := range s.nextWords[j] {
+		if post := s.index[w]; len(post) <= rareWord {
+			for _, i := range post {
+				if i >= p0 && i < p1 && !seen[i] {
+					seen[i] = true
+					out = append(out, i)
+				}
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // wordSet is the set of lower-case words of a text, placeholders left out.
@@ -139,15 +204,26 @@ func dice(a, b map[string]bool) float64 {
 	return 2 * float64(common) / float64(len(a)+len(b))
 }
 
-// newID makes an id from a text: the first 8 hex digits of its SHA-1,
-// with -2, -3… when the article already has it (the same sentence twice).
-func newID(text string, used map[string]bool) string {
+// idMaker makes ids from texts: the first 8 hex digits of the text's
+// SHA-1, with -2, -3… when the article already has it (the same sentence
+// twice). It remembers where each base's numbering got to, so n copies of
+// one sentence cost n steps, not n².
+type idMaker struct {
+	used map[string]bool
+	next map[string]int // base → the suffix to try first
+}
+
+func (m idMaker) make(text string) string {
 	h := sha1.Sum([]byte(text))
 	base := hex.EncodeToString(h[:4])
 	id := base
-	for i := 2; used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	n := max(m.next[base], 2)
+	if m.used[id] {
+		for id = base + "-" + strconv.Itoa(n); m.used[id]; n++ {
+			id = base + "-" + strconv.Itoa(n+1)
+		}
+		m.next[base] = n + 1
 	}
-	used[id] = true
+	m.used[id] = true
 	return id
 }

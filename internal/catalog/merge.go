@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Changes counts what a merge did to one translators' file.
@@ -105,10 +106,12 @@ func (f *File) Merge(src []Unit, lastSource map[string]string, prune bool) Chang
 		switch {
 		case used[i]:
 		case !u.hasWork():
+			f.keepTail(u)
 			if !u.Obsolete {
 				c.Dropped++
 			}
 		case prune:
+			f.keepTail(u)
 			c.Pruned++
 		default:
 			if !u.Obsolete {
@@ -167,27 +170,59 @@ func (u Unit) hasWork() bool {
 }
 
 // update applies a source unit to the translators' unit with its id.
+// The unit's own source is the Polish its translation was made from, so
+// the rule looks at nothing else: whatever the source file says, a unit
+// whose source is not the current Polish becomes fuzzy (see Against). A
+// source that is not the Polish the source file had either was edited by
+// hand or comes from a file older than the source file (an editor saving
+// an old buffer, a write lost in a crash): it is reported as restored.
 func update(u Unit, s Unit, lastSource map[string]string, c *Changes) Unit {
 	u.Kind = s.Kind
 	if last, ok := lastSource[u.ID]; ok && u.Source != last && u.Source != s.Source {
 		c.Restored = append(c.Restored, u.ID)
-		u.Source = last
 	}
-	if u.Source == s.Source {
-		return u
+	u, what := u.Against(s.Source)
+	switch what {
+	case BecameFuzzy:
+		c.Fuzzy++
+	case BecameNew:
+		c.Reset++
 	}
+	return u
+}
+
+// A Staleness says what Against did to a unit.
+type Staleness int
+
+// What Against does.
+const (
+	Current     Staleness = iota // the unit's source is the current Polish
+	BecameFuzzy                  // translated from other Polish: fuzzy
+	BecameNew                    // other Polish, nothing translated yet
+)
+
+// Against returns the unit as it stands against the article's current
+// Polish. A unit records in source the Polish its translation was made
+// from; when that is not the current Polish, the translation is kept but
+// is fuzzy, with previous_source saying what it was made from (kept from
+// an earlier change while the unit is still fuzzy); without a translation
+// the unit just gets the new Polish, status new.
+func (u Unit) Against(polish string) (Unit, Staleness) {
+	if u.Source == polish {
+		return u, Current
+	}
+	what := BecameFuzzy
 	if u.Translation == "" {
 		u.Status, u.PreviousSource = New, ""
-		c.Reset++
+		what = BecameNew
 	} else {
 		if u.Status != Fuzzy || u.PreviousSource == "" {
 			u.PreviousSource = u.Source
 		}
 		u.Status = Fuzzy
-		c.Fuzzy++
 	}
-	u.Source = s.Source
-	return u
+	u.Source = polish
+	return u, what
 }
 
 // NewTarget makes an empty translators' file for a source file.
@@ -198,18 +233,39 @@ func NewTarget(path string, src *File, lang string) *File {
 	return &File{Path: path, Header: h}
 }
 
-// SetUnits replaces a source file's units, keeping the ones whose data is
-// unchanged as they were read, so the file is rewritten only where it
-// changed.
+// SetUnits replaces a source file's units. A unit whose id the file
+// already has keeps what was read of it, so the file is rewritten only
+// where it changed.
 func (f *File) SetUnits(units []Unit) {
-	old := make(map[string]Unit, len(f.Units))
-	for _, u := range f.Units {
-		old[u.ID] = u
+	old := make(map[string]int, len(f.Units))
+	for i, u := range f.Units {
+		if !u.Obsolete {
+			old[u.ID] = i
+		}
 	}
+	kept := make([]bool, len(f.Units))
 	for i, u := range units {
-		if o, ok := old[u.ID]; ok && o.Kind == u.Kind && o.Block == u.Block && o.Source == u.Source && !o.Obsolete {
-			units[i] = o
+		if j, ok := old[u.ID]; ok && !kept[j] {
+			o := f.Units[j]
+			o.Kind, o.Block, o.Source = u.Kind, u.Block, u.Source
+			units[i], kept[j] = o, true
+		}
+	}
+	for j, u := range f.Units {
+		if !kept[j] {
+			f.keepTail(u)
 		}
 	}
 	f.Units = units
+}
+
+// keepTail moves the tables of the translator's own that followed a unit
+// the file drops to the file's end.
+func (f *File) keepTail(u Unit) {
+	if u.tail != "" {
+		if f.orphans != "" && !strings.HasSuffix(f.orphans, "\n") {
+			f.orphans += "\n"
+		}
+		f.orphans += u.tail
+	}
 }

@@ -1,9 +1,12 @@
 package catalog
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"reflect"
+	"slices"
+	"strings"
 )
 
 // A MergeResult is a three-way merge of one locale file.
@@ -69,7 +72,8 @@ func Merge3(path string, base, ours, theirs []byte, isSource bool) (*MergeResult
 	for i, v := range []*version{&m.base, &m.ours, &m.theirs} {
 		name := [...]string{"base", "ours", "theirs"}[i]
 		data := [][]byte{base, ours, theirs}[i]
-		f, err := Parse(path, data, isSource)
+		// An empty base (both sides added the file) has no [article].
+		f, err := parse(path, data, isSource, len(bytes.TrimSpace(data)) == 0)
 		if err != nil {
 			return nil, &VersionError{Version: name, Err: err}
 		}
@@ -148,7 +152,10 @@ func (m *merger) merge(path string) (*MergeResult, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: segment %q: %w", path, id, err)
 		}
-		texts = append(texts, t)
+		texts = append(texts, m.withTail(t, id))
+	}
+	if rest := m.strayTails(order); rest != "" {
+		texts = append(texts, unitText{text: rest, last: true})
 	}
 	header, reextract, err := m.header(res.Reextract)
 	if err != nil {
@@ -224,4 +231,50 @@ func (m *merger) check(path string, data []byte, order []string, units map[strin
 		}
 	}
 	return nil
+}
+
+// withTail adds to a merged unit's text the tables of the translator's own
+// that follow it ([notes]…), as the sides left them: the side that changed
+// them, or ours when both did.
+func (m *merger) withTail(t unitText, id string) unitText {
+	tail := m.tailOf(id)
+	if tail == "" {
+		return t
+	}
+	t.text = strings.TrimRight(t.text, " \t\r\n") + "\n\n" + tail
+	t.last = !strings.HasSuffix(tail, "\n\n")
+	return t
+}
+
+func (m *merger) tailOf(id string) string {
+	var tails [3]string
+	for i, v := range []*version{&m.base, &m.ours, &m.theirs} {
+		if u := v.unit(id); u != nil {
+			tails[i] = u.tail
+		}
+	}
+	if tails[1] == tails[0] {
+		return tails[2]
+	}
+	return tails[1]
+}
+
+// strayTails are the tables of a translator's own that followed segments
+// the merge no longer has and that no merged segment carries: kept at the
+// end, as a sync keeps them.
+func (m *merger) strayTails(order []string) string {
+	kept := map[string]bool{}
+	for _, id := range order {
+		kept[m.tailOf(id)] = true
+	}
+	var b strings.Builder
+	for _, v := range []*version{&m.ours, &m.theirs} {
+		for _, u := range v.file.Units {
+			if u.tail != "" && !kept[u.tail] && !slices.Contains(order, u.ID) {
+				kept[u.tail] = true
+				b.WriteString(strings.TrimRight(u.tail, " \t\r\n") + "\n\n")
+			}
+		}
+	}
+	return strings.TrimRight(b.String(), "\n") + map[bool]string{true: "\n", false: ""}[b.Len() > 0]
 }

@@ -163,11 +163,86 @@ func TestMerge(t *testing.T) {
 	}
 }
 
-func TestMergeRestoresHandEditedSource(t *testing.T) {
+// TestMergeSourceEditedByHand: a source changed in the translators' file
+// is put back and reported; the translation is kept, fuzzy, with what the
+// file said as previous_source: mosty cannot tell a hand edit from a file
+// older than the Polish, and only the second must never stay current.
+func TestMergeSourceEditedByHand(t *testing.T) {
 	f := target(Unit{ID: "p", Kind: "paragraph", Source: "Zdanie poprawione przez tłumacza.", Translation: "Фраза.", Status: Translated})
 	c := f.Merge([]Unit{{ID: "p", Kind: "paragraph", Source: "Zdanie."}}, map[string]string{"p": "Zdanie."}, false)
 	u := f.Units[0]
-	if u.Source != "Zdanie." || u.Status != Translated || u.Translation != "Фраза." || len(c.Restored) != 1 {
+	if u.Source != "Zdanie." || u.Status != Fuzzy || u.PreviousSource != "Zdanie poprawione przez tłumacza." || u.Translation != "Фраза." || len(c.Restored) != 1 {
 		t.Errorf("unit %+v, changes %+v", u, c)
+	}
+}
+
+// TestLostWrite is issue 15's second case: translations made, one Polish
+// sentence changed and merged, then the target file put back as it was
+// before that merge (an editor saving an old buffer, a crash between
+// writes, a full disk). Merging again, with the source file already
+// holding the new Polish, must leave the segment fuzzy — never translated
+// with the translation of the old Polish.
+func TestLostWrite(t *testing.T) {
+	before := target(
+		Unit{ID: "a", Kind: "paragraph", Source: "Pierwsze zdanie.", Translation: "First sentence.", Status: Translated},
+		Unit{ID: "b", Kind: "paragraph", Source: "Drugie zdanie.", Translation: "Second sentence.", Status: Reviewed},
+	)
+	old := before.Bytes()
+	now := []Unit{{ID: "a", Kind: "paragraph", Source: "Pierwsze zdanie."}, {ID: "b", Kind: "paragraph", Source: "Drugie zdanie, zmienione."}}
+	first, err := Parse("en.toml", old, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first.Merge(now, map[string]string{"a": "Pierwsze zdanie.", "b": "Drugie zdanie."}, false)
+	if u := first.Units[1]; u.Status != Fuzzy {
+		t.Fatalf("first merge: %+v", u)
+	}
+	// The write of the merged file is lost; the source file has the new
+	// Polish.
+	restored, err := Parse("en.toml", old, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := restored.Merge(now, map[string]string{"a": "Pierwsze zdanie.", "b": "Drugie zdanie, zmienione."}, false)
+	u := restored.Units[1]
+	if u.Status != Fuzzy || u.PreviousSource != "Drugie zdanie." || u.Source != "Drugie zdanie, zmienione." || u.Translation != "Second sentence." {
+		t.Errorf("after the lost write: %+v", u)
+	}
+	if c.Fuzzy != 1 || !c.Any() {
+		t.Errorf("changes %+v: the merge must say it changed the file", c)
+	}
+	if a := restored.Units[0]; a.Status != Translated {
+		t.Errorf("the unchanged sentence became %s", a.Status)
+	}
+	again, err := Parse("en.toml", restored.Bytes(), false)
+	if err != nil || again.Units[1].Status != Fuzzy || again.Units[1].PreviousSource != "Drugie zdanie." {
+		t.Errorf("written and read again: %+v (%v)", again.Units[1], err)
+	}
+}
+
+func TestAgainst(t *testing.T) {
+	tests := []struct {
+		name string
+		in   Unit
+		want Unit
+		what Staleness
+	}{
+		{"current", Unit{Source: "A.", Translation: "A.", Status: Reviewed}, Unit{Source: "A.", Translation: "A.", Status: Reviewed}, Current},
+		{"translated from other Polish", Unit{Source: "Stare.", Translation: "Old.", Status: Translated},
+			Unit{Source: "Nowe.", PreviousSource: "Stare.", Translation: "Old.", Status: Fuzzy}, BecameFuzzy},
+		{"fuzzy already: the first Polish stays", Unit{Source: "Pośrednie.", PreviousSource: "Pierwsze.", Translation: "First.", Status: Fuzzy},
+			Unit{Source: "Nowe.", PreviousSource: "Pierwsze.", Translation: "First.", Status: Fuzzy}, BecameFuzzy},
+		{"pre-filled fuzzy without previous", Unit{Source: "Stare.", Translation: "Old.", Status: Fuzzy},
+			Unit{Source: "Nowe.", PreviousSource: "Stare.", Translation: "Old.", Status: Fuzzy}, BecameFuzzy},
+		{"nothing translated", Unit{Source: "Stare.", Status: New}, Unit{Source: "Nowe.", Status: New}, BecameNew},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			polish := tt.want.Source
+			got, what := tt.in.Against(polish)
+			if d := cmp.Diff(tt.want, got, cmp.AllowUnexported(Unit{})); d != "" || what != tt.what {
+				t.Errorf("(-want +got):\n%s\nwhat %v, want %v", d, what, tt.what)
+			}
+		})
 	}
 }

@@ -97,7 +97,7 @@ func (m *merger) splitVersions(raws [3]string, units [3]*Unit) ([3]tableText, [3
 
 // readsAs reports whether text is one segment table with the keys want.
 func (m *merger) readsAs(text string, want map[string]any) bool {
-	f, err := Parse("", []byte(text), m.isSource)
+	f, err := parse("", []byte(text), m.isSource, true)
 	return err == nil && len(f.Units) == 1 && strings.TrimSpace(f.headerRaw) == "" &&
 		reflect.DeepEqual(fieldsOf(f.Units[0], m.isSource), want)
 }

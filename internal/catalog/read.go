@@ -25,48 +25,72 @@ var knownKeys = map[string]bool{
 
 // Parse reads a locale file's bytes. path is only used in errors. Every
 // mistake is a *SyntaxError naming the line and column, with a hint where
-// one is typical.
+// one is typical. Tables of the translator's own ([notes]…) are kept in
+// place; what could not be kept (a renamed [article] table) is refused.
 func Parse(path string, data []byte, isSource bool) (*File, error) {
+	return parse(path, data, isSource, false)
+}
+
+// parse is Parse; bare reads segment tables without the [article] table a
+// file has (a merge's fragment, an empty base).
+func parse(path string, data []byte, isSource, bare bool) (*File, error) {
 	var shape fileShape
 	if err := toml.NewDecoder(bytes.NewReader(data)).Decode(&shape); err != nil {
 		return nil, syntaxError(path, err)
 	}
-	starts, err := segmentStarts(data)
-	if err != nil {
-		return nil, syntaxError(path, err)
+	l, serr := scanLayout(data, bare)
+	if serr != nil {
+		serr.Path = path
+		return nil, serr
 	}
-	if len(starts) != len(shape.Segment) {
-		return nil, &SyntaxError{Path: path, Msg: fmt.Sprintf("found %d [[segment]] headers but %d segments", len(starts), len(shape.Segment))}
+	if len(l.units) != len(shape.Segment) {
+		return nil, &SyntaxError{Path: path, Msg: fmt.Sprintf("found %d [[segment]] headers but %d segments", len(l.units), len(shape.Segment))}
+	}
+	if !bare {
+		if err := checkHeader(path, data, shape.Article); err != nil {
+			return nil, err
+		}
 	}
 	f := &File{Path: path, Header: shape.Article, headerSet: shape.Article, headerRead: true, IsSource: isSource}
-	end := len(data)
-	if len(starts) > 0 {
-		end = starts[0]
-	}
-	f.headerRaw = string(data[:end])
-	seen := map[string]int{}
+	f.headerRaw = string(data[:l.headerEnd])
+	seen := make(map[string]int, len(l.units))
+	f.Units = make([]Unit, 0, len(l.units))
 	for i, m := range shape.Segment {
-		to := len(data)
-		if i+1 < len(starts) {
-			to = starts[i+1]
-		}
-		line := 1 + bytes.Count(data[:starts[i]], []byte("\n"))
+		sp := l.units[i]
 		u, err := unitOf(m)
 		if err != nil {
-			return nil, &SyntaxError{Path: path, Line: line, Column: 1, Msg: fmt.Sprintf("segment %d: %v", i+1, err)}
+			return nil, &SyntaxError{Path: path, Line: sp.line, Column: 1, Msg: fmt.Sprintf("segment %d: %v", i+1, err)}
 		}
 		if prev, dup := seen[u.ID]; dup {
-			return nil, &SyntaxError{Path: path, Line: line, Column: 1,
+			return nil, &SyntaxError{Path: path, Line: sp.line, Column: 1,
 				Msg: fmt.Sprintf("segment id %q is used twice (first at line %d)", u.ID, prev), Advice: "ids are mosty's: restore the one you changed"}
 		}
-		seen[u.ID] = line
-		u.raw = string(data[starts[i]:to])
+		seen[u.ID] = sp.line
+		u.raw, u.tail = string(data[sp.start:sp.tail]), string(data[sp.tail:sp.end])
 		asRead := u
 		asRead.Extra = maps.Clone(u.Extra)
 		u.read = &asRead
 		f.Units = append(f.Units, u)
 	}
 	return f, nil
+}
+
+// checkHeader refuses an [article] table without the slug and language
+// mosty wrote there.
+func checkHeader(path string, data []byte, h Header) error {
+	missing := []string{}
+	if h.Slug == "" {
+		missing = append(missing, "slug")
+	}
+	if h.Lang == "" {
+		missing = append(missing, "lang")
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	line := 1 + bytes.Count(data[:max(0, bytes.Index(data, []byte("[article]")))], []byte("\n"))
+	return &SyntaxError{Path: path, Line: line, Column: 1, Msg: "the [article] table has no " + strings.Join(missing, " or "),
+		Advice: "put back the slug and lang mosty wrote under [article] (the file's name and folder say what they were)"}
 }
 
 // unitOf reads one decoded [[segment]] table.
@@ -129,45 +153,6 @@ func unitOf(m map[string]any) (Unit, error) {
 		}
 	}
 	return u, nil
-}
-
-// segmentStarts returns the byte offset where each [[segment]] table
-// starts: its header line, or the comment lines right above it, which
-// belong to it.
-func segmentStarts(data []byte) ([]int, error) {
-	var p unstable.Parser
-	p.Reset(data)
-	var starts []int
-	for p.NextExpression() {
-		e := p.Expression()
-		if e.Kind != unstable.ArrayTable {
-			continue
-		}
-		k := e.Key()
-		if !k.Next() || string(k.Node().Data) != "segment" || !k.IsLast() {
-			return nil, fmt.Errorf("unexpected table [[%s]]: a locale file holds [article] and [[segment]] tables only", k.Node().Data)
-		}
-		at := int(k.Node().Raw.Offset)
-		starts = append(starts, commentBlockStart(data, lineStart(data, at)))
-	}
-	return starts, p.Error()
-}
-
-func lineStart(data []byte, at int) int {
-	return bytes.LastIndexByte(data[:at], '\n') + 1
-}
-
-// commentBlockStart moves from a line start up over the comment lines
-// directly above it.
-func commentBlockStart(data []byte, at int) int {
-	for at > 0 {
-		prev := lineStart(data, at-1)
-		if !strings.HasPrefix(strings.TrimSpace(string(data[prev:at])), "#") {
-			break
-		}
-		at = prev
-	}
-	return at
 }
 
 // syntaxError turns a go-toml error into a SyntaxError with position and

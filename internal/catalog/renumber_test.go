@@ -51,7 +51,11 @@ func TestRenumberPlaceholders(t *testing.T) {
 // TestRenumberFile reads a translators' file of an earlier mosty and
 // writes it back renumbered, the translator's own keys and comments kept.
 func TestRenumberFile(t *testing.T) {
-	old := `[[segment]]
+	old := `[article]
+slug = "x"
+lang = "en"
+
+[[segment]]
 id = "a1"
 kind = "paragraph"
 source = "To był tydzień z <1>klastrem</1>."

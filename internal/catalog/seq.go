@@ -2,56 +2,6 @@ package catalog
 
 import "slices"
 
-// lcsPairs aligns two sequences of lengths n and m on their longest
-// common subsequence, eq(i, j) telling whether the first's element i
-// equals the second's element j, and returns the matched index pairs in
-// order.
-func lcsPairs(n, m int, eq func(i, j int) bool) [][2]int {
-	// Trim the common head and tail first: most changes are small.
-	head := 0
-	for head < n && head < m && eq(head, head) {
-		head++
-	}
-	tail := 0
-	for tail < n-head && tail < m-head && eq(n-1-tail, m-1-tail) {
-		tail++
-	}
-	pairs := make([][2]int, 0, head+tail)
-	for i := 0; i < head; i++ {
-		pairs = append(pairs, [2]int{i, i})
-	}
-	a, b := n-tail-head, m-tail-head
-	table := make([][]int32, a+1)
-	for i := range table {
-		table[i] = make([]int32, b+1)
-	}
-	for i := a - 1; i >= 0; i-- {
-		for j := b - 1; j >= 0; j-- {
-			if eq(head+i, head+j) {
-				table[i][j] = table[i+1][j+1] + 1
-			} else {
-				table[i][j] = max(table[i+1][j], table[i][j+1])
-			}
-		}
-	}
-	for i, j := 0, 0; i < a && j < b; {
-		switch {
-		case eq(head+i, head+j):
-			pairs = append(pairs, [2]int{head + i, head + j})
-			i++
-			j++
-		case table[i+1][j] >= table[i][j+1]:
-			i++
-		default:
-			j++
-		}
-	}
-	for k := tail; k > 0; k-- {
-		pairs = append(pairs, [2]int{n - k, m - k})
-	}
-	return pairs
-}
-
 // merge3Seq merges two edited copies of a sequence, ours and theirs, of
 // base, as diff3 does: regions between elements that neither side
 // touched take the side that changed them. clean is false when both
@@ -92,7 +42,7 @@ func matchIndex[T comparable](base, other []T) []int {
 	for i := range at {
 		at[i] = -1
 	}
-	for _, p := range lcsPairs(len(base), len(other), func(i, j int) bool { return base[i] == other[j] }) {
+	for _, p := range align(base, other) {
 		at[p[0]] = p[1]
 	}
 	return at

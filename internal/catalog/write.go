@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strconv"
@@ -9,34 +10,93 @@ import (
 	"time"
 
 	toml "github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
 
 // Bytes renders the file. The header and every unit whose data did not
-// change since it was read are written exactly as they were read.
+// change since it was read are written exactly as they were read; a
+// changed one gets its changed values in place, keeping the translator's
+// own keys, comments and spacing; a new one is written in mosty's form.
+// Tables of the translator's own stay where they were.
 func (f *File) Bytes() []byte {
 	var b strings.Builder
 	// A header written anew is followed by a blank line, as in a new file.
-	prevCanonical := !f.headerRead || f.Header != f.headerSet
-	if prevCanonical {
-		f.writeHeader(&b)
-	} else {
-		b.WriteString(f.headerRaw)
-	}
+	header, prevCanonical := f.headerText()
+	b.WriteString(header)
 	for _, u := range f.Units {
-		if u.raw != "" && u.unchanged() {
-			ensureBreak(&b, prevCanonical)
-			b.WriteString(u.raw)
-			prevCanonical = false
-			continue
+		text, rewritten := f.unitBytes(u)
+		ensureBreak(&b, rewritten || prevCanonical)
+		b.WriteString(text)
+		if u.tail != "" {
+			ensureBreak(&b, rewritten)
+			b.WriteString(u.tail)
 		}
+		prevCanonical = rewritten && u.tail == ""
+	}
+	if f.orphans != "" {
 		ensureBreak(&b, true)
-		b.WriteString(commentLines(u.raw))
-		b.WriteString(f.unitText(u))
-		prevCanonical = true
+		b.WriteString(f.orphans)
 	}
 	return []byte(b.String())
+}
+
+// unitBytes is a unit's table: as read, or rewritten — edited in place,
+// or in mosty's form — and then separated from its neighbours as mosty
+// separates tables.
+func (f *File) unitBytes(u Unit) (text string, rewritten bool) {
+	if u.raw != "" && u.unchanged() {
+		return u.raw, false
+	}
+	if u.raw != "" && u.read != nil {
+		if out, ok := editTable(u.raw, unstable.ArrayTable, "segment", f.unitEdits(u)); ok {
+			return strings.TrimRight(out, " \t\r\n") + "\n", true
+		}
+	}
+	return commentLines(u.raw) + f.unitText(u), true
+}
+
+// unitEdits lists the keys of u whose values differ from the unit as read.
+func (f *File) unitEdits(u Unit) []keyEdit {
+	r := u.read
+	var edits []keyEdit
+	order := []string{"id", "kind", "block", "source", "previous_source", "translation", "status", "obsolete"}
+	set := func(key string, changed bool, value string) {
+		if changed {
+			edits = append(edits, keyEdit{key: key, value: value, after: order[:slices.Index(order, key)]})
+		}
+	}
+	set("id", u.ID != r.ID, quote(u.ID))
+	set("kind", u.Kind != r.Kind, quoteOrNone(u.Kind))
+	if f.IsSource {
+		set("block", u.Block != r.Block, strconv.Itoa(u.Block))
+	}
+	set("source", u.Source != r.Source, quote(u.Source))
+	set("previous_source", u.PreviousSource != r.PreviousSource, quoteOrNone(u.PreviousSource))
+	if !f.IsSource {
+		set("translation", u.Translation != r.Translation, quote(u.Translation))
+		set("status", u.Status != r.Status, quote(string(u.Status)))
+	}
+	obsolete := ""
+	if u.Obsolete {
+		obsolete = "true"
+	}
+	set("obsolete", u.Obsolete != r.Obsolete, obsolete)
+	keys := slices.Sorted(maps.Keys(u.Extra))
+	for k := range r.Extra {
+		if _, ok := u.Extra[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	for _, k := range keys {
+		if v, ok := u.Extra[k]; !ok {
+			edits = append(edits, keyEdit{key: k})
+		} else if old, had := r.Extra[k]; !had || !reflect.DeepEqual(v, old) {
+			edits = append(edits, keyEdit{key: k, value: value(v), after: order})
+		}
+	}
+	return edits
 }
 
 // unchanged reports whether a unit's data is as it was read.
@@ -50,6 +110,13 @@ func sameData(u, r Unit) bool {
 	return u.ID == r.ID && u.Kind == r.Kind && u.Block == r.Block && u.Source == r.Source &&
 		u.PreviousSource == r.PreviousSource && u.Translation == r.Translation && u.Status == r.Status &&
 		u.Obsolete == r.Obsolete && reflect.DeepEqual(u.Extra, r.Extra)
+}
+
+func quoteOrNone(s string) string {
+	if s == "" {
+		return ""
+	}
+	return quote(s)
 }
 
 // commentLines returns the whole-line comments of a table as read, so a
@@ -80,24 +147,73 @@ func ensureBreak(b *strings.Builder, blank bool) {
 	}
 }
 
+// headerText is the header: as read when unchanged, with the changed
+// [article] values edited in place when read, else in mosty's form
+// (canonical).
+func (f *File) headerText() (text string, canonical bool) {
+	if !f.headerRead {
+		var b strings.Builder
+		f.writeHeader(&b)
+		return b.String(), true
+	}
+	if f.Header == f.headerSet {
+		return f.headerRaw, false
+	}
+	var edits []keyEdit
+	order := headerKeys(f.Header)
+	old := headerKeys(f.headerSet)
+	for i, kv := range order {
+		if kv[1] != old[i][1] {
+			after := make([]string, i)
+			for j := range after {
+				after[j] = order[j][0]
+			}
+			edits = append(edits, keyEdit{key: kv[0], value: quoteOrNone(kv[1]), after: after})
+		}
+	}
+	text, ok := editTable(f.headerRaw, unstable.Table, "article", edits)
+	if !ok {
+		var b strings.Builder
+		f.writeHeader(&b)
+		return b.String(), true
+	}
+	// The first line names the title: keep it true when mosty wrote it.
+	if was, now := f.introLine(f.headerSet), f.introLine(f.Header); strings.HasPrefix(text, was) {
+		text = now + text[len(was):]
+	}
+	return text, false
+}
+
+// headerKeys are the [article] keys in the order mosty writes them.
+func headerKeys(h Header) [][2]string {
+	return [][2]string{
+		{"slug", h.Slug}, {"lang", h.Lang}, {"source_lang", h.SourceLang}, {"title", h.Title},
+		{"date", h.Date}, {"category", h.Category}, {"origin", h.Origin},
+		{"source_sha256", h.SourceSHA256}, {"extractor", h.Extractor},
+	}
+}
+
+// introLine is the first line mosty writes into a file with header h.
+func (f *File) introLine(h Header) string {
+	if f.IsSource {
+		return fmt.Sprintf("# %s segments of %q, extracted by mosty from %s.\n", langName(h.Lang), h.Title, h.Origin)
+	}
+	return fmt.Sprintf("# %s translation of %q\n", langName(h.Lang), h.Title)
+}
+
 func (f *File) writeHeader(b *strings.Builder) {
 	h := f.Header
+	b.WriteString(f.introLine(h))
 	if f.IsSource {
-		fmt.Fprintf(b, "# %s segments of %q, extracted by mosty from %s.\n", langName(h.Lang), h.Title, h.Origin)
 		b.WriteString("# Generated: do not edit. Translations go in locales/<language>/" + h.Slug + ".toml.\n")
 	} else {
-		fmt.Fprintf(b, "# %s translation of %q\n", langName(h.Lang), h.Title)
 		if h.Origin != "" {
 			fmt.Fprintf(b, "# %s original: %s\n", langName(h.SourceLang), h.Origin)
 		}
 		b.WriteString(translatorGuide)
 	}
 	b.WriteString("\n[article]\n")
-	for _, kv := range [][2]string{
-		{"slug", h.Slug}, {"lang", h.Lang}, {"source_lang", h.SourceLang}, {"title", h.Title},
-		{"date", h.Date}, {"category", h.Category}, {"origin", h.Origin},
-		{"source_sha256", h.SourceSHA256}, {"extractor", h.Extractor},
-	} {
+	for _, kv := range headerKeys(h) {
 		if kv[1] != "" {
 			fmt.Fprintf(b, "%s = %s\n", kv[0], quote(kv[1]))
 		}

@@ -13,27 +13,39 @@ import (
 
 // Listing reads a listing page (a news index, a category page): the links
 // to its articles, in page order, and the link to its next page ("" on
-// the last). Links are made absolute against base. With a profile, its
-// Links and Next selectors pick them; without, article links are the
-// links to pages of the same site outside the page furniture (menus,
+// the last). Links are made absolute against base, the page's address.
+// With a profile, its Links and Next selectors pick them; without, article
+// links are the links to pages outside the page furniture (menus,
 // sidebars, footers, pagers), and the next page is the rel=next link or a
 // link reading "Następna", "Dalej", "»"…
-func Listing(src string, base *url.URL, prof *Profile) (links []string, next string, err error) {
+//
+// A listing stays on its site: onSite says which addresses are on it (nil:
+// the page's own host, with or without "www."). Links elsewhere are left
+// out, a next page elsewhere is not given, and a <base href> elsewhere is
+// ignored, so a page cannot send the crawl to another site.
+func Listing(src string, base *url.URL, prof *Profile, onSite func(*url.URL) bool) (links []string, next string, err error) {
 	root, err := html.Parse(strings.NewReader(strings.ToValidUTF8(src, "\uFFFD")))
 	if err != nil {
 		return nil, "", &FormatError{Format: "HTML", Err: err}
 	}
+	if onSite == nil {
+		page := base
+		onSite = func(u *url.URL) bool { return sameSite(u, page) }
+	}
 	if b := findFirst(root, atom.Base); b != nil {
-		if u, err := base.Parse(attr(b, "href")); err == nil {
+		if u, err := base.Parse(attr(b, "href")); err == nil && onSite(u) {
 			base = u
 		}
 	}
 	p := newPage(root)
 	next = p.nextLink(root, base, prof)
+	if u, err := url.Parse(next); next != "" && (err != nil || !onSite(u)) {
+		next = ""
+	}
 	seen := map[string]bool{base.String(): true, next: true}
 	add := func(n *html.Node) {
 		u, ok := resolveLink(base, attr(n, "href"))
-		if !ok || seen[u.String()] || !sameSite(u, base) || !pageLike(u) {
+		if !ok || seen[u.String()] || !onSite(u) || !pageLike(u) {
 			return
 		}
 		if t := strings.ToLower(strings.TrimSpace(textOf(n))); isPagerText(t) || p.rules.isNext(t) {

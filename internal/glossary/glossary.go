@@ -11,10 +11,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"strings"
 	"unicode"
 
+	"github.com/mosty-dev/mosty/internal/safefile"
 	toml "github.com/pelletier/go-toml/v2"
 )
 
@@ -35,10 +35,14 @@ type fileShape struct {
 	Term []map[string]any `toml:"term"`
 }
 
+// maxFile is the largest glossary.toml read: a glossary of a million
+// terms is far smaller.
+const maxFile = 64 << 20
+
 // Load reads path; a missing file is an empty glossary.
 func Load(path, sourceLang string) (*Glossary, error) {
 	g := &Glossary{SourceLang: sourceLang}
-	data, err := os.ReadFile(path)
+	data, err := safefile.Read(path, maxFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return g, nil
 	}

@@ -7,7 +7,12 @@
 // about merging (catalog does) and reads and writes no files itself.
 package interchange
 
-import "github.com/mosty-dev/mosty/internal/catalog"
+import (
+	"fmt"
+
+	"github.com/mosty-dev/mosty/internal/acquire"
+	"github.com/mosty-dev/mosty/internal/catalog"
+)
 
 // A Doc is one article's translators' file with what the formats need to
 // say about it.
@@ -44,6 +49,7 @@ type Term struct {
 
 // A Translation is one unit read back from a CAT tool.
 type Translation struct {
+	Lang        string // the language of the translation: its <file>'s, or the document's
 	Slug, ID    string
 	Source      string // the source as the file has it, with mosty's placeholders
 	Translation string // the target, with mosty's placeholders
@@ -61,3 +67,31 @@ type Translation struct {
 // tell whether it changed in mosty since: then the tool's version is a
 // conflict, not an update.
 func BaseOf(translation string) string { return catalog.BaseOf(translation) }
+
+// docLang is the language of a document's translations: the one they
+// share, "" when they have several; fallback when there are none.
+func docLang(ts []Translation, fallback string) string {
+	lang := fallback
+	for i, t := range ts {
+		if i == 0 {
+			lang = t.Lang
+		} else if t.Lang != lang {
+			return ""
+		}
+	}
+	return lang
+}
+
+// checkSlug refuses an article name that could not be a slug: a merge
+// file names the locale files it writes, and must name only this
+// workspace's. An empty name is no name (a PO entry without msgctxt,
+// matched by its Polish).
+func checkSlug(what, slug string) error {
+	if slug == "" {
+		return nil
+	}
+	if err := acquire.CheckSlug(slug); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
+}

@@ -30,7 +30,7 @@ func asTranslations(docs []Doc) []Translation {
 	var out []Translation
 	for _, d := range docs {
 		for _, u := range d.Units {
-			out = append(out, Translation{Slug: d.Slug, ID: u.ID, Source: u.Source, Translation: u.Translation, Status: u.Status, Base: BaseOf(u.Translation), ExportID: d.ExportID})
+			out = append(out, Translation{Lang: d.Lang, Slug: d.Slug, ID: u.ID, Source: u.Source, Translation: u.Translation, Status: u.Status, Base: BaseOf(u.Translation), ExportID: d.ExportID})
 		}
 	}
 	return out

@@ -115,13 +115,16 @@ type poEntry struct {
 // export id (X-Mosty-Export) on every translation.
 func ReadPO(r io.Reader) (string, []Translation, error) {
 	var out []Translation
+	var lines []int // where each entry's msgctxt is
 	var lang, exportID string
 	var cur poEntry
+	entryLine := 0
 	flush := func() {
 		switch {
 		case cur.ctxt == "" && cur.id == "" && cur.seen:
 			lang, exportID = poHeader(cur.str)
 		case cur.seen:
+			lines = append(lines, entryLine)
 			slug, id, _ := strings.Cut(cur.ctxt, "/")
 			t := Translation{Slug: slug, ID: id, Source: cur.id, Translation: cur.str, Status: catalog.Translated, State: "translated", Base: cur.base}
 			if cur.fuzzy {
@@ -137,8 +140,12 @@ func ReadPO(r io.Reader) (string, []Translation, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	for line := 1; sc.Scan(); line++ {
-		if err := poLine(&cur, strings.TrimSpace(sc.Text()), flush); err != nil {
+		l := strings.TrimSpace(sc.Text())
+		if err := poLine(&cur, l, flush); err != nil {
 			return "", nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		if strings.HasPrefix(l, "msgctxt ") || strings.HasPrefix(l, "msgid ") && cur.ctxt == "" {
+			entryLine = line
 		}
 	}
 	flush()
@@ -146,7 +153,10 @@ func ReadPO(r io.Reader) (string, []Translation, error) {
 		return "", nil, err
 	}
 	for i := range out {
-		out[i].ExportID = exportID
+		out[i].ExportID, out[i].Lang = exportID, lang
+		if err := checkSlug("the article msgctxt names", out[i].Slug); err != nil {
+			return "", nil, fmt.Errorf("line %d: %w", lines[i], err)
+		}
 	}
 	return lang, out, nil
 }

@@ -13,16 +13,21 @@ import (
 type xliffReader struct {
 	d              *decoder
 	version        string
-	lang           string
+	docLang, lang  string // the document's target language; the current <file>'s
 	file, exportID string
 	cur            *Translation
 	out            []Translation
 }
 
-// ReadXLIFF reads translations back from XLIFF 2.0 or 1.2, and the
-// target language. Each unit's Status says what the file says of its
-// target (see Translation); <alt-trans> and module content are not
-// translations and are skipped. Entities are refused (ErrEntities).
+// ReadXLIFF reads translations back from XLIFF 2.0 or 1.2. Each unit's
+// Status says what the file says of its target (see Translation); its
+// Lang is the document's trgLang in 2.0 and its own <file>'s
+// target-language in 1.2, where one document may hold several languages
+// (a <file> without one is refused, naming its line). It also returns the
+// language the translations share ("" when they have several). An
+// article name that could not be a slug is refused, naming the line;
+// <alt-trans> and module content are not translations and are skipped.
+// Entities are refused (ErrEntities).
 func ReadXLIFF(r io.Reader) (string, []Translation, error) {
 	x := &xliffReader{d: newDecoder(r)}
 	for {
@@ -40,7 +45,7 @@ func ReadXLIFF(r io.Reader) (string, []Translation, error) {
 	if x.version == "" {
 		return "", nil, fmt.Errorf("no <xliff> element: not an XLIFF file")
 	}
-	return x.lang, x.out, nil
+	return docLang(x.out, x.docLang), x.out, nil
 }
 
 func (x *xliffReader) codes() codes {
@@ -53,7 +58,7 @@ func (x *xliffReader) codes() codes {
 func (x *xliffReader) token(tok xml.Token) error {
 	if ee, ok := tok.(xml.EndElement); ok {
 		if (ee.Name.Local == "unit" || ee.Name.Local == "trans-unit") && x.cur != nil {
-			x.finish()
+			return x.finish()
 		}
 		return nil
 	}
@@ -70,15 +75,10 @@ func (x *xliffReader) token(tok xml.Token) error {
 		if x.version != "2.0" && x.version != "1.2" {
 			return fmt.Errorf("XLIFF version %q: mosty reads 2.0 and 1.2", x.version)
 		}
-		x.lang = attrValue(se, "trgLang")
+		x.docLang = attrValue(se, "trgLang")
+		x.lang = x.docLang
 	case "file":
-		x.file = attrValue(se, "id")
-		if x.file == "" {
-			x.file = attrValue(se, "original")
-		}
-		if l := attrValue(se, "target-language"); l != "" {
-			x.lang = l
-		}
+		return x.startFile(se)
 	case "phase":
 		if attrValue(se, "process-name") == "mosty-export" {
 			x.exportID = attrValue(se, "phase-name")
@@ -103,8 +103,24 @@ func (x *xliffReader) token(tok xml.Token) error {
 	return nil
 }
 
+// startFile reads a <file>: the article it holds and, in XLIFF 1.2, the
+// language of its translations, never another <file>'s.
+func (x *xliffReader) startFile(se xml.StartElement) error {
+	x.file = attrValue(se, "id")
+	if x.file == "" {
+		x.file = attrValue(se, "original")
+	}
+	if x.version != "1.2" {
+		return nil
+	}
+	if x.lang = attrValue(se, "target-language"); x.lang == "" {
+		return fmt.Errorf("<file original=%q> has no target-language: mosty cannot tell which language its translations are in (add target-language=\"ru\" or the like)", x.file)
+	}
+	return nil
+}
+
 func (x *xliffReader) startUnit(se xml.StartElement) {
-	t := Translation{Slug: x.file, ID: attrValue(se, "id"), Status: catalog.New, ExportID: x.exportID}
+	t := Translation{Lang: x.lang, Slug: x.file, ID: attrValue(se, "id"), Status: catalog.New, ExportID: x.exportID}
 	if se.Name.Local == "trans-unit" {
 		if slug, id, ok := strings.Cut(t.ID, "/"); ok {
 			t.Slug, t.ID = slug, id
@@ -156,8 +172,11 @@ func (x *xliffReader) text(se xml.StartElement) error {
 }
 
 // finish ends a unit: with an empty target it is never a translation.
-func (x *xliffReader) finish() {
+func (x *xliffReader) finish() error {
 	t := *x.cur
+	if err := checkSlug("the article of this unit", t.Slug); err != nil {
+		return err
+	}
 	if t.Translation == "" {
 		t.Status = catalog.New
 	}
@@ -166,4 +185,5 @@ func (x *xliffReader) finish() {
 	}
 	x.out = append(x.out, t)
 	x.cur = nil
+	return nil
 }

@@ -72,6 +72,22 @@ type Checker struct {
 	finder names.Finder // the names check's, reading each word once
 }
 
+// Stale checks a unit against the Polish its article has now, polish
+// (ok false when the Polish file has no segment with the unit's id): a
+// unit marked done whose source is other Polish — its file is older than
+// the Polish file, after a lost write or an old copy put back — is an
+// error until a sync marks it fuzzy.
+func (c *Checker) Stale(file string, u catalog.Unit, polish string, ok bool) []Finding {
+	if !ok || u.Obsolete || !u.Status.Done() {
+		return nil
+	}
+	if _, what := u.Against(polish); what == catalog.Current {
+		return nil
+	}
+	return []Finding{{File: file, Segment: u.ID, Check: CheckStatus, Severity: Error,
+		Message: fmt.Sprintf("marked %s but translated from other Polish than the article has now: run mosty sync, which marks it fuzzy", u.Status)}}
+}
+
 // Unit checks one unit of file (a path for messages) in lang.
 func (c *Checker) Unit(file, lang string, u catalog.Unit) []Finding {
 	var out []Finding

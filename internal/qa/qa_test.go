@@ -81,6 +81,38 @@ func TestWarningsAsErrors(t *testing.T) {
 	}
 }
 
+// TestStale: a unit marked done but translated from other Polish than the
+// article has now is an error (issue 15, case 2: a lost write was counted
+// done and not flagged); fuzzy, new and obsolete units are not.
+func TestStale(t *testing.T) {
+	c := &Checker{}
+	unit := func(status catalog.Status, obsolete bool) catalog.Unit {
+		return catalog.Unit{ID: "x", Source: "Stare zdanie.", Translation: "Old sentence.", Status: status, Obsolete: obsolete}
+	}
+	tests := []struct {
+		name   string
+		u      catalog.Unit
+		polish string
+		ok     bool
+		want   int
+	}{
+		{"translated from other Polish", unit(catalog.Translated, false), "Nowe zdanie.", true, 1},
+		{"reviewed from other Polish", unit(catalog.Reviewed, false), "Nowe zdanie.", true, 1},
+		{"current", unit(catalog.Translated, false), "Stare zdanie.", true, 0},
+		{"fuzzy already", unit(catalog.Fuzzy, false), "Nowe zdanie.", true, 0},
+		{"obsolete", unit(catalog.Translated, true), "Nowe zdanie.", true, 0},
+		{"no such segment in the Polish", unit(catalog.Translated, false), "", false, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := c.Stale("locales/en/a.toml", tt.u, tt.polish, tt.ok)
+			if len(got) != tt.want || tt.want > 0 && (got[0].Severity != Error || !strings.Contains(got[0].Message, "run mosty sync")) {
+				t.Errorf("findings %+v", got)
+			}
+		})
+	}
+}
+
 func TestNamesCheck(t *testing.T) {
 	g := &glossary.Glossary{SourceLang: "pl", Terms: []glossary.Term{{
 		Forms: map[string]string{"pl": "Hajnówka", "ru": "Гайновка"},

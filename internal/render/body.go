@@ -131,7 +131,7 @@ func (r *bodyWriter) block(i int, b article.Block) error {
 		}
 	}
 	if b.Wrap != nil {
-		r.out.WriteString("</" + b.Wrap.Name + ">")
+		r.out.WriteString("</" + elementName(*b.Wrap) + ">")
 	}
 	if b.Kind == article.KindCaption {
 		r.out.WriteString("</p>\n")
@@ -176,8 +176,9 @@ func (r *bodyWriter) segment(i int, b article.Block, k int, t Text) error {
 		switch kind {
 		case article.Open:
 			tag := b.Tags[id-1]
+			tag.Empty = false // a pair, whatever the source said
 			r.out.WriteString(r.openTag(tag, r.attrsFor(i, id)))
-			open = append(open, tag.Name)
+			open = append(open, elementName(tag))
 		case article.Close:
 			if len(open) > 0 {
 				r.out.WriteString("</" + open[len(open)-1] + ">")
@@ -234,7 +235,7 @@ func (r *bodyWriter) standaloneAttr(i int, b article.Block) error {
 	attrs := map[string]string{attrName(b.Kind): article.Plain(r.text(i, 0).Text)}
 	r.out.WriteString("<p>" + r.openTag(*b.Wrap, attrs))
 	if !b.Wrap.Empty {
-		r.out.WriteString("</" + b.Wrap.Name + ">")
+		r.out.WriteString("</" + elementName(*b.Wrap) + ">")
 	}
 	r.out.WriteString("</p>\n")
 	return nil
@@ -247,40 +248,63 @@ var allowedAttrs = map[string]bool{
 	"dir": true, "rel": true, "colspan": true, "rowspan": true, "datetime": true, "cite": true, "srcset": true,
 }
 
+// urlAttrs are the allowed attributes that hold addresses.
+var urlAttrs = map[string]bool{"href": true, "src": true, "cite": true}
+
+// inlineElements are the elements a placeholder may stand for in a page:
+// text-level markup and images. Others (a <base>, an <iframe>, an
+// <svg>, a form control) become a <span>, or nothing when empty.
+var inlineElements = map[string]bool{
+	"a": true, "abbr": true, "acronym": true, "b": true, "bdi": true, "bdo": true, "big": true, "br": true,
+	"cite": true, "code": true, "data": true, "del": true, "dfn": true, "em": true, "font": true, "i": true,
+	"img": true, "ins": true, "kbd": true, "mark": true, "q": true, "s": true, "samp": true, "small": true,
+	"span": true, "strike": true, "strong": true, "sub": true, "sup": true, "time": true, "tt": true,
+	"u": true, "var": true, "wbr": true,
+}
+
+// elementName is the element written for a source element.
+func elementName(t article.Tag) string {
+	if inlineElements[t.Name] {
+		return t.Name
+	}
+	if t.Empty {
+		return ""
+	}
+	return "span"
+}
+
 // openTag writes an element's start tag from the source, with translated
-// attribute values in place of the source's.
+// attribute values in place of the source's; addresses are checked as a
+// browser reads them (SafeURL) and made absolute against the original
+// page.
 func (r *bodyWriter) openTag(t article.Tag, translated map[string]string) string {
+	name := elementName(t)
+	if name == "" {
+		return ""
+	}
 	var b strings.Builder
-	b.WriteString("<" + t.Name)
+	b.WriteString("<" + name)
 	for _, a := range t.Attrs {
-		if !allowedAttrs[a.Key] {
+		if !allowedAttrs[a.Key] || name != t.Name && (urlAttrs[a.Key] || a.Key == "srcset") {
 			continue
 		}
 		v := a.Val
 		if tv, ok := translated[a.Key]; ok {
 			v = tv
 		}
-		if a.Key == "href" || a.Key == "src" {
-			if !safeURL(v) {
-				continue
-			}
-			if r.base != nil {
-				if u, err := r.base.Parse(v); err == nil {
-					v = u.String()
-				}
-			}
+		ok := true
+		switch {
+		case urlAttrs[a.Key]:
+			v, ok = linkURL(a.Key, v, r.base)
+		case a.Key == "srcset":
+			v, ok = srcsetURLs(v, r.base)
 		}
-		fmt.Fprintf(&b, ` %s="%s"`, a.Key, html.EscapeString(v))
+		if ok {
+			fmt.Fprintf(&b, ` %s="%s"`, a.Key, html.EscapeString(v))
+		}
 	}
 	b.WriteString(">")
 	return b.String()
-}
-
-// safeURL rejects javascript:, vbscript: and data: URLs other than images.
-func safeURL(u string) bool {
-	l := strings.ToLower(strings.TrimSpace(u))
-	return !strings.HasPrefix(l, "javascript:") && !strings.HasPrefix(l, "vbscript:") &&
-		(!strings.HasPrefix(l, "data:") || strings.HasPrefix(l, "data:image/"))
 }
 
 // Segment renders segment seg of block b on its own, for parallel pages;

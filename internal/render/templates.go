@@ -3,11 +3,13 @@ package render
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
-	"os"
+	"io/fs"
 	"path/filepath"
 
+	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/mosty-dev/mosty/locales"
 )
 
@@ -23,6 +25,9 @@ type Templates struct {
 // TemplateNames are the files a workspace may override.
 var TemplateNames = []string{"layout.html", "style.html", "article.html", "parallel.html", "index.html"}
 
+// maxTemplate is the largest template file of a workspace read.
+const maxTemplate = 1 << 20
+
 // LoadTemplates reads the defaults and the overrides in dir ("" for none).
 func LoadTemplates(dir string) (*Templates, error) {
 	t := template.New("mosty")
@@ -32,9 +37,9 @@ func LoadTemplates(dir string) (*Templates, error) {
 			return nil, err
 		}
 		if dir != "" {
-			if own, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
+			if own, err := safefile.Read(filepath.Join(dir, name), maxTemplate); err == nil {
 				data = own
-			} else if !os.IsNotExist(err) {
+			} else if !errors.Is(err, fs.ErrNotExist) {
 				return nil, err
 			}
 		}

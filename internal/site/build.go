@@ -166,6 +166,12 @@ func choose(a *article.Article, refs []segRef, f *catalog.File, lang string, cfg
 		words := catalog.Words(seg.Text)
 		total += words
 		u := byID[r.id]
+		if u != nil {
+			// A translation made from other Polish (a file older than
+			// the source file) is fuzzy, whatever its status says.
+			cur, _ := u.Against(seg.Text)
+			u = &cur
+		}
 		ch := cfg.Rules.choose(u)
 		if msg := unsettled(seg.Text, u, ch); msg != "" {
 			fallback := cfg.Rules.Missing == "fallback"

@@ -86,9 +86,12 @@ func TestBuildArticleRules(t *testing.T) {
 	a, src := testArticle()
 	units := func(s2 catalog.Unit) *catalog.File {
 		s2.ID = "s2"
+		if s2.Source == "" {
+			s2.Source = src.Units[2].Source // translated from the current Polish
+		}
 		return &catalog.File{Units: []catalog.Unit{
-			{ID: "t", Translation: "Title", Status: catalog.Reviewed},
-			{ID: "s1", Translation: "One sentence.", Status: catalog.Translated}, s2}}
+			{ID: "t", Source: "Tytuł", Translation: "Title", Status: catalog.Reviewed},
+			{ID: "s1", Source: "Jedno zdanie.", Translation: "One sentence.", Status: catalog.Translated}, s2}}
 	}
 	conflicted := catalog.Unit{Translation: "Second with a <1>link</1>.", Status: catalog.Translated,
 		Extra: map[string]any{catalog.KeyConflictTranslation: "The second, <1>linked</1>.", catalog.KeyConflictStatus: "reviewed"}}
@@ -109,6 +112,11 @@ func TestBuildArticleRules(t *testing.T) {
 		{"Polish changed: earlier translation with a note", nil,
 			catalog.Unit{Translation: "Second with a <1>link</1>.", Status: catalog.Fuzzy, PreviousSource: "Drugie z <1>odnośnikiem</1>."}, true,
 			[]string{"The Polish text was updated on 26 November 2026", `<a href="/x">link</a>`}, 0},
+		{"translation of other Polish, previous", nil,
+			catalog.Unit{Source: "Drugie z <1>odnośnikiem</1>.", Translation: "Second with a <1>reference</1>.", Status: catalog.Translated}, true,
+			[]string{"The Polish text was updated on 26 November 2026", `<a href="/x">reference</a>`}, 0},
+		{"translation of other Polish, missing", func(r *Rules) { r.Fuzzy = "missing" },
+			catalog.Unit{Source: "Drugie z <1>odnośnikiem</1>.", Translation: "Second with a <1>reference</1>.", Status: catalog.Reviewed}, false, nil, 0},
 		{"broken placeholder, fallback", func(r *Rules) { r.MinCoverage = 40 }, catalog.Unit{Translation: "Second with a link.", Status: catalog.Translated}, true,
 			[]string{`<span class="fallback" lang="pl"`}, 1},
 		{"broken placeholder, withhold: an error", func(r *Rules) { r.Missing = "withhold" }, catalog.Unit{Translation: "Second <2/>.", Status: catalog.Translated}, false, nil, 1},

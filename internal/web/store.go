@@ -11,6 +11,7 @@ import (
 	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/glossary"
+	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/mosty-dev/mosty/internal/site"
 	"github.com/mosty-dev/mosty/internal/tm"
 	"github.com/mosty-dev/mosty/internal/workspace"
@@ -103,7 +104,7 @@ func (s *store) slugs() ([]string, error) { return s.ws.Articles() }
 // exist. The file is shared with other requests: do not change it.
 func (s *store) load(lang, slug string) (*catalog.File, error) {
 	path := s.ws.LocalePath(lang, slug)
-	data, err := os.ReadFile(path)
+	data, err := safefile.Read(path, workspace.MaxLocaleFile)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
@@ -232,7 +233,7 @@ func (s *store) lock() (func(), error) {
 // glossary reads glossary.toml.
 func (s *store) glossary() (*glossary.Glossary, error) {
 	path := s.ws.Path("glossary.toml")
-	data, err := os.ReadFile(path)
+	data, err := safefile.Read(path, workspace.MaxLocaleFile)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/mosty-dev/mosty/internal/acquire"
+	"github.com/mosty-dev/mosty/internal/hint"
 )
 
 // metaSuffix ends the name of an article's metadata in sources/: an
@@ -37,6 +38,10 @@ func (w *Workspace) Articles() ([]string, error) {
 	var out []string
 	for _, e := range entries {
 		if slug, ok := slugOfMeta(e.Name()); ok && !e.IsDir() {
+			if err := acquire.CheckSlug(slug); err != nil {
+				return nil, hint.Wrap(fmt.Errorf("%s: %w", w.Rel(w.metaPath(slug)), err),
+					"an article's slug names its files: rename the metadata and its original to a slug, or remove them")
+			}
 			out = append(out, slug)
 		}
 	}

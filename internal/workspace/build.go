@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"net/url"
+	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -67,6 +68,19 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 		return nil, err
 	}
 	cache := w.loadBuildCache(global)
+	var owned map[string]bool
+	if !opts.DryRun {
+		if err := w.checkOut(out); err != nil {
+			return nil, err
+		}
+		m, err := readManifest(out)
+		if err != nil {
+			return nil, err
+		}
+		if owned, err = w.proveOwned(out, m, cache, opts.Clean); err != nil {
+			return nil, err
+		}
+	}
 	o := w.newOp()
 	stamps, err := o.listing()
 	if err != nil {
@@ -118,11 +132,7 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 		return nil, err
 	}
 	maps.Copy(files, indexes)
-	shared := map[string]bool{"report.html": true} // files of no one article
-	for name := range indexes {
-		shared[name] = true
-	}
-	if err := w.addStatic(static, files, shared); err != nil {
+	if err := w.addStatic(static, files); err != nil {
 		return nil, err
 	}
 	if len(todo) > 0 || !allExist(out, []string{"report.html"}) {
@@ -136,7 +146,13 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 		}
 		files["report.html"] = b.Bytes()
 	}
-	if err := w.writeSite(out, files, shared, keep, cache, opts.Clean, rep); err != nil {
+	if err := w.startWriting(out, owned); err != nil {
+		return nil, err
+	}
+	if err := w.writeSite(out, files, keep, owned, cache, opts.Clean, rep); err != nil {
+		return nil, err
+	}
+	if err := os.Remove(w.buildingPath()); err != nil {
 		return nil, err
 	}
 	return rep, w.saveBuildCache(next)

@@ -3,9 +3,9 @@ package workspace
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/mosty-dev/mosty/internal/site"
 )
 
@@ -27,7 +27,7 @@ func (w *Workspace) buildCachePath() string { return w.Path(".mosty", "build.jso
 
 func (w *Workspace) loadBuildCache(global string) *buildCache {
 	c := &buildCache{Global: global, Articles: map[string]*cachedArticle{}}
-	data, err := os.ReadFile(w.buildCachePath())
+	data, err := safefile.Read(w.buildCachePath(), maxCacheFile)
 	if err != nil {
 		return c
 	}
@@ -51,7 +51,7 @@ func (w *Workspace) saveBuildCache(c *buildCache) error {
 	if err != nil {
 		return err
 	}
-	if old, err := os.ReadFile(w.buildCachePath()); err == nil && bytes.Equal(old, data) {
+	if old, err := safefile.Read(w.buildCachePath(), maxCacheFile); err == nil && bytes.Equal(old, data) {
 		return nil
 	}
 	return writeFile(w.buildCachePath(), data)

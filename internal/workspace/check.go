@@ -22,6 +22,14 @@ func (w *Workspace) Check(langs []string) ([]qa.Finding, error) {
 	}
 	var out []qa.Finding
 	for _, slug := range slugs {
+		src, err := w.loadSource(slug)
+		if err != nil {
+			return nil, err
+		}
+		polish := make(map[string]string, len(src.Units))
+		for _, u := range src.Units {
+			polish[u.ID] = u.Source
+		}
 		for _, lang := range langs {
 			f, _, err := w.LoadLocale(lang, slug)
 			if err != nil {
@@ -31,6 +39,8 @@ func (w *Workspace) Check(langs []string) ([]qa.Finding, error) {
 				continue
 			}
 			for _, u := range f.Units {
+				p, ok := polish[u.ID]
+				out = append(out, c.Stale(w.Rel(f.Path), u, p, ok)...)
 				out = append(out, c.Unit(w.Rel(f.Path), lang, u)...)
 			}
 		}

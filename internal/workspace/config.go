@@ -21,11 +21,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/mosty-dev/mosty/internal/extract"
 	"github.com/mosty-dev/mosty/internal/langtag"
+	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/mosty-dev/mosty/internal/site"
 	toml "github.com/pelletier/go-toml/v2"
 )
@@ -83,7 +83,7 @@ func (e *ConfigError) Error() string {
 // readConfig reads and checks mosty.toml. Unknown keys are errors, so a
 // misspelt setting does not pass silently.
 func readConfig(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.Read(path, maxSmallFile)
 	if err != nil {
 		return nil, err
 	}
@@ -95,6 +95,10 @@ func readConfig(path string) (*Config, error) {
 	}
 	if c.SourceLanguage == "" {
 		c.SourceLanguage = "pl"
+	}
+	if !langtag.Valid(c.SourceLanguage) {
+		// It names a folder under locales/.
+		return nil, &ConfigError{Path: path, Msg: fmt.Sprintf("source_language %q is not a language code", c.SourceLanguage)}
 	}
 	if len(c.TargetLanguages) == 0 {
 		return nil, &ConfigError{Path: path, Msg: "target_languages is empty: name at least one language, e.g. [\"ru\", \"en\"]"}

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/hint"
@@ -46,16 +47,19 @@ func (w *Workspace) loadSource(slug string) (*catalog.File, error) {
 	return f, err
 }
 
-// coverageOf measures an article's translators' files; a language whose
-// file is missing counts as all new.
+// coverageOf measures an article's translators' files as a sync would
+// leave them: each merged, in memory, with the Polish file, so a
+// translation made from other Polish (a file older than the Polish)
+// counts as fuzzy, never as done. A language whose file is missing counts
+// as all new.
 func coverageOf(src *catalog.File, targets map[string]*catalog.File, langs []string) catalog.ArticleCoverage {
 	st := catalog.ArticleCoverage{Slug: src.Header.Slug, Title: src.Header.Title, Coverage: map[string]catalog.Coverage{}, Stale: map[string][]catalog.Unit{}}
 	for _, lang := range langs {
-		t := targets[lang]
-		if t == nil {
-			t = catalog.NewTarget("", src, lang)
-			t.Merge(src.Units, nil, false)
+		t := catalog.NewTarget("", src, lang)
+		if f := targets[lang]; f != nil {
+			t.Units = slices.Clone(f.Units)
 		}
+		t.Merge(src.Units, nil, false)
 		st.Coverage[lang] = t.Coverage()
 		for _, u := range t.Units {
 			if u.Status == catalog.Fuzzy && u.PreviousSource != "" && !u.Obsolete {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -20,6 +21,9 @@ type FetchOptions struct {
 	Max      int       // at most this many articles from the listing (0: no limit)
 	MaxPages int       // at most this many listing pages (0: 20)
 	Since    time.Time // skip articles dated before this
+	// Hosts are other hosts a listing may lead to (--hosts): its articles
+	// and next pages; by default it stays on its own host.
+	Hosts []string
 	// Progress, when set, is told of every finished URL.
 	Progress func(r FetchResult)
 }
@@ -150,6 +154,7 @@ func (w *Workspace) crawlListing(ctx context.Context, f *acquire.Fetcher, opts F
 	var found []string
 	seen := map[string]bool{}
 	page := opts.List
+	site := newSite(opts.List, opts.Hosts)
 	for n := 0; page != "" && n < maxPages; n++ {
 		if seen[page] {
 			break
@@ -163,7 +168,10 @@ func (w *Workspace) crawlListing(ctx context.Context, f *acquire.Fetcher, opts F
 			return found, fmt.Errorf("listing page %s: %w", page, err)
 		}
 		base, _ := url.Parse(got.FinalURL)
-		links, next, err := extract.Listing(got.Source.Decoded.Text, base, w.Config.Profile)
+		if n == 0 {
+			site.add(base.Hostname()) // where the site itself redirected
+		}
+		links, next, err := extract.Listing(got.Source.Decoded.Text, base, w.Config.Profile, site.has)
 		if err != nil {
 			return found, fmt.Errorf("%s: %w", page, err)
 		}
@@ -179,4 +187,28 @@ func (w *Workspace) crawlListing(ctx context.Context, f *acquire.Fetcher, opts F
 		page = next
 	}
 	return found, nil
+}
+
+// boundary is where a listing may lead: the hosts its links and next
+// pages may be on — its own, with or without "www.", and those --hosts
+// adds.
+type boundary map[string]bool
+
+func newSite(list string, hosts []string) boundary {
+	s := boundary{}
+	if u, err := url.Parse(list); err == nil {
+		s.add(u.Hostname())
+	}
+	for _, h := range hosts {
+		s.add(h)
+	}
+	return s
+}
+
+func (s boundary) add(host string) {
+	s[strings.TrimPrefix(strings.ToLower(strings.TrimSuffix(host, ".")), "www.")] = true
+}
+
+func (s boundary) has(u *url.URL) bool {
+	return s[strings.TrimPrefix(strings.ToLower(strings.TrimSuffix(u.Hostname(), ".")), "www.")]
 }

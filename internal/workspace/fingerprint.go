@@ -4,11 +4,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"runtime/debug"
 
 	"github.com/mosty-dev/mosty/internal/extract"
 	"github.com/mosty-dev/mosty/internal/render"
+	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/mosty-dev/mosty/internal/segment"
 	"github.com/mosty-dev/mosty/internal/site"
 	toml "github.com/pelletier/go-toml/v2"
@@ -85,14 +85,14 @@ func release() string {
 // output folder.
 func (w *Workspace) buildFingerprint(rules site.Rules, out string, static []string) (string, error) {
 	h := sha256.New()
-	cfg, err := os.ReadFile(w.Path(ConfigFile))
+	cfg, err := safefile.Read(w.Path(ConfigFile), maxSmallFile)
 	if err != nil {
 		return "", err
 	}
 	h.Write(cfg)
 	fmt.Fprintf(h, "%+v|%s|%d|%s|%q", rules, w.pipelineFingerprint(), renderVersion, out, static)
 	for _, name := range render.TemplateNames {
-		if data, err := os.ReadFile(w.Path("templates", name)); err == nil {
+		if data, err := safefile.Read(w.Path("templates", name), maxSmallFile); err == nil {
 			h.Write(data)
 		}
 	}

@@ -48,9 +48,13 @@ func (w *Workspace) Import(paths []string) ([]ImportResult, error) {
 	var srcs []*acquire.Source
 	var results []ImportResult
 	for _, f := range files {
-		src, err := acquire.ReadFile(f)
+		err := f.Refused
+		var src *acquire.Source
+		if err == nil {
+			src, err = acquire.ReadFile(f.Path)
+		}
 		if err != nil {
-			results = append(results, ImportResult{File: f, Status: ImportFailed, Err: err})
+			results = append(results, ImportResult{File: f.Path, Status: ImportFailed, Err: err})
 			continue
 		}
 		srcs = append(srcs, src)

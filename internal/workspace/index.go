@@ -6,6 +6,8 @@ import (
 	"os"
 	"slices"
 	"strings"
+
+	"github.com/mosty-dev/mosty/internal/safefile"
 )
 
 // index remembers, per article, the size and modification time of its
@@ -29,7 +31,7 @@ func (w *Workspace) indexPath() string { return w.Path(".mosty", "index.json") }
 // with other rules, is empty.
 func (w *Workspace) loadIndex() *index {
 	idx := &index{Version: w.pipelineFingerprint(), Articles: map[string]map[string]fileStamp{}}
-	data, err := os.ReadFile(w.indexPath())
+	data, err := safefile.Read(w.indexPath(), maxCacheFile)
 	if err != nil {
 		return idx
 	}

@@ -3,10 +3,10 @@ package workspace
 import (
 	"errors"
 	"io/fs"
-	"os"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/hint"
+	"github.com/mosty-dev/mosty/internal/safefile"
 )
 
 // LocalePath is the locale file of an article in a language.
@@ -17,7 +17,7 @@ func (w *Workspace) LocalePath(lang, slug string) string {
 // LoadLocale reads a locale file; a file that does not exist is (nil, nil).
 func (w *Workspace) LoadLocale(lang, slug string) (*catalog.File, []byte, error) {
 	path := w.LocalePath(lang, slug)
-	data, err := os.ReadFile(path)
+	data, err := safefile.Read(path, MaxLocaleFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, nil
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/hint"
 	"github.com/mosty-dev/mosty/internal/interchange"
+	"github.com/mosty-dev/mosty/internal/safefile"
 )
 
 // mergeBatch is what one merge file (or OmegaT project) says.
@@ -21,29 +22,58 @@ type mergeBatch struct {
 }
 
 // readMergeFiles reads every merge file before anything is decided: one
-// that cannot be read stops the merge with nothing written.
+// that cannot be read stops the merge with nothing written. A file's
+// translations make a batch per language: each goes into the translators'
+// files of its own (an XLIFF 1.2 document may hold a <file> per
+// language), and its article names are slugs (the readers refuse any
+// other), so a merge file writes only into this workspace's locale files.
 func (w *Workspace) readMergeFiles(paths []string) ([]mergeBatch, error) {
 	var out []mergeBatch
 	for _, p := range paths {
 		lang, ts, err := readMergeFile(p)
 		if err != nil {
+			if hint.Of(err) == "" {
+				err = hint.Wrap(err, "mosty merges files it exported, filled in by a CAT tool; nothing was written")
+			}
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
 		if len(ts) == 0 && lang == "" {
 			return nil, hint.Wrap(fmt.Errorf("%s: no translations in it", p), "merge files exported by mosty export and filled in by a CAT tool")
 		}
-		ours, err := w.TargetLanguage(lang)
+		if len(ts) == 0 {
+			ts = []interchange.Translation{{Lang: lang}} // still check its language
+		}
+		batches, err := w.batchesByLang(p, ts)
 		if err != nil {
-			return nil, fmt.Errorf("%s: its language: %w", p, err)
+			return nil, err
 		}
-		b := mergeBatch{path: p, lang: ours, ts: ts}
-		for _, t := range ts {
-			if t.ExportID != "" {
-				b.exportID = t.ExportID
-				break
+		out = append(out, batches...)
+	}
+	return out, nil
+}
+
+// batchesByLang splits one file's translations by language, in the order
+// the languages first appear.
+func (w *Workspace) batchesByLang(p string, ts []interchange.Translation) ([]mergeBatch, error) {
+	var out []mergeBatch
+	at := map[string]int{}
+	for _, t := range ts {
+		i, ok := at[t.Lang]
+		if !ok {
+			ours, err := w.TargetLanguage(t.Lang)
+			if err != nil {
+				return nil, fmt.Errorf("%s: its language: %w", p, err)
 			}
+			i = len(out)
+			at[t.Lang] = i
+			out = append(out, mergeBatch{path: p, lang: ours})
 		}
-		out = append(out, b)
+		if t.ExportID != "" && out[i].exportID == "" {
+			out[i].exportID = t.ExportID
+		}
+		if t.ID != "" || t.Source != "" {
+			out[i].ts = append(out[i].ts, t)
+		}
 	}
 	return out, nil
 }
@@ -54,7 +84,7 @@ func readMergeFile(p string) (string, []interchange.Translation, error) {
 	if st, err := os.Stat(p); err == nil && st.IsDir() {
 		return readOmegaTProject(p)
 	}
-	data, err := os.ReadFile(p)
+	data, err := safefile.Read(p, maxMergeFile)
 	if err != nil {
 		return "", nil, err
 	}
@@ -80,7 +110,7 @@ func readOmegaTProject(dir string) (string, []interchange.Translation, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	save, err := os.ReadFile(filepath.Join(dir, "omegat", "project_save.tmx"))
+	save, err := safefile.Read(filepath.Join(dir, "omegat", "project_save.tmx"), maxMergeFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return readTargets(dir)
 	}
@@ -125,7 +155,7 @@ func xliffFiles(dir string) ([][]byte, error) {
 	}
 	var out [][]byte
 	for _, p := range paths {
-		data, err := os.ReadFile(p)
+		data, err := safefile.Read(p, maxMergeFile)
 		if err != nil {
 			return nil, err
 		}

@@ -3,42 +3,46 @@ package workspace
 import (
 	"bytes"
 	"errors"
-	"fmt"
-	"io/fs"
 	"maps"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"sync"
+
+	"github.com/mosty-dev/mosty/internal/safefile"
 )
 
-// writeSite writes files whose bytes changed, removes the pages an
-// article no longer has, and with clean every file the build did not
-// make.
-func (w *Workspace) writeSite(out string, files map[string][]byte, shared, keep map[string]bool, old *buildCache, clean bool, rep *BuildReport) error {
+// writeSite writes files whose bytes changed and removes the pages an
+// article no longer has; with clean, also every other file owned (files
+// the folder's manifest or the build cache prove mosty wrote) that the
+// build did not make. Files of anyone else are never touched. The
+// manifest is written first with every file the build may leave, then
+// with what the folder holds of mosty's at the end.
+func (w *Workspace) writeSite(out string, files map[string][]byte, keep, owned map[string]bool, old *buildCache, clean bool, rep *BuildReport) error {
 	names := slices.Sorted(maps.Keys(files))
-	// Files the last build made may be on disk; compare before writing so
-	// an unchanged page keeps its time. Others are new: no read.
-	before := map[string]bool{}
-	for _, c := range old.Articles {
-		for _, f := range c.Files {
-			before[f] = true
-		}
+	made := func(name string) bool { _, ok := files[name]; return ok || keep[name] || name == "report.html" }
+	mine := maps.Clone(owned)
+	for _, name := range names {
+		mine[name] = true
 	}
+	if err := w.writeManifest(out, mine); err != nil {
+		return err
+	}
+	// Files a build made may be on disk; compare before writing so an
+	// unchanged page keeps its time. Others are new: no read.
 	dirs := newDirMaker()
 	written := make([]bool, len(names))
 	errs := make([]error, len(names))
 	// File creation waits on the disk more than on the CPU: 8 at a time.
 	parallel(len(names), 8, func(i int) {
 		path := filepath.Join(out, filepath.FromSlash(names[i]))
-		if before[names[i]] || shared[names[i]] {
-			if have, err := os.ReadFile(path); err == nil && bytes.Equal(have, files[names[i]]) {
+		if owned[names[i]] || made(names[i]) {
+			if have, err := safefile.Read(path, maxSiteFile); err == nil && bytes.Equal(have, files[names[i]]) {
 				return
 			}
 		}
 		if errs[i] = dirs.make(filepath.Dir(path)); errs[i] == nil {
-			errs[i] = writeOutput(path, files[names[i]])
+			errs[i] = w.writeOutput(path, files[names[i]])
 		}
 		written[i] = true
 	})
@@ -52,59 +56,37 @@ func (w *Workspace) writeSite(out string, files map[string][]byte, shared, keep 
 			rep.Unchanged++
 		}
 	}
-	made := func(name string) bool { _, ok := files[name]; return ok || keep[name] }
+	gone := map[string]bool{}
 	for _, c := range old.Articles {
 		for _, f := range c.Files {
-			if !made(f) {
-				if err := os.Remove(filepath.Join(out, filepath.FromSlash(f))); err == nil {
-					rep.Removed = append(rep.Removed, f)
-				}
-			}
+			gone[f] = true
 		}
 	}
 	if clean {
-		err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, _ := filepath.Rel(out, p)
-			if name := filepath.ToSlash(rel); !made(name) && name != "report.html" {
-				rep.Removed = append(rep.Removed, name)
-				return os.Remove(p)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
+		maps.Copy(gone, owned)
+	}
+	for _, f := range slices.Sorted(maps.Keys(gone)) {
+		if !made(f) && removeOutput(out, f) {
+			rep.Removed = append(rep.Removed, f)
+			delete(mine, f)
 		}
 	}
-	removeEmptyDirs(out)
-	slices.Sort(rep.Removed)
-	return nil
+	for f := range mine {
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(f))); err != nil {
+			delete(mine, f)
+		}
+	}
+	return w.writeManifest(out, mine)
 }
 
-// writeOutput writes a file of the built site atomically — a temporary
-// file in the same folder, renamed over the old one, so a web server never
-// serves half a page — but without syncing it to disk: the site can always
-// be built again from the workspace, and a sync per page would make a
-// build of thousands of pages wait on the disk.
-func writeOutput(path string, data []byte) error {
-	tmp := fmt.Sprintf("%s.%x.tmp", path, rand.Uint64())
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
+// writeOutput writes a file of the built site atomically — renamed over
+// the old one, so a web server never serves half a page — from a
+// temporary file in .mosty/tmp, so that a killed build leaves nothing in
+// the output folder to deploy by mistake. It does not sync: the site can
+// always be built again, and a sync per page would make a build of
+// thousands of pages wait on the disk.
+func (w *Workspace) writeOutput(path string, data []byte) error {
+	return safefile.Write(path, data, safefile.Options{TempDir: w.Path(".mosty", "tmp")})
 }
 
 // dirMaker makes each output folder once, however many files go in it.
@@ -126,19 +108,6 @@ func (d *dirMaker) make(dir string) error {
 	}
 	d.made[dir] = true
 	return nil
-}
-
-func removeEmptyDirs(root string) {
-	var dirs []string
-	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.IsDir() && p != root {
-			dirs = append(dirs, p)
-		}
-		return nil
-	})
-	for i := len(dirs) - 1; i >= 0; i-- {
-		os.Remove(dirs[i]) // fails, harmlessly, on a folder with files
-	}
 }
 
 func allExist(out string, files []string) bool {

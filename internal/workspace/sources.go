@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -15,6 +14,8 @@ import (
 
 	"github.com/mosty-dev/mosty/internal/acquire"
 	"github.com/mosty-dev/mosty/internal/article"
+	"github.com/mosty-dev/mosty/internal/hint"
+	"github.com/mosty-dev/mosty/internal/safefile"
 	toml "github.com/pelletier/go-toml/v2"
 )
 
@@ -62,7 +63,7 @@ func (w *Workspace) Sources() ([]SourceMeta, error) {
 
 func readMeta(path string) (SourceMeta, error) {
 	var m SourceMeta
-	data, err := os.ReadFile(path)
+	data, err := safefile.Read(path, maxSmallFile)
 	if err != nil {
 		return m, err
 	}
@@ -72,7 +73,28 @@ func readMeta(path string) (SourceMeta, error) {
 	if m.Slug == "" {
 		m.Slug = strings.TrimSuffix(filepath.Base(path), metaSuffix)
 	}
-	return m, nil
+	return m, checkMeta(path, m)
+}
+
+// checkMeta refuses metadata whose slug or file name could lead outside
+// sources/ and locales/: sources/*.meta.toml is a file teams commit and
+// share, so its slug must be the one its name says (acquire.CheckSlug) and
+// its original's file name the slug and the extension of its format.
+func checkMeta(path string, m SourceMeta) error {
+	named := strings.TrimSuffix(filepath.Base(path), metaSuffix)
+	var msg string
+	switch want := m.Slug + (&acquire.Source{Format: acquire.Format(m.Format)}).Ext(); {
+	case acquire.CheckSlug(m.Slug) != nil:
+		msg = fmt.Sprintf("slug = %q: %v", m.Slug, acquire.CheckSlug(m.Slug))
+	case m.Slug != named:
+		msg = fmt.Sprintf("slug = %q, but the file is named for %q", m.Slug, named)
+	case m.File != want:
+		msg = fmt.Sprintf("file = %q, but the original of %q is %q", m.File, m.Slug, want)
+	default:
+		return nil
+	}
+	return hint.Wrap(fmt.Errorf("%s: %s", path, msg),
+		"this file is mosty's record of where the article came from: put back the slug and file it had (git can show them), or import the article again; nothing was read or written")
 }
 
 // slugIndex says which slugs are taken and by which article, for giving
@@ -202,7 +224,7 @@ func encodeMeta(m SourceMeta) ([]byte, error) {
 // ReadSource loads a stored original as an acquire.Source, for sync to
 // extract again.
 func (w *Workspace) ReadSource(m SourceMeta) (*acquire.Source, error) {
-	raw, err := os.ReadFile(w.Path("sources", m.File))
+	raw, err := safefile.Read(w.Path("sources", m.File), acquire.MaxArticleFile)
 	if err != nil {
 		return nil, err
 	}

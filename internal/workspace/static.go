@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/mosty-dev/mosty/internal/safefile"
 )
 
 // staticFiles lists the files of the workspace's static/ folder, as slash
@@ -31,13 +33,13 @@ func (w *Workspace) staticFiles() ([]string, error) {
 }
 
 // addStatic puts the static files among the files a build writes.
-func (w *Workspace) addStatic(names []string, files map[string][]byte, shared map[string]bool) error {
+func (w *Workspace) addStatic(names []string, files map[string][]byte) error {
 	for _, name := range names {
-		data, err := os.ReadFile(w.Path("static", filepath.FromSlash(name)))
+		data, err := safefile.Read(w.Path("static", filepath.FromSlash(name)), maxSiteFile)
 		if err != nil {
 			return err
 		}
-		files[name], shared[name] = data, true
+		files[name] = data
 	}
 	return nil
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/catalog"
@@ -154,15 +156,39 @@ func (w *Workspace) apply(plans []articlePlan, report *SyncReport, idx *index) e
 		writes = append(writes, p.writes...)
 		report.Written = append(report.Written, p.changes...)
 	}
-	errs := make([]error, len(writes))
-	parallel(len(writes), 8, func(i int) { errs[i] = writeFile(writes[i].path, writes[i].data) })
-	if err := errors.Join(errs...); err != nil {
-		return err
+	// Originals first, then their metadata, then the locale files that
+	// record the originals' checksums: a kill between any two writes
+	// leaves no file recording bytes that are not on disk, so the next
+	// command sees what is missing and writes it again.
+	for phase := range 3 {
+		var batch []pendingWrite
+		for _, wr := range writes {
+			if w.writePhase(wr.path) == phase {
+				batch = append(batch, wr)
+			}
+		}
+		errs := make([]error, len(batch))
+		parallel(len(batch), 8, func(i int) { errs[i] = writeFile(batch[i].path, batch[i].data) })
+		if err := errors.Join(errs...); err != nil {
+			return err
+		}
 	}
 	for _, p := range plans {
 		idx.set(p.slug, w.stampArticle(p.slug, p.source))
 	}
 	return w.saveIndex(idx)
+}
+
+// writePhase orders a plan's writes: an original in sources/ (0), its
+// metadata (1), a locale file (2).
+func (w *Workspace) writePhase(path string) int {
+	switch {
+	case filepath.Dir(path) != w.Path("sources"):
+		return 2
+	case strings.HasSuffix(path, metaSuffix):
+		return 1
+	}
+	return 0
 }
 
 // planArticle works out the locale files of one article: the Polish file

@@ -3,10 +3,10 @@ package workspace
 import (
 	"encoding/json"
 	"maps"
-	"os"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/qa"
+	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/mosty-dev/mosty/internal/tm"
 )
 
@@ -33,7 +33,7 @@ type tmCacheFile struct {
 func (w *Workspace) buildMemory(lang string, stamps stampSet, checks *qa.Checker) (*tm.Memory, error) {
 	path := w.Path(".mosty", "tm-"+lang+".json")
 	var cache tmCache
-	if data, err := os.ReadFile(path); err == nil {
+	if data, err := safefile.Read(path, maxCacheFile); err == nil {
 		json.Unmarshal(data, &cache)
 	}
 	next := tmCache{Checks: w.checksFingerprint(), Files: map[string]tmCacheFile{}}

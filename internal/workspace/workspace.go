@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/gofrs/flock"
-	"github.com/google/renameio/v2"
+	"github.com/mosty-dev/mosty/internal/safefile"
 )
 
 // A Workspace is an open mosty workspace folder: where it is and its
@@ -55,7 +55,8 @@ func (w *Workspace) Languages() []string {
 var ErrLocked = errors.New("another mosty process is writing this workspace")
 
 // Lock takes the workspace's write lock, without waiting: a second
-// process gets ErrLocked at once rather than a half-merged file. Call the
+// process gets ErrLocked at once rather than a half-merged file. Holding
+// it, it removes the temporary files an interrupted mosty left. Call the
 // returned function to release it.
 func (w *Workspace) Lock() (unlock func(), err error) {
 	l := flock.New(w.Path(".mosty.lock"))
@@ -66,20 +67,60 @@ func (w *Workspace) Lock() (unlock func(), err error) {
 	if !ok {
 		return nil, fmt.Errorf("%s: %w", w.Dir, ErrLocked)
 	}
+	if err := w.cleanLeftovers(); err != nil {
+		_ = l.Unlock()
+		return nil, fmt.Errorf("removing what an interrupted mosty left: %w", err)
+	}
 	return func() { _ = l.Unlock() }, nil
 }
 
-// writeFile writes data atomically: to a temporary file in the same
-// folder, synced, then renamed over path. A crash leaves the old file or
-// the new one, never half of either.
+// writeFile writes data atomically (safefile.Write): to a temporary
+// file in the same folder, synced, then renamed over path. A crash leaves
+// the old file or the new one, never half of either, and a temporary file
+// the next command removes (cleanLeftovers).
 func writeFile(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	return safefile.Write(path, data, safefile.Options{Sync: true})
+}
+
+// Limits on the files mosty reads (safefile.Read): far beyond real use,
+// far below what would exhaust memory.
+const (
+	maxSmallFile  = 1 << 20   // mosty.toml, sources/*.meta.toml, templates
+	MaxLocaleFile = 64 << 20  // a translators' file, glossary.toml: the limit for any reader of them
+	maxMergeFile  = 512 << 20 // an XLIFF or PO file to merge
+	maxCacheFile  = 1 << 30   // a cache of mosty's in .mosty/ (100,000 articles' worth)
+	maxSiteFile   = 512 << 20 // a file of the built site, read to compare
+)
+
+// cleanLeftovers removes the temporary files a killed mosty left beside
+// the workspace's files, and, when a build was interrupted, in its output
+// folder (named in .mosty/building). Call it under the lock. It reads a
+// few folders, not every file: temporary files only ever sit beside the
+// file being written.
+func (w *Workspace) cleanLeftovers() error {
+	dirs := []string{w.Dir, w.Path("sources"), w.Path(".mosty"), w.Path(".mosty", "tmp")}
+	for _, l := range w.Languages() {
+		dirs = append(dirs, w.Path("locales", l))
+	}
+	if _, err := safefile.Clean(dirs...); err != nil {
 		return err
 	}
-	// The temporary file goes in the same folder, so the rename is atomic;
-	// naming the folder saves renameio a probe file per write.
-	return renameio.WriteFile(path, data, 0o644, renameio.WithTempDir(filepath.Dir(path)))
+	out, err := safefile.Read(w.buildingPath(), maxSmallFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err == nil {
+		_, err = safefile.CleanSite(string(out))
+	}
+	if err == nil {
+		err = os.Remove(w.buildingPath())
+	}
+	return err
 }
+
+// buildingPath names the output folder of a build in progress, so that
+// the command after a killed build cleans up there.
+func (w *Workspace) buildingPath() string { return w.Path(".mosty", "building") }
 
 func relPath(base, target string) (string, error) {
 	r, err := filepath.Rel(base, target)
