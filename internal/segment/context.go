@@ -23,6 +23,8 @@ func (s *Segmenter) context(text string, start, i, j, end int) context {
 	switch {
 	case strings.Contains(stops, "?"):
 		return ctxQuestion
+	case stops == "!" && s.nameBefore(text, start, i):
+		return ctxExclaimName
 	case strings.Contains(stops, "!"):
 		return ctxExclaim
 	case j-i > 1:
@@ -37,14 +39,18 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 	switch {
 	case word == "":
 		switch {
+		case i > 0 && text[i-1] == ' ' && spacedStop(text, start, i):
+			return s.wordContext(text, start, trimSpaceLeft(text, i)) // "friendly . and"
 		case i > 0 && (text[i-1] == ' ' || text[i-1] == '.'):
 			return ctxEllipsis // ". . ."
 		case strings.HasSuffix(text[:i], "N°") || strings.HasSuffix(text[:i], "Nº") || strings.HasSuffix(text[:i], "№"):
 			return ctxNever // the numero sign: "N°. 1026"
 		}
 		return ctxWord
-	case (isNumber(word) || isRoman(word)) && isNumbering(text[start:i]):
+	case (isNumber(word) || isRoman(word) || isItemLetter(word)) && isNumbering(text[start:i]):
 		return ctxEnumerator
+	case isNumber(word) && s.opening(text[start:i]):
+		return ctxOpening
 	case isNumber(word):
 		return ctxNumber
 	case isInitial(word) && !unitBefore(text, wstart):
@@ -53,19 +59,33 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 		}
 		return ctxInitial
 	}
+	if wstart > 0 && text[wstart-1] == '/' {
+		return plainContext(word) // a unit over a unit: "15 м/с.", "90 km/h."
+	}
 	if b, ok := s.abbreviation(text, word, wstart); ok {
 		switch {
-		case b == never:
+		case b == never, b == beforeNumber && digitAfter(text, i+1):
 			return ctxNever
-		case b == afterNumber && s.numberBefore(text, wstart):
+		case b == beforeNumber:
+			return plainContext(word) // "Hell no. That's it"
+		case s.numberBefore(text, wstart) && s.opening(text[start:wstart]):
+			return ctxOpening // "W 2016 r. Rada", "At 5 a.m. Mr. Smith"
+		case (b == afterNumber || b == unit) && s.numberBefore(text, wstart):
 			return ctxAbbrevNum
 		case b == afterNumber:
 			return ctxNever
+		case b == unit:
+			return plainContext(word) // "He put it in. Then…"
 		case b == rarely:
 			return ctxAbbrevRare
 		}
 		return ctxAbbrev
 	}
+	return plainContext(word)
+}
+
+// plainContext says what a word no rule names is.
+func plainContext(word string) context {
 	switch {
 	case isRoman(word):
 		return ctxRoman
@@ -73,6 +93,78 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 		return ctxInitial
 	}
 	return ctxWord
+}
+
+// spacedStop reports whether the space before the stop at i follows a
+// word of the sentence, not another stop: "friendly . and", not ". . .".
+func spacedStop(text string, start, i int) bool {
+	q := trimSpaceLeft(text, i)
+	return q > start && text[q-1] != '.' && text[q-1] != ' '
+}
+
+// digitAfter reports whether a number follows position p, past spaces.
+func digitAfter(text string, p int) bool {
+	for p < len(text) && text[p] == ' ' {
+		p++
+	}
+	return p < len(text) && text[p] >= '0' && text[p] <= '9'
+}
+
+// nameBefore reports whether the word before the stop at i is
+// capitalised, not in capitals only, and not the first of its sentence: a
+// name with "!" ("Yahoo!"), not an exclamation ("Great!").
+func (s *Segmenter) nameBefore(text string, start, i int) bool {
+	word, wstart := wordBefore(text, i)
+	r, _ := utf8.DecodeRuneInString(word)
+	if !unicode.IsUpper(r) || strings.ToUpper(word) == word {
+		return false
+	}
+	a, _ := trimSpan(text, start, wstart)
+	return strings.IndexFunc(text[a:wstart], unicode.IsLetter) >= 0
+}
+
+// opening reports whether the sentence so far, up to its last number, is
+// only a phrase of time or place that opens it: a preposition of the
+// rules, then numbers and at most one word in small letters ("W 2016",
+// "Od 1 stycznia 2017", "W latach 90", "В XIX"). Such a sentence goes on
+// after the stop: "W 2016 r. Rada zdecydowała", "В 2016 г. Петровский
+// стал мэром"; "Это стоит 100 руб." is no such phrase.
+func (s *Segmenter) opening(before string) bool {
+	var words [4]string
+	n := 0
+	for rest := strings.TrimLeft(before, "\"'„“«(–—- "); rest != ""; {
+		var w string
+		w, rest, _ = strings.Cut(rest, " ")
+		if w == "" {
+			continue
+		}
+		if n == len(words) {
+			return false
+		}
+		words[n], n = w, n+1
+	}
+	if n < 2 || !isNumberLike(words[n-1]) {
+		return false
+	}
+	small := 0
+	for _, w := range words[1 : n-1] {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case isNumberLike(w):
+		case unicode.IsLower(r) && small == 0:
+			small++
+		default:
+			return false
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(words[0])
+	return unicode.IsUpper(r) && s.rules.prepositions[lexicon.Key(words[0])]
+}
+
+// isNumberLike reports whether w is a number, with an ending or not
+// ("2016", "1990-х"), or a Roman numeral.
+func isNumberLike(w string) bool {
+	return w != "" && (w[0] >= '0' && w[0] <= '9' || isRoman(w))
 }
 
 // classify says what follows position p (white space after a stop): see
@@ -129,18 +221,25 @@ func (s *Segmenter) wordClass(text string, p int, r rune) class {
 	switch {
 	case unicode.IsDigit(r):
 		return clsDigit
+	case unicode.IsLower(r) && itemAt(text, p):
+		return clsItem
 	case unicode.IsLower(r):
 		return clsLower
 	case !unicode.IsUpper(r):
 		return clsOther
 	}
 	word := wordAt(text, p)
-	if isInitial(word) && strings.HasPrefix(text[p+len(word):], ".") {
-		return clsName // another initial: "А. С. Пушкин"
+	if strings.HasPrefix(text[p+len(word):], ".") {
+		switch {
+		case isInitial(word):
+			return clsName // another initial: "А. С. Пушкин"
+		case s.title(text, word, p+len(word)):
+			return clsCapital // a title, not the stop word a list may call it: "Mrs. Brown"
+		}
 	}
 	c := s.rules.lex.Class(word)
 	switch {
-	case c&lexicon.Function != 0:
+	case c&lexicon.Function != 0 || len(s.rules.function) > 0 && s.rules.function[lexicon.Key(word)]:
 		return clsFunction
 	case isRoman(word) && len(word) > 1:
 		return clsRoman
@@ -150,10 +249,19 @@ func (s *Segmenter) wordClass(text string, p int, r rune) class {
 		return clsName
 	case c&lexicon.Mixed != 0:
 		return clsMixed
+	case c == 0 && s.rules.nameEnding(word):
+		return clsName
 	case s.namePhrase(text, p+len(word)):
 		return clsPhrase
 	}
 	return clsCapital
+}
+
+// title reports whether word, ending at the period at p, is an
+// abbreviation that never ends a sentence: "Mrs.", "prof.", "Дж.".
+func (s *Segmenter) title(text, word string, p int) bool {
+	b, ok := s.abbreviation(text, word, p-len(word))
+	return ok && b == never
 }
 
 // namePhrase reports whether the word after position p is capitalised
@@ -187,14 +295,17 @@ func wordAt(text string, p int) string {
 // isNumbering reports whether the sentence so far (up to its period) is
 // only a numbering: "2", "IV", "§ 2", "8.1", "(3".
 func isNumbering(s string) bool {
+	if len(s) > 24 {
+		return false // a numbering is short; the sentence so far may be long
+	}
 	s = strings.TrimLeft(s, " \t\n(§№")
 	if s == "" {
 		return false
 	}
-	if isRoman(s) {
+	if isRoman(s) || isItemLetter(s) {
 		return true
 	}
-	for _, part := range strings.Split(s, ".") {
+	for part := range strings.SplitSeq(s, ".") {
 		if !isNumber(part) || len(part) > 3 {
 			return false
 		}
@@ -202,11 +313,57 @@ func isNumbering(s string) bool {
 	return true
 }
 
-// unitBefore reports whether a degree sign stands before the letter at
-// p: "−5 °C." is a unit, not an initial.
+// isItemLetter reports whether w marks a list item in small letters: a
+// letter ("a", "b") or a small Roman numeral ("ii", "iv").
+func isItemLetter(w string) bool {
+	if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.IsLower(r) {
+		return true
+	}
+	if len(w) > 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if strings.IndexByte("ivx", w[i]) < 0 {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// itemAt reports whether a list item's marker in small letters starts at
+// p: "b) ", "б) ", "c)" at the end; with a period only in Latin letters
+// ("b. ", "ii. "), since "э." is the end of "н. э.".
+func itemAt(text string, p int) bool {
+	w := wordAt(text, p)
+	q := p + len(w)
+	if !isItemLetter(w) || q >= len(text) || text[q] != ')' && (text[q] != '.' || w[0] < 'a' || w[0] > 'z') {
+		return false
+	}
+	return q+1 == len(text) || text[q+1] == ' '
+}
+
+// unitBefore reports whether the capital letter at p is a unit or a
+// direction after a measure, not an initial: "−5 °C.", "54.35 N, 18.65 E.",
+// "52°14′ N.".
 func unitBefore(text string, p int) bool {
 	r, _ := utf8.DecodeLastRuneInString(text[:p])
-	return r == '°' || r == '℃'
+	if r == '°' || r == '℃' {
+		return true
+	}
+	if strings.IndexByte("NSEW", text[p]) < 0 {
+		return false
+	}
+	q := trimSpaceLeft(text, p)
+	r, size := utf8.DecodeLastRuneInString(text[:q])
+	if strings.ContainsRune("°′″'", r) {
+		return true
+	}
+	k := q
+	for k > 0 && text[k-1] >= '0' && text[k-1] <= '9' {
+		k--
+	}
+	// a decimal: digits, a point or a comma, digits
+	return size > 0 && k < q && k >= 2 && (text[k-1] == '.' || text[k-1] == ',') && text[k-2] >= '0' && text[k-2] <= '9'
 }
 
 // isDottedInitials reports whether a word with inner periods is capital

@@ -11,6 +11,7 @@ type context uint8
 // The contexts, named in the rules files as below.
 const (
 	ctxWord        context = iota // a plain word: "…podpisano."
+	ctxDictWord                   // a plain word the lexicon has: "…party.", "…Mississippi."
 	ctxNumber                     // a number: "wyniosła 120.", "lata 90."
 	ctxEnumerator                 // a numbering opening the sentence: "2.", "IV.", "§ 2.", "8.1."
 	ctxRoman                      // a Roman numeral: "III. kwartał"
@@ -23,13 +24,16 @@ const (
 	ctxEllipsis                   // "…", "...", ". . ."
 	ctxQuestion                   // "?", "?!", "!?"
 	ctxExclaim                    // "!", "!!"
+	ctxExclaimName                // "!" after a capitalised word inside the sentence: "Yahoo!"
 	ctxQuote                      // any stop followed by a closing quote or bracket: „Tak.”
 	ctxEmoticon                   // an emoticon of the rules: "Спасибо :)"
+	ctxOpening                    // a number ending a phrase that opens the sentence: "W 2016 r.", "W latach 90."
 	numContexts
 )
 
-var contextNames = [numContexts]string{"word", "number", "enumerator", "roman", "initial", "name-initial",
-	"abbrev", "abbrev-number", "abbrev-rarely", "abbrev-never", "ellipsis", "question", "exclaim", "quote", "emoticon"}
+var contextNames = [numContexts]string{"word", "dict-word", "number", "enumerator", "roman", "initial", "name-initial",
+	"abbrev", "abbrev-number", "abbrev-rarely", "abbrev-never", "ellipsis", "question", "exclaim", "exclaim-name",
+	"quote", "emoticon", "opening"}
 
 // A class is what follows the stop, past spaces, opening quotes and
 // brackets; a dash (a new speaker's turn, or the words that say who spoke)
@@ -49,6 +53,7 @@ const (
 	clsPhrase                // a capitalised common word then another that is no name: "Urząd Statystyczny"
 	clsCapital               // any other capitalised word: "Kolejne", "Prace"
 	clsCitation              // a bracket that ends no sentence of its own: "(Smith 55)", "(PAP)"
+	clsItem                  // a list item's letter or small Roman numeral: "b) ", "ii. "
 	clsOther                 // anything else: a symbol, an emoji
 	numPlain
 	dashed     = numPlain // class + dashed is the class after a dash
@@ -56,7 +61,7 @@ const (
 )
 
 var classNames = [numPlain]string{"end", "lower", "digit", "name", "mixed", "function", "acronym",
-	"roman", "phrase", "capital", "citation", "other"}
+	"roman", "phrase", "capital", "citation", "item", "other"}
 
 // A decision table says, for every context and class, whether the stop
 // ends a sentence. It is filled from "decide" lines of the rules files:

@@ -19,6 +19,8 @@ func FuzzSplit(f *testing.F) {
 		"Встреча прошла в г. Минске. Её провёл А. С. Иванов.",
 		"Mr. Smith met the U.S. team at 5 p.m. The talks ended.",
 		"<1>Zdanie. Drugie.</1> Trzecie?! „Tak.” — Nie… <2/>\nNowa linia",
+		"we went to the beach . the water was cold! Yahoo! in NY. a) one. b) two 54.35 N, 18.65 E. ok",
+		"В 2016 г. Петровский стал мэром. Всем спасибо))) Ветер до 15 м/с. Ночью снег :-) P.S. Фото",
 	} {
 		f.Add(s, uint8(0))
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mosty-dev/mosty/internal/segment/lexicon"
 )
@@ -46,10 +47,12 @@ func Languages() []string {
 type behaviour uint8
 
 const (
-	never       behaviour = iota + 1 // never ends a sentence
-	maybe                            // may end one: the decisions for "abbrev" say when
-	afterNumber                      // "abbrev-number" after a number, never elsewhere
-	rarely                           // "abbrev-rarely": an adjective or a company form: "U.S.", "Inc."
+	never        behaviour = iota + 1 // never ends a sentence
+	maybe                             // may end one: the decisions for "abbrev" say when
+	afterNumber                       // "abbrev-number" after a number, never elsewhere
+	rarely                            // "abbrev-rarely": an adjective or a company form: "U.S.", "Inc."
+	unit                              // "abbrev-number" after a number, a plain word elsewhere: "5 in.", "put it in."
+	beforeNumber                      // never before a number, a plain word elsewhere: "No. 5", "Hell no."
 )
 
 // abbrev is one abbreviation, as lower-case words without their final
@@ -75,6 +78,13 @@ type Rules struct {
 	semicolonList bool
 	// numberWords stand for a number: "mln", "тыс.".
 	numberWords map[string]bool
+	// nameEndings end surnames and patronymics (lexicon keys): "ов", "ский".
+	nameEndings []string
+	// function are function words beside the lexicon's (lexicon keys):
+	// adverbs that open sentences, which a stop-word list lacks.
+	function map[string]bool
+	// prepositions open a phrase of time or place: "W 2016 r.", "В XIX в.".
+	prepositions map[string]bool
 }
 
 // LoadRules reads the embedded rules for lang ("pl", "ru", "en") and adds
@@ -84,7 +94,8 @@ func LoadRules(lang string, extra []string) (*Rules, error) {
 	if err != nil {
 		return nil, fmt.Errorf("no segmentation rules for language %q (mosty has pl, ru and en)", lang)
 	}
-	r := &Rules{Lang: lang, byLast: map[string][]abbrev{}, numberWords: map[string]bool{}}
+	r := &Rules{Lang: lang, byLast: map[string][]abbrev{}, numberWords: map[string]bool{}, function: map[string]bool{},
+		prepositions: map[string]bool{}}
 	if r.lex, err = lexicon.Load(lang); err != nil {
 		return nil, err
 	}
@@ -135,6 +146,17 @@ func (r *Rules) rule(f []string) error {
 			r.numberWords[strings.ToLower(strings.TrimSuffix(w, "."))] = true
 		}
 		return nil
+	case "function", "preposition":
+		set := map[string]map[string]bool{"function": r.function, "preposition": r.prepositions}[f[0]]
+		for _, w := range f[1:] {
+			set[lexicon.Key(w)] = true
+		}
+		return nil
+	case "name-ending", "name-ending-always":
+		for _, e := range f[1:] {
+			r.nameEndings = append(r.nameEndings, lexicon.Key(e))
+		}
+		return nil
 	case "emoticon":
 		r.emoticons = append(r.emoticons, f[1:]...)
 		return nil
@@ -147,7 +169,8 @@ func (r *Rules) rule(f []string) error {
 		}
 		return nil
 	}
-	b, ok := map[string]behaviour{"never": never, "maybe": maybe, "after-number": afterNumber, "rarely": rarely}[f[0]]
+	b, ok := map[string]behaviour{"never": never, "maybe": maybe, "after-number": afterNumber, "rarely": rarely,
+		"unit": unit, "before-number": beforeNumber}[f[0]]
 	if !ok {
 		return fmt.Errorf("unknown behaviour %q", f[0])
 	}
@@ -169,4 +192,20 @@ func (r *Rules) add(written string, b behaviour) {
 		}
 	}
 	r.byLast[last] = append(list, abbrev{words: words, b: b})
+}
+
+// nameEnding reports whether word, capitalised and unknown to the
+// lexicon, ends like a surname or a patronymic of the rules: "Петровский",
+// "Иванову". The word must be longer than its ending by two letters.
+func (r *Rules) nameEnding(word string) bool {
+	if len(r.nameEndings) == 0 {
+		return false
+	}
+	k := lexicon.Key(word)
+	for _, e := range r.nameEndings {
+		if strings.HasSuffix(k, e) && utf8.RuneCountInString(k)-utf8.RuneCountInString(e) >= 2 {
+			return true
+		}
+	}
+	return false
 }

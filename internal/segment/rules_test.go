@@ -18,7 +18,7 @@ func TestRulesLinesAreStrict(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := &Rules{byLast: map[string][]abbrev{}, numberWords: map[string]bool{}}
+			r := &Rules{byLast: map[string][]abbrev{}, numberWords: map[string]bool{}, function: map[string]bool{}, prepositions: map[string]bool{}}
 			err := r.read("pl.txt", "# comment\n"+tt.line+"\n")
 			if err == nil || !strings.Contains(err.Error(), "rules/pl.txt:2: ") || !strings.Contains(err.Error(), tt.msg) {
 				t.Errorf("read %q: %v, want rules/pl.txt:2: … %s", tt.line, err, tt.msg)
@@ -48,7 +48,7 @@ func TestDecisionsFirstLineWins(t *testing.T) {
 	}
 	var partial decisions
 	partial.add("word", "*", "split")
-	if err := partial.complete(); err == nil || !strings.Contains(err.Error(), "nothing decides context number") {
+	if err := partial.complete(); err == nil || !strings.Contains(err.Error(), "nothing decides context dict-word") {
 		t.Errorf("complete: %v, want the first undecided context", err)
 	}
 }

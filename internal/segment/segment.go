@@ -153,11 +153,31 @@ func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
 		return j, false // "15.03.2018", "biuro@example.org", "…" inside a pair
 	}
 	ctx := s.context(text, start, i, j, closed)
-	cls := s.classify(text, end, s.rules.decide.fine[ctx])
-	if !s.rules.decide.split[ctx][cls] {
+	d := &s.rules.decide
+	fine := d.fine[ctx] || ctx == ctxWord && d.fine[ctxDictWord]
+	cls := s.classify(text, end, fine)
+	if ctx == ctxWord && d.split[ctxWord][cls] != d.split[ctxDictWord][cls] && s.known(text, i) {
+		ctx = ctxDictWord
+	}
+	if !d.split[ctx][cls] {
 		return j, false
 	}
 	return end, true
+}
+
+// known reports whether the word before the stop at i is a word of the
+// language the lexicon has, no abbreviation the rules lack: "party.",
+// "Mississippi.".
+func (s *Segmenter) known(text string, i int) bool {
+	if i > 0 && text[i-1] == ' ' {
+		i = trimSpaceLeft(text, i) // "friendly . and"
+	}
+	word, _ := wordBefore(text, i)
+	if word == "" {
+		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		return strings.ContainsRune(`)"'”’»`, r) // "(3-3264). you"
+	}
+	return s.rules.lex.Class(word) != 0
 }
 
 // stopsEnd returns the end of the run of stops starting at i: ".", "?!",
@@ -218,13 +238,24 @@ func listItemAt(text string, p int) bool {
 }
 
 // emoticonAt returns the length of an emoticon of the rules at i, one
-// standing after a space; 0 when there is none.
+// standing after a space, or a run of brackets the rules list (")))")
+// right after a word too: "Спасибо))) Завтра"; 0 when there is none.
 func (s *Segmenter) emoticonAt(text string, i int) int {
-	if i == 0 || text[i-1] != ' ' {
+	if i == 0 || text[i-1] == '(' || text[i-1] == ')' {
 		return 0
 	}
 	for _, e := range s.rules.emoticons {
-		if strings.HasPrefix(text[i:], e) {
+		if !strings.HasPrefix(text[i:], e) {
+			continue
+		}
+		if strings.Trim(e, e[:1]) == "" && (e[0] == ')' || e[0] == '(') {
+			n := len(e)
+			for i+n < len(text) && text[i+n] == e[0] {
+				n++
+			}
+			return n
+		}
+		if text[i-1] == ' ' {
 			return len(e)
 		}
 	}

@@ -12,7 +12,6 @@
 package lexicon
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
@@ -32,11 +31,15 @@ var files embed.FS
 // has class 0.
 type Class uint8
 
-// The classes; Function may come with Name or Mixed.
+// The classes; Function may come with Name or Mixed. Every word the
+// lexicon has is a word of the language, no abbreviation: it has Common
+// words only where the splitter asks (every English one; Russian ones that
+// end like a surname).
 const (
 	Name     Class = 1 << iota // only ever written with a capital: Kowalski, Warszawa
 	Mixed                      // written both ways: Polska/polska, Government/government
 	Function                   // a function word, often first in a sentence: the, który, это
+	Common                     // written in small letters only: party, российский
 )
 
 // A Lexicon is one language's words and their classes, sorted. It is
@@ -73,7 +76,9 @@ func Load(lang string) (*Lexicon, error) {
 
 // parse reads a front-coded lexicon file (see gen): one word a line, as
 // its class letter, the number of bytes it shares with the word before
-// ('0' + n), and the rest.
+// ('0' + n), and the rest. The words are laid one after another in one
+// buffer, each built from the end of the one before: no allocation a
+// word.
 func parse(gz []byte) (*Lexicon, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
@@ -83,34 +88,40 @@ func parse(gz []byte) (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Lexicon{}
-	var words strings.Builder
-	words.Grow(len(data) * 3)
-	prev := ""
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") {
+	lines := bytes.Count(data, []byte{'\n'}) + 1
+	l := &Lexicon{ends: make([]uint32, 0, lines), classes: make([]Class, 0, lines)}
+	buf := make([]byte, 0, len(data)*3)
+	prevStart := 0
+	for n := 1; len(data) > 0; n++ {
+		line := data
+		if k := bytes.IndexByte(data, '\n'); k >= 0 {
+			line, data = data[:k], data[k+1:]
+		} else {
+			data = nil
+		}
+		if len(line) == 0 || line[0] == '#' {
 			continue
 		}
+		prevLen := len(buf) - prevStart
 		c, ok := classOf[line[0]]
-		if len(line) < 2 || !ok || int(line[1]-'0') > len(prev) {
+		if len(line) < 2 || !ok || int(line[1])-'0' > prevLen || line[1] < '0' {
 			return nil, fmt.Errorf("line %d: %q is not a lexicon entry", n, line)
 		}
-		w := prev[:line[1]-'0'] + line[2:]
-		if w <= prev && prev != "" {
-			return nil, fmt.Errorf("line %d: %q out of order", n, w)
+		start := len(buf)
+		buf = append(buf, buf[prevStart:prevStart+int(line[1]-'0')]...)
+		buf = append(buf, line[2:]...)
+		if start > 0 && bytes.Compare(buf[start:], buf[prevStart:start]) <= 0 {
+			return nil, fmt.Errorf("line %d: %q out of order", n, buf[start:])
 		}
-		words.WriteString(w)
-		l.ends = append(l.ends, uint32(words.Len()))
+		l.ends = append(l.ends, uint32(len(buf)))
 		l.classes = append(l.classes, c)
-		prev = w
+		prevStart = start
 	}
-	l.words = words.String()
-	return l, sc.Err()
+	l.words = string(buf)
+	return l, nil
 }
 
-var classOf = map[byte]Class{'N': Name, 'M': Mixed, 'F': Function, 'G': Function | Name}
+var classOf = map[byte]Class{'N': Name, 'M': Mixed, 'F': Function, 'G': Function | Name, 'C': Common}
 
 // word returns entry i.
 func (l *Lexicon) word(i int) string {

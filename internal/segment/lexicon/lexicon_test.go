@@ -26,6 +26,13 @@ func TestClasses(t *testing.T) {
 		{"en", "How", Function},
 		{"en", "Kennedy", Name},
 		{"en", "zzyzx", 0},
+		{"en", "party", Common},      // every English word, to tell words from abbreviations
+		{"en", "approx", 0},          // an abbreviation is no word
+		{"ru", "российский", Common}, // it ends like a surname
+		{"ru", "Вишневский", 0},      // a surname hunspell-ru lacks
+		{"ru", "Волков", 0},          // a bare -ов: "name-ending-always"
+		{"ru", "книгами", 0},         // no surname's ending: not kept
+		{"pl", "kolejny", 0},         // no common words in Polish
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang+"/"+tt.word, func(t *testing.T) {

@@ -5,7 +5,13 @@
 //     form expanded with unmunch (hunspell-tools): a form the dictionary has only with a
 //     capital is a name; one it has both ways is mixed;
 //   - the stop-word lists of stopwords-iso (npm pack stopwords-iso@1.1.0): the words that
-//     most often start a sentence.
+//     most often start a sentence, but for those the dictionary has only with a capital,
+//     which stay names (the lists hold "москва" and "россия"), the pronoun I aside;
+//   - common words, the forms a dictionary has in small letters: for English every one but
+//     the short entries that take no affix, which is how en_US lists abbreviations ("approx",
+//     "bldg"; a small letter after a common word and a stop starts a sentence), and for
+//     Russian those that end like a surname ("name-ending" lines of ../../rules/ru.txt),
+//     which the splitter would otherwise take for names: "Российский", "Готов".
 //
 // Usage, from the repository root:
 //
@@ -44,6 +50,7 @@ func main() {
 	dir := flag.String("hunspell", "/usr/share/hunspell", "folder of the hunspell .dic and .aff files")
 	stop := flag.String("stopwords", "", "stopwords-iso.json from the npm package stopwords-iso@1.1.0")
 	out := flag.String("out", "internal/segment/lexicon", "folder to write <lang>.lex.gz to")
+	rules := flag.String("rules", "internal/segment/rules", "folder of the segmentation rules (<lang>.txt)")
 	flag.Parse()
 	if *stop == "" {
 		fmt.Fprintln(os.Stderr, "gen: -stopwords is required (see the package comment)")
@@ -59,7 +66,11 @@ func main() {
 		if err != nil {
 			fail(err)
 		}
-		classes := classify(forms, stopwords[lang])
+		common, err := commonFilter(lang, *rules, filepath.Join(*dir, d.name+".dic"))
+		if err != nil {
+			fail(err)
+		}
+		classes := classify(forms, stopwords[lang], common)
 		path := filepath.Join(*out, lang+".lex.gz")
 		if err := write(path, lang, classes); err != nil {
 			fail(err)
@@ -113,18 +124,24 @@ const (
 	name     = 'N' // only ever written with a capital
 	mixed    = 'M' // written both ways
 	function = 'F' // a stop word, written small
+	common   = 'C' // written small only, and no stop word
 	funcName = 'G' // a stop word the dictionary also has with a capital
 )
 
-// classify gives each lower-case key its class.
-func classify(forms, stopwords []string) map[string]byte {
+// classify gives each lower-case key its class; the small-letter forms
+// that keep says yes to are common words.
+func classify(forms, stopwords []string, keep func(string) bool) map[string]byte {
 	lower := map[string]bool{}
+	out := map[string]byte{}
 	for _, f := range forms {
 		if r, _ := utf8.DecodeRuneInString(f); !unicode.IsUpper(r) {
-			lower[key(f)] = true
+			k := key(f)
+			lower[k] = true
+			if isWord(k) && keep(k) {
+				out[k] = common
+			}
 		}
 	}
-	out := map[string]byte{}
 	for _, f := range forms {
 		r, _ := utf8.DecodeRuneInString(f)
 		if !unicode.IsUpper(r) || !isWord(f) {
@@ -139,16 +156,104 @@ func classify(forms, stopwords []string) map[string]byte {
 	}
 	for _, w := range stopwords {
 		k := key(w)
-		if !isWord(k) {
-			continue
-		}
-		if out[k] != 0 {
+		switch {
+		case !isWord(k):
+		case out[k] == name && !pronoun(k):
+			// The lists hold a few names ("москва", "россия",
+			// "microsoft") and Roman numerals: the dictionary knows
+			// better.
+		case out[k] == name || out[k] == mixed:
 			out[k] = funcName
-		} else {
+		default:
 			out[k] = function
 		}
 	}
 	return out
+}
+
+// pronoun reports whether a stop word the dictionary has only with a
+// capital is a pronoun of one letter, or a contraction of one: English
+// "I", "I'm".
+func pronoun(k string) bool {
+	head, _, _ := strings.Cut(k, "'")
+	return utf8.RuneCountInString(head) == 1
+}
+
+// commonFilter says which small-letter forms of lang are kept as common
+// words: for English all but abbreviations, for Russian those with a
+// surname's ending (the "name-ending" lines of the rules), none for
+// Polish.
+func commonFilter(lang, rulesDir, dic string) (func(string) bool, error) {
+	switch lang {
+	case "en":
+		abbrevs, err := bareShortEntries(dic)
+		if err != nil {
+			return nil, err
+		}
+		return func(w string) bool { return !abbrevs[w] }, nil
+	case "ru":
+		endings, err := nameEndings(filepath.Join(rulesDir, lang+".txt"))
+		if err != nil {
+			return nil, err
+		}
+		return func(w string) bool {
+			for _, e := range endings {
+				if strings.HasSuffix(w, e) {
+					return true
+				}
+			}
+			return false
+		}, nil
+	}
+	return func(string) bool { return false }, nil
+}
+
+// maxAbbrev is the longest entry of a dictionary taken for an
+// abbreviation when it takes no affix.
+const maxAbbrev = 6
+
+// bareShortEntries lists, lower case, the entries of a UTF-8 hunspell
+// .dic without affix flags and of at most maxAbbrev letters: en_US lists
+// its abbreviations so ("approx", "bldg", "esp"), beside a few short
+// adverbs ("ahead"), which a stop after them rarely follows.
+func bareShortEntries(dic string) (map[string]bool, error) {
+	raw, err := os.ReadFile(dic)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for i, line := range strings.Split(string(raw), "\n") {
+		line = strings.TrimSpace(line)
+		if i == 0 || line == "" || strings.Contains(line, "/") {
+			continue
+		}
+		if utf8.RuneCountInString(line) <= maxAbbrev {
+			out[key(line)] = true
+		}
+	}
+	return out, nil
+}
+
+// nameEndings reads the "name-ending" lines of a rules file.
+func nameEndings(path string) ([]string, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for line := range strings.Lines(string(raw)) {
+		// "name-ending-always" lines are left out: the common words
+		// ending so are taken for names all the same.
+		if f := strings.Fields(line); len(f) > 1 && f[0] == "name-ending" {
+			for _, e := range f[1:] {
+				out = append(out, key(e))
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no name-ending lines", path)
+	}
+	return out, nil
 }
 
 // key is how the lexicon stores a word: lower case, ё written е.

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestClassify: a form only capitalised is a name, one written both ways
+// mixed, a stop word a function word, and the small-letter forms the
+// filter keeps common words.
+func TestClassify(t *testing.T) {
+	forms := []string{"Kowalski", "kowalski", "Warszawa", "kolejne", "rok", "approx", "w", "W", "Россия", "I", "I'm"}
+	keep := func(w string) bool { return w != "approx" }
+	got := classify(forms, []string{"w", "jego", "россия", "i", "i'm"}, keep)
+	want := map[string]byte{
+		"kowalski": mixed, "warszawa": name, "kolejne": common, "rok": common,
+		"w": funcName, "jego": function,
+		"россия": name,                      // a name in a stop-word list
+		"i":      funcName, "i'm": funcName, // the pronoun
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%q: class %q, want %q", k, got[k], v)
+		}
+	}
+	if c, ok := got["approx"]; ok {
+		t.Errorf("approx kept as %q, but the filter left it out", c)
+	}
+}
+
+// TestCommonFilter: English keeps every word but short bare entries (its
+// abbreviations), Russian only those with a surname's ending from the
+// rules' "name-ending" lines, Polish none.
+func TestCommonFilter(t *testing.T) {
+	dir := t.TempDir()
+	dic := filepath.Join(dir, "en_US.dic")
+	os.WriteFile(dic, []byte("4\napprox\nparty/SM\nnevertheless\nbldg\n"), 0o644)
+	rules := filepath.Join(dir, "ru.txt")
+	os.WriteFile(rules, []byte("# endings\nname-ending ский ина\nname-ending-always ов\n"), 0o644)
+	tests := []struct {
+		lang, word string
+		want       bool
+	}{
+		{"en", "party", true},
+		{"en", "nevertheless", true}, // bare but long: a word
+		{"en", "approx", false},
+		{"en", "bldg", false},
+		{"ru", "российский", true},
+		{"ru", "причина", true},
+		{"ru", "волков", false}, // name-ending-always: not kept
+		{"ru", "книга", false},
+		{"pl", "kolejne", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+"/"+tt.word, func(t *testing.T) {
+			keep, err := commonFilter(tt.lang, dir, dic)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := keep(tt.word); got != tt.want {
+				t.Errorf("keep(%q) = %v, want %v", tt.word, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNameEndingsNeedsLines(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ru.txt")
+	os.WriteFile(path, []byte("never г.\n"), 0o644)
+	if _, err := nameEndings(path); err == nil {
+		t.Error("a rules file without name-ending lines gave endings")
+	}
+}
