@@ -9,15 +9,15 @@ import (
 	"testing"
 )
 
-// A sample is a row of testdata/names.tsv.
+// A sample is a row of testdata/names.tsv or testdata/heldout.tsv.
 type sample struct {
 	kind, pl, ru, source string
 	line                 int
 }
 
-func readSamples(t *testing.T) []sample {
+func readSamples(t *testing.T, name string) []sample {
 	t.Helper()
-	f, err := os.Open("testdata/names.tsv")
+	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func readSamples(t *testing.T) []sample {
 		}
 		p := strings.Split(line, "\t")
 		if len(p) != 4 || p[3] == "" {
-			t.Fatalf("testdata/names.tsv:%d: want kind, Polish, Russian and source, tab-separated", n)
+			t.Fatalf("%s:%d: want kind, Polish, Russian and source, tab-separated", name, n)
 		}
 		out = append(out, sample{kind: p[0], pl: p[1], ru: p[2], source: p[3], line: n})
 	}
@@ -45,17 +45,51 @@ func sampleKind(k string) Kind {
 	return Person
 }
 
+// The sets TestAccuracy measures, and the share each must keep.
+var accuracySets = []struct {
+	name, file string
+	floor      float64
+}{
+	// The names the rules were developed on.
+	{"dev", "testdata/names.tsv", 90},
+	// Names collected before the second round's rules were written; its
+	// first measure, 75.5% (commit c53a6bb), came in the middle of that
+	// round, so it has been seen since.
+	{"heldout1", "testdata/heldout.tsv", 75},
+	// Names collected after that; first measured once those rules were
+	// done: 68.8% (commit 286ed5d). Seen since.
+	{"heldout2", "testdata/heldout2.tsv", 68},
+	// Names collected after that; measured once the rules were done:
+	// 81.1% (commit a784fd8), its honest figure.
+	{"heldout3", "testdata/heldout3.tsv", 81},
+}
+
 // TestAccuracy measures the rules on names the tables have not seen and
-// prints the share right per kind: go test -run TestAccuracy -v ./internal/names
+// prints the share right per kind, for each set:
+//
+//	go test -run TestAccuracy -v ./internal/names
 func TestAccuracy(t *testing.T) {
+	for _, set := range accuracySets {
+		t.Run(set.name, func(t *testing.T) {
+			pct := measure(t, set.file)
+			if pct < set.floor {
+				t.Errorf("%s: %.1f%% right on unseen names, want at least %.0f%%", set.file, pct, set.floor)
+			}
+		})
+	}
+}
+
+// measure logs the share right per kind of a set's names and returns the
+// share right of all of them.
+func measure(t *testing.T, file string) float64 {
 	tb := loadTables()
 	type score struct{ right, all int }
 	perKind := map[string]*score{}
 	var total score
 	var wrong []string
-	for _, s := range readSamples(t) {
+	for _, s := range readSamples(t, file) {
 		if _, seen := tb.exceptions[strings.ToLower(s.pl)]; seen {
-			t.Errorf("testdata/names.tsv:%d: %q is in exceptions.tsv: the measure must use names the table has not seen", s.line, s.pl)
+			t.Errorf("%s:%d: %q is in exceptions.tsv: the measure must use names the table has not seen", file, s.line, s.pl)
 			continue
 		}
 		sc := perKind[s.kind]
@@ -87,7 +121,5 @@ func TestAccuracy(t *testing.T) {
 	for _, w := range wrong {
 		t.Log("wrong: " + w)
 	}
-	if pct < 90 {
-		t.Errorf("%.1f%% right on unseen names, want at least 90%%", pct)
-	}
+	return pct
 }

@@ -2,15 +2,17 @@ package names
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"sync"
 )
 
-//go:generate go run ./gen -dic /usr/share/hunspell/pl_PL.dic -aff /usr/share/hunspell/pl_PL.aff -out data
+//go:generate go run ./gen -dic /usr/share/hunspell/pl_PL.dic -aff /usr/share/hunspell/pl_PL.aff -rudic /usr/share/hunspell/ru_RU.dic -out data
 
-//go:embed data/*.rules data/*.tsv data/titles.txt data/notnames.txt data/lexicon.dic data/lexicon.aff
+//go:embed data/*.rules data/*.tsv data/titles.txt data/notnames.txt data/lexicon.dic data/lexicon.aff data/russian.txt
 var dataFS embed.FS
 
 // tables is everything the package knows, parsed once from data/.
@@ -26,6 +28,7 @@ type tables struct {
 	forms          map[string]string // irregular form (lower case) → nominative
 	endings        []ending
 	lex            *lexicon
+	russian        map[string]string // Russian proper nouns: lower case, ё as е → as written
 }
 
 var loadTables = sync.OnceValue(func() *tables {
@@ -73,6 +76,9 @@ func parseTables() (*tables, error) {
 	if t.endings, err = parseEndings(readData("endings.tsv")); err != nil {
 		return nil, err
 	}
+	if t.russian, err = parseRussian(readData("russian.txt")); err != nil {
+		return nil, err
+	}
 	if t.lex, err = parseLexicon(readData("lexicon.aff"), readData("lexicon.dic")); err != nil {
 		return nil, err
 	}
@@ -115,4 +121,37 @@ func wordSet(name string) (map[string]bool, error) {
 	set := map[string]bool{}
 	err := eachLine(name, readData(name), func(l string) error { set[l] = true; return nil })
 	return set, err
+}
+
+// hintsCode is the names code that decides a hint: finding names and
+// making their forms. Bump it with any change there that changes the
+// hints of a text; HintsVersion covers the data.
+const hintsCode = 2
+
+// HintsVersion says which names hints this mosty writes: the names code
+// (hintsCode) and every embedded data file. A workspace whose hints were
+// written by another version has them written again on its next sync,
+// without extracting its articles again (the hints are advice beside the
+// translations, not part of the Polish files).
+var HintsVersion = sync.OnceValue(func() string {
+	entries, err := dataFS.ReadDir("data")
+	if err != nil {
+		panic("names: " + err.Error())
+	}
+	files := make([]dataFile, len(entries))
+	for i, e := range entries { // sorted by name
+		files[i] = dataFile{e.Name(), readData(e.Name())}
+	}
+	return hintsVersion(hintsCode, files)
+})
+
+type dataFile struct{ name, text string }
+
+func hintsVersion(code int, files []dataFile) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "names %d\n", code)
+	for _, f := range files {
+		fmt.Fprintf(h, "%s\n%d\n%s", f.name, len(f.text), f.text)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:6])
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -64,7 +65,7 @@ func TestTableErrors(t *testing.T) {
 // letter is left in a Russian form.
 func TestRulesCoverLetters(t *testing.T) {
 	tb := loadTables()
-	for _, r := range "aąbcćdeęfghijklłmnńoóprsśtuwyzźżvxq" {
+	for _, r := range "aąbcćdeęfghijklłmnńoóprsśtuŭwyzźżvxq" {
 		for _, rs := range []*ruleSet{tb.pl, tb.east} {
 			if out := rs.apply(string(r), "common"); strings.ContainsRune(out, r) {
 				t.Errorf("%s: %q has no rule", rs.name, r)
@@ -87,7 +88,10 @@ func TestLexiconUpToDate(t *testing.T) {
 	if err := runGen(t, dir); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"lexicon.dic", "lexicon.aff"} {
+	if _, err := os.Stat("/usr/share/hunspell/ru_RU.dic"); err != nil {
+		t.Skip("hunspell-ru is not installed")
+	}
+	for _, f := range []string{"lexicon.dic", "lexicon.aff", "russian.txt"} {
 		want, _ := os.ReadFile(filepath.Join(dir, f))
 		got, _ := os.ReadFile(filepath.Join("data", f))
 		if !bytes.Equal(got, want) {
@@ -103,4 +107,66 @@ func runGen(t *testing.T, out string) error {
 		t.Logf("%s", b)
 	}
 	return err
+}
+
+// TestVariants: a rule's alternatives give other spellings, the rule's
+// own output first, then one alternative at a time, leftmost first.
+func TestVariants(t *testing.T) {
+	rs, err := parseRules("x.rules", "[common]\ny > ы|и\nn > нь|н / _#\na > а\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, word string
+		want       []string
+	}{
+		{"no alternative", "a", []string{"а"}},
+		{"one", "ya", []string{"ыа", "иа"}},
+		{"two", "yan", []string{"ыань", "иань", "ыан", "иан"}},
+		{"context", "nya", []string{"nыа", "nиа"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := rs.variants(tt.word, "common")
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("variants(%q) = %q, want %q", tt.word, got, tt.want)
+			}
+			if apply := rs.apply(tt.word, "common"); apply != got[0] {
+				t.Errorf("apply(%q) = %q, not the first variant %q", tt.word, apply, got[0])
+			}
+		})
+	}
+	if got := rs.variants(strings.Repeat("y", 10), "common"); len(got) != maxVariants {
+		t.Errorf("%d variants of ten y, want at most %d", len(got), maxVariants)
+	}
+}
+
+// TestHintsVersion: the hints version changes with the names code and
+// with any data file, so that sync writes the hints anew.
+func TestHintsVersion(t *testing.T) {
+	files := []dataFile{{"given.tsv", "Adam\tm\tpl\t-\t-\n"}, {"pl.rules", "a > а\n"}}
+	base := hintsVersion(1, files)
+	tests := []struct {
+		name  string
+		code  int
+		files []dataFile
+	}{
+		{"code bumped", 2, files},
+		{"a table changed", 1, []dataFile{{"given.tsv", "Adam\tm\tpl\tАдам\t-\n"}, files[1]}},
+		{"a file added", 1, append(slices.Clone(files), dataFile{"x.txt", ""})},
+		{"text moved between files", 1, []dataFile{{"given.tsv", "Adam\tm\tpl\t-\t-\na > а\n"}, {"pl.rules", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if v := hintsVersion(tt.code, tt.files); v == base {
+				t.Errorf("hints version %q did not change", v)
+			}
+		})
+	}
+	if hintsVersion(1, files) != base {
+		t.Error("the hints version is not stable")
+	}
+	if v := HintsVersion(); len(v) != 12 {
+		t.Errorf("HintsVersion() = %q, want 12 hex digits", v)
+	}
 }

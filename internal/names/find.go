@@ -2,6 +2,7 @@ package names
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -22,16 +23,65 @@ func Find(text string) []Name {
 }
 
 // A Finder finds names in texts one after another — the segments of a
-// file, of a workspace — reading each word once. Its zero value is ready
-// for use; it is not safe for concurrent use.
-type Finder struct{ cache readingCache }
+// file, of all the articles of an import or a sync — reading each word
+// and making each name's forms once. Its zero value is ready for use; it
+// is safe for concurrent use.
+type Finder struct{ cache cache }
 
-// Find is Find, remembering the readings of the words for the next texts.
+// Find is Find, remembering the readings of the words and the forms of
+// the names for the next texts.
 func (f *Finder) Find(text string) []Name {
-	if f.cache == nil {
-		f.cache = readingCache{}
+	return loadTables().find(text, &f.cache)
+}
+
+// A cache keeps what a Finder worked out: the readings of words and the
+// forms of names.
+type cache struct {
+	mu       sync.Mutex
+	readings map[string][]reading
+	names    map[nameKey]Name
+}
+
+type nameKey struct {
+	nominative string
+	kind       Kind
+}
+
+// reading returns the readings of a word, worked out once.
+func (c *cache) reading(t *tables, w string) []reading {
+	c.mu.Lock()
+	r, ok := c.readings[w]
+	c.mu.Unlock()
+	if ok {
+		return r
 	}
-	return loadTables().find(text, f.cache)
+	r = t.readings(w)
+	c.mu.Lock()
+	if c.readings == nil {
+		c.readings = map[string][]reading{}
+	}
+	c.readings[w] = r
+	c.mu.Unlock()
+	return r
+}
+
+// transcribe is Transcribe, worked out once per name.
+func (c *cache) transcribe(nominative string, kind Kind) Name {
+	k := nameKey{nominative, kind}
+	c.mu.Lock()
+	n, ok := c.names[k]
+	c.mu.Unlock()
+	if ok {
+		return n
+	}
+	n = Transcribe(nominative, kind)
+	c.mu.Lock()
+	if c.names == nil {
+		c.names = map[nameKey]Name{}
+	}
+	c.names[k] = n
+	c.mu.Unlock()
+	return n
 }
 
 type token struct {
@@ -105,19 +155,15 @@ func joined(toks []token, i, k int) bool {
 // A finder is one text's search: its tokens, their readings, and the
 // people it has named in full.
 type finder struct {
-	t        *tables
-	toks     []token
-	text     string
-	readings readingCache
-	people   map[string]Name // surname nominative → the person's forms
+	t      *tables
+	toks   []token
+	text   string
+	cache  *cache
+	people map[string]Name // surname nominative → the person's forms
 }
 
-// A readingCache keeps the readings of the words of texts searched one
-// after another (the segments of a file): a word is read once.
-type readingCache map[string][]reading
-
-func (t *tables) find(text string, cache readingCache) []Name {
-	f := &finder{t: t, toks: tokenize(text), text: text, readings: cache, people: map[string]Name{}}
+func (t *tables) find(text string, c *cache) []Name {
+	f := &finder{t: t, toks: tokenize(text), text: text, cache: c, people: map[string]Name{}}
 	var out []Name
 	for i := 0; i < len(f.toks); {
 		n, k := f.at(i)
@@ -142,13 +188,7 @@ func (f *finder) at(i int) (Name, int) {
 }
 
 func (f *finder) read(i int) []reading {
-	w := f.toks[i].text
-	if r, ok := f.readings[w]; ok {
-		return r
-	}
-	r := f.t.readings(w)
-	f.readings[w] = r
-	return r
+	return f.cache.reading(f.t, f.toks[i].text)
 }
 
 // found makes the Name for tokens i..i+k-1 with their nominative.

@@ -20,7 +20,7 @@ func (f *finder) tablePlace(i int) (Name, int) {
 			continue // "Polski wniosek", "Polski Związek Wędkarski": an adjective
 		}
 		if e, ok := f.tableEntry(i, k, Place); ok {
-			return f.found(i, k, Transcribe(e.pl, Place))
+			return f.found(i, k, f.cache.transcribe(e.pl, Place))
 		}
 	}
 	return Name{}, 0
@@ -140,7 +140,7 @@ func (f *finder) person(i int) (Name, int) {
 		words = append(words, f.toks[j].text) // Jana Pawła II
 		j++
 	}
-	n := Transcribe(strings.Join(words, " "), Person)
+	n := f.cache.transcribe(strings.Join(words, " "), Person)
 	f.remember(words[len(words)-1], n)
 	return f.found(i, j-i, n)
 }
@@ -189,7 +189,7 @@ func (f *finder) titled(i int) (Name, int) {
 	female := femaleTitles[title]
 	cs := titleCases(f.t, strings.ToLower(f.toks[i-1].text), title, dotted)
 	lemma := f.t.agreeing(f.toks[i].text, female, cs)
-	n := Transcribe(lemma, Person)
+	n := f.cache.transcribe(lemma, Person)
 	f.remember(lemma, n)
 	return f.found(i, 1, n)
 }
@@ -267,7 +267,7 @@ func (f *finder) lexiconPlace(i int) (Name, int) {
 	if words == nil {
 		return Name{}, 0
 	}
-	return f.found(i, k, Transcribe(strings.Join(words, " "), Place))
+	return f.found(i, k, f.cache.transcribe(strings.Join(words, " "), Place))
 }
 
 // placeWord is the nominative of token i if it is a place of the lexicon.

@@ -95,6 +95,22 @@ func TestTranscribe(t *testing.T) {
 		{"Eduard Konstantinowicz Szeler", Person, "Эдуард Константинович Шелер", "Eduard Konstantinovich Sheler"},
 		{"Nikołaj Pietrow", Person, "Николай Петров", "Nikolay Petrov"},
 		{"Aleksandr Łukaszenka", Person, "Александр Лукашенко", "Alexander Lukashenko"},
+		// Belarusians written from Belarusian: English from the Belarusian.
+		{"Siarhiej Cichanouski", Person, "Сергей Тихановский", "Siarhei Tsikhanouski"},
+		{"Maryja Kalesnikawa", Person, "Мария Колесникова", "Maria Kalesnikava"},
+		{"Raman Pratasiewicz", Person, "Роман Протасевич", "Raman Pratasevich"},
+		{"Uładzimir Niaklajeu", Person, "Владимир Някляев", "Uladzimir Niakliayeu"},
+		{"Wasil Bykau", Person, "Василь Быков", "Vasil Bykau"},
+		{"Pawieł Łatuszka", Person, "Павел Латушка", "Pavel Latushka"},
+		// Russians: English from the Russian form.
+		{"Nikita Chruszczow", Person, "Никита Хрущёв", "Nikita Khrushchev"},
+		{"Borys Jelcyn", Person, "Борис Ельцин", "Boris Yeltsin"},
+		// East Slavic towns: the Russian list and their endings.
+		{"Saratów", Place, "Саратов", "Saratov"},
+		{"Irkuck", Place, "Иркутск", "Irkutsk"},
+		{"Murmańsk", Place, "Мурманск", "Murmansk"},
+		{"Gdańsk", Place, "Гданьск", "Gdańsk"},
+		{"Mińsk Mazowiecki", Place, "Миньск-Мазовецки", "Mińsk Mazowiecki"},
 		{"Zakopane", Place, "Закопане", "Zakopane"},
 		{"Białystok", Place, "Белосток", "Białystok"},
 		{"Kraków", Place, "Краков", "Kraków"},

@@ -19,6 +19,9 @@ import (
 //	rz > ш / p_ k_ t_ ch_   letters > output / contexts (any of them; none: always)
 //	ą > ом / _b _p          "_" is the place of the letters; "#" is the word's start or end
 //	j > 0                   "0" is no output
+//	y > ы|и                 alternatives: the first is the rule's output;
+//	                        the others are spellings a word of the Russian
+//	                        list may confirm (variants)
 type ruleSet struct {
 	name     string
 	classes  map[rune]string
@@ -29,6 +32,7 @@ type ruleSet struct {
 type rule struct {
 	from  []rune
 	to    string
+	alts  []string // to, then the other spellings
 	ctx   []context
 	line  int
 	named string // "file:line", for errors in tests
@@ -88,10 +92,14 @@ func (rs *ruleSet) parseRule(line string) (rule, error) {
 	if !ok || from == "" || to == "" || strings.ContainsAny(from, " _#") {
 		return rule{}, fmt.Errorf("a rule is written letters > output [/ contexts], not %q", line)
 	}
-	if to == "0" {
-		to = ""
+	r := rule{from: []rune(from)}
+	for _, a := range strings.Split(to, "|") {
+		if a = strings.TrimSpace(a); a == "0" {
+			a = ""
+		}
+		r.alts = append(r.alts, a)
 	}
-	r := rule{from: []rune(from), to: to}
+	r.to = r.alts[0]
 	for _, c := range strings.Fields(ctxs) {
 		l, rt, ok := strings.Cut(c, "_")
 		if !ok || strings.Contains(rt, "_") {
@@ -123,6 +131,36 @@ func (rs *ruleSet) apply(word string, sections ...string) string {
 		i += len(r.from)
 	}
 	return b.String()
+}
+
+// maxVariants bounds the spellings variants gives for one word.
+const maxVariants = 64
+
+// variants are the spellings of a word the rules allow, the output of
+// apply first, then those that take other alternatives, leftmost first;
+// at most maxVariants.
+func (rs *ruleSet) variants(word string, sections ...string) []string {
+	in := []rune(word)
+	out := []string{""}
+	for i := 0; i < len(in); {
+		r, ok := rs.find(in, i, sections)
+		alts := []string{string(in[i])}
+		step := 1
+		if ok {
+			alts, step = r.alts, len(r.from)
+		}
+		next := make([]string, 0, len(out)*len(alts))
+		for _, a := range alts {
+			for _, o := range out {
+				if len(next) < maxVariants {
+					next = append(next, o+a)
+				}
+			}
+		}
+		out = next
+		i += step
+	}
+	return out
 }
 
 func (rs *ruleSet) find(in []rune, i int, sections []string) (rule, bool) {

@@ -16,7 +16,12 @@ const KeyHints = catalog.KeyNames
 // no name (or the unit is obsolete). Placeholders do not split a name
 // (<1>Adam</1> Krajewski). Where the glossary has a name, its form wins.
 func Annotate(f *catalog.File, g *glossary.Glossary) {
-	var finder Finder
+	new(Finder).Annotate(f, g)
+}
+
+// Annotate is Annotate with what the finder read before: an import or a
+// sync annotates all its files with one finder.
+func (finder *Finder) Annotate(f *catalog.File, g *glossary.Glossary) {
 	for i := range f.Units {
 		u := &f.Units[i]
 		var list []any

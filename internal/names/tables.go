@@ -104,6 +104,7 @@ type givenName struct {
 	pl     string
 	female bool
 	east   bool // Russian or Belarusian in Polish spelling
+	by     bool // a Belarusian form (Siarhiej, Uładzimir)
 	polish bool // a Polish name too
 	ru, en string
 }
@@ -126,8 +127,10 @@ func parseGiven(text string) (map[string]givenName, error) {
 			g.east = true
 		case "both":
 			g.polish, g.east = true, true
+		case "by":
+			g.east, g.by = true, true
 		default:
-			return fmt.Errorf("origin %q: want pl, east or both", f[2])
+			return fmt.Errorf("origin %q: want pl, east, both or by", f[2])
 		}
 		if _, dup := out[g.pl]; dup {
 			return fmt.Errorf("%q is listed twice", g.pl)

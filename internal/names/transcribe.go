@@ -1,6 +1,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,24 +37,41 @@ func Transcribe(nominative string, kind Kind) Name {
 	words := strings.Fields(nominative)
 	if kind == Person {
 		n.Origin = t.personOrigin(words)
-		n.Russian, n.English = t.person(words, n.Origin)
+		n.Russian, n.Also, n.English = t.person(words, n.Origin)
+		return n
+	}
+	n.English = nominative
+	if ru, ok := t.eastPlace(words); ok {
+		n.Origin, n.Russian = EastSlavic, ru
+		n.English = t.romanise(ru)
 		return n
 	}
 	n.Origin = Polish
-	rs := t.pl
-	ru := make([]string, len(words))
+	forms := make([][]string, len(words))
 	for i, w := range words {
-		ru[i] = mapParts(w, func(p string) string { return capital(rs.apply(strings.ToLower(p), "place", "common")) })
+		forms[i] = wordForms(w, func(p string) []string {
+			vs := t.pl.variants(strings.ToLower(p), "place", "common")
+			// A town of one word the Russian list has in another
+			// spelling takes it; in a name of several words the word
+			// is not that town (Mińsk Mazowiecki is not Минск).
+			if form, ok := t.confirmed(vs); ok && len(words) == 1 {
+				return []string{form}
+			}
+			for k := range vs {
+				vs[k] = capital(vs[k])
+			}
+			return vs
+		})
 	}
-	n.Russian = strings.Join(ru, "-")
-	n.English = nominative
+	n.Russian, n.Also = joinForms(forms, "-")
 	return n
 }
 
 // personOrigin says whether a person's name is East Slavic: a given name
 // only Russians and Belarusians have, or a patronymic between a given
-// name and a surname; or, when the given name is not known to be Polish
-// only, a surname in -ow, -ew, -in (Ławrow, Putin).
+// name and a surname; a surname Belarusian in its Polish spelling
+// (belarusianName: Bykau, Azaranka); or, when the given name is not
+// known to be Polish only, a surname in -ow, -ew, -in (Ławrow, Putin).
 func (t *tables) personOrigin(words []string) Origin {
 	polishGiven := false
 	for i, w := range words {
@@ -68,7 +86,8 @@ func (t *tables) personOrigin(words []string) Origin {
 			return EastSlavic
 		}
 	}
-	if !polishGiven && eastSurname(words[len(words)-1]) {
+	last := words[len(words)-1]
+	if t.belarusianName(words) || !polishGiven && eastSurname(last) {
 		return EastSlavic
 	}
 	return Polish
@@ -96,43 +115,113 @@ func isPatronymic(w string) bool {
 }
 
 // person gives the Russian and English forms of a person's words: given
-// names from the table, surnames from the table or the rules.
-func (t *tables) person(words []string, o Origin) (ru, en string) {
+// names from the table, surnames from the table or the rules; also are
+// the other spellings the rules allow (Бжезинский beside Бжезиньский).
+func (t *tables) person(words []string, o Origin) (ru string, also []string, en string) {
 	rs := t.pl
 	if o == EastSlavic {
 		rs = t.east
 	}
-	ruw, enw := make([]string, len(words)), make([]string, len(words))
+	belarusian := o == EastSlavic && t.isBelarusian(words)
+	male := t.isMale(words)
+	forms, enw := make([][]string, len(words)), make([]string, len(words))
 	for i, w := range words {
-		ruw[i] = mapParts(w, func(p string) string {
+		forms[i] = wordForms(w, func(p string) []string {
 			if e, ok := t.exceptions[strings.ToLower(p)]; ok && e.kind == Person {
-				return e.ru[0]
+				return e.ru
 			}
 			if g, ok := t.given[p]; ok && g.ru != "" && i < len(words)-1 {
-				return g.ru
+				return []string{g.ru}
 			}
+			sections := []string{"person", "common"}
 			if i == len(words)-1 {
-				return capital(rs.apply(strings.ToLower(p), "surname", "person", "common"))
+				sections = []string{"surname", "person", "common"}
+				if !male {
+					sections = append([]string{"female"}, sections...)
+				}
 			}
-			return capital(rs.apply(strings.ToLower(p), "person", "common"))
+			if belarusian {
+				sections = append([]string{"by"}, sections...)
+			}
+			vs := rs.variants(strings.ToLower(p), sections...)
+			if form, ok := t.confirmed(vs); ok && o == EastSlavic {
+				return []string{form}
+			}
+			for k := range vs {
+				vs[k] = capital(vs[k])
+			}
+			return vs
 		})
 		enw[i] = w
 		if o == EastSlavic {
-			enw[i] = mapParts(w, func(p string) string {
-				if e, ok := t.exceptions[strings.ToLower(p)]; ok && e.en != "" {
-					return e.en
-				}
-				if g, ok := t.given[p]; ok && g.en != "" {
-					return g.en
-				}
-				return ""
-			})
-			if enw[i] == "" || strings.Contains(enw[i], "--") || strings.HasPrefix(enw[i], "-") || strings.HasSuffix(enw[i], "-") {
-				enw[i] = t.romanise(ruw[i])
-			}
+			enw[i] = t.eastEnglish(w, forms[i][0], belarusian)
 		}
 	}
-	return strings.Join(ruw, " "), strings.Join(enw, " ")
+	ru, also = joinForms(forms, " ")
+	return ru, also, strings.Join(enw, " ")
+}
+
+// eastEnglish is the English form of a word of an East Slavic person's
+// name: the tables' form, or, for a Belarusian, the word romanised from
+// its Polish spelling as the Belarusian name is (Tsikhanouski), for a
+// Russian its Russian form romanised (Lavrov).
+func (t *tables) eastEnglish(w, ru string, belarusian bool) string {
+	en := mapParts(w, func(p string) string {
+		if e, ok := t.exceptions[strings.ToLower(p)]; ok && e.en != "" {
+			return e.en
+		}
+		if g, ok := t.given[p]; ok && g.en != "" {
+			return g.en
+		}
+		return ""
+	})
+	if en != "" && !strings.Contains(en, "--") && !strings.HasPrefix(en, "-") && !strings.HasSuffix(en, "-") {
+		return en
+	}
+	if belarusian {
+		return mapParts(w, func(p string) string { return capital(t.en.apply(strings.ToLower(p), "by")) })
+	}
+	return t.romanise(ru)
+}
+
+// maxAlso bounds the other spellings given for a name.
+const maxAlso = 8
+
+// wordForms gives the forms of a word whose hyphen-separated parts have
+// the forms fn gives (the first its own): the word's form first, then
+// those with one part in another form.
+func wordForms(w string, fn func(string) []string) []string {
+	parts := strings.Split(w, "-")
+	pf := make([][]string, len(parts))
+	for i, p := range parts {
+		pf[i] = []string{p}
+		if p != "" {
+			pf[i] = fn(p)
+		}
+	}
+	form, others := joinForms(pf, "-")
+	return append([]string{form}, others...)
+}
+
+// joinForms joins the first forms of items with sep, and gives as others
+// the joins where one item takes another of its forms, at most maxAlso.
+func joinForms(items [][]string, sep string) (string, []string) {
+	first := make([]string, len(items))
+	for i, f := range items {
+		first[i] = f[0]
+	}
+	var others []string
+	for i, f := range items {
+		for _, alt := range f[1:] {
+			if len(others) == maxAlso {
+				break
+			}
+			w := slices.Clone(first)
+			w[i] = alt
+			others = append(others, strings.Join(w, sep))
+		}
+	}
+	return strings.Join(first, sep), others
 }
 
 // english is the English form of a name whose table row gives none.

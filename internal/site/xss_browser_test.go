@@ -165,7 +165,15 @@ func (d *dialogCount) n() int {
 func clickEverything(t *testing.T, ctx context.Context, url string, d *dialogCount) ([]string, int) {
 	t.Helper()
 	before := d.n()
-	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.Sleep(100*time.Millisecond)); err != nil {
+	// A dialog the previous page opened may still be closing, and a
+	// navigation started then is aborted: try again a few times.
+	var err error
+	for try := 0; try < 3; try++ {
+		if err = chromedp.Do(ctx, chromedp.Navigate(url), chromedp.Sleep(100*time.Millisecond)); err == nil || !strings.Contains(err.Error(), "ERR_ABORTED") {
+			break
+		}
+	}
+	if err != nil {
 		t.Fatalf("%s: %v", url, err)
 	}
 	odd, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {

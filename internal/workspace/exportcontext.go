@@ -40,7 +40,7 @@ func (o *op) unitContext(slug, lang string, u catalog.Unit) (interchange.Context
 		c.Terms = append(c.Terms, interchange.Term{Source: t.Forms[g.SourceLang], Target: t.Forms[lang], Note: t.Note})
 	}
 	if _, ru := langtag.Match(lang, []string{"ru"}); ru {
-		c.Names = new(names.Finder).SegmentHints(u.Source, g)
+		c.Names = o.names.SegmentHints(u.Source, g)
 	}
 	c.Notes = translatorNotes(u)
 	return c, nil

@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 
 	"github.com/mosty-dev/mosty/internal/extract"
+	"github.com/mosty-dev/mosty/internal/names"
 	"github.com/mosty-dev/mosty/internal/render"
 	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/mosty-dev/mosty/internal/segment"
@@ -65,6 +66,13 @@ func (w *Workspace) pipelineFingerprint() string {
 	h.Write(own)
 	return hex.EncodeToString(h.Sum(nil)[:6])
 }
+
+// hintsFingerprint says which hints sync writes beside the segments of
+// the translators' files: the names hints (names.HintsVersion: the names
+// code and its embedded data). It is kept in the sync index, not in the
+// Polish files: when it changes, the next sync writes every translator's
+// file again with the new hints, without extracting any article again.
+func hintsFingerprint() string { return names.HintsVersion() }
 
 // release is mosty's module version as the binary records it, "" when
 // it records none or only "(devel)".

@@ -16,6 +16,7 @@ import (
 // it costs one full sync, nothing else.
 type index struct {
 	Version  string                          `json:"version"`
+	Hints    string                          `json:"hints,omitempty"` // the hints version of the files' hints
 	Articles map[string]map[string]fileStamp `json:"articles"`
 	changed  bool
 }
@@ -28,15 +29,19 @@ type fileStamp struct {
 func (w *Workspace) indexPath() string { return w.Path(".mosty", "index.json") }
 
 // loadIndex reads the index; a missing or unreadable one, or one made
-// with other rules, is empty.
+// with other rules or by a mosty that writes other hints, is empty: every
+// article is looked at again. Hints alone only make sync write the
+// translators' files again; the pipeline fingerprint in the Polish files
+// decides whether an article is extracted again.
 func (w *Workspace) loadIndex() *index {
-	idx := &index{Version: w.pipelineFingerprint(), Articles: map[string]map[string]fileStamp{}}
+	idx := &index{Version: w.pipelineFingerprint(), Hints: hintsFingerprint(), Articles: map[string]map[string]fileStamp{}}
 	data, err := safefile.Read(w.indexPath(), maxCacheFile)
 	if err != nil {
 		return idx
 	}
 	var stored index
-	if json.Unmarshal(data, &stored) != nil || stored.Version != idx.Version || stored.Articles == nil {
+	if json.Unmarshal(data, &stored) != nil || stored.Version != idx.Version || stored.Hints != idx.Hints || stored.Articles == nil {
+		idx.changed = true // record the new versions even if no article changes
 		return idx
 	}
 	idx.Articles = stored.Articles

@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/mosty-dev/mosty/internal/glossary"
+	"github.com/mosty-dev/mosty/internal/names"
 	"github.com/mosty-dev/mosty/internal/qa"
 	"github.com/mosty-dev/mosty/internal/segment"
 	"github.com/mosty-dev/mosty/internal/tm"
@@ -25,6 +26,8 @@ type op struct {
 	stamps   stampSet              // the files as this op listed them; nil until listed
 	memories map[string]*tm.Memory // by language, built on first use
 	gloss    *glossary.Glossary    // read on first use
+
+	names names.Finder // the names found in every file's Polish, for their hints
 
 	segOnce sync.Once
 	seg     *segment.Segmenter

@@ -12,7 +12,6 @@ import (
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/hint"
 	"github.com/mosty-dev/mosty/internal/langtag"
-	"github.com/mosty-dev/mosty/internal/names"
 )
 
 // SyncOptions tune a sync.
@@ -247,8 +246,8 @@ func (o *op) planArticle(m SourceMeta, a *article.Article, prune bool) (articleP
 			return plan, err
 		}
 		g.Annotate(t, lang)
-		if _, ru := langtag.Match(lang, []string{"ru"}); ru {
-			names.Annotate(t, g)
+		if _, ru := langtag.Match(lang, []string{"ru"}); ru && !w.noNameHints {
+			o.names.Annotate(t, g)
 		}
 		plan.add(lang, m.Slug, t.Path, data, t.Bytes(), c)
 	}

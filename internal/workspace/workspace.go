@@ -24,6 +24,10 @@ type Workspace struct {
 	// Now is the clock; tests set it, before the first operation, for
 	// reproducible metadata.
 	Now func() time.Time
+
+	// noNameHints: import and sync write no names hints; set by the
+	// benchmarks that measure what the hints cost.
+	noNameHints bool
 }
 
 // Open opens the workspace in dir and reads its settings.

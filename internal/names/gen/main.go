@@ -7,6 +7,10 @@
 // MPL or Apache-2.0 or CC-SA-1.0"; mosty takes it under Apache-2.0
 // (data/README.md).
 //
+// It also writes data/russian.txt, the proper nouns of Debian's
+// hunspell-ru (ru_RU.dic, Alexander Lebedev's dictionary, under its own
+// BSD-style licence, whose notice the file keeps).
+//
 //	go generate ./internal/names   # with hunspell-pl installed
 package main
 
@@ -28,9 +32,14 @@ import (
 func main() {
 	dic := flag.String("dic", "/usr/share/hunspell/pl_PL.dic", "hunspell dictionary")
 	aff := flag.String("aff", "/usr/share/hunspell/pl_PL.aff", "hunspell affix file")
+	ru := flag.String("rudic", "/usr/share/hunspell/ru_RU.dic", "hunspell-ru dictionary")
 	out := flag.String("out", "data", "output folder")
 	flag.Parse()
-	if err := run(*dic, *aff, *out); err != nil {
+	err := run(*dic, *aff, *out)
+	if err == nil {
+		err = writeRussian(*ru, *out)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}

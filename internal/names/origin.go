@@ -1,0 +1,144 @@
+package names
+
+import (
+	"strings"
+)
+
+// parseRussian reads russian.txt, the proper nouns of a Russian spelling
+// dictionary, into a set keyed by their lower-case form with ё as е.
+func parseRussian(text string) (map[string]string, error) {
+	out := map[string]string{}
+	err := eachLine("russian.txt", text, func(w string) error {
+		out[foldYo(strings.ToLower(w))] = w
+		return nil
+	})
+	return out, err
+}
+
+// confirmed is the first of the spellings the Russian list has, as the
+// list writes it (with its ё): the rules' alternatives (ы or и, нь or н
+// …) decided by a dictionary rather than by a guess.
+func (t *tables) confirmed(spellings []string) (string, bool) {
+	for _, s := range spellings {
+		if w, ok := t.russian[foldYo(s)]; ok {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// eastPlace gives the Russian form of a place whose Polish name may be
+// the Polish spelling of a Russian or Belarusian one: it is, when the
+// Russian list confirms one of its East Slavic spellings and not its
+// Polish one (Saratów Саратов, Briańsk Брянск; not Gdańsk Гданьск), or,
+// the list knowing neither, when its ending is one Polish place names do
+// not have (eastEnding: Omsk, Irkuck).
+//
+// A name of several words is left to the Polish rules and the table:
+// such East Slavic names are exonyms (Rostów nad Donem, Niżny Nowogród),
+// and Polish ones have a Polish adjective (Mińsk Mazowiecki).
+func (t *tables) eastPlace(words []string) (string, bool) {
+	if len(words) != 1 {
+		return "", false
+	}
+	polish, confirmed, marked := false, false, false
+	ru := mapParts(words[0], func(p string) string {
+		lower := strings.ToLower(p)
+		if _, ok := t.confirmed([]string{t.pl.apply(lower, "place", "common")}); ok {
+			polish = true
+		}
+		vs := t.east.variants(lower, "place", "common")
+		if form, ok := t.confirmed(vs); ok {
+			confirmed = true
+			return form
+		}
+		marked = marked || eastEnding(lower)
+		return capital(vs[0])
+	})
+	if polish || !confirmed && !marked {
+		return "", false
+	}
+	return ru, true
+}
+
+// eastEnding: the endings of Russian and Belarusian towns in Polish
+// spelling that Polish towns do not have: -sk after a letter other than
+// ń (Omsk, Kursk, Bobrujsk; Polish Słupsk and Bielsk come out the same
+// either way), -ck (Irkuck, Połock), -grad, -gorod, and the plurals in
+// -icze of Belarusian towns (Hancewicze Ганцевичи; Polish towns have
+// -ice).
+func eastEnding(w string) bool {
+	switch {
+	case strings.HasSuffix(w, "sk"):
+		return !strings.HasSuffix(w, "ńsk") && len([]rune(w)) > 3
+	case strings.HasSuffix(w, "ck"), strings.HasSuffix(w, "grad"), strings.HasSuffix(w, "gorod"), strings.HasSuffix(w, "icze"):
+		return true
+	}
+	return false
+}
+
+// isBelarusian: an East Slavic person's name is written from Belarusian,
+// not Russian: a Belarusian form of a given name (Siarhiej), dzi or ci
+// before a consonant in the surname (Belarusian дзі, ці; the Polish
+// spelling of Russian writes ди di, ци cy), or a Belarusian surname
+// (belarusianName). Only for a name already known to be East Slavic: a
+// Polish name has ci and dzi too.
+func (t *tables) isBelarusian(words []string) bool {
+	for _, w := range words {
+		if g, ok := t.given[w]; ok && g.by {
+			return true
+		}
+	}
+	last := strings.ToLower(words[len(words)-1])
+	return strings.Contains(last, "dzi") || belarusianCi(last) || t.belarusianName(words)
+}
+
+// russianGiven: the name has a given name in its Russian form, which only
+// Russians have (Lew Landau: the -au is not Belarusian ў).
+func (t *tables) russianGiven(words []string) bool {
+	for _, w := range words[:len(words)-1] {
+		if g, ok := t.given[w]; ok && g.east && !g.by && !g.polish {
+			return true
+		}
+	}
+	return false
+}
+
+// isMale: the name's first given name is a man's.
+func (t *tables) isMale(words []string) bool {
+	g, ok := t.given[words[0]]
+	return ok && len(words) > 1 && !g.female
+}
+
+// belarusianName: the surname's Polish spelling is of a Belarusian one,
+// in letters no Polish surname and no Polish spelling of a Russian one
+// has: ŭ, the endings -ouski, -enka, -anka (Russian -овский, -енко:
+// Azaranka), or a final -u after a vowel (Belarusian ў: Bykau, Sannikau)
+// of a surname of five letters or more whose given name is not a Russian
+// form (not Lew Landau, not Rau).
+func (t *tables) belarusianName(words []string) bool {
+	last := strings.ToLower(words[len(words)-1])
+	if strings.ContainsRune(last, 'ŭ') || hasAnySuffix(last, "ouski", "ouska", "enka", "anka") {
+		return true
+	}
+	return len([]rune(last)) >= 5 && hasAnySuffix(last, "au", "ou", "eu") && !t.russianGiven(words)
+}
+
+// belarusianCi: ci before a consonant (Cichanouski): Belarusian ці
+// (Russian ти), which the Polish spelling of Russian never has (it
+// writes ци cy). Before a vowel ci may be a Polish spelling (Ciołkowski
+// Циолковский).
+func belarusianCi(w string) bool {
+	for i := strings.Index(w, "ci"); i >= 0; {
+		rest := w[i+2:]
+		if rest != "" && !strings.ContainsAny(rest[:1], "aeiouy") {
+			return true
+		}
+		j := strings.Index(rest, "ci")
+		if j < 0 {
+			return false
+		}
+		i += 2 + j
+	}
+	return false
+}
