@@ -33,6 +33,9 @@ type Config struct {
 	Rules                         Rules
 	Templates                     *render.Templates
 	Bundle                        *i18n.Bundle
+	// Assets are the files the site has besides its pages (the workspace's
+	// static/), as slash paths from the site's root: "uploads/x.jpg".
+	Assets map[string]bool
 }
 
 // A Problem is a translation that cannot be published as it is, named by
@@ -74,6 +77,9 @@ type segRef struct {
 // BuildArticle decides and renders one article's pages.
 func BuildArticle(in Input, cfg Config) (*Article, error) {
 	a := in.Article
+	if in.Base == nil {
+		localAssets(a, cfg.Assets)
+	}
 	refs, err := align(a, in.Source)
 	if err != nil {
 		return nil, err

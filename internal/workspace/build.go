@@ -62,7 +62,8 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 	if err != nil {
 		return nil, err
 	}
-	global, err := w.buildFingerprint(rules, out)
+	static := slices.Sorted(maps.Keys(cfg.Assets))
+	global, err := w.buildFingerprint(rules, out, static)
 	if err != nil {
 		return nil, err
 	}
@@ -131,6 +132,9 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 		return nil, err
 	}
 	maps.Copy(files, indexes)
+	if err := w.addStatic(static, files); err != nil {
+		return nil, err
+	}
 	if len(todo) > 0 || !allExist(out, []string{"report.html"}) {
 		var articles []catalog.ArticleCoverage
 		for _, slug := range slices.Sorted(maps.Keys(next.Articles)) {
@@ -218,8 +222,16 @@ func (w *Workspace) siteConfig(rules site.Rules) (site.Config, error) {
 	if err != nil {
 		return site.Config{}, err
 	}
+	static, err := w.staticFiles()
+	if err != nil {
+		return site.Config{}, err
+	}
+	assets := map[string]bool{}
+	for _, name := range static {
+		assets[name] = true
+	}
 	return site.Config{SiteName: w.Config.SiteName, BaseURL: baseURL(w.Config.BaseURL), SourceLang: w.Config.SourceLanguage,
-		Targets: w.Config.TargetLanguages, Rules: rules, Templates: tmpl, Bundle: bundle}, nil
+		Targets: w.Config.TargetLanguages, Rules: rules, Templates: tmpl, Bundle: bundle, Assets: assets}, nil
 }
 
 // article reads an article's original from sources/ and extracts it.
