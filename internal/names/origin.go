@@ -56,7 +56,7 @@ func eastEnding(w string) bool {
 
 // eastByList: a name of two words or more whose surname, in the
 // Russian list, is a surname in one of the East Slavic spellings the
-// rules allow (Brouka Бровка) and in none of its Polish ones: the
+// rules allow (Siemaszka Семашко) and in none of its Polish ones: the
 // evidence that a name with no known given name (Pietruś) is East
 // Slavic. A Polish surname the list has in its Polish transcription
 // (Nowak Новак, Górski Гурский) stays Polish.

@@ -148,8 +148,8 @@ func (t *tables) person(words []string, o Origin) (ru string, also []string, en 
 				return []string{form}
 			}
 			// A name not told Belarusian by its spelling may be one
-			// all the same (Maksim Bahdanowicz Богданович): the
-			// Belarusian readings, where the list has one.
+			// all the same: its Belarusian readings (аканне, яканне),
+			// where the list has one of them and none of the others.
 			if o == EastSlavic && !belarusian {
 				if form, ok := t.confirmed(rs.variants(strings.ToLower(p), append([]string{"by"}, sections...)...), personClasses(i, len(words))...); ok {
 					return []string{form}
