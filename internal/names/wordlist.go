@@ -25,8 +25,6 @@ const (
 	patronymic
 	placeWord
 	properWord // a proper noun of hunspell-ru, of no known class
-
-	anyClass = surname | givenWord | patronymic | placeWord | properWord
 )
 
 var classLetters = map[byte]wordClass{'s': surname, 'g': givenWord, 'p': patronymic, 't': placeWord}
