@@ -76,7 +76,7 @@ func parseTables() (*tables, error) {
 	if t.endings, err = parseEndings(readData("endings.tsv")); err != nil {
 		return nil, err
 	}
-	t.russian = map[string]ruWord{}
+	t.russian = make(map[string]ruWord, 1<<16)
 	if err = parseRussian(t.russian, readData("russian.txt")); err != nil {
 		return nil, err
 	}

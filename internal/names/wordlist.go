@@ -1,7 +1,6 @@
 package names
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	"fmt"
@@ -27,10 +26,23 @@ const (
 	properWord // a proper noun of hunspell-ru, of no known class
 )
 
-var classLetters = map[byte]wordClass{'s': surname, 'g': givenWord, 'p': patronymic, 't': placeWord}
+// classLetter is the class of a letter of opencorpora.txt.gz, or 0.
+func classLetter(l byte) wordClass {
+	switch l {
+	case 's':
+		return surname
+	case 'g':
+		return givenWord
+	case 'p':
+		return patronymic
+	case 't':
+		return placeWord
+	}
+	return 0
+}
 
-// A ruWord is a word of the list: as written (capitalised, with its ё)
-// and its classes.
+// A ruWord is a word of the list: as written (with its ё; OpenCorpora's
+// in lower case) and its classes.
 type ruWord struct {
 	form    string
 	classes wordClass
@@ -47,7 +59,9 @@ func parseRussian(list map[string]ruWord, text string) error {
 
 // parseOpenCorpora reads opencorpora.txt.gz, lines of a lower-case word,
 // a tab and its class letters (s surname, g given name, p patronymic, t
-// place), into the list.
+// place), into the list. Its words are kept lower case (confirmed
+// capitalises the one it gives): a process reads the list once, on its
+// first name, and 58,000 words are read faster without a copy each.
 func parseOpenCorpora(list map[string]ruWord, gz []byte) error {
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
@@ -57,27 +71,38 @@ func parseOpenCorpora(list map[string]ruWord, gz []byte) error {
 	if err != nil {
 		return fmt.Errorf("opencorpora.txt.gz: %w", err)
 	}
-	sc := bufio.NewScanner(bytes.NewReader(text))
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || line[0] == '#' {
+	for n := 1; len(text) > 0; n++ {
+		line := text
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = nil
+		}
+		if len(line) == 0 || line[0] == '#' {
 			continue
 		}
-		w, letters, ok := strings.Cut(line, "\t")
+		w, letters, ok := bytes.Cut(line, []byte{'\t'})
 		var c wordClass
-		for i := 0; i < len(letters); i++ {
-			c |= classLetters[letters[i]]
+		for _, l := range letters {
+			if classLetter(l) == 0 {
+				c = 0
+				break
+			}
+			c |= classLetter(l)
 		}
-		if !ok || w == "" || c == 0 {
+		if !ok || len(w) == 0 || c == 0 {
 			return fmt.Errorf("opencorpora.txt.gz:%d: want a word, a tab and class letters of sgpt, not %q", n, line)
 		}
-		addWord(list, mapParts(w, capital), c)
+		addWord(list, string(w), c)
 	}
-	return sc.Err()
+	return nil
 }
 
 func addWord(list map[string]ruWord, w string, c wordClass) {
-	key := foldYo(strings.ToLower(w))
+	key := strings.ToLower(w)
+	if strings.Contains(key, "ё") {
+		key = foldYo(key)
+	}
 	rw, ok := list[key]
 	if !ok || !strings.ContainsRune(rw.form, 'ё') && strings.ContainsRune(w, 'ё') {
 		rw.form = w // the spelling with ё, where one source has it
@@ -95,7 +120,7 @@ func (t *tables) confirmed(spellings []string, classes ...wordClass) (string, bo
 	for _, c := range classes {
 		for _, s := range spellings {
 			if w, ok := t.russian[foldYo(s)]; ok && w.classes&c != 0 {
-				return w.form, true
+				return mapParts(w.form, capital), true
 			}
 		}
 	}
