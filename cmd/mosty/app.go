@@ -56,7 +56,7 @@ func newApp(e *env) *cli.App {
 		CustomAppHelpTemplate: cli.AppHelpTemplate + "\n" + conventionsHelp,
 		HideHelpCommand:       true,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "C", Value: ".", Usage: "run in workspace `DIR`, as with git -C"},
+			&cli.StringFlag{Name: "C", Value: ".", Usage: "use the workspace in `DIR`; other relative paths still start from the current folder"},
 		},
 		Before: func(c *cli.Context) error {
 			e.dir = userPath(c.String("C"))

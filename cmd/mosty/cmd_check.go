@@ -13,13 +13,14 @@ func cmdCheck(e *env) *cli.Command {
 		Name:  "check",
 		Usage: "check translations before publishing (QA)",
 		Description: `Checks every translators' file: placeholders missing, extra or badly
-   nested (errors); empty or untranslated segments; a translation the same
-   as the Polish; numbers, dates, e-mails and URLs that differ; glossary
-   terms not rendered as approved (warning) or a forbidden rendering
-   (error); white space and final punctuation; double spaces; unbalanced
-   brackets and quotes; Latin words in Russian or Cyrillic in English; a
-   status that contradicts the text. Exits 1 when there are errors; list
-   checks under [check] errors in mosty.toml to make their warnings errors.
+   nested, and HTML typed where a placeholder belongs (errors); empty or
+   untranslated segments; a translation the same as the Polish; numbers,
+   dates, e-mails and URLs that differ; glossary terms not rendered as
+   approved (warning) or a forbidden rendering (error); white space and
+   final punctuation; double spaces; unbalanced brackets and quotes; Latin
+   words in Russian or Cyrillic in English; a status that contradicts the
+   text. Exits 1 when there are errors; list checks under [check] errors
+   in mosty.toml to make their warnings errors.
 
    Example:
       mosty check

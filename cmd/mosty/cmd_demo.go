@@ -23,8 +23,10 @@ func cmdDemo(e *env) *cli.Command {
 		Usage:     "run the whole pipeline on the bundled sample article",
 		ArgsUsage: "[DIR]",
 		Description: `Makes a workspace in DIR (default mosty-demo), imports the first user's
-   article (built into mosty) and shows what mosty found in it. Running it
-   again reuses the workspace.
+   article (built into mosty) and shows what mosty found in it, fills in
+   reference translations and builds the site, with the article's picture
+   (a drawing of mosty's own) in static/. Running it again reuses the
+   workspace.
 
    Example:
       mosty demo /tmp/mosty-demo`,
@@ -55,6 +57,9 @@ func runDemo(_ context.Context, e *env, o demoOpts) error {
 		return err
 	}
 	defer unlock()
+	if err := w.AddStaticFile(demo.ImagePath, demo.Image()); err != nil {
+		return err
+	}
 	src, err := acquire.FromBytes(demo.ArticleName, "mosty:demo/"+demo.ArticleName, demo.Article())
 	if err != nil {
 		return err

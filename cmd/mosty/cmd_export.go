@@ -19,9 +19,9 @@ func cmdExport(e *env) *cli.Command {
 		ArgsUsage: "[SLUG…]",
 		Description: `Writes one language's translators' files (all articles, or the slugs
    given) as XLIFF 2.0 (xliff), XLIFF 1.2 (xliff12), gettext PO (po), a
-   translation memory of every translated sentence (tmx), a go-i18n
-   message file (go-i18n), or a ready OmegaT project folder (omegat, with
-   --out DIR). Placeholders become the format's inline codes; the previous
+   go-i18n message file (go-i18n) or a ready OmegaT project folder
+   (omegat, with --out DIR), or a translation memory of every translated
+   sentence in every language (tmx, which needs no --locale). Placeholders become the format's inline codes; the previous
    Polish of fuzzy segments, the memory's close matches, glossary terms and
    the translator's comments and keys go along. Each export has an id,
    written in the file; what it wrote is kept in .mosty/exports/ so that
@@ -30,10 +30,11 @@ func cmdExport(e *env) *cli.Command {
    Example:
       mosty export --format xliff --locale ru --out ru.xlf
       mosty export --format po --locale en --status new,fuzzy klaster-bialorus-2017 > en.po
-      mosty export --format omegat --locale ru --out ru-omegat`,
+      mosty export --format omegat --locale ru --out ru-omegat
+      mosty export --format tmx --out memory.tmx`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "xliff", Usage: "`FORMAT`: " + strings.Join(workspace.Formats, ", ")},
-			&cli.StringFlag{Name: "locale", Usage: "the target `LANG` (required)"},
+			&cli.StringFlag{Name: "locale", Usage: "the target `LANG` (required, except for tmx)"},
 			&cli.StringFlag{Name: "out", Usage: "write to `FILE` (default: stdout), or the folder of an OmegaT project"},
 			&cli.StringFlag{Name: "status", Usage: "only segments in these `STATUSES`, such as new,fuzzy"},
 		},
@@ -62,7 +63,13 @@ func runExport(_ context.Context, e *env, o exportOpts) error {
 	if err != nil {
 		return err
 	}
-	w, lang, err := e.openLang("export", o.locale)
+	var w *workspace.Workspace
+	var lang string
+	if o.format == "tmx" && o.locale == "" {
+		w, err = e.open() // a TMX file holds every language
+	} else {
+		w, lang, err = e.openLang("export", o.locale)
+	}
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,7 @@ import (
 )
 
 func main() {
-	if !isWorker() {
+	if supervised && !isWorker() {
 		os.Exit(supervise(os.Args))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mosty-dev/mosty/internal/sharedtest"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -45,10 +46,13 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs the CLI as a user would, one behaviour per script in
-// testdata/script. Scripts that need ../shared/samples are skipped
-// without it ([samples] condition).
+// testdata/script. Scripts that need ../shared/samples ([samples]
+// condition) are skipped without it, except in CI, where it must be.
 func TestScripts(t *testing.T) {
-	samples, _ := filepath.Abs("../../../shared/samples")
+	samples, ok := sharedtest.Find("samples")
+	if !ok && sharedtest.InCI() {
+		sharedtest.Missing(t, samples) // fails in CI
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: *update,
@@ -59,8 +63,7 @@ func TestScripts(t *testing.T) {
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "samples" {
-				_, err := os.Stat(samples)
-				return err == nil, nil
+				return ok, nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/mosty-dev/mosty/internal/sharedtest"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
@@ -93,7 +94,7 @@ func TestDecodeCorpus(t *testing.T) {
 		t.Run(tt.file, func(t *testing.T) {
 			raw, err := os.ReadFile(filepath.Join(dir, tt.file))
 			if err != nil {
-				t.Skip("corpus not here:", err)
+				sharedtest.Missing(t, "../shared/corpus/real: "+err.Error())
 			}
 			d := Decode(raw, "")
 			if d.Charset != tt.charset || d.Invalid != tt.invalid {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/mosty-dev/mosty/internal/sharedtest"
 )
 
 // TestListingSample reads the first user's listing page: the three
@@ -14,7 +15,7 @@ import (
 func TestListingSample(t *testing.T) {
 	raw, err := os.ReadFile(samplesDir + "aktualnosci-strona-1.html")
 	if err != nil {
-		t.Skip("no ../shared/samples:", err)
+		sharedtest.Missing(t, "../shared/samples: "+err.Error())
 	}
 	base, _ := url.Parse("https://wkb.example/dzialania-klastra")
 	links, next, err := Listing(string(raw), base, nil, nil)

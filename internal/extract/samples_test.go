@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/mosty-dev/mosty/internal/acquire"
 	"github.com/mosty-dev/mosty/internal/article"
+	"github.com/mosty-dev/mosty/internal/sharedtest"
 )
 
 const samplesDir = "../../../shared/samples/"
@@ -17,7 +18,7 @@ func expectedUnits(t *testing.T, name string) (title string, body, attrs []strin
 	t.Helper()
 	raw, err := os.ReadFile(samplesDir + name)
 	if err != nil {
-		t.Skip("no ../shared/samples:", err)
+		sharedtest.Missing(t, "../shared/samples: "+err.Error())
 	}
 	for _, l := range strings.Split(string(raw), "\n") {
 		kind, text, ok := strings.Cut(l, "] ")
@@ -40,7 +41,7 @@ func readSample(t *testing.T, name string) string {
 	t.Helper()
 	raw, err := os.ReadFile(samplesDir + name)
 	if err != nil {
-		t.Skip("no ../shared/samples:", err)
+		sharedtest.Missing(t, "../shared/samples: "+err.Error())
 	}
 	return acquire.Decode(raw, "").Text
 }

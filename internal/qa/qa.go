@@ -1,7 +1,8 @@
 // Package qa checks translations before they are published: placeholders,
-// emptiness, numbers and dates, e-mails and URLs, glossary terms, names,
-// white space and final punctuation, line breaks, brackets and quotes,
-// the script of the words, and statuses that contradict the text. Each check has a
+// markup typed instead of them, emptiness, numbers and dates, e-mails and
+// URLs, glossary terms, names, white space and final punctuation, line
+// breaks, brackets and quotes, the script of the words, and statuses that
+// contradict the text. Each check has a
 // name, so a workspace can make its warnings errors. It reads no files.
 package qa
 
@@ -9,6 +10,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -43,6 +45,7 @@ func (f Finding) String() string {
 // The checks, by name.
 const (
 	CheckPlaceholders = "placeholders"
+	CheckMarkup       = "markup"
 	CheckEmpty        = "empty"
 	CheckUntranslated = "untranslated"
 	CheckSame         = "same-as-source"
@@ -115,6 +118,9 @@ func (c *Checker) Unit(file, lang string, u catalog.Unit) []Finding {
 	}
 	if err := article.CheckPlaceholders(src, tr); err != nil {
 		add(CheckPlaceholders, Error, "placeholders: %v", err)
+	}
+	if m := markup(src, tr); len(m) > 0 {
+		add(CheckMarkup, Error, "%s is markup, not a placeholder: it shows on the page as typed; use the Polish's placeholders (<1>…</1>) or plain text", strings.Join(m, ", "))
 	}
 	ps, pt := article.Plain(src), article.Plain(tr)
 	if ps == pt && len(strings.Fields(ps)) > 1 {
@@ -190,9 +196,25 @@ func (c *Checker) names(src, tr, lang string, add func(string, Severity, string,
 }
 
 var (
+	// markupRe finds HTML a translator typed: tags, comments and
+	// entities. mosty's placeholders (<1>, </1>, <2/>) are digits, and
+	// are not found.
+	markupRe = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--|&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);`)
 	numberRe = regexp.MustCompile(`\d+(?:[.,:]\d+)*`)
 	linkRe   = regexp.MustCompile(`(?i)\b(?:https?://[^\s<>"»”]+|www\.[^\s<>"»”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)`)
 )
+
+// markup lists the HTML tags and entities in a translation that its
+// Polish does not have as text too, quoted.
+func markup(src, tr string) []string {
+	var out []string
+	for _, m := range markupRe.FindAllString(tr, -1) {
+		if q := strconv.Quote(m); !strings.Contains(src, m) && !slices.Contains(out, q) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
 
 // numbers are the numbers of a text in order, with decimal commas and
 // points alike ("1,2" and "1.2" are one number).

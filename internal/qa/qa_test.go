@@ -25,6 +25,13 @@ func TestChecks(t *testing.T) {
 	}{
 		{"clean", "ru", tr("Spotkanie trwało 2 dni.", "Встреча длилась 2 дня."), nil},
 		{"placeholder missing", "ru", tr("To <1>tydzień</1>.", "Это неделя."), []string{"placeholders:error"}},
+		{"markup typed", "en", tr("To <1>tydzień</1>.", "It is a <b><1>week</1></b>."), []string{"markup:error"}},
+		{"markup for a placeholder", "en", tr("To <1>tydzień</1>.", "It is a <b>week</b>."), []string{"placeholders:error", "markup:error"}},
+		{"a link typed", "en", tr("Strona klastra.", `The <a href="https://wkb.pl">cluster's</a> site.`), []string{"markup:error", "emails-urls:warning"}},
+		{"a line break", "ru", tr("Tak.", "Да.<br>"), []string{"markup:error", "punctuation:warning"}},
+		{"an entity", "en", tr("Tak.", "Yes&nbsp;indeed."), []string{"markup:error"}},
+		{"markup the Polish has as text", "en", tr("Znacznik <b> pogrubia.", "The <b> tag makes text bold."), nil},
+		{"placeholders and comparisons are not markup", "en", tr("<1>Wzrost</1> o 5 < 7 i 8 > 3.", "<1>Growth</1> by 5 < 7 and 8 > 3."), nil},
 		{"empty but translated", "ru", catalog.Unit{ID: "x", Source: "A b.", Status: catalog.Reviewed}, []string{"empty:error"}},
 		{"untranslated", "ru", catalog.Unit{ID: "x", Source: "A b.", Status: catalog.New}, []string{"untranslated:warning"}},
 		{"same as source", "en", tr("Business Mixer 2018.", "Business Mixer 2018."), []string{"same-as-source:warning"}},

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/mosty-dev/mosty/internal/sharedtest"
 )
 
 // TestSampleParagraphs checks the first user's article: every paragraph of
@@ -14,7 +15,7 @@ import (
 func TestSampleParagraphs(t *testing.T) {
 	raw, err := os.ReadFile("../../../shared/samples/klaster-bialorus-2017.segments.txt")
 	if err != nil {
-		t.Skip("no ../shared/samples:", err)
+		sharedtest.Missing(t, "../shared/samples: "+err.Error())
 	}
 	var want []string
 	for _, l := range strings.Split(string(raw), "\n") {

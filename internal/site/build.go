@@ -34,6 +34,9 @@ type Config struct {
 	Layout                        Layout
 	Templates                     *render.Templates
 	Bundle                        *i18n.Bundle
+	// Assets are the files the site has besides its pages (the workspace's
+	// static/), as slash paths from the site's root: "uploads/x.jpg".
+	Assets map[string]bool
 }
 
 // A Problem is a translation that cannot be published as it is, named by
@@ -80,6 +83,9 @@ func BuildArticle(in Input, cfg Config) (*Article, error) {
 	if Reserved(a.Slug) {
 		return nil, hint.Wrap(fmt.Errorf("article %q: its slug is a name the site uses for its listings", a.Slug),
 			"give it another slug: rename sources/"+a.Slug+".*, locales/*/"+a.Slug+".toml and the slug in sources/"+a.Slug+".meta.toml")
+	}
+	if in.Base == nil {
+		localAssets(a, cfg.Assets)
 	}
 	refs, err := align(a, in.Source)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mosty-dev/mosty/internal/acquire"
+	"github.com/mosty-dev/mosty/internal/sharedtest"
 )
 
 // BenchmarkImport500 imports 500 pages end to end — decode, extract,
@@ -34,7 +35,7 @@ func benchImport500(b *testing.B, noNameHints bool) {
 		}
 	}
 	if len(raws) == 0 {
-		b.Skip("no pages in ../shared")
+		sharedtest.Missing(b, "../shared/corpus/real")
 	}
 	var size int64
 	for i := 0; i < 500; i++ {

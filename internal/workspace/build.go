@@ -62,7 +62,7 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 		return nil, err
 	}
 	b.plan()
-	if !opts.DryRun && !opts.Clean && !b.changed && !anyMissing(b.out, append(slices.Clone(b.old.Shared), "report.html", manifestName)) {
+	if !opts.DryRun && !opts.Clean && !b.changed && !anyMissing(b.out, append(slices.Clone(b.old.Shared), "report.html", manifestName)) && !b.staticStale() {
 		return b.rep, nil // nothing to write, nothing to remove, and the folder is known to be mosty's
 	}
 	if !opts.DryRun {
@@ -83,6 +83,10 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 		return b.rep, nil
 	}
 	if err := b.shared(st); err != nil {
+		st.discard()
+		return nil, err
+	}
+	if err := b.copyStatic(st); err != nil {
 		st.discard()
 		return nil, err
 	}
@@ -108,6 +112,7 @@ type build struct {
 	todo    []string // those to render
 	changed bool     // an article was rendered, added or removed: the listings change
 	owned   map[string]bool
+	static  []string // the workspace's static/ files, sorted
 	rep     *BuildReport
 }
 
@@ -127,11 +132,12 @@ func (w *Workspace) newBuild(opts BuildOptions) (*build, error) {
 	if err != nil {
 		return nil, err
 	}
-	global, err := w.buildFingerprint(rules, out)
+	static := slices.Sorted(maps.Keys(cfg.Assets))
+	global, err := w.buildFingerprint(rules, out, static)
 	if err != nil {
 		return nil, err
 	}
-	b := &build{w: w, o: w.newOp(), opts: opts, out: out, old: w.loadBuildCache(global), rep: &BuildReport{Out: out}, cfg: cfg}
+	b := &build{w: w, o: w.newOp(), opts: opts, out: out, old: w.loadBuildCache(global), rep: &BuildReport{Out: out}, cfg: cfg, static: static}
 	b.next = &buildCache{Global: global, Articles: map[string]*builtArticle{}, Shared: b.old.Shared}
 	if b.stamps, err = b.o.listing(); err != nil {
 		return nil, err
@@ -459,8 +465,16 @@ func (w *Workspace) siteConfig(rules site.Rules) (site.Config, error) {
 	if err != nil {
 		return site.Config{}, err
 	}
+	static, err := w.staticFiles()
+	if err != nil {
+		return site.Config{}, err
+	}
+	assets := map[string]bool{}
+	for _, name := range static {
+		assets[name] = true
+	}
 	return site.Config{SiteName: w.Config.SiteName, BaseURL: baseURL(w.Config.BaseURL), SourceLang: w.Config.SourceLanguage,
-		Targets: w.Config.TargetLanguages, Rules: rules, Layout: w.Config.Site, Templates: tmpl, Bundle: bundle}, nil
+		Targets: w.Config.TargetLanguages, Rules: rules, Layout: w.Config.Site, Templates: tmpl, Bundle: bundle, Assets: assets}, nil
 }
 
 // article reads an article's original from sources/ and extracts it.

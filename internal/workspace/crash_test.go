@@ -73,7 +73,9 @@ func contents(t *testing.T, dir string) (map[string]string, int) {
 	return files, temps
 }
 
-func copyTree(t *testing.T, from, to string) {
+// cloneTree copies the folder from to to with cp -a: times kept, so that
+// caches keyed by a file's size and time stay valid in the copy.
+func cloneTree(t *testing.T, from, to string) {
 	t.Helper()
 	if out, err := exec.Command("cp", "-a", from, to).CombinedOutput(); err != nil {
 		t.Fatalf("cp: %v\n%s", err, out)
@@ -108,7 +110,7 @@ func TestBatchedImportCrash(t *testing.T) {
 	// The import run to the end, on a copy: what "new" is, and how many
 	// steps its batch takes.
 	done := filepath.Join(t.TempDir(), "done")
-	copyTree(t, w.Dir, done)
+	cloneTree(t, w.Dir, done)
 	wd, err := Open(done)
 	if err != nil {
 		t.Fatal(err)
@@ -126,7 +128,7 @@ func TestBatchedImportCrash(t *testing.T) {
 
 	for at := 1; at <= steps; at++ {
 		dir := filepath.Join(t.TempDir(), "ws")
-		copyTree(t, w.Dir, dir)
+		cloneTree(t, w.Dir, dir)
 		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashHelper$")
 		cmd.Env = append(os.Environ(), crashDir+"="+dir, crashFiles+"="+strings.Join(files, "\n"), crashAt+"="+strconv.Itoa(at))
 		out, err := cmd.CombinedOutput()

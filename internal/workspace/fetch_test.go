@@ -15,6 +15,7 @@ import (
 	"github.com/mosty-dev/mosty/internal/acquire"
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/demo"
+	"github.com/mosty-dev/mosty/internal/sharedtest"
 	"golang.org/x/time/rate"
 )
 
@@ -49,7 +50,7 @@ func TestFetchEqualsImport(t *testing.T) {
 		}
 	}
 	if len(files) == 0 {
-		t.Skip("no ../shared/corpus")
+		sharedtest.Missing(t, "../shared/corpus/real")
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir("../../../shared/corpus/real")))
 	defer srv.Close()
@@ -96,7 +97,7 @@ func clusterSite(t *testing.T, page *atomic.Value, etag string) *httptest.Server
 	t.Helper()
 	listing, err := os.ReadFile(samplesDir + "aktualnosci-strona-1.html")
 	if err != nil {
-		t.Skip("no ../shared/samples")
+		sharedtest.Missing(t, "../shared/samples")
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })

@@ -88,15 +88,17 @@ func release() string {
 // it differs from the last build's, every article is rendered again. It
 // covers the pipeline fingerprint (the pages are made from a fresh
 // extraction), renderVersion, mosty.toml, the publishing rules in force
-// (flags included), the workspace's templates and the output folder.
-func (w *Workspace) buildFingerprint(rules site.Rules, out string) (string, error) {
+// (flags included), the workspace's templates, the names of its static
+// files (an article links its images there when they exist) and the
+// output folder.
+func (w *Workspace) buildFingerprint(rules site.Rules, out string, static []string) (string, error) {
 	h := sha256.New()
 	cfg, err := safefile.Read(w.Path(ConfigFile), maxSmallFile)
 	if err != nil {
 		return "", err
 	}
 	h.Write(cfg)
-	fmt.Fprintf(h, "%+v|%s|%d|%s", rules, w.pipelineFingerprint(), renderVersion, out)
+	fmt.Fprintf(h, "%+v|%s|%d|%s|%q", rules, w.pipelineFingerprint(), renderVersion, out, static)
 	for _, name := range render.TemplateNames {
 		if data, err := safefile.Read(w.Path("templates", name), maxSmallFile); err == nil {
 			h.Write(data)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/mosty-dev/mosty/internal/article"
+	"github.com/mosty-dev/mosty/internal/sharedtest"
 )
 
 const samplesDir = "../../../shared/samples/"
@@ -49,7 +50,7 @@ func readUnits(t *testing.T, name string) []string {
 	t.Helper()
 	raw, err := os.ReadFile(samplesDir + name)
 	if err != nil {
-		t.Skip("no ../shared/samples:", err)
+		sharedtest.Missing(t, "../shared/samples: "+err.Error())
 	}
 	var out []string
 	for _, l := range strings.Split(strings.TrimSpace(string(raw)), "\n") {

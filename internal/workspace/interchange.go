@@ -39,11 +39,18 @@ type Export struct {
 // previous Polish of fuzzy ones, close matches from the memory, glossary
 // terms and the translator's own comments and keys.
 func (w *Workspace) Export(opts ExportOptions) (*Export, error) {
-	lang, err := w.TargetLanguage(opts.Lang)
+	slugs, err := w.Select(opts.Slugs)
 	if err != nil {
 		return nil, err
 	}
-	slugs, err := w.Select(opts.Slugs)
+	if opts.Format == "tmx" {
+		// A TMX file holds every language: it needs no Lang, and is not
+		// merged back.
+		var b bytes.Buffer
+		err := w.writeTMX(&b, slugs)
+		return &Export{Data: b.Bytes()}, err
+	}
+	lang, err := w.TargetLanguage(opts.Lang)
 	if err != nil {
 		return nil, err
 	}
@@ -68,9 +75,6 @@ func (w *Workspace) Export(opts ExportOptions) (*Export, error) {
 	case "go-i18n":
 		x.Base = nil // not merged back
 		err = interchange.WriteGoI18n(&b, docs)
-	case "tmx":
-		x.Base = nil
-		err = w.writeTMX(&b, slugs)
 	case "omegat":
 		x.Files, err = o.omegatProject(lang, docs)
 	}

@@ -33,9 +33,14 @@ type op struct {
 	segOnce sync.Once
 	seg     *segment.Segmenter
 	segErr  error
+
+	// fingerprint is the workspace's pipeline fingerprint, computed once.
+	fingerprint func() string
 }
 
-func (w *Workspace) newOp() *op { return &op{w: w} }
+func (w *Workspace) newOp() *op {
+	return &op{w: w, fingerprint: sync.OnceValue(w.pipelineFingerprint)}
+}
 
 // listing returns the stamps of every article's files, listed once per
 // op.

@@ -143,7 +143,7 @@ func (o *op) syncArticle(slug string, opts SyncOptions) (articlePlan, error) {
 		meta = append(meta, pendingWrite{path: w.metaPath(m.Slug), data: data})
 	}
 	var a *article.Article
-	if opts.Full || oldSrc == nil || oldSrc.Header.SourceSHA256 != m.SHA256 || oldSrc.Header.Extractor != w.pipelineFingerprint() {
+	if opts.Full || oldSrc == nil || oldSrc.Header.SourceSHA256 != m.SHA256 || oldSrc.Header.Extractor != o.fingerprint() {
 		if a, err = o.extract(source); err != nil {
 			return articlePlan{}, &ArticleError{Slug: slug, Err: fmt.Errorf("%s: %w", w.Rel(w.Path("sources", m.File)), err)}
 		}
@@ -239,7 +239,7 @@ func (o *op) planArticle(m SourceMeta, a *article.Article, prune bool) (articleP
 		} else {
 			prev = oldSrc.Units
 		}
-		srcFile.Header = sourceHeader(m, a, src, w.pipelineFingerprint())
+		srcFile.Header = sourceHeader(m, a, src, o.fingerprint())
 		srcFile.SetUnits(catalog.AssignIDs(prev, catalog.SourceUnits(a)))
 	}
 	plan.header = srcFile.Header
