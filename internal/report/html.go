@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"html/template"
 	"io"
+	"iter"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
 )
@@ -35,27 +36,62 @@ type staleRow struct {
 // HTML writes the coverage report for editors: one self-contained page
 // (no external files), a row per article and language with bars for
 // translated, fuzzy and new words, sortable by any column, and the list of
-// stale segments with their old and new Polish.
-func HTML(w io.Writer, siteName string, articles []catalog.ArticleCoverage, langs []string) error {
-	var rows []reportRow
-	var stale []staleRow
-	for _, a := range articles {
+// stale segments with their old and new Polish. The articles are read
+// twice, one at a time, so that the report of a large archive is written
+// without holding it.
+func HTML(w io.Writer, siteName string, articles iter.Seq[catalog.ArticleCoverage], langs []string) error {
+	if err := reportPage.ExecuteTemplate(w, "start", map[string]any{"Site": siteName}); err != nil {
+		return err
+	}
+	totals := map[string]catalog.Coverage{}
+	stale := 0
+	for a := range articles {
 		for _, l := range langs {
 			c := a.Coverage[l]
-			done := c.Words[catalog.Translated] + c.Words[catalog.Reviewed]
-			rows = append(rows, reportRow{Slug: a.Slug, Title: a.Title, Lang: l, C: c, New: c.Words[catalog.New],
-				Fuzzy: c.Words[catalog.Fuzzy], Done: done, Total: c.TotalWords(), Percent: round1(c.Percent())})
-			for _, u := range a.Stale[l] {
-				stale = append(stale, staleRow{Slug: a.Slug, Lang: l, ID: u.ID, Old: u.PreviousSource, New: u.Source, Translation: u.Translation})
+			sum := totals[l]
+			sum.Add(c)
+			totals[l] = sum
+			stale += len(a.Stale[l])
+			if err := reportPage.ExecuteTemplate(w, "row", row(a.Slug, a.Title, l, c)); err != nil {
+				return err
 			}
 		}
 	}
-	totals := Totals(articles)
 	var sums []reportRow
 	for _, l := range langs {
-		c := totals[l]
-		sums = append(sums, reportRow{Lang: l, C: c, Total: c.TotalWords(), Percent: round1(c.Percent()),
-			Done: c.Words[catalog.Translated] + c.Words[catalog.Reviewed], Fuzzy: c.Words[catalog.Fuzzy], New: c.Words[catalog.New]})
+		sums = append(sums, row("", "", l, totals[l]))
 	}
-	return reportPage.Execute(w, map[string]any{"Site": siteName, "Rows": rows, "Totals": sums, "Stale": stale})
+	if err := reportPage.ExecuteTemplate(w, "totals", sums); err != nil {
+		return err
+	}
+	if err := staleRows(w, articles, langs, stale); err != nil {
+		return err
+	}
+	return reportPage.ExecuteTemplate(w, "end", nil)
+}
+
+func row(slug, title, lang string, c catalog.Coverage) reportRow {
+	return reportRow{Slug: slug, Title: title, Lang: lang, C: c, New: c.Words[catalog.New], Fuzzy: c.Words[catalog.Fuzzy],
+		Done: c.Words[catalog.Translated] + c.Words[catalog.Reviewed], Total: c.TotalWords(), Percent: round1(c.Percent())}
+}
+
+// staleRows lists the stale segments, n of them.
+func staleRows(w io.Writer, articles iter.Seq[catalog.ArticleCoverage], langs []string, n int) error {
+	if n == 0 {
+		return reportPage.ExecuteTemplate(w, "no-stale", nil)
+	}
+	if err := reportPage.ExecuteTemplate(w, "stale-start", nil); err != nil {
+		return err
+	}
+	for a := range articles {
+		for _, l := range langs {
+			for _, u := range a.Stale[l] {
+				r := staleRow{Slug: a.Slug, Lang: l, ID: u.ID, Old: u.PreviousSource, New: u.Source, Translation: u.Translation}
+				if err := reportPage.ExecuteTemplate(w, "stale-row", r); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return reportPage.ExecuteTemplate(w, "stale-end", nil)
 }
