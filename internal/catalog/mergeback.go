@@ -11,8 +11,29 @@ import (
 )
 
 // TMKeys are the keys translation memory pre-filling adds to a unit: they
-// say where a text came from, and go when a person confirms it.
+// say where a text came from, and go when a person confirms it (Accept).
 var TMKeys = []string{"tm_match", "tm_origin", "tm_note", "tm_suggestion", "tm_suggestion_match"}
+
+// Accept is u as a person confirmed it, translated or reviewed: the
+// previous Polish a fuzzy segment showed and the memory's keys (TMKeys)
+// go, as what they said was seen. A merge that takes a done translation
+// (DecideMerge) and a save in the web app both accept through it, so a
+// fuzzy segment ends the same whichever tool confirmed it. Other keys
+// stay; u's own map is not changed.
+func (u Unit) Accept() Unit {
+	u.PreviousSource = ""
+	if len(u.Extra) == 0 {
+		return u
+	}
+	u.Extra = cloneExtra(u.Extra)
+	for _, k := range TMKeys {
+		delete(u.Extra, k)
+	}
+	if len(u.Extra) == 0 {
+		u.Extra = nil
+	}
+	return u
+}
 
 // Incoming is a unit as a CAT tool's file has it.
 type Incoming struct {
@@ -217,14 +238,7 @@ func apply(cur Unit, in Incoming, base *Exported) Decision {
 	case strings.Count(cur.Source, "\n") != strings.Count(in.Translation, "\n"):
 		u.Status, reason = Fuzzy, "fuzzy: its line breaks differ from the Polish's"
 	case u.Status.Done():
-		u.PreviousSource = ""
-		u.Extra = cloneExtra(cur.Extra)
-		for _, k := range TMKeys {
-			delete(u.Extra, k)
-		}
-		if len(u.Extra) == 0 {
-			u.Extra = nil
-		}
+		u = u.Accept()
 	}
 	return Decision{Outcome: Apply, Unit: u, Reason: reason}
 }

@@ -67,3 +67,15 @@ func TestPrefillAsksForMemoryOnlyWhenNeeded(t *testing.T) {
 		t.Error("Prefill did not pass the memory's error on")
 	}
 }
+
+// TestPrefillKeysGoOnAccept: every key pre-filling adds is one that
+// confirming the segment (catalog's Accept, used by merge and the web
+// app) removes.
+func TestPrefillKeysGoOnAccept(t *testing.T) {
+	for _, k := range []string{KeyMatch, KeyOrigin, KeyNote, KeySuggestion, KeySuggestionMatch} {
+		u := catalog.Unit{Translation: "a", Status: catalog.Translated, Extra: map[string]any{k: "x"}}
+		if got := u.Accept(); got.Extra[k] != nil {
+			t.Errorf("%s stays after Accept", k)
+		}
+	}
+}

@@ -158,7 +158,7 @@ func (s *Server) applySave(u catalog.Unit, req saveRequest, c *segmentContext) (
 		if errs := refusing(c.problems(next)); len(errs) > 0 {
 			return u, &refusedError{problems: errs}
 		}
-		next.PreviousSource = "" // the translator saw the change and confirmed it
+		next = next.Accept() // the translator saw the change and confirmed it: as merge does
 	}
 	s.sign(&next, strings.TrimSpace(req.Name), status)
 	return next, nil
