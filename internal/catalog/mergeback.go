@@ -89,6 +89,13 @@ type Decision struct {
 	Outcome Outcome
 	Unit    Unit   // the unit after the merge (Apply, and Skipped with a suggestion kept)
 	Reason  string // for the user: why, in a few words
+	// In is the incoming unit as it was decided: in today's numbering
+	// of placeholders when Renumbered.
+	In Incoming
+	// Renumbered says the file was exported before placeholders were
+	// numbered per segment, and its unit was renumbered to match its
+	// Polish (see renumberIncoming).
+	Renumbered bool
 }
 
 // DecideMerge decides what an incoming unit does to cur, given what was
@@ -112,8 +119,21 @@ type Decision struct {
 //   - a translation whose Polish changed since the export lands fuzzy with
 //     previous_source, and one whose placeholders or line breaks do not
 //     match its Polish lands fuzzy; accepting (translated or reviewed, the
-//     Polish unchanged) removes previous_source and the memory's keys.
+//     Polish unchanged) removes previous_source and the memory's keys;
+//   - a file exported before placeholders were numbered per segment is
+//     read in today's numbering first (renumberIncoming), and the reason
+//     says so.
 func DecideMerge(cur Unit, in Incoming, base *Exported, lang string, force bool) Decision {
+	in, base, renumbered := renumberIncoming(cur, in, base)
+	d := decide(cur, in, base, lang, force)
+	d.In, d.Renumbered = in, renumbered
+	if renumbered && d.Outcome != Unchanged {
+		d.Reason += " (placeholders renumbered: the file was exported before mosty numbered them from <1> in every segment)"
+	}
+	return d
+}
+
+func decide(cur Unit, in Incoming, base *Exported, lang string, force bool) Decision {
 	if d, done := notATranslation(cur, in, base, lang); done {
 		return d
 	}
