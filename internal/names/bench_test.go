@@ -22,3 +22,14 @@ func BenchmarkFind(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkParseTables parses every embedded table, as a process does
+// once on its first name: the rules, the lexicon and the Russian word
+// list (hunspell-ru and OpenCorpora, gunzipped).
+func BenchmarkParseTables(b *testing.B) {
+	for b.Loop() {
+		if _, err := parseTables(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -10,9 +10,9 @@ import (
 	"sync"
 )
 
-//go:generate go run ./gen -dic /usr/share/hunspell/pl_PL.dic -aff /usr/share/hunspell/pl_PL.aff -rudic /usr/share/hunspell/ru_RU.dic -out data
+//go:generate go run ./gen -dic /usr/share/hunspell/pl_PL.dic -aff /usr/share/hunspell/pl_PL.aff -rudic /usr/share/hunspell/ru_RU.dic -az /usr/lib/node_modules/az/dicts -out data
 
-//go:embed data/*.rules data/*.tsv data/titles.txt data/notnames.txt data/lexicon.dic data/lexicon.aff data/russian.txt
+//go:embed data/*.rules data/*.tsv data/titles.txt data/notnames.txt data/lexicon.dic data/lexicon.aff data/russian.txt data/opencorpora.txt.gz
 var dataFS embed.FS
 
 // tables is everything the package knows, parsed once from data/.
@@ -28,7 +28,7 @@ type tables struct {
 	forms          map[string]string // irregular form (lower case) → nominative
 	endings        []ending
 	lex            *lexicon
-	russian        map[string]string // Russian proper nouns: lower case, ё as е → as written
+	russian        map[string]ruWord // Russian proper nouns (wordlist.go): lower case, ё as е → the word
 }
 
 var loadTables = sync.OnceValue(func() *tables {
@@ -76,7 +76,11 @@ func parseTables() (*tables, error) {
 	if t.endings, err = parseEndings(readData("endings.tsv")); err != nil {
 		return nil, err
 	}
-	if t.russian, err = parseRussian(readData("russian.txt")); err != nil {
+	t.russian = make(map[string]ruWord, 1<<16)
+	if err = parseRussian(t.russian, readData("russian.txt")); err != nil {
+		return nil, err
+	}
+	if err = parseOpenCorpora(t.russian, []byte(readData("opencorpora.txt.gz"))); err != nil {
 		return nil, err
 	}
 	if t.lex, err = parseLexicon(readData("lexicon.aff"), readData("lexicon.dic")); err != nil {
@@ -126,7 +130,7 @@ func wordSet(name string) (map[string]bool, error) {
 // hintsCode is the names code that decides a hint: finding names and
 // making their forms. Bump it with any change there that changes the
 // hints of a text; HintsVersion covers the data.
-const hintsCode = 2
+const hintsCode = 3
 
 // HintsVersion says which names hints this mosty writes: the names code
 // (hintsCode) and every embedded data file. A workspace whose hints were

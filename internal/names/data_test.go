@@ -2,6 +2,8 @@ package names
 
 import (
 	"bytes"
+	"compress/gzip"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -74,8 +76,14 @@ func TestRulesCoverLetters(t *testing.T) {
 	}
 }
 
+// azDicts is where npm install -g az@0.2.3 puts the OpenCorpora
+// dictionary the Russian word list is generated from.
+const azDicts = "/usr/lib/node_modules/az/dicts"
+
 // TestLexiconUpToDate regenerates the lexicon from the installed
-// hunspell-pl and compares it with the committed files.
+// hunspell-pl, the Russian list from hunspell-ru and, where the npm
+// package az is installed, the OpenCorpora list, and compares them with
+// the committed files.
 func TestLexiconUpToDate(t *testing.T) {
 	const dic = "/usr/share/hunspell/pl_PL.dic"
 	if _, err := os.Stat(dic); err != nil {
@@ -85,7 +93,13 @@ func TestLexiconUpToDate(t *testing.T) {
 		t.Skip("regenerating the lexicon takes a few seconds")
 	}
 	dir := t.TempDir()
-	if err := runGen(t, dir); err != nil {
+	args := []string{"-out", dir}
+	_, err := os.Stat(azDicts)
+	haveAz := err == nil
+	if haveAz {
+		args = append(args, "-az", azDicts)
+	}
+	if err := runGen(t, args...); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat("/usr/share/hunspell/ru_RU.dic"); err != nil {
@@ -98,10 +112,35 @@ func TestLexiconUpToDate(t *testing.T) {
 			t.Errorf("data/%s is not what the generator writes from the installed hunspell-pl: run go generate ./internal/names", f)
 		}
 	}
+	if !haveAz {
+		t.Skip("az (the OpenCorpora dictionary) is not installed: npm install -g az@0.2.3")
+	}
+	// The text, not the gzip bytes, which another Go may compress otherwise.
+	if got, want := gunzipFile(t, filepath.Join("data", "opencorpora.txt.gz")), gunzipFile(t, filepath.Join(dir, "opencorpora.txt.gz")); got != want {
+		t.Error("data/opencorpora.txt.gz is not what the generator writes from the installed az: run go generate ./internal/names")
+	}
 }
-func runGen(t *testing.T, out string) error {
+
+func gunzipFile(t *testing.T, name string) string {
 	t.Helper()
-	cmd := exec.Command("go", "run", "./gen", "-out", out)
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	text, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return string(text)
+}
+
+func runGen(t *testing.T, args ...string) error {
+	t.Helper()
+	cmd := exec.Command("go", append([]string{"run", "./gen"}, args...)...)
 	b, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Logf("%s", b)

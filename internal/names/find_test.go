@@ -102,6 +102,16 @@ func TestTranscribe(t *testing.T) {
 		{"Uładzimir Niaklajeu", Person, "Владимир Някляев", "Uladzimir Niakliayeu"},
 		{"Wasil Bykau", Person, "Василь Быков", "Vasil Bykau"},
 		{"Pawieł Łatuszka", Person, "Павел Латушка", "Pavel Latushka"},
+		// The Russian list decides between the Belarusian readings:
+		// а or о (Arłou Орлов), я or е (Jarmoszyna Ермошина), -цаў
+		// -цев, сь before a soft consonant с; and tells a name with no
+		// known given name East Slavic (Pietruś Siemaszka Семашко).
+		{"Uładzimir Arłou", Person, "Владимир Орлов", "Uladzimir Arlou"},
+		{"Lidzija Jarmoszyna", Person, "Лидия Ермошина", "Lidziya Yarmoshyna"},
+		{"Leanid Malcau", Person, "Леонид Мальцев", "Leanid Maltsau"},
+		{"Julija Nieściarenka", Person, "Юлия Нестеренко", "Yuliya Nestsiarenka"},
+		{"Andrej Dźmitryjeu", Person, "Андрей Дмитриев", "Andrey Dzmitryyeu"},
+		{"Pietruś Siemaszka", Person, "Петрусь Семашко", "Petrus Semashko"},
 		// Russians: English from the Russian form.
 		{"Nikita Chruszczow", Person, "Никита Хрущёв", "Nikita Khrushchev"},
 		{"Borys Jelcyn", Person, "Борис Ельцин", "Boris Yeltsin"},
@@ -110,6 +120,19 @@ func TestTranscribe(t *testing.T) {
 		{"Irkuck", Place, "Иркутск", "Irkutsk"},
 		{"Murmańsk", Place, "Мурманск", "Murmansk"},
 		{"Gdańsk", Place, "Гданьск", "Gdańsk"},
+		// Towns in Belarus and Russia with a Polish name, read back as
+		// East Slavic where the list has the town; Polish towns stay.
+		{"Borysów", Place, "Борисов", "Borisov"},
+		{"Rohaczów", Place, "Рогачёв", "Rogachev"},
+		{"Mozyrz", Place, "Мозырь", "Mozyr"},
+		{"Zasław", Place, "Заславль", "Zaslavl"},
+		{"Krasnopole", Place, "Краснополье", "Krasnopolye"},
+		{"Szarkowszczyzna", Place, "Шарковщина", "Sharkovshchina"},
+		{"Dołgoprudny", Place, "Долгопрудный", "Dolgoprudny"},
+		{"Arzamas", Place, "Арзамас", "Arzamas"},
+		{"Tarnów", Place, "Тарнув", "Tarnów"},
+		{"Katowice", Place, "Катовице", "Katowice"},
+		{"Przeworsk", Place, "Пшеворск", "Przeworsk"},
 		{"Mińsk Mazowiecki", Place, "Миньск-Мазовецки", "Mińsk Mazowiecki"},
 		{"Zakopane", Place, "Закопане", "Zakopane"},
 		{"Białystok", Place, "Белосток", "Białystok"},

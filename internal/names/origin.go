@@ -4,29 +4,6 @@ import (
 	"strings"
 )
 
-// parseRussian reads russian.txt, the proper nouns of a Russian spelling
-// dictionary, into a set keyed by their lower-case form with ё as е.
-func parseRussian(text string) (map[string]string, error) {
-	out := map[string]string{}
-	err := eachLine("russian.txt", text, func(w string) error {
-		out[foldYo(strings.ToLower(w))] = w
-		return nil
-	})
-	return out, err
-}
-
-// confirmed is the first of the spellings the Russian list has, as the
-// list writes it (with its ё): the rules' alternatives (ы or и, нь or н
-// …) decided by a dictionary rather than by a guess.
-func (t *tables) confirmed(spellings []string) (string, bool) {
-	for _, s := range spellings {
-		if w, ok := t.russian[foldYo(s)]; ok {
-			return w, true
-		}
-	}
-	return "", false
-}
-
 // eastPlace gives the Russian form of a place whose Polish name may be
 // the Polish spelling of a Russian or Belarusian one: it is, when the
 // Russian list confirms one of its East Slavic spellings and not its
@@ -44,15 +21,15 @@ func (t *tables) eastPlace(words []string) (string, bool) {
 	polish, confirmed, marked := false, false, false
 	ru := mapParts(words[0], func(p string) string {
 		lower := strings.ToLower(p)
-		if _, ok := t.confirmed([]string{t.pl.apply(lower, "place", "common")}); ok {
+		if _, ok := t.confirmed([]string{t.pl.apply(lower, "place", "common")}, placeWord|properWord); ok {
 			polish = true
 		}
 		vs := t.east.variants(lower, "place", "common")
-		if form, ok := t.confirmed(vs); ok {
+		if form, ok := t.confirmed(vs, placeWord|properWord); ok {
 			confirmed = true
 			return form
 		}
-		marked = marked || eastEnding(lower)
+		marked = marked || eastEnding(lower) && !polishSpelling(lower)
 		return capital(vs[0])
 	})
 	if polish || !confirmed && !marked {
@@ -71,10 +48,37 @@ func eastEnding(w string) bool {
 	switch {
 	case strings.HasSuffix(w, "sk"):
 		return !strings.HasSuffix(w, "ńsk") && len([]rune(w)) > 3
-	case strings.HasSuffix(w, "ck"), strings.HasSuffix(w, "grad"), strings.HasSuffix(w, "gorod"), strings.HasSuffix(w, "icze"):
+	case strings.HasSuffix(w, "ck"), strings.HasSuffix(w, "grad"), strings.HasSuffix(w, "gorod"), strings.HasSuffix(w, "icze"), strings.HasSuffix(w, "szczyzna"):
 		return true
 	}
 	return false
+}
+
+// eastByList: a name of two words or more whose surname, in the
+// Russian list, is a surname in one of the East Slavic spellings the
+// rules allow (Siemaszka Семашко) and in none of its Polish ones: the
+// evidence that a name with no known given name (Pietruś) is East
+// Slavic. A Polish surname the list has in its Polish transcription
+// (Nowak Новак, Górski Гурский) stays Polish.
+func (t *tables) eastByList(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	last := strings.ToLower(words[len(words)-1])
+	if strings.ContainsAny(last, "ąęó") || strings.Contains(last, "rz") {
+		return false
+	}
+	if _, ok := t.confirmed(t.pl.variants(last, "surname", "person", "common"), surname|properWord); ok {
+		return false
+	}
+	_, ok := t.confirmed(t.east.variants(last, "by", "surname", "person", "common"), surname)
+	return ok
+}
+
+// polishSpelling: letters only a Polish name has: ą, ę, ó, or rz after
+// p, k, t or ch (Przeworsk is Polish, for all its -sk).
+func polishSpelling(w string) bool {
+	return strings.ContainsAny(w, "ąęó") || strings.Contains(w, "prz") || strings.Contains(w, "krz") || strings.Contains(w, "trz") || strings.Contains(w, "chrz")
 }
 
 // isBelarusian: an East Slavic person's name is written from Belarusian,

@@ -134,7 +134,7 @@ func (rs *ruleSet) apply(word string, sections ...string) string {
 }
 
 // maxVariants bounds the spellings variants gives for one word.
-const maxVariants = 64
+const maxVariants = 256
 
 // variants are the spellings of a word the rules allow, the output of
 // apply first, then those that take other alternatives, leftmost first;

@@ -54,7 +54,7 @@ func Transcribe(nominative string, kind Kind) Name {
 			// A town of one word the Russian list has in another
 			// spelling takes it; in a name of several words the word
 			// is not that town (Mińsk Mazowiecki is not Минск).
-			if form, ok := t.confirmed(vs); ok && len(words) == 1 {
+			if form, ok := t.confirmed(vs, placeWord|properWord); ok && len(words) == 1 {
 				return []string{form}
 			}
 			for k := range vs {
@@ -87,7 +87,7 @@ func (t *tables) personOrigin(words []string) Origin {
 		}
 	}
 	last := words[len(words)-1]
-	if t.belarusianName(words) || !polishGiven && eastSurname(last) {
+	if t.belarusianName(words) || !polishGiven && (eastSurname(last) || t.eastByList(words)) {
 		return EastSlavic
 	}
 	return Polish
@@ -97,7 +97,7 @@ func eastSurname(w string) bool {
 	if strings.ContainsAny(w, "óąęśźć") || strings.Contains(w, "rz") {
 		return false // Polish letters: a Polish name
 	}
-	for _, s := range []string{"ow", "ew", "owa", "ewa", "in", "ina", "yn", "yna", "ij", "yj"} {
+	for _, s := range []string{"ow", "ew", "owa", "ewa", "in", "ina", "yn", "yna", "ij", "yj", "aja"} {
 		if strings.HasSuffix(w, s) {
 			return true
 		}
@@ -144,8 +144,16 @@ func (t *tables) person(words []string, o Origin) (ru string, also []string, en 
 				sections = append([]string{"by"}, sections...)
 			}
 			vs := rs.variants(strings.ToLower(p), sections...)
-			if form, ok := t.confirmed(vs); ok && o == EastSlavic {
+			if form, ok := t.confirmed(vs, personClasses(i, len(words))...); ok && o == EastSlavic {
 				return []string{form}
+			}
+			// A name not told Belarusian by its spelling may be one
+			// all the same: its Belarusian readings (аканне, яканне),
+			// where the list has one of them and none of the others.
+			if o == EastSlavic && !belarusian {
+				if form, ok := t.confirmed(rs.variants(strings.ToLower(p), append([]string{"by"}, sections...)...), personClasses(i, len(words))...); ok {
+					return []string{form}
+				}
 			}
 			for k := range vs {
 				vs[k] = capital(vs[k])
@@ -159,6 +167,17 @@ func (t *tables) person(words []string, o Origin) (ru string, also []string, en 
 	}
 	ru, also = joinForms(forms, " ")
 	return ru, also, strings.Join(enw, " ")
+}
+
+// personClasses are the classes of the Russian list that confirm the
+// i-th of n words of a person's name, strongest first: a surname last (or
+// a patronymic the list has only as one: Богданович), a given name or a
+// patronymic before it.
+func personClasses(i, n int) []wordClass {
+	if i == n-1 {
+		return []wordClass{surname | properWord, patronymic}
+	}
+	return []wordClass{givenWord | patronymic | properWord}
 }
 
 // eastEnglish is the English form of a word of an East Slavic person's

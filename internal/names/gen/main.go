@@ -11,6 +11,11 @@
 // hunspell-ru (ru_RU.dic, Alexander Lebedev's dictionary, under its own
 // BSD-style licence, whose notice the file keeps).
 //
+// With -az, it writes data/opencorpora.txt.gz, the nominatives of the
+// surnames, given names, patronymics and places of the OpenCorpora
+// dictionary (CC BY-SA 3.0), read from the npm package az
+// (npm install -g az@0.2.3), which ships it compiled by pymorphy2.
+//
 //	go generate ./internal/names   # with hunspell-pl installed
 package main
 
@@ -33,11 +38,15 @@ func main() {
 	dic := flag.String("dic", "/usr/share/hunspell/pl_PL.dic", "hunspell dictionary")
 	aff := flag.String("aff", "/usr/share/hunspell/pl_PL.aff", "hunspell affix file")
 	ru := flag.String("rudic", "/usr/share/hunspell/ru_RU.dic", "hunspell-ru dictionary")
+	az := flag.String("az", "", "the dicts folder of the npm package az (OpenCorpora); none: opencorpora.txt.gz is not written")
 	out := flag.String("out", "data", "output folder")
 	flag.Parse()
 	err := run(*dic, *aff, *out)
 	if err == nil {
 		err = writeRussian(*ru, *out)
+	}
+	if err == nil && *az != "" {
+		err = writeOpenCorpora(*az, *out)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
