@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -15,19 +16,22 @@ import (
 var TMKeys = []string{"tm_match", "tm_origin", "tm_note", "tm_suggestion", "tm_suggestion_match"}
 
 // Accept is u as a person confirmed it, translated or reviewed: the
-// previous Polish a fuzzy segment showed and the memory's keys (TMKeys)
-// go, as what they said was seen. A merge that takes a done translation
-// (DecideMerge) and a save in the web app both accept through it, so a
-// fuzzy segment ends the same whichever tool confirmed it. Other keys
-// stay; u's own map is not changed.
+// previous Polish a fuzzy segment showed, the memory's keys (TMKeys) and
+// the other version a git merge left (conflict_ keys) go, as what they
+// said was seen. A merge that takes a done translation (DecideMerge) and
+// a save in the web app both accept through it, so a fuzzy or conflicted
+// segment ends the same whichever tool confirmed it. Other keys stay; u's
+// own map is not changed.
 func (u Unit) Accept() Unit {
 	u.PreviousSource = ""
 	if len(u.Extra) == 0 {
 		return u
 	}
 	u.Extra = cloneExtra(u.Extra)
-	for _, k := range TMKeys {
-		delete(u.Extra, k)
+	for k := range u.Extra {
+		if slices.Contains(TMKeys, k) || strings.HasPrefix(k, ConflictPrefix) {
+			delete(u.Extra, k)
+		}
 	}
 	if len(u.Extra) == 0 {
 		u.Extra = nil
@@ -137,10 +141,13 @@ func decide(cur Unit, in Incoming, base *Exported, lang string, force bool) Deci
 	if d, done := notATranslation(cur, in, base, lang); done {
 		return d
 	}
-	if sameWork(cur.Translation, cur.Status, in.Translation, in.Status) {
+	// A conflicted unit went out for review (ForReview): what the file
+	// says is compared with that.
+	seen, _ := cur.ForReview()
+	if sameWork(seen.Translation, seen.Status, in.Translation, in.Status) {
 		return Decision{Outcome: Unchanged}
 	}
-	if d, done := threeWay(cur, in, base, force); done {
+	if d, done := threeWay(seen, in, base, force); done {
 		return d
 	}
 	return apply(cur, in, base)
@@ -259,6 +266,9 @@ func apply(cur Unit, in Incoming, base *Exported) Decision {
 		u.Status, reason = Fuzzy, "fuzzy: its line breaks differ from the Polish's"
 	case u.Status.Done():
 		u = u.Accept()
+		if cur.Conflicted() {
+			reason += ", the conflict a git merge left settled with it"
+		}
 	}
 	return Decision{Outcome: Apply, Unit: u, Reason: reason}
 }

@@ -33,18 +33,19 @@ type staleRow struct {
 }
 
 // HTML writes the coverage report for editors: one self-contained page
-// (no external files), a row per article and language with bars for
-// translated, fuzzy and new words, sortable by any column, and the list of
+// (no external files), a row per article and language with its segments
+// in conflict (left in two versions by a git merge) and bars for done,
+// to-check (fuzzy, or done but in conflict) and new words, sortable by
+// any column; the conflict notes the text table has; and the list of
 // stale segments with their old and new Polish.
 func HTML(w io.Writer, siteName string, articles []catalog.ArticleCoverage, langs []string) error {
 	var rows []reportRow
 	var stale []staleRow
 	for _, a := range articles {
 		for _, l := range langs {
-			c := a.Coverage[l]
-			done := c.Words[catalog.Translated] + c.Words[catalog.Reviewed]
-			rows = append(rows, reportRow{Slug: a.Slug, Title: a.Title, Lang: l, C: c, New: c.Words[catalog.New],
-				Fuzzy: c.Words[catalog.Fuzzy], Done: done, Total: c.TotalWords(), Percent: round1(c.Percent())})
+			r := rowOf(a.Coverage[l])
+			r.Slug, r.Title, r.Lang = a.Slug, a.Title, l
+			rows = append(rows, r)
 			for _, u := range a.Stale[l] {
 				stale = append(stale, staleRow{Slug: a.Slug, Lang: l, ID: u.ID, Old: u.PreviousSource, New: u.Source, Translation: u.Translation})
 			}
@@ -53,9 +54,18 @@ func HTML(w io.Writer, siteName string, articles []catalog.ArticleCoverage, lang
 	totals := Totals(articles)
 	var sums []reportRow
 	for _, l := range langs {
-		c := totals[l]
-		sums = append(sums, reportRow{Lang: l, C: c, Total: c.TotalWords(), Percent: round1(c.Percent()),
-			Done: c.Words[catalog.Translated] + c.Words[catalog.Reviewed], Fuzzy: c.Words[catalog.Fuzzy], New: c.Words[catalog.New]})
+		r := rowOf(totals[l])
+		r.Lang = l
+		sums = append(sums, r)
 	}
-	return reportPage.Execute(w, map[string]any{"Site": siteName, "Rows": rows, "Totals": sums, "Stale": stale})
+	return reportPage.Execute(w, map[string]any{"Site": siteName, "Rows": rows, "Totals": sums, "Stale": stale,
+		"Conflicts": conflictNotes(totals, langs)})
+}
+
+// rowOf is a row's counts: words done as Percent counts them, the rest
+// of the words marked done (in conflict) to check with the fuzzy ones.
+func rowOf(c catalog.Coverage) reportRow {
+	done := c.DoneWords()
+	return reportRow{C: c, New: c.Words[catalog.New], Done: done, Total: c.TotalWords(), Percent: round1(c.Percent()),
+		Fuzzy: c.Words[catalog.Fuzzy] + c.Words[catalog.Translated] + c.Words[catalog.Reviewed] - done}
 }

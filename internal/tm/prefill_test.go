@@ -40,6 +40,11 @@ func TestPrefill(t *testing.T) {
 			catalog.Unit{Source: "Spotkanie trwało 2 dni.", Translation: "Своё.", Status: catalog.Translated}},
 		{"obsolete", catalog.Unit{Source: "Spotkanie trwało 2 dni.", Status: catalog.New, Obsolete: true},
 			catalog.Unit{Source: "Spotkanie trwało 2 dni.", Status: catalog.New, Obsolete: true}},
+		{"in conflict: the other version is for a person to pick, not the memory",
+			catalog.Unit{Source: "Spotkanie trwało 2 dni.", Status: catalog.New,
+				Extra: map[string]any{catalog.KeyConflictTranslation: "Встреча шла 2 дня.", catalog.KeyConflictStatus: "translated"}},
+			catalog.Unit{Source: "Spotkanie trwało 2 dni.", Status: catalog.New,
+				Extra: map[string]any{catalog.KeyConflictTranslation: "Встреча шла 2 дня.", catalog.KeyConflictStatus: "translated"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
