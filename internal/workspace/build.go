@@ -89,7 +89,7 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 	rep := &BuildReport{Out: out}
 	files := map[string][]byte{}
 	keep := map[string]bool{} // files of reused articles
-	next := &buildCache{Global: global, Articles: map[string]*cachedArticle{}}
+	next := &buildCache{Global: global, Articles: map[string]*cachedArticle{}, Static: static}
 	var todo []string
 	for _, slug := range stamps.slugs() {
 		c, ok := cache.Articles[slug]

@@ -171,3 +171,66 @@ func TestBuildDeterministic(t *testing.T) {
 		t.Errorf("two builds of the same workspace differ:\n%s", d)
 	}
 }
+
+// A file deleted from static/ leaves the built site at the next build,
+// without --clean, as an unpublished page does: the build cache says the
+// last build copied it, the manifest that it is mosty's. Files of the
+// folder nobody listed stay.
+func TestBuildRemovesStaticCopiesGone(t *testing.T) {
+	rules := site.DefaultRules()
+	rules.MinCoverage = 40
+	tests := []struct {
+		name        string
+		unlist      bool // the manifest no longer lists the copy
+		wantRemoved []string
+	}{
+		{"copied last time, listed: removed", false, []string{"uploads/2017/a.png"}},
+		{"not in the manifest: not mosty's to remove", true, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := demoWorkspace(t)
+			pub := w.Path("public")
+			for name, data := range map[string]string{"uploads/2017/a.png": "png", "site.css": "css"} {
+				if err := w.AddStaticFile(name, []byte(data)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, err := w.Build(BuildOptions{Rules: &rules}); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(pub, "mine.txt"), []byte("mine"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if tt.unlist {
+				m, _ := os.ReadFile(filepath.Join(pub, manifestName))
+				os.WriteFile(filepath.Join(pub, manifestName), []byte(strings.Replace(string(m), "uploads/2017/a.png\n", "", 1)), 0o644)
+			}
+			if err := os.Remove(w.Path("static", "uploads", "2017", "a.png")); err != nil {
+				t.Fatal(err)
+			}
+			rep, err := w.Build(BuildOptions{Rules: &rules})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(tt.wantRemoved, rep.Removed); d != "" {
+				t.Errorf("removed (-want +got):\n%s", d)
+			}
+			tree := readTree(t, pub)
+			_, kept := tree["uploads/2017/a.png"]
+			if kept != tt.unlist {
+				t.Errorf("uploads/2017/a.png kept = %v, want %v", kept, tt.unlist)
+			}
+			if tree["site.css"] != "css" || tree["mine.txt"] != "mine" {
+				t.Errorf("a file that stays was removed: site.css %q, mine.txt %q", tree["site.css"], tree["mine.txt"])
+			}
+			if _, err := os.Stat(filepath.Join(pub, "uploads")); !tt.unlist && err == nil {
+				t.Error("the emptied uploads/ folder is still there")
+			}
+			m, _ := os.ReadFile(filepath.Join(pub, manifestName))
+			if strings.Contains(string(m), "a.png") {
+				t.Errorf("the manifest still lists the copy:\n%s", m)
+			}
+		})
+	}
+}

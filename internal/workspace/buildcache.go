@@ -14,6 +14,9 @@ import (
 type buildCache struct {
 	Global   string                    `json:"global"`
 	Articles map[string]*cachedArticle `json:"articles"`
+	// Static are the copies of static/ the build wrote, so that the next
+	// one removes those whose file is gone from static/.
+	Static []string `json:"static,omitempty"`
 }
 
 type cachedArticle struct {
@@ -41,7 +44,7 @@ func (w *Workspace) loadBuildCache(global string) *buildCache {
 				a.Stamps = nil
 			}
 		}
-		c.Articles = stored.Articles
+		c.Articles, c.Static = stored.Articles, stored.Static
 	}
 	return c
 }

@@ -13,9 +13,12 @@ import (
 )
 
 // writeSite writes files whose bytes changed and removes the pages an
-// article no longer has; with clean, also every other file owned (files
-// the folder's manifest or the build cache prove mosty wrote) that the
-// build did not make. Files of anyone else are never touched. The
+// article no longer has, and the copies of files gone from static/ that
+// the last build made (the build cache says it copied them, the folder's
+// manifest that they are mosty's); with clean, also every other file
+// owned (files the folder's manifest or the build cache prove mosty
+// wrote) that the build did not make. Files of anyone else are never
+// touched. The
 // manifest is written first with every file the build may leave, then
 // with what the folder holds of mosty's at the end.
 func (w *Workspace) writeSite(out string, files map[string][]byte, keep, owned map[string]bool, old *buildCache, clean bool, rep *BuildReport) error {
@@ -59,6 +62,11 @@ func (w *Workspace) writeSite(out string, files map[string][]byte, keep, owned m
 	gone := map[string]bool{}
 	for _, c := range old.Articles {
 		for _, f := range c.Files {
+			gone[f] = true
+		}
+	}
+	for _, f := range old.Static {
+		if owned[f] {
 			gone[f] = true
 		}
 	}
