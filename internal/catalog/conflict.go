@@ -145,7 +145,6 @@ func (f *File) Resolve(side Side, ids []string) ([]string, error) {
 		if err := units[i].Resolve(side); err != nil {
 			return nil, err
 		}
-		units[i].keepBytes(f.IsSource)
 		done = append(done, units[i].ID)
 	}
 	f.Units = units
