@@ -43,54 +43,55 @@ func runImport(_ context.Context, e *env, o importOpts) error {
 		return err
 	}
 	defer unlock()
-	results, err := w.Import(userPaths(o.paths))
+	// Results are printed as each chunk of files is imported; what is
+	// kept of each is its line of JSON, or nothing.
+	counts := map[workspace.ImportStatus]int{}
+	var failed []error
+	var rows []importJSON
+	err = w.ImportEach(userPaths(o.paths), func(r workspace.ImportResult) {
+		counts[r.Status]++
+		switch {
+		case r.Err != nil:
+			failed = append(failed, r.Err)
+		case !o.json:
+			printImport(e.stdout, r)
+		}
+		if o.json {
+			rows = append(rows, importRow(r))
+		}
+	})
 	if err != nil {
 		return err
 	}
 	if o.json {
-		err = printImportJSON(e, results)
-	} else {
-		printImport(e.stdout, results)
-	}
-	if err != nil {
-		return err
-	}
-	printImportTotals(e.summary(o.json), results)
-	var failed []error
-	for _, r := range results {
-		if r.Err != nil {
-			failed = append(failed, r.Err)
+		if rows == nil {
+			rows = []importJSON{}
+		}
+		if err := e.printJSON(rows); err != nil {
+			return err
 		}
 	}
-	return e.items(failed, len(results), "files failed", errors.New("no article imported"))
-}
-
-func printImport(w io.Writer, results []workspace.ImportResult) {
-	for _, r := range results {
-		if r.Err != nil {
-			continue
-		}
-		a := r.Article
-		date := "no date"
-		if !a.Date.IsZero() {
-			date = a.Date.Format("2006-01-02")
-		}
-		body, attrs := countSegments(a)
-		same := ""
-		if r.SameAs != "" {
-			same = fmt.Sprintf(" (the article %s already had, by its %s)", r.Slug, r.SameAs)
-		}
-		fmt.Fprintf(w, "%-9s %s  %q  %s, %d segments, %d in attributes%s\n", r.Status, r.Slug, a.Title, date, body, attrs, same)
-	}
-}
-
-func printImportTotals(w io.Writer, results []workspace.ImportResult) {
-	counts := map[workspace.ImportStatus]int{}
-	for _, r := range results {
-		counts[r.Status]++
-	}
-	fmt.Fprintf(w, "%d new, %d updated, %d unchanged, %d failed\n",
+	fmt.Fprintf(e.summary(o.json), "%d new, %d updated, %d unchanged, %d failed\n",
 		counts[workspace.ImportNew], counts[workspace.ImportUpdated], counts[workspace.ImportUnchanged], counts[workspace.ImportFailed])
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return e.items(failed, n, "files failed", errors.New("no article imported"))
+}
+
+func printImport(w io.Writer, r workspace.ImportResult) {
+	a := r.Article
+	date := "no date"
+	if !a.Date.IsZero() {
+		date = a.Date.Format("2006-01-02")
+	}
+	body, attrs := countSegments(a)
+	same := ""
+	if r.SameAs != "" {
+		same = fmt.Sprintf(" (the article %s already had, by its %s)", r.Slug, r.SameAs)
+	}
+	fmt.Fprintf(w, "%-9s %s  %q  %s, %d segments, %d in attributes%s\n", r.Status, r.Slug, a.Title, date, body, attrs, same)
 }
 
 func countSegments(a *article.Article) (body, attrs int) {
@@ -118,22 +119,18 @@ type importJSON struct {
 	Error    string `json:"error,omitempty"`
 }
 
-func printImportJSON(e *env, results []workspace.ImportResult) error {
-	out := make([]importJSON, 0, len(results))
-	for _, r := range results {
-		j := importJSON{File: r.File, Slug: r.Slug, Status: string(r.Status), SameAs: r.SameAs}
-		if r.Err != nil {
-			j.Error = r.Err.Error()
-		}
-		if a := r.Article; a != nil {
-			j.Title, j.Category, j.Blocks = a.Title, a.Category, len(a.Blocks)
-			if !a.Date.IsZero() {
-				j.Date = a.Date.Format("2006-01-02")
-			}
-			body, attrs := countSegments(a)
-			j.Segments = body + attrs
-		}
-		out = append(out, j)
+func importRow(r workspace.ImportResult) importJSON {
+	j := importJSON{File: r.File, Slug: r.Slug, Status: string(r.Status), SameAs: r.SameAs}
+	if r.Err != nil {
+		j.Error = r.Err.Error()
 	}
-	return e.printJSON(out)
+	if a := r.Article; a != nil {
+		j.Title, j.Category, j.Blocks = a.Title, a.Category, len(a.Blocks)
+		if !a.Date.IsZero() {
+			j.Date = a.Date.Format("2006-01-02")
+		}
+		body, attrs := countSegments(a)
+		j.Segments = body + attrs
+	}
+	return j
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/mosty-dev/mosty/internal/report"
 	"github.com/mosty-dev/mosty/internal/safefile"
@@ -52,7 +53,7 @@ func runStatus(_ context.Context, e *env, o statusOpts) error {
 	}
 	if o.html != "" {
 		var b bytes.Buffer
-		if err := report.HTML(&b, w.Config.SiteName, articles, langs); err != nil {
+		if err := report.HTML(&b, w.Config.SiteName, slices.Values(articles), langs); err != nil {
 			return err
 		}
 		if err := safefile.Write(userPath(o.html), b.Bytes(), safefile.Options{Sync: true}); err != nil {

@@ -1,6 +1,8 @@
 // Package acquire brings source articles into mosty as they are: it reads
 // local files (and fetches pages), says what format they are in, decodes
-// their charset to NFC text and gives each a stable ASCII slug.
+// their charset to NFC text and gives each a stable ASCII slug. It reads
+// the lists sites give of their articles — sitemaps, sitemap indexes, RSS
+// and Atom feeds — and finds them on a site.
 //
 // It reads only regular files, each within a size limit, and never follows
 // a link out of a folder it imports; fetching obeys robots.txt on every

@@ -65,6 +65,17 @@ func (c *Coverage) Add(o Coverage) {
 	c.conflictedDone += o.conflictedDone
 }
 
+// ConflictedDone is the words of active conflicted segments whose status
+// says done, which Percent does not count as done.
+func (c Coverage) ConflictedDone() int { return c.conflictedDone }
+
+// WithConflictedDone is c with that count, for coverage kept elsewhere (a
+// build's cache) and read back.
+func (c Coverage) WithConflictedDone(n int) Coverage {
+	c.conflictedDone = n
+	return c
+}
+
 // TotalWords is the number of source words in active segments.
 func (c Coverage) TotalWords() int { return sum(c.Words) }
 

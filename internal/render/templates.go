@@ -67,6 +67,8 @@ type Page struct {
 	Alternates       []Link // hreflang links, with x-default
 	Switcher         []Link // the language switcher
 	Home             string
+	Prev, Next       string // the neighbouring pages of a listing, for rel=prev/next
+	Feed             string // the language's feed, for rel=alternate
 	Chrome           *locales.Chrome
 }
 
@@ -97,11 +99,35 @@ type Item struct {
 	Title, URL, Date, DateISO string
 }
 
-// IndexPage lists a language's articles.
+// IndexPage is one page of a listing: a language's articles, a year's or
+// a category's.
 type IndexPage struct {
 	Page
-	Count string
-	Items []Item
+	Count    string
+	Items    []Item
+	Pager    *Pager // nil when the listing fits on one page
+	Archives []Nav  // links to the language's archives: years, categories
+}
+
+// A Nav is a labelled list of links.
+type Nav struct {
+	Label string
+	Links []Link
+}
+
+// A Pager links the pages of a listing: the previous and next page and
+// numbered links around the current one.
+type Pager struct {
+	Prev, Next string // "" at either end
+	Pages      []PageLink
+}
+
+// A PageLink is one numbered link of a Pager; Gap stands for pages left
+// out between two numbers.
+type PageLink struct {
+	Number       int
+	URL          string
+	Current, Gap bool
 }
 
 // Execute renders the template name ("article", "parallel", "index").

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"html/template"
 	"io"
+	"iter"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
 )
@@ -37,35 +38,66 @@ type staleRow struct {
 // in conflict (left in two versions by a git merge) and bars for done,
 // to-check (fuzzy, or done but in conflict) and new words, sortable by
 // any column; the conflict notes the text table has; and the list of
-// stale segments with their old and new Polish.
-func HTML(w io.Writer, siteName string, articles []catalog.ArticleCoverage, langs []string) error {
-	var rows []reportRow
-	var stale []staleRow
-	for _, a := range articles {
+// stale segments with their old and new Polish. The articles are read
+// twice, one at a time, so that the report of a large archive is written
+// without holding it.
+func HTML(w io.Writer, siteName string, articles iter.Seq[catalog.ArticleCoverage], langs []string) error {
+	if err := reportPage.ExecuteTemplate(w, "start", map[string]any{"Site": siteName}); err != nil {
+		return err
+	}
+	totals := map[string]catalog.Coverage{}
+	stale := 0
+	for a := range articles {
 		for _, l := range langs {
-			r := rowOf(a.Coverage[l])
-			r.Slug, r.Title, r.Lang = a.Slug, a.Title, l
-			rows = append(rows, r)
-			for _, u := range a.Stale[l] {
-				stale = append(stale, staleRow{Slug: a.Slug, Lang: l, ID: u.ID, Old: u.PreviousSource, New: u.Source, Translation: u.Translation})
+			c := a.Coverage[l]
+			sum := totals[l]
+			sum.Add(c)
+			totals[l] = sum
+			stale += len(a.Stale[l])
+			if err := reportPage.ExecuteTemplate(w, "row", row(a.Slug, a.Title, l, c)); err != nil {
+				return err
 			}
 		}
 	}
-	totals := Totals(articles)
 	var sums []reportRow
 	for _, l := range langs {
-		r := rowOf(totals[l])
-		r.Lang = l
-		sums = append(sums, r)
+		sums = append(sums, row("", "", l, totals[l]))
 	}
-	return reportPage.Execute(w, map[string]any{"Site": siteName, "Rows": rows, "Totals": sums, "Stale": stale,
-		"Conflicts": conflictNotes(totals, langs)})
+	if err := reportPage.ExecuteTemplate(w, "totals", map[string]any{"Totals": sums, "Conflicts": conflictNotes(totals, langs)}); err != nil {
+		return err
+	}
+	if err := staleRows(w, articles, langs, stale); err != nil {
+		return err
+	}
+	return reportPage.ExecuteTemplate(w, "end", nil)
 }
 
-// rowOf is a row's counts: words done as Percent counts them, the rest
-// of the words marked done (in conflict) to check with the fuzzy ones.
-func rowOf(c catalog.Coverage) reportRow {
+// row is a row's counts: words done as Percent counts them, the rest of
+// the words marked done (in conflict) to check with the fuzzy ones.
+func row(slug, title, lang string, c catalog.Coverage) reportRow {
 	done := c.DoneWords()
-	return reportRow{C: c, New: c.Words[catalog.New], Done: done, Total: c.TotalWords(), Percent: round1(c.Percent()),
-		Fuzzy: c.Words[catalog.Fuzzy] + c.Words[catalog.Translated] + c.Words[catalog.Reviewed] - done}
+	return reportRow{Slug: slug, Title: title, Lang: lang, C: c, New: c.Words[catalog.New], Done: done,
+		Fuzzy: c.Words[catalog.Fuzzy] + c.Words[catalog.Translated] + c.Words[catalog.Reviewed] - done,
+		Total: c.TotalWords(), Percent: round1(c.Percent())}
+}
+
+// staleRows lists the stale segments, n of them.
+func staleRows(w io.Writer, articles iter.Seq[catalog.ArticleCoverage], langs []string, n int) error {
+	if n == 0 {
+		return reportPage.ExecuteTemplate(w, "no-stale", nil)
+	}
+	if err := reportPage.ExecuteTemplate(w, "stale-start", nil); err != nil {
+		return err
+	}
+	for a := range articles {
+		for _, l := range langs {
+			for _, u := range a.Stale[l] {
+				r := staleRow{Slug: a.Slug, Lang: l, ID: u.ID, Old: u.PreviousSource, New: u.Source, Translation: u.Translation}
+				if err := reportPage.ExecuteTemplate(w, "stale-row", r); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return reportPage.ExecuteTemplate(w, "stale-end", nil)
 }

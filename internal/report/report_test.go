@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,7 +52,7 @@ func TestConflictsInEveryOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	var h bytes.Buffer
-	if err := HTML(&h, "Site", articles, langs); err != nil {
+	if err := HTML(&h, "Site", slices.Values(articles), langs); err != nil {
 		t.Fatal(err)
 	}
 	js, err := json.Marshal(JSON(articles, langs))
@@ -87,7 +88,7 @@ func TestNoConflictNote(t *testing.T) {
 	if err := Table(&text, articles, []string{"ru"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := HTML(&h, "Site", articles, []string{"ru"}); err != nil {
+	if err := HTML(&h, "Site", slices.Values(articles), []string{"ru"}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(text.String(), "changed two ways") || strings.Contains(h.String(), "changed two ways") {

@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/hint"
 	"github.com/mosty-dev/mosty/internal/render"
 	"github.com/mosty-dev/mosty/locales"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -31,6 +31,7 @@ type Config struct {
 	SiteName, BaseURL, SourceLang string
 	Targets                       []string
 	Rules                         Rules
+	Layout                        Layout
 	Templates                     *render.Templates
 	Bundle                        *i18n.Bundle
 	// Assets are the files the site has besides its pages (the workspace's
@@ -52,6 +53,8 @@ func (p Problem) String() string {
 // A Version is one article in one language, published or not.
 type Version struct {
 	Slug, Lang, Title string
+	Category          string // the source's category; the same in every language
+	Summary           string // the page's description, plain text, for feeds
 	Date              time.Time
 	Published         bool
 	Coverage          float64 // share of words with a publishable translation
@@ -77,6 +80,10 @@ type segRef struct {
 // BuildArticle decides and renders one article's pages.
 func BuildArticle(in Input, cfg Config) (*Article, error) {
 	a := in.Article
+	if Reserved(a.Slug) {
+		return nil, hint.Wrap(fmt.Errorf("article %q: its slug is a name the site uses for its listings", a.Slug),
+			"give it another slug: rename sources/"+a.Slug+".*, locales/*/"+a.Slug+".toml and the slug in sources/"+a.Slug+".meta.toml")
+	}
 	if in.Base == nil {
 		localAssets(a, cfg.Assets)
 	}
@@ -86,7 +93,7 @@ func BuildArticle(in Input, cfg Config) (*Article, error) {
 	}
 	out := &Article{Slug: a.Slug, Files: map[string][]byte{}}
 	texts := map[string]map[[2]int]render.Text{cfg.SourceLang: sourceTexts(a)}
-	out.Versions = append(out.Versions, Version{Slug: a.Slug, Lang: cfg.SourceLang, Title: a.Title, Date: a.Date, Published: true, Coverage: 100})
+	out.Versions = append(out.Versions, Version{Slug: a.Slug, Lang: cfg.SourceLang, Title: a.Title, Category: a.Category, Date: a.Date, Published: true, Coverage: 100})
 	for _, lang := range cfg.Targets {
 		v, t, problems := choose(a, refs, in.Targets[lang], lang, cfg)
 		out.Versions = append(out.Versions, v)
@@ -99,11 +106,11 @@ func BuildArticle(in Input, cfg Config) (*Article, error) {
 		}
 	}
 	published := publishedLangs(out.Versions)
-	for _, v := range out.Versions {
-		if !v.Published {
+	for i := range out.Versions {
+		if !out.Versions[i].Published {
 			continue
 		}
-		if err := renderVersion(out, in, v, texts, published, cfg); err != nil {
+		if err := renderVersion(out, in, &out.Versions[i], texts, published, cfg); err != nil {
 			return nil, err
 		}
 	}
@@ -148,7 +155,7 @@ func sourceTexts(a *article.Article) map[[2]int]render.Text {
 
 // choose applies the publishing rules to one language.
 func choose(a *article.Article, refs []segRef, f *catalog.File, lang string, cfg Config) (Version, map[[2]int]render.Text, []Problem) {
-	v := Version{Slug: a.Slug, Lang: lang, Title: a.Title, Date: a.Date}
+	v := Version{Slug: a.Slug, Lang: lang, Title: a.Title, Category: a.Category, Date: a.Date}
 	byID := map[string]*catalog.Unit{}
 	file := "locales/" + lang + "/" + a.Slug + ".toml"
 	if f != nil {
@@ -228,10 +235,7 @@ func publishedLangs(vs []Version) []string {
 	return out
 }
 
-// pageURL is a page's path from the site root.
-func pageURL(lang, slug string) string { return lang + "/" + slug + "/" }
-
-func renderVersion(out *Article, in Input, v Version, texts map[string]map[[2]int]render.Text, published []string, cfg Config) error {
+func renderVersion(out *Article, in Input, v *Version, texts map[string]map[[2]int]render.Text, published []string, cfg Config) error {
 	a := in.Article
 	lang := v.Lang
 	chrome := locales.NewChrome(cfg.Bundle, lang)
@@ -248,6 +252,7 @@ func renderVersion(out *Article, in Input, v Version, texts map[string]map[[2]in
 	}
 	page.Heading = v.Title
 	page.Description = description(a, texts[lang])
+	v.Summary = summary(page.Description)
 	if lang != cfg.SourceLang {
 		page.ParallelURL = "parallel.html"
 		page.OriginalURL = "../../" + pageURL(cfg.SourceLang, a.Slug)
@@ -262,7 +267,7 @@ func renderVersion(out *Article, in Input, v Version, texts map[string]map[[2]in
 	if err != nil {
 		return err
 	}
-	out.Files[pageURL(lang, a.Slug)+"index.html"] = html
+	out.Files[articlePage(lang, a.Slug)] = html
 	if lang == cfg.SourceLang {
 		return nil
 	}
@@ -288,7 +293,7 @@ func renderVersion(out *Article, in Input, v Version, texts map[string]map[[2]in
 	if err != nil {
 		return err
 	}
-	out.Files[pageURL(lang, a.Slug)+"parallel.html"] = html
+	out.Files[parallelPage(lang, a.Slug)] = html
 	return nil
 }
 
@@ -337,6 +342,22 @@ func description(a *article.Article, texts map[[2]int]render.Text) string {
 	return ""
 }
 
+// maxSummary bounds the description a feed entry carries, in runes.
+const maxSummary = 300
+
+// summary is a description cut at a word boundary to maxSummary runes.
+func summary(desc string) string {
+	r := []rune(desc)
+	if len(r) <= maxSummary {
+		return desc
+	}
+	cut := string(r[:maxSummary])
+	if i := strings.LastIndexByte(cut, ' '); i > 0 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
 func isoDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
@@ -344,12 +365,11 @@ func isoDate(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
-// sortVersions orders versions newest first, then by slug, for indexes.
-func sortVersions(vs []Version) {
-	slices.SortFunc(vs, func(a, b Version) int {
-		if c := b.Date.Compare(a.Date); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Slug, b.Slug)
-	})
+// newestFirst orders versions newest first, then by slug, for listings
+// and feeds; undated articles come last.
+func newestFirst(a, b *Version) int {
+	if c := b.Date.Compare(a.Date); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Slug, b.Slug)
 }

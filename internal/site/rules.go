@@ -1,8 +1,10 @@
-// Package site decides what the localised site publishes and renders all
-// of it in memory: a page per article and language, a parallel page per
-// article and target language, an index per language, sitemap.xml. It
-// reads and writes no files; the workspace gives it articles and their
-// translators' files and writes what it returns.
+// Package site decides what the localised site publishes and renders it:
+// a page per article and language, a parallel page per article and target
+// language, each language's index and its year and category archives in
+// pages, an Atom feed per language, the sitemap (split by the protocol's
+// limits) and robots.txt. It reads and writes no files: the workspace
+// gives it one article at a time, and a few fields per article for the
+// listings, and writes the files it hands back one by one.
 package site
 
 import (

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -142,6 +144,17 @@ func TestBuildArticleRules(t *testing.T) {
 			}
 			if out.Versions[1].Published != tt.published {
 				t.Errorf("published %v, want %v (%+v)", out.Versions[1].Published, tt.published, out.Versions[1])
+			}
+			// A build that keeps only the versions knows the files from them.
+			var files []string
+			for _, v := range out.Versions {
+				if !slices.ContainsFunc(out.Problems, func(p Problem) bool { return !p.Warning }) {
+					files = append(files, v.Files("pl")...)
+				}
+			}
+			slices.Sort(files)
+			if got := slices.Sorted(maps.Keys(out.Files)); !slices.Equal(got, files) {
+				t.Errorf("files %v, the versions say %v", got, files)
 			}
 			page := string(out.Files["en/a/index.html"])
 			for _, want := range tt.contains {

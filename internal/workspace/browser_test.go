@@ -47,7 +47,7 @@ func TestBrowser(t *testing.T) {
 		}
 		return nil
 	})
-	if len(pages) != 9 {
+	if len(pages) != 15 {
 		t.Fatalf("pages %v", pages)
 	}
 	for _, p := range pages {

@@ -1,19 +1,21 @@
 package workspace
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"net/url"
 	"os"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/hint"
+	"github.com/mosty-dev/mosty/internal/index"
 	"github.com/mosty-dev/mosty/internal/render"
 	"github.com/mosty-dev/mosty/internal/report"
 	"github.com/mosty-dev/mosty/internal/site"
@@ -33,20 +35,88 @@ type BuildOptions struct {
 // BuildReport says what a build did.
 type BuildReport struct {
 	Out       string
-	Versions  []site.Version // every article in every language, published or not
+	Versions  []site.Version // every article rendered by this build in every language, published or not
 	Problems  []site.Problem
 	Written   []string // files written, relative to Out
-	Unchanged int      // files whose bytes were already right
+	Unchanged int      // files rendered whose bytes were already right
 	Removed   []string // files removed: unpublished pages, and with Clean, strays
 	Reused    int      // articles whose inputs had not changed since the last build
+	Published int      // published pages of articles, in every language
 }
 
 // ErrBuildProblems is returned when translations cannot be published as
 // they are; the report lists them and nothing was written.
 var ErrBuildProblems = errors.New("some translations cannot be published")
 
-// Build writes the localised site.
+// Build writes the localised site. Articles whose files changed since the
+// last build (all, when mosty, its settings or the templates changed) are
+// rendered one at a time on all cores and their pages staged in
+// .mosty/tmp; only when every article could be published is anything put
+// in place. The build keeps a few fields of each article (see
+// builtArticle), never every page, and writes the listings, feeds and
+// sitemaps again only when an article changed. It removes only files the
+// output folder's manifest proves are mosty's (see outdir.go).
 func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
+	b, err := w.newBuild(opts)
+	if err != nil {
+		return nil, err
+	}
+	b.plan()
+	if !opts.DryRun && !opts.Clean && !b.changed && !anyMissing(b.out, append(slices.Clone(b.old.Shared), "report.html", manifestName)) && !b.staticStale() {
+		return b.rep, nil // nothing to write, nothing to remove, and the folder is known to be mosty's
+	}
+	if !opts.DryRun {
+		if err := b.prepareOut(); err != nil {
+			return nil, err
+		}
+	}
+	st, err := w.newStager(b.out, opts.DryRun)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.render(st); err != nil {
+		st.discard()
+		w.doneWriting()
+		return b.rep, err
+	}
+	if opts.DryRun {
+		return b.rep, nil
+	}
+	if err := b.shared(st); err != nil {
+		st.discard()
+		return nil, err
+	}
+	if err := b.copyStatic(st); err != nil {
+		st.discard()
+		return nil, err
+	}
+	if err := b.finish(st); err != nil {
+		return nil, err
+	}
+	slices.Sort(b.rep.Written)
+	slices.Sort(b.rep.Removed)
+	return b.rep, w.saveBuildCache(b.next)
+}
+
+// A build is one run of Build.
+type build struct {
+	w       *Workspace
+	o       *op
+	opts    BuildOptions
+	out     string
+	cfg     site.Config
+	old     *buildCache // the last build's
+	next    *buildCache // this one's
+	stamps  stampSet
+	slugs   []string // the articles, sorted
+	todo    []string // those to render
+	changed bool     // an article was rendered, added or removed: the listings change
+	owned   map[string]bool
+	static  []string // the workspace's static/ files, sorted
+	rep     *BuildReport
+}
+
+func (w *Workspace) newBuild(opts BuildOptions) (*build, error) {
 	out := opts.Out
 	if out == "" {
 		out = w.Path("public")
@@ -67,117 +137,290 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 	if err != nil {
 		return nil, err
 	}
-	cache := w.loadBuildCache(global)
-	var owned map[string]bool
-	if !opts.DryRun {
-		if err := w.checkOut(out); err != nil {
-			return nil, err
-		}
-		m, err := readManifest(out)
-		if err != nil {
-			return nil, err
-		}
-		if owned, err = w.proveOwned(out, m, cache, opts.Clean); err != nil {
-			return nil, err
-		}
-	}
-	o := w.newOp()
-	stamps, err := o.listing()
-	if err != nil {
+	b := &build{w: w, o: w.newOp(), opts: opts, out: out, old: w.loadBuildCache(global), rep: &BuildReport{Out: out}, cfg: cfg, static: static}
+	b.next = &buildCache{Global: global, Articles: map[string]*builtArticle{}, Shared: b.old.Shared}
+	if b.stamps, err = b.o.listing(); err != nil {
 		return nil, err
 	}
-	rep := &BuildReport{Out: out}
-	files := map[string][]byte{}
-	keep := map[string]bool{} // files of reused articles
-	next := &buildCache{Global: global, Articles: map[string]*cachedArticle{}, Static: static}
-	var todo []string
-	for _, slug := range stamps.slugs() {
-		c, ok := cache.Articles[slug]
-		if ok && !opts.DryRun && maps.Equal(c.Stamps, stamps.of(slug)) && allExist(out, c.Files) {
-			rep.Reused++
-			for _, f := range c.Files {
-				keep[f] = true
-			}
-			next.Articles[slug] = c
+	b.slugs = b.stamps.slugs()
+	return b, nil
+}
+
+// plan sorts the articles into those whose pages stand and those to
+// render.
+func (b *build) plan() {
+	var reused []string
+	for _, slug := range b.slugs {
+		c, ok := b.old.Articles[slug]
+		if ok && !b.opts.DryRun && slices.Equal(c.Stamps, b.stamps.of(slug)) {
+			reused = append(reused, slug)
+			b.next.Articles[slug] = c
 			continue
 		}
-		todo = append(todo, slug)
+		b.todo = append(b.todo, slug)
 	}
-	built, err := o.buildArticles(todo, cfg)
-	if err != nil {
-		return nil, err
+	// Unchanged articles whose folder was deleted by hand are made again.
+	for _, slug := range missingPages(b.out, reused, func(slug string) []site.Version { return b.next.Articles[slug].Versions }) {
+		delete(b.next.Articles, slug)
+		b.todo = append(b.todo, slug)
 	}
-	for i, b := range built {
-		art := b.art
-		rep.Problems = append(rep.Problems, art.Problems...)
-		next.Articles[todo[i]] = &cachedArticle{Stamps: stamps.of(todo[i]), Versions: art.Versions,
-			Files: slices.Sorted(maps.Keys(art.Files)), Coverage: b.coverage}
-		maps.Copy(files, art.Files)
-	}
-	for _, slug := range stamps.slugs() {
-		if c, ok := next.Articles[slug]; ok {
-			rep.Versions = append(rep.Versions, c.Versions...)
+	slices.Sort(b.todo)
+	b.rep.Reused = len(b.next.Articles)
+	b.changed = len(b.todo) > 0
+	for slug := range b.old.Articles {
+		if _, ok := b.stamps.by[slug]; !ok || b.stamps.of(slug)[stampMeta] == index.Missing {
+			b.changed = true // an article is gone
 		}
 	}
-	for _, p := range rep.Problems {
-		if !p.Warning {
-			return rep, ErrBuildProblems
-		}
-	}
-	if opts.DryRun {
-		return rep, nil
-	}
-	indexes, err := site.Indexes(rep.Versions, cfg)
-	if err != nil {
-		return nil, err
-	}
-	maps.Copy(files, indexes)
-	if err := w.addStatic(static, files); err != nil {
-		return nil, err
-	}
-	if len(todo) > 0 || !allExist(out, []string{"report.html"}) {
-		var articles []catalog.ArticleCoverage
-		for _, slug := range slices.Sorted(maps.Keys(next.Articles)) {
-			articles = append(articles, next.Articles[slug].Coverage)
-		}
-		var b bytes.Buffer
-		if err := report.HTML(&b, w.Config.SiteName, articles, w.Config.TargetLanguages); err != nil {
-			return nil, err
-		}
-		files["report.html"] = b.Bytes()
-	}
-	if err := w.startWriting(out, owned); err != nil {
-		return nil, err
-	}
-	if err := w.writeSite(out, files, keep, owned, cache, opts.Clean, rep); err != nil {
-		return nil, err
-	}
-	if err := os.Remove(w.buildingPath()); err != nil {
-		return nil, err
-	}
-	return rep, w.saveBuildCache(next)
 }
 
-// builtArticle is one article the build decided and rendered, with the
-// coverage of its translators' files for the editors' report.
-type builtArticle struct {
-	art      *site.Article
-	coverage catalog.ArticleCoverage
+// prepareOut checks the output folder, reads which of its files are
+// mosty's, and records that a build is writing there.
+func (b *build) prepareOut() error {
+	if err := b.w.checkOut(b.out); err != nil {
+		return err
+	}
+	m, err := readManifest(b.out)
+	if err != nil {
+		return err
+	}
+	if b.owned, err = b.w.proveOwned(b.out, m, b.old, b.opts.Clean); err != nil {
+		return err
+	}
+	return b.w.startWriting(b.out, b.owned)
 }
 
-// buildArticles builds articles on all cores; results come back in the
-// order of slugs.
-func (o *op) buildArticles(slugs []string, cfg site.Config) ([]builtArticle, error) {
-	out := make([]builtArticle, len(slugs))
+// render renders the articles to render and stages their pages, or
+// stages nothing when one cannot be published.
+func (b *build) render(st *stager) error {
+	built, err := b.o.renderArticles(b.todo, b.cfg, st)
+	if err != nil {
+		return err
+	}
+	for i, slug := range b.todo {
+		b.next.Articles[slug] = built[i].record
+		b.rep.Versions = append(b.rep.Versions, built[i].record.Versions...)
+		b.rep.Problems = append(b.rep.Problems, built[i].problems...)
+	}
+	if hasErrors(b.rep.Problems) {
+		return ErrBuildProblems
+	}
+	for _, c := range b.next.Articles {
+		b.rep.Published += len(c.files(b.cfg.SourceLang))
+	}
+	return nil
+}
+
+// shared stages what depends on every article — the listings, feeds,
+// sitemaps and robots.txt, and the editors' report — when an article
+// changed or one of those files is missing.
+func (b *build) shared(st *stager) error {
+	if !b.changed && !anyMissing(b.out, append(slices.Clone(b.old.Shared), "report.html")) {
+		return nil
+	}
+	var versions []*site.Version
+	for _, slug := range b.slugs {
+		c := b.next.Articles[slug]
+		for i := range c.Versions {
+			versions = append(versions, &c.Versions[i])
+		}
+	}
+	var made []string
+	err := site.Indexes(versions, b.cfg, b.summarize, func(name string, data []byte) error {
+		made = append(made, name)
+		return st.put(name, data)
+	})
+	if err != nil {
+		return err
+	}
+	slices.Sort(made)
+	b.next.Shared = made
+	return b.report(st)
+}
+
+// finish writes the manifest with every file the build leaves, puts the
+// staged files in place, removes what the build no longer makes (with
+// Clean, every file of mosty's it did not make), writes the manifest of
+// what is left, and says the build is done.
+func (b *build) finish(st *stager) error {
+	made := b.made()
+	mine := mergeSorted(made, sortedKeys(b.owned))
+	if err := b.w.writeManifest(b.out, mine); err != nil {
+		return err
+	}
+	if err := st.commit(); err != nil {
+		return err
+	}
+	b.rep.Written, b.rep.Unchanged = append(b.rep.Written, st.written...), b.rep.Unchanged+st.unchanged
+	removed := b.removeUnmade(made)
+	mine = slices.DeleteFunc(mine, func(name string) bool {
+		if _, isMade := slices.BinarySearch(made, name); isMade {
+			return false
+		}
+		if removed[name] {
+			return true
+		}
+		_, err := os.Lstat(outPath(b.out, name)) // a file of mosty's still there, or gone
+		return err != nil
+	})
+	if err := b.w.writeManifest(b.out, mine); err != nil {
+		return err
+	}
+	return b.w.doneWriting()
+}
+
+// made is every file of the site the build leaves, sorted.
+func (b *build) made() []string {
+	var out []string
+	for _, c := range b.next.Articles {
+		out = append(out, c.files(b.cfg.SourceLang)...)
+	}
+	out = append(append(out, b.next.Shared...), "report.html")
+	slices.Sort(out)
+	return out
+}
+
+// removeUnmade removes the files the last build made that this one did
+// not — pages no longer published, articles gone, listing pages no longer
+// needed — and with Clean every other file of mosty's it did not make.
+func (b *build) removeUnmade(made []string) map[string]bool {
+	removed := map[string]bool{}
+	consider := func(name string) {
+		if _, ok := slices.BinarySearch(made, name); !ok && !removed[name] && removeOutput(b.out, name) {
+			removed[name] = true
+			b.rep.Removed = append(b.rep.Removed, name)
+		}
+	}
+	for _, old := range b.old.Articles {
+		for _, f := range old.files(b.cfg.SourceLang) {
+			consider(f)
+		}
+	}
+	for _, f := range b.old.Shared {
+		consider(f)
+	}
+	if b.opts.Clean {
+		for f := range b.owned {
+			consider(f)
+		}
+	}
+	return removed
+}
+
+// mergeSorted is the sorted union of two sorted lists.
+func mergeSorted(a, b []string) []string {
+	out := make([]string, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i, j = i+1, j+1
+		}
+	}
+	return out
+}
+
+// summarize finds the summary of a version the feeds show, rendering its
+// article again: only the few newest articles of each feed need it.
+func (b *build) summarize(v *site.Version) (string, error) {
+	art, _, err := b.o.buildArticle(v.Slug, b.cfg)
+	if err != nil {
+		return "", err
+	}
+	for _, av := range art.Versions {
+		if av.Lang == v.Lang {
+			return av.Summary, nil
+		}
+	}
+	return "", nil
+}
+
+// report stages the editors' report, written one article at a time.
+func (b *build) report(st *stager) error {
+	targets := b.cfg.Targets
+	articles := func(yield func(catalog.ArticleCoverage) bool) {
+		for _, slug := range b.slugs {
+			if !yield(b.next.Articles[slug].articleCoverage(slug, targets)) {
+				return
+			}
+		}
+	}
+	return st.putStream("report.html", func(w io.Writer) error {
+		return report.HTML(w, b.w.Config.SiteName, articles, targets)
+	})
+}
+
+// rendered is one article the build decided and rendered: what it keeps
+// of it, and what cannot be published as it is.
+type rendered struct {
+	record   *builtArticle
+	problems []site.Problem
+}
+
+// renderArticles renders articles on all cores and stages their pages;
+// results come back in the order of slugs. Only one article's pages are
+// in memory per core.
+func (o *op) renderArticles(slugs []string, cfg site.Config, st *stager) ([]rendered, error) {
+	out := make([]rendered, len(slugs))
 	errs := make([]error, len(slugs))
+	var mu sync.Mutex
+	failed := false
 	parallel(len(slugs), runtime.GOMAXPROCS(0), func(i int) {
-		out[i].art, out[i].coverage, errs[i] = o.buildArticle(slugs[i], cfg)
+		art, cov, err := o.buildArticle(slugs[i], cfg)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		out[i] = rendered{record: recordOf(art, cov, o.stampsOf(slugs[i]), cfg.Targets), problems: art.Problems}
+		mu.Lock()
+		stop := failed || hasErrors(art.Problems)
+		failed = stop
+		mu.Unlock()
+		if !stop { // once an article cannot be published, nothing will be written
+			errs[i] = st.stage(art.Files)
+		}
 	})
 	err := errors.Join(errs...)
 	if errors.Is(err, site.ErrStale) {
 		err = hint.Wrap(err, staleHint)
 	}
 	return out, err
+}
+
+func hasErrors(ps []site.Problem) bool {
+	return slices.ContainsFunc(ps, func(p site.Problem) bool { return !p.Warning })
+}
+
+// stampsOf is an article's stamps as the op listed them.
+func (o *op) stampsOf(slug string) articleStamps {
+	s, _ := o.listing()
+	return s.of(slug)
+}
+
+// recordOf is what the build keeps of a rendered article. Its strings are
+// copies: a title cut from a page would keep the whole page in memory.
+func recordOf(art *site.Article, cov catalog.ArticleCoverage, stamps articleStamps, targets []string) *builtArticle {
+	b := &builtArticle{Stamps: stamps, Versions: slices.Clone(art.Versions)}
+	slug, category := strings.Clone(art.Slug), strings.Clone(b.Versions[0].Category)
+	for i := range b.Versions {
+		v := &b.Versions[i]
+		v.Slug, v.Category, v.Title, v.Summary = slug, category, strings.Clone(v.Title), ""
+	}
+	for _, lang := range targets {
+		b.Coverage = append(b.Coverage, countsOf(cov.Coverage[lang]))
+		for _, u := range cov.Stale[lang] {
+			b.Stale = append(b.Stale, staleUnit{Lang: lang, ID: strings.Clone(u.ID), Source: strings.Clone(u.Source),
+				PreviousSource: strings.Clone(u.PreviousSource), Translation: strings.Clone(u.Translation)})
+		}
+	}
+	return b
 }
 
 // staleHint says how to bring Polish files up to date with their
@@ -231,7 +474,7 @@ func (w *Workspace) siteConfig(rules site.Rules) (site.Config, error) {
 		assets[name] = true
 	}
 	return site.Config{SiteName: w.Config.SiteName, BaseURL: baseURL(w.Config.BaseURL), SourceLang: w.Config.SourceLanguage,
-		Targets: w.Config.TargetLanguages, Rules: rules, Templates: tmpl, Bundle: bundle, Assets: assets}, nil
+		Targets: w.Config.TargetLanguages, Rules: rules, Layout: w.Config.Site, Templates: tmpl, Bundle: bundle, Assets: assets}, nil
 }
 
 // article reads an article's original from sources/ and extracts it.
@@ -257,3 +500,5 @@ func (o *op) article(slug string) (*article.Article, SourceMeta, error) {
 func baseURL(u string) string {
 	return strings.TrimRight(u, "/") + "/"
 }
+
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

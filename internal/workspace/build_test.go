@@ -119,7 +119,7 @@ func TestRebuildOnlyWhatChanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(first.Written) != 11 {
+	if len(first.Written) != 21 {
 		t.Fatalf("first build wrote %v", first.Written)
 	}
 	times := map[string]time.Time{}
@@ -173,64 +173,117 @@ func TestBuildDeterministic(t *testing.T) {
 }
 
 // A file deleted from static/ leaves the built site at the next build,
-// without --clean, as an unpublished page does: the build cache says the
-// last build copied it, the manifest that it is mosty's. Files of the
-// folder nobody listed stay.
+// without --clean, as an unpublished page does; the other static copy,
+// and a file of the folder mosty did not make, stay.
 func TestBuildRemovesStaticCopiesGone(t *testing.T) {
 	rules := site.DefaultRules()
 	rules.MinCoverage = 40
-	tests := []struct {
-		name        string
-		unlist      bool // the manifest no longer lists the copy
-		wantRemoved []string
-	}{
-		{"copied last time, listed: removed", false, []string{"uploads/2017/a.png"}},
-		{"not in the manifest: not mosty's to remove", true, nil},
+	w := demoWorkspace(t)
+	pub := w.Path("public")
+	for name, data := range map[string]string{"uploads/2017/a.png": "png", "site.css": "css"} {
+		if err := w.AddStaticFile(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			w := demoWorkspace(t)
-			pub := w.Path("public")
-			for name, data := range map[string]string{"uploads/2017/a.png": "png", "site.css": "css"} {
-				if err := w.AddStaticFile(name, []byte(data)); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if _, err := w.Build(BuildOptions{Rules: &rules}); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(pub, "mine.txt"), []byte("mine"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			if tt.unlist {
-				m, _ := os.ReadFile(filepath.Join(pub, manifestName))
-				os.WriteFile(filepath.Join(pub, manifestName), []byte(strings.Replace(string(m), "uploads/2017/a.png\n", "", 1)), 0o644)
-			}
-			if err := os.Remove(w.Path("static", "uploads", "2017", "a.png")); err != nil {
-				t.Fatal(err)
-			}
-			rep, err := w.Build(BuildOptions{Rules: &rules})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := cmp.Diff(tt.wantRemoved, rep.Removed); d != "" {
-				t.Errorf("removed (-want +got):\n%s", d)
-			}
-			tree := readTree(t, pub)
-			_, kept := tree["uploads/2017/a.png"]
-			if kept != tt.unlist {
-				t.Errorf("uploads/2017/a.png kept = %v, want %v", kept, tt.unlist)
-			}
-			if tree["site.css"] != "css" || tree["mine.txt"] != "mine" {
-				t.Errorf("a file that stays was removed: site.css %q, mine.txt %q", tree["site.css"], tree["mine.txt"])
-			}
-			if _, err := os.Stat(filepath.Join(pub, "uploads")); !tt.unlist && err == nil {
-				t.Error("the emptied uploads/ folder is still there")
-			}
-			m, _ := os.ReadFile(filepath.Join(pub, manifestName))
-			if strings.Contains(string(m), "a.png") {
-				t.Errorf("the manifest still lists the copy:\n%s", m)
-			}
-		})
+	if _, err := w.Build(BuildOptions{Rules: &rules}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(pub, "mine.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(w.Path("static", "uploads", "2017", "a.png")); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := w.Build(BuildOptions{Rules: &rules})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff([]string{"uploads/2017/a.png"}, rep.Removed); d != "" {
+		t.Errorf("removed (-want +got):\n%s", d)
+	}
+	tree := readTree(t, pub)
+	if _, kept := tree["uploads/2017/a.png"]; kept {
+		t.Error("uploads/2017/a.png is still in the site")
+	}
+	if tree["site.css"] != "css" || tree["mine.txt"] != "mine" {
+		t.Errorf("a file that stays was removed: site.css %q, mine.txt %q", tree["site.css"], tree["mine.txt"])
+	}
+	if _, err := os.Stat(filepath.Join(pub, "uploads")); err == nil {
+		t.Error("the emptied uploads/ folder is still there")
+	}
+	if m, _ := os.ReadFile(filepath.Join(pub, manifestName)); strings.Contains(string(m), "a.png") {
+		t.Errorf("the manifest still lists the copy:\n%s", m)
+	}
+}
+
+// TestCoverageFromBuildCache: status reads the counts of articles whose
+// files did not change since the last build from the build's cache, and
+// they are what reading the files gives; an edited file is read again.
+func TestCoverageFromBuildCache(t *testing.T) {
+	w := demoWorkspace(t)
+	err := w.UpdateLocale("ru", "klaster-bialorus-2017", func(f *catalog.File) {
+		f.Units[0].Status, f.Units[0].PreviousSource = catalog.Fuzzy, "Dawny tytuł" // a stale segment
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Build(BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	fromCache, err := w.Coverage(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache, _ := os.ReadFile(w.buildCachePath())
+	os.Remove(w.buildCachePath())
+	fromFiles, err := w.Coverage(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	brief := cmp.Transformer("brief", func(u catalog.Unit) string {
+		return u.ID + "|" + u.Source + "|" + u.PreviousSource + "|" + u.Translation
+	})
+	if d := cmp.Diff(fromFiles, fromCache, brief, cmp.Comparer(func(a, b catalog.Coverage) bool {
+		return cmp.Equal(a.Segments, b.Segments) && cmp.Equal(a.Words, b.Words) && a.Obsolete == b.Obsolete &&
+			a.Conflicts == b.Conflicts && a.ConflictedDone() == b.ConflictedDone()
+	})); d != "" {
+		t.Errorf("coverage from the build's cache (-files +cache):\n%s", d)
+	}
+	if len(fromFiles[0].Stale["ru"]) != 1 {
+		t.Errorf("stale %v", fromFiles[0].Stale)
+	}
+	os.WriteFile(w.buildCachePath(), cache, 0o644)
+	w.UpdateLocale("en", "klaster-bialorus-2017", func(f *catalog.File) { f.Units[0].Status = catalog.New })
+	edited, _ := w.Coverage([]string{"en"})
+	if c := edited[0].Coverage["en"]; c.Segments[catalog.New] != 1 || len(edited[0].Coverage) != 1 {
+		t.Errorf("after an edit: %+v", edited[0].Coverage)
+	}
+}
+
+// TestCheckCache: a second check does not read a file whose stamp did not
+// change — here its bytes are garbled behind mosty's back, same size,
+// same time, and the findings stay — and reads one that changed.
+func TestCheckCache(t *testing.T) {
+	w := demoWorkspace(t)
+	first, err := w.Check(nil)
+	if err != nil || len(first) == 0 {
+		t.Fatalf("%d findings, %v", len(first), err)
+	}
+	path := w.LocalePath("ru", "klaster-bialorus-2017")
+	data, _ := os.ReadFile(path)
+	info, _ := os.Stat(path)
+	os.WriteFile(path, []byte(strings.Repeat("#", len(data))), 0o644)
+	os.Chtimes(path, info.ModTime(), info.ModTime())
+	again, err := w.Check(nil)
+	if err != nil || len(again) != len(first) {
+		t.Errorf("unchanged stamps: %d findings (was %d), %v", len(again), len(first), err)
+	}
+	os.WriteFile(path, []byte(strings.Replace(string(data), `status = "translated"`, `status = "reviewed"`, 1)+"\n"), 0o644)
+	if _, err := w.Check(nil); err != nil {
+		t.Errorf("a changed file: %v", err)
+	}
+	os.WriteFile(path, []byte("not toml ="), 0o644)
+	if _, err := w.Check(nil); err == nil {
+		t.Error("a broken file that changed was not read again")
 	}
 }

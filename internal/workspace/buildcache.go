@@ -1,61 +1,311 @@
 package workspace
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/index"
 	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/mosty-dev/mosty/internal/site"
 )
 
-// buildCache remembers, per article, the stamps of its inputs and what the
-// build made of them, so a rebuild renders only what changed.
-type buildCache struct {
-	Global   string                    `json:"global"`
-	Articles map[string]*cachedArticle `json:"articles"`
-	// Static are the copies of static/ the build wrote, so that the next
-	// one removes those whose file is gone from static/.
-	Static []string `json:"static,omitempty"`
+// builtArticle is what a build keeps of one article between builds: the
+// stamps of its inputs, and what the listings, feeds, sitemaps and the
+// editors' report need of it — a few fields per language, never its
+// pages. Its files follow from its versions (site.Version.Files).
+type builtArticle struct {
+	Stamps   articleStamps
+	Versions []site.Version // the source language first, then the targets; Summary is not kept
+	Coverage []counts       // per target language, in the build's order
+	Stale    []staleUnit    // fuzzy segments whose Polish changed after translation
 }
 
-type cachedArticle struct {
-	Stamps   map[string]fileStamp    `json:"stamps"`
-	Versions []site.Version          `json:"versions"`
-	Files    []string                `json:"files"`
-	Coverage catalog.ArticleCoverage `json:"coverage"` // for the editors' report
-}
+// counts are a translators' file's coverage: segments and words by
+// status (new, fuzzy, translated, reviewed), then obsolete segments,
+// segments in conflict, and the words of those marked done.
+type counts [11]int32
 
-func (w *Workspace) buildCachePath() string { return w.Path(".mosty", "build.json") }
+var statuses = [4]catalog.Status{catalog.New, catalog.Fuzzy, catalog.Translated, catalog.Reviewed}
 
-func (w *Workspace) loadBuildCache(global string) *buildCache {
-	c := &buildCache{Global: global, Articles: map[string]*cachedArticle{}}
-	data, err := safefile.Read(w.buildCachePath(), maxCacheFile)
-	if err != nil {
-		return c
+func countsOf(c catalog.Coverage) counts {
+	var n counts
+	for i, s := range statuses {
+		n[i], n[4+i] = int32(c.Segments[s]), int32(c.Words[s])
 	}
-	var stored buildCache
-	if json.Unmarshal(data, &stored) == nil && stored.Articles != nil {
-		if stored.Global != global {
-			// Other settings or templates: every page is rendered again,
-			// but what the last build wrote is still known, to remove
-			// what is no longer published.
-			for _, a := range stored.Articles {
-				a.Stamps = nil
-			}
+	n[8], n[9], n[10] = int32(c.Obsolete), int32(c.Conflicts), int32(c.ConflictedDone())
+	return n
+}
+
+func (n counts) coverage() catalog.Coverage {
+	c := catalog.Coverage{Segments: map[catalog.Status]int{}, Words: map[catalog.Status]int{}, Obsolete: int(n[8]), Conflicts: int(n[9])}
+	for i, s := range statuses {
+		if n[i] != 0 || n[4+i] != 0 { // as catalog counts: a status no segment has is not there
+			c.Segments[s], c.Words[s] = int(n[i]), int(n[4+i])
 		}
-		c.Articles, c.Static = stored.Articles, stored.Static
+	}
+	return c.WithConflictedDone(int(n[10]))
+}
+
+// A staleUnit is a segment the editors' report lists as stale.
+type staleUnit struct {
+	Lang, ID, Source, PreviousSource, Translation string
+}
+
+// files are the pages of the article's published versions.
+func (b *builtArticle) files(sourceLang string) []string {
+	var out []string
+	for i := range b.Versions {
+		out = append(out, b.Versions[i].Files(sourceLang)...)
+	}
+	return out
+}
+
+// articleCoverage is the article's coverage as the report takes it.
+func (b *builtArticle) articleCoverage(slug string, targets []string) catalog.ArticleCoverage {
+	a := catalog.ArticleCoverage{Slug: slug, Coverage: map[string]catalog.Coverage{}, Stale: map[string][]catalog.Unit{}}
+	if len(b.Versions) > 0 {
+		a.Title = b.Versions[0].Title
+	}
+	for i, lang := range targets {
+		if i < len(b.Coverage) {
+			a.Coverage[lang] = b.Coverage[i].coverage()
+		}
+	}
+	for _, u := range b.Stale {
+		a.Stale[u.Lang] = append(a.Stale[u.Lang], catalog.Unit{ID: u.ID, Source: u.Source, PreviousSource: u.PreviousSource,
+			Translation: u.Translation, Status: catalog.Fuzzy})
+	}
+	return a
+}
+
+// buildCache is .mosty/build: the last build's fingerprint, the files of
+// no one article it made (indexes, feeds, sitemaps), and its articles.
+type buildCache struct {
+	Global   string
+	Shared   []string
+	Articles map[string]*builtArticle
+}
+
+const buildCacheHeader = "mosty-build 1"
+
+func (w *Workspace) buildCachePath() string { return w.Path(".mosty", "build") }
+
+// loadBuildCache reads the last build's cache. A missing or unreadable
+// one is empty; one made with other settings keeps what was written (to
+// remove what is no longer published) but no article's stamps, so every
+// page is rendered again.
+func (w *Workspace) loadBuildCache(global string) *buildCache {
+	c := w.readBuildCache()
+	if c.Global != global {
+		for _, b := range c.Articles {
+			b.Stamps = nil
+		}
+		c.Global = global
 	}
 	return c
 }
 
+// readBuildCache reads .mosty/build as the last build left it; a missing
+// or damaged one is empty. Besides the build, status reads it: the
+// coverage of an article whose files did not change since.
+func (w *Workspace) readBuildCache() *buildCache {
+	empty := &buildCache{Articles: map[string]*builtArticle{}}
+	if info, err := os.Stat(w.buildCachePath()); err != nil || !info.Mode().IsRegular() || info.Size() > maxCacheFile {
+		return empty // none, or not a file mosty reads (safefile.Read's rule)
+	}
+	f, err := os.Open(w.buildCachePath())
+	if err != nil {
+		return empty
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 16<<20)
+	if !sc.Scan() || sc.Text() != buildCacheHeader || !sc.Scan() {
+		return empty
+	}
+	c := &buildCache{Global: sc.Text(), Articles: map[string]*builtArticle{}}
+	if !sc.Scan() {
+		return empty
+	}
+	c.Shared = splitField(sc.Text(), sepItem)
+	for sc.Scan() {
+		slug, b, ok := parseBuilt(sc.Text())
+		if !ok {
+			return empty
+		}
+		c.Articles[slug] = b
+	}
+	return c
+}
+
+// Separators inside a line: between the items of a list, and between an
+// item's fields. Escaped where they occur in text.
+const (
+	sepItem  = "\x1e"
+	sepField = "\x1f"
+)
+
+var (
+	cacheEscaper   = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`, sepItem, `\i`, sepField, `\f`)
+	cacheUnescaper = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n", `\r`, "\r", `\i`, sepItem, `\f`, sepField)
+)
+
+func splitField(s, sep string) []string {
+	if s == "" {
+		return nil
+	}
+	parts := strings.Split(s, sep)
+	for i := range parts {
+		parts[i] = cacheUnescaper.Replace(parts[i])
+	}
+	return parts
+}
+
+// A line is slug, stamps, date, category, versions, coverage and stale
+// segments, tab-separated.
+func (b *builtArticle) line(slug string) string {
+	var s strings.Builder
+	s.WriteString(cacheEscaper.Replace(slug) + "\t")
+	for i, st := range b.Stamps {
+		if i > 0 {
+			s.WriteByte(',')
+		}
+		s.WriteString(strconv.FormatInt(st.Size, 10) + ":" + strconv.FormatInt(st.MTime, 10))
+	}
+	var date, category string
+	if len(b.Versions) > 0 {
+		category = b.Versions[0].Category
+		if d := b.Versions[0].Date; !d.IsZero() {
+			date = d.Format(time.DateOnly)
+		}
+	}
+	s.WriteString("\t" + date + "\t" + cacheEscaper.Replace(category) + "\t")
+	for i, v := range b.Versions {
+		if i > 0 {
+			s.WriteString(sepItem)
+		}
+		pub := "0"
+		if v.Published {
+			pub = "1"
+		}
+		s.WriteString(strings.Join([]string{v.Lang, pub, strconv.FormatFloat(v.Coverage, 'g', -1, 64),
+			strconv.Itoa(v.Fallbacks), strconv.Itoa(v.Previous), cacheEscaper.Replace(v.Title)}, sepField))
+	}
+	s.WriteByte('\t')
+	for i, c := range b.Coverage {
+		if i > 0 {
+			s.WriteString(sepItem)
+		}
+		for k, n := range c {
+			if k > 0 {
+				s.WriteString(sepField)
+			}
+			s.WriteString(strconv.Itoa(int(n)))
+		}
+	}
+	s.WriteByte('\t')
+	if len(b.Stale) > 0 {
+		stale, _ := json.Marshal(b.Stale) // strings only: it always encodes
+		s.WriteString(cacheEscaper.Replace(string(stale)))
+	}
+	return s.String()
+}
+
+func parseBuilt(line string) (string, *builtArticle, bool) {
+	f := strings.Split(line, "\t")
+	if len(f) != 7 {
+		return "", nil, false
+	}
+	b := &builtArticle{}
+	for _, st := range splitField(f[1], ",") {
+		size, mtime, _ := strings.Cut(st, ":")
+		s, err1 := strconv.ParseInt(size, 10, 64)
+		m, err2 := strconv.ParseInt(mtime, 10, 64)
+		if err1 != nil || err2 != nil {
+			return "", nil, false
+		}
+		b.Stamps = append(b.Stamps, index.Stamp{Size: s, MTime: m})
+	}
+	var date time.Time
+	if f[2] != "" {
+		var err error
+		if date, err = time.Parse(time.DateOnly, f[2]); err != nil {
+			return "", nil, false
+		}
+	}
+	slug, category := cacheUnescaper.Replace(f[0]), cacheUnescaper.Replace(f[3])
+	for _, item := range strings.Split(f[4], sepItem) {
+		v := strings.Split(item, sepField)
+		if len(v) != 6 {
+			return "", nil, false
+		}
+		cov, err1 := strconv.ParseFloat(v[2], 64)
+		fb, err2 := strconv.Atoi(v[3])
+		prev, err3 := strconv.Atoi(v[4])
+		if err1 != nil || err2 != nil || err3 != nil {
+			return "", nil, false
+		}
+		b.Versions = append(b.Versions, site.Version{Slug: slug, Lang: v[0], Published: v[1] == "1", Coverage: cov,
+			Fallbacks: fb, Previous: prev, Title: cacheUnescaper.Replace(v[5]), Category: category, Date: date})
+	}
+	for _, item := range splitField(f[5], sepItem) {
+		var c counts
+		for k, n := range strings.Split(item, sepField) {
+			v, err := strconv.Atoi(n)
+			if err != nil || k >= len(c) {
+				return "", nil, false
+			}
+			c[k] = int32(v)
+		}
+		b.Coverage = append(b.Coverage, c)
+	}
+	if f[6] != "" && json.Unmarshal([]byte(cacheUnescaper.Replace(f[6])), &b.Stale) != nil {
+		return "", nil, false
+	}
+	return slug, b, true
+}
+
+// saveBuildCache writes the cache a line at a time, atomically; a cache
+// needs no sync to disk.
 func (w *Workspace) saveBuildCache(c *buildCache) error {
-	data, err := json.Marshal(c)
+	os.Remove(w.Path(".mosty", "build.json")) // an earlier mosty's cache, if any
+	path := w.buildCachePath()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp := filepath.Join(filepath.Dir(path), safefile.TempName(filepath.Base(path)))
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
-	if old, err := safefile.Read(w.buildCachePath(), maxCacheFile); err == nil && bytes.Equal(old, data) {
-		return nil
+	b := bufio.NewWriterSize(f, 256<<10)
+	b.WriteString(buildCacheHeader + "\n" + c.Global + "\n")
+	for i, s := range c.Shared {
+		if i > 0 {
+			b.WriteString(sepItem)
+		}
+		b.WriteString(cacheEscaper.Replace(s))
 	}
-	return writeFile(w.buildCachePath(), data)
+	b.WriteByte('\n')
+	for _, slug := range sortedKeys(c.Articles) {
+		b.WriteString(c.Articles[slug].line(slug))
+		b.WriteByte('\n')
+	}
+	err = b.Flush()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
 }

@@ -47,6 +47,8 @@ type Config struct {
 	Profile *extract.Profile `toml:"profile"`
 	// Build holds the publishing rules; see site.Rules.
 	Build site.Rules `toml:"build"`
+	// Site cuts up the site's listings and sitemaps; see site.Layout.
+	Site site.Layout `toml:"site"`
 	// TM tunes the translation memory.
 	TM struct {
 		Prefill  bool `toml:"prefill"`   // fill new segments from exact matches (as fuzzy)
@@ -87,7 +89,7 @@ func readConfig(path string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := Config{Build: site.DefaultRules()}
+	c := Config{Build: site.DefaultRules(), Site: site.DefaultLayout()}
 	c.TM.Prefill, c.TM.MinMatch = true, 75
 	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
 	if err := dec.Decode(&c); err != nil {
@@ -110,6 +112,9 @@ func readConfig(path string) (*Config, error) {
 	}
 	if err := c.Build.Check(); err != nil {
 		return nil, &ConfigError{Path: path, Msg: "[build]: " + err.Error()}
+	}
+	if err := c.Site.Check(); err != nil {
+		return nil, &ConfigError{Path: path, Msg: "[site]: " + err.Error()}
 	}
 	if c.Profile != nil {
 		if err := extract.CheckProfile(*c.Profile); err != nil {

@@ -9,19 +9,34 @@ import (
 )
 
 // Coverage measures every article's translators' files in langs (read
-// with TargetLanguages: all targets when empty): segments and words by status, and the stale
-// segments. A language whose file is missing counts as all new.
+// with TargetLanguages: all targets when empty): segments and words by
+// status, and the stale segments. A language whose file is missing counts
+// as all new. An article whose files did not change since the last build
+// is not read again: the build's cache has its counts.
 func (w *Workspace) Coverage(langs []string) ([]catalog.ArticleCoverage, error) {
 	langs, err := w.TargetLanguages(langs)
 	if err != nil {
 		return nil, err
 	}
-	slugs, err := w.Articles()
+	stamps, err := w.newOp().listing()
 	if err != nil {
 		return nil, err
 	}
+	built := w.readBuildCache().Articles
+	targets := w.Config.TargetLanguages
 	var out []catalog.ArticleCoverage
-	for _, slug := range slugs {
+	for _, slug := range stamps.slugs() {
+		if b, ok := built[slug]; ok && slices.Equal(b.Stamps, stamps.of(slug)) && len(b.Coverage) == len(targets) {
+			a := b.articleCoverage(slug, targets)
+			for lang := range a.Coverage {
+				if !slices.Contains(langs, lang) {
+					delete(a.Coverage, lang)
+					delete(a.Stale, lang)
+				}
+			}
+			out = append(out, a)
+			continue
+		}
 		src, err := w.loadSource(slug)
 		if err != nil {
 			return nil, err

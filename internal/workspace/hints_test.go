@@ -30,9 +30,14 @@ func TestSyncRefreshesHintsAfterUpgrade(t *testing.T) {
 			// The older mosty wrote another form, and recorded the file
 			// in the index as synced.
 			os.WriteFile(ru, []byte(strings.Replace(string(data), fresh, `Białystok = Бялысток`, 1)), 0o644)
-			idx := w.loadIndex()
-			idx.set("art", w.stampArticle("art", "art.txt"))
-			idx.Hints = tt.hints
+			idx, err := w.loadIndex()
+			if err != nil {
+				t.Fatal(err)
+			}
+			e, _ := idx.Get("art")
+			e.Stamps = w.stampArticle("art", "art.txt")
+			idx.Put(e)
+			idx.version = w.pipelineFingerprint() + "/" + tt.hints
 			if err := w.saveIndex(idx); err != nil {
 				t.Fatal(err)
 			}
@@ -54,7 +59,7 @@ func TestSyncRefreshesHintsAfterUpgrade(t *testing.T) {
 					t.Errorf("%q lost its translation", src)
 				}
 			}
-			if idx := w.loadIndex(); !idx.fresh("art", w.stampArticle("art", "art.txt")) {
+			if idx, err := w.loadIndex(); err != nil || !idx.fresh("art", w.stampArticle("art", "art.txt")) {
 				t.Errorf("the index does not record the article as synced with this mosty's hints")
 			}
 		})

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/mosty-dev/mosty/internal/acquire"
@@ -39,67 +40,61 @@ type ImportResult struct {
 }
 
 // Import imports local article files (folders are searched for them).
-// One file failing does not stop the others: its result carries the error.
+// One file failing does not stop the others: its result carries the
+// error. The results hold every article: for many files, ImportEach.
 func (w *Workspace) Import(paths []string) ([]ImportResult, error) {
+	var results []ImportResult
+	err := w.ImportEach(paths, func(r ImportResult) { results = append(results, r) })
+	return results, err
+}
+
+// ImportEach imports local article files as Import does, a chunk at a
+// time — read, extracted on all cores, written as one durable batch — and
+// tells each of its results in file order, so that an import of a whole
+// archive holds one chunk in memory. The result's Article is valid only
+// during the call.
+func (w *Workspace) ImportEach(paths []string, each func(ImportResult)) error {
 	files, err := acquire.ExpandPaths(paths)
 	if err != nil {
-		return nil, hint.Wrap(err, "name .html, .htm, .txt or .md files, or folders holding them")
+		return hint.Wrap(err, "name .html, .htm, .txt or .md files, or folders holding them")
 	}
-	var srcs []*acquire.Source
-	var results []ImportResult
-	for _, f := range files {
-		err := f.Refused
-		var src *acquire.Source
-		if err == nil {
-			src, err = acquire.ReadFile(f.Path)
-		}
-		if err != nil {
-			results = append(results, ImportResult{File: f.Path, Status: ImportFailed, Err: err})
-			continue
-		}
-		srcs = append(srcs, src)
+	im, err := w.newImporter(nil)
+	if err != nil {
+		return err
 	}
-	imported, err := w.ImportSources(srcs)
-	return append(results, imported...), err
+	for chunk := range slices.Chunk(files, importChunk) {
+		var srcs []*acquire.Source
+		for _, f := range chunk {
+			err := f.Refused
+			var src *acquire.Source
+			if err == nil {
+				src, err = acquire.ReadFile(f.Path)
+			}
+			if err != nil {
+				each(ImportResult{File: f.Path, Status: ImportFailed, Err: err})
+				continue
+			}
+			srcs = append(srcs, src)
+		}
+		if err := im.add(srcs, nil, each); err != nil {
+			return err
+		}
+	}
+	return im.save()
 }
 
 // ImportSources imports sources already in memory (the demo's bundled
 // article, fetched pages), in order.
 func (w *Workspace) ImportSources(srcs []*acquire.Source) ([]ImportResult, error) {
-	return w.importSources(srcs, nil)
-}
-
-// importSources imports sources; keep, when not nil, decides from the
-// extracted article whether to import it at all.
-func (w *Workspace) importSources(srcs []*acquire.Source, keep func(*article.Article) bool) ([]ImportResult, error) {
-	o := w.newOp()
-	existing, err := w.Sources()
+	im, err := w.newImporter(nil)
 	if err != nil {
 		return nil, err
 	}
-	slugs := newSlugIndex(w, existing)
-	extracted := o.extractAll(srcs)
-	results := make([]ImportResult, 0, len(srcs))
-	var plans []articlePlan
-	for i, src := range srcs {
-		if x := extracted[i]; keep != nil && x.err == nil && !keep(x.a) {
-			results = append(results, ImportResult{File: src.Origin, Status: ImportSkipped, Article: x.a})
-			continue
-		}
-		r, plan := o.importSource(src.Origin, src, extracted[i], slugs)
-		if r.Err == nil {
-			plans = append(plans, plan)
-			if r.Status == ImportNew || r.SameAs != "" {
-				slugs.add(SourceMeta{Slug: r.Slug, Origin: src.Origin, SHA256: src.Sum(), File: r.Slug + src.Ext()}, r.Article)
-			}
-		}
-		results = append(results, r)
-	}
-	if err := w.apply(plans, &SyncReport{}, w.loadIndex()); err != nil {
+	var results []ImportResult
+	if err := im.add(srcs, nil, func(r ImportResult) { results = append(results, r) }); err != nil {
 		return results, err
 	}
-	w.removeReplaced(plans)
-	return results, nil
+	return results, im.save()
 }
 
 // extracted is the outcome of extracting one source.
@@ -153,9 +148,9 @@ func (o *op) importSource(name string, src *acquire.Source, x extracted, slugs *
 	r.Article = a
 	m := w.newMeta(r.Slug, src, SourceMeta{Canonical: article.IdentityOf(a).Canonical})
 	status := ImportUpdated
-	old := slugs.byOrigin[src.Origin]
+	old := slugs.byOrigin(src.Origin)
 	if r.SameAs != "" {
-		old = slugs.bySlug[r.Slug]
+		old = slugs.bySlug(r.Slug)
 	}
 	var replaced string // an original of the article under another name, to go once this one is in
 	if old != nil && old.File != "" && old.File != m.File {

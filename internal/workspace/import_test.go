@@ -136,6 +136,11 @@ func TestImportKeepsOriginalAndSlug(t *testing.T) {
 	if r := importOne(t, w, other); r.Slug != "spotkanie-w-lodzi-2" {
 		t.Errorf("same name, other file: slug %q", r.Slug)
 	}
+	page := filepath.Join(dir, "Page.txt")
+	writeFile(page, []byte("Strona\n\nTekst."))
+	if r := importOne(t, w, page); r.Slug != "page-2" {
+		t.Errorf("a name the site's listings use: slug %q", r.Slug)
+	}
 }
 
 func importOne(t *testing.T, w *Workspace, path string) ImportResult {

@@ -1,151 +1,153 @@
 package workspace
 
 import (
-	"encoding/json"
-	"maps"
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
 
-	"github.com/mosty-dev/mosty/internal/safefile"
+	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/index"
 )
 
-// index remembers, per article, the size and modification time of its
-// files at the last sync, so that a sync of a large workspace looks only
-// at articles whose files changed. It is a cache under .mosty/: deleting
-// it costs one full sync, nothing else.
-type index struct {
-	Version  string                          `json:"version"`
-	Hints    string                          `json:"hints,omitempty"` // the hints version of the files' hints
-	Articles map[string]map[string]fileStamp `json:"articles"`
-	changed  bool
+// articleIndex is the index in .mosty/index (see internal/index): what
+// says which article a page is, for import to look up without reading
+// every article's metadata, and the stamps of each article's files at its
+// last sync, so that a sync of a large workspace looks only at articles
+// whose files changed. It is a cache: deleting it costs reading every
+// article's metadata once, and one full sync.
+type articleIndex struct {
+	*index.Index
+	// version is the pipeline fingerprint and the hints version the
+	// stamps were made under: with another, every article is to be synced
+	// (and with another pipeline fingerprint, extracted again: the Polish
+	// files say so).
+	version string
+	// sources is sources/ as the index last saw it: when the folder
+	// changed since (another tool, a git pull), the index reads the
+	// metadata that changed again.
+	sources string
+	saved   string // the token it was loaded or last saved with
 }
 
-type fileStamp struct {
-	Size  int64 `json:"size"`
-	MTime int64 `json:"mtime"`
-}
+func (w *Workspace) indexPath() string { return w.Path(".mosty", "index") }
 
-func (w *Workspace) indexPath() string { return w.Path(".mosty", "index.json") }
-
-// loadIndex reads the index; a missing or unreadable one, or one made
-// with other rules or by a mosty that writes other hints, is empty: every
-// article is looked at again. Hints alone only make sync write the
-// translators' files again; the pipeline fingerprint in the Polish files
-// decides whether an article is extracted again.
-func (w *Workspace) loadIndex() *index {
-	idx := &index{Version: w.pipelineFingerprint(), Hints: hintsFingerprint(), Articles: map[string]map[string]fileStamp{}}
-	data, err := safefile.Read(w.indexPath(), maxCacheFile)
+// loadIndex reads the index and brings it up to date with sources/. A
+// missing or damaged index is made again from the articles' files.
+func (w *Workspace) loadIndex() (*articleIndex, error) {
+	x, token, err := index.Load(w.indexPath(), maxCacheFile)
+	if errors.Is(err, index.ErrInvalid) {
+		x, token, err = index.New(), "", nil
+	}
 	if err != nil {
-		return idx
+		return nil, err
 	}
-	var stored index
-	if json.Unmarshal(data, &stored) != nil || stored.Version != idx.Version || stored.Hints != idx.Hints || stored.Articles == nil {
-		idx.changed = true // record the new versions even if no article changes
-		return idx
+	ai := &articleIndex{Index: x, saved: token}
+	ai.version, ai.sources, _ = strings.Cut(token, "\n")
+	if v := w.pipelineFingerprint() + "/" + hintsFingerprint(); ai.version != v {
+		for _, slug := range ai.Slugs() {
+			e, _ := ai.Get(slug)
+			e.Stamps = nil
+			ai.Put(e)
+		}
+		ai.version = v
 	}
-	idx.Articles = stored.Articles
-	return idx
+	now, err := dirStamp(w.Path("sources"))
+	if err != nil {
+		return nil, err
+	}
+	if now != ai.sources {
+		if err := w.refreshIndex(ai); err != nil {
+			return nil, err
+		}
+		ai.sources = now
+	}
+	return ai, nil
 }
 
-func (w *Workspace) saveIndex(idx *index) error {
-	if !idx.changed {
-		return nil
-	}
-	data, err := json.Marshal(idx)
+// refreshIndex reads again the metadata of the articles whose metadata
+// file is not as the index last saw it, and forgets the articles whose
+// metadata is gone.
+func (w *Workspace) refreshIndex(ai *articleIndex) error {
+	seen := map[string]bool{}
+	var todo []string
+	err := eachFile(w.Path("sources"), func(name string, info fs.FileInfo) {
+		slug, ok := slugOfMeta(name)
+		if !ok {
+			return
+		}
+		seen[slug] = true
+		e, ok := ai.Get(slug)
+		if !ok || e.Stamps == nil || e.Stamps[stampMeta] != (index.Stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}) {
+			todo = append(todo, slug)
+		}
+	})
 	if err != nil {
 		return err
 	}
-	return writeFile(w.indexPath(), data)
-}
-
-func (idx *index) fresh(slug string, now map[string]fileStamp) bool {
-	old, ok := idx.Articles[slug]
-	return ok && maps.Equal(old, now)
-}
-
-func (idx *index) set(slug string, now map[string]fileStamp) {
-	if !maps.Equal(idx.Articles[slug], now) {
-		idx.Articles[slug] = now
-		idx.changed = true
-	}
-}
-
-// stampSet is the stamps of every article's files in sources/ and
-// locales/<lang>/, by slug, then by path relative to the workspace; read
-// with one directory listing per folder.
-type stampSet map[string]map[string]fileStamp
-
-func (w *Workspace) stampAll() (stampSet, error) {
-	s := stampSet{}
-	dirs := []string{"sources"}
-	for _, l := range w.Languages() {
-		dirs = append(dirs, "locales/"+l)
-	}
-	for _, d := range dirs {
-		entries, err := os.ReadDir(w.Path(d))
-		if os.IsNotExist(err) {
-			continue
+	for _, slug := range ai.Slugs() {
+		if !seen[slug] {
+			ai.Remove(slug)
 		}
+	}
+	for _, slug := range todo {
+		m, err := readMeta(w.metaPath(slug))
 		if err != nil {
-			return nil, err
+			return err
 		}
-		for _, e := range entries {
-			slug, ext, ok := strings.Cut(e.Name(), ".")
-			if !ok || e.IsDir() || !articleFile(d, ext) {
-				continue
-			}
-			info, err := e.Info()
-			if err != nil {
-				continue // removed meanwhile
-			}
-			if s[slug] == nil {
-				s[slug] = map[string]fileStamp{}
-			}
-			s[slug][d+"/"+e.Name()] = fileStamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}
+		var h catalog.Header
+		if f, _, err := w.LoadLocale(w.Config.SourceLanguage, slug); err == nil && f != nil {
+			h = f.Header
 		}
+		old, _ := ai.Get(slug)
+		ai.Put(indexEntry(m, h, old.ListDate, nil))
 	}
-	return s, nil
+	return nil
 }
 
-// articleFile reports whether a file in dir with extension ext is one of
-// an article's: its original, its metadata or a locale file.
-func articleFile(dir, ext string) bool {
-	if dir == "sources" {
-		return ext == "meta.toml" || ext == "html" || ext == "txt" || ext == "md"
-	}
-	return ext == "toml"
+// indexEntry is what the index keeps of an article: m its metadata, h the
+// header of its Polish file.
+func indexEntry(m SourceMeta, h catalog.Header, listDate string, stamps articleStamps) index.Entry {
+	return index.Entry{Slug: m.Slug, Origin: m.Origin, FinalURL: m.FinalURL, Canonical: m.Canonical, SHA256: m.SHA256,
+		Title: h.Title, Date: h.Date, ListDate: listDate, Stamps: stamps}
 }
 
-// slugs lists the articles, sorted: those with sources/<slug>.meta.toml,
-// as Articles does.
-func (s stampSet) slugs() []string {
-	var out []string
-	for slug, files := range s {
-		if _, ok := files["sources/"+slug+metaSuffix]; ok {
-			out = append(out, slug)
-		}
-	}
-	slices.Sort(out)
-	return out
+// fresh reports whether an article's files are as its last sync left
+// them.
+func (ai *articleIndex) fresh(slug string, now articleStamps) bool {
+	e, ok := ai.Get(slug)
+	return ok && e.Stamps != nil && slices.Equal(e.Stamps, now)
 }
 
-// stampArticle stamps one article's files, as stampAll would.
-func (w *Workspace) stampArticle(slug, source string) map[string]fileStamp {
-	out := map[string]fileStamp{}
-	paths := []string{"sources/" + source, "sources/" + slug + metaSuffix}
-	for _, l := range w.Languages() {
-		paths = append(paths, "locales/"+l+"/"+slug+".toml")
+// save writes the index when it or sources/ changed.
+func (w *Workspace) saveIndex(ai *articleIndex) error {
+	now, err := dirStamp(w.Path("sources"))
+	if err != nil {
+		return err
 	}
-	for _, p := range paths {
-		if info, err := os.Stat(w.Path(p)); err == nil {
-			out[p] = fileStamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}
-		}
+	token := ai.version + "\n" + now
+	if !ai.Changed() && token == ai.saved {
+		return nil
 	}
-	return out
+	if err := ai.Save(w.indexPath(), token); err != nil {
+		return err
+	}
+	os.Remove(w.Path(".mosty", "index.json")) // an earlier mosty's index, if any
+	ai.saved, ai.sources = token, now
+	return nil
 }
 
-// of returns the stamps of one article's files; a missing file has none.
-func (s stampSet) of(slug string) map[string]fileStamp {
-	return s[slug]
+// dirStamp tells whether a folder's list of files changed: creating,
+// removing or renaming a file in it changes its time.
+func dirStamp(dir string) (string, error) {
+	info, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "none", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%d:%d", info.Size(), info.ModTime().UnixNano()), nil
 }

@@ -23,7 +23,8 @@ type op struct {
 	w *Workspace
 
 	mu       sync.Mutex
-	stamps   stampSet              // the files as this op listed them; nil until listed
+	stamps   stampSet              // the files as this op listed them
+	listed   bool                  // stamps were listed
 	memories map[string]*tm.Memory // by language, built on first use
 	gloss    *glossary.Glossary    // read on first use
 
@@ -50,12 +51,12 @@ func (o *op) listing() (stampSet, error) {
 }
 
 func (o *op) listingLocked() (stampSet, error) {
-	if o.stamps == nil {
+	if !o.listed {
 		s, err := o.w.stampAll()
 		if err != nil {
-			return nil, err
+			return s, err
 		}
-		o.stamps = s
+		o.stamps, o.listed = s, true
 	}
 	return o.stamps, nil
 }

@@ -6,10 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/mosty-dev/mosty/internal/hint"
@@ -131,11 +129,12 @@ func localName(name string) bool {
 		!strings.Contains(name, `\`) && filepath.IsLocal(filepath.FromSlash(name))
 }
 
-// writeManifest records the files of the output folder that are mosty's.
-func (w *Workspace) writeManifest(out string, files map[string]bool) error {
+// writeManifest records the files of the output folder that are mosty's,
+// names sorted.
+func (w *Workspace) writeManifest(out string, names []string) error {
 	var b strings.Builder
 	b.WriteString(manifestHead)
-	for _, name := range slices.Sorted(maps.Keys(files)) {
+	for _, name := range names {
 		b.WriteString(name + "\n")
 	}
 	path := filepath.Join(out, manifestName)
@@ -156,7 +155,7 @@ func (w *Workspace) proveOwned(out string, m manifest, cache *buildCache, clean 
 	}
 	owned := map[string]bool{}
 	for _, c := range cache.Articles {
-		for _, f := range c.Files {
+		for _, f := range c.files(w.Config.SourceLanguage) {
 			if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(f))); err == nil && localName(f) {
 				owned[f] = true
 			}

@@ -1,100 +1,297 @@
 package workspace
 
 import (
+	"bufio"
 	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
-	"maps"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"sync"
+	"syscall"
 
 	"github.com/mosty-dev/mosty/internal/safefile"
+	"github.com/mosty-dev/mosty/internal/site"
 )
 
-// writeSite writes files whose bytes changed and removes the pages an
-// article no longer has, and the copies of files gone from static/ that
-// the last build made (the build cache says it copied them, the folder's
-// manifest that they are mosty's); with clean, also every other file
-// owned (files the folder's manifest or the build cache prove mosty
-// wrote) that the build did not make. Files of anyone else are never
-// touched. The
-// manifest is written first with every file the build may leave, then
-// with what the folder holds of mosty's at the end.
-func (w *Workspace) writeSite(out string, files map[string][]byte, keep, owned map[string]bool, old *buildCache, clean bool, rep *BuildReport) error {
-	names := slices.Sorted(maps.Keys(files))
-	made := func(name string) bool { _, ok := files[name]; return ok || keep[name] || name == "report.html" }
-	mine := maps.Clone(owned)
-	for _, name := range names {
-		mine[name] = true
-	}
-	if err := w.writeManifest(out, mine); err != nil {
-		return err
-	}
-	// Files a build made may be on disk; compare before writing so an
-	// unchanged page keeps its time. Others are new: no read.
-	dirs := newDirMaker()
-	written := make([]bool, len(names))
-	errs := make([]error, len(names))
-	// File creation waits on the disk more than on the CPU: 8 at a time.
-	parallel(len(names), 8, func(i int) {
-		path := filepath.Join(out, filepath.FromSlash(names[i]))
-		if owned[names[i]] || made(names[i]) {
-			if have, err := safefile.Read(path, maxSiteFile); err == nil && bytes.Equal(have, files[names[i]]) {
-				return
-			}
-		}
-		if errs[i] = dirs.make(filepath.Dir(path)); errs[i] == nil {
-			errs[i] = w.writeOutput(path, files[names[i]])
-		}
-		written[i] = true
-	})
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
-	for i, name := range names {
-		if written[i] {
-			rep.Written = append(rep.Written, name)
-		} else {
-			rep.Unchanged++
-		}
-	}
-	gone := map[string]bool{}
-	for _, c := range old.Articles {
-		for _, f := range c.Files {
-			gone[f] = true
-		}
-	}
-	for _, f := range old.Static {
-		if owned[f] {
-			gone[f] = true
-		}
-	}
-	if clean {
-		maps.Copy(gone, owned)
-	}
-	for _, f := range slices.Sorted(maps.Keys(gone)) {
-		if !made(f) && removeOutput(out, f) {
-			rep.Removed = append(rep.Removed, f)
-			delete(mine, f)
-		}
-	}
-	for f := range mine {
-		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(f))); err != nil {
-			delete(mine, f)
-		}
-	}
-	return w.writeManifest(out, mine)
+// The built site's files are written atomically — renamed over the old
+// ones, so that a web server never serves half a page — from temporary
+// files in .mosty/tmp, so that a killed build leaves nothing in the output
+// folder to deploy by mistake; they are not synced: the site can always be
+// built again, and a sync per page would make a build of thousands of
+// pages wait on the disk. A file whose bytes are already right is not
+// written, so it keeps its time.
+
+// A stager writes the files of a build under temporary names and puts
+// them all in place at the end, or none: a build that finds an article it
+// cannot publish writes nothing. The temporary names follow from the
+// files' names, so only the names staged are kept.
+type stager struct {
+	out    string
+	dryRun bool
+	tmpDir string // "" when .mosty/tmp is on another file system than out: beside each file
+	id     string // this build's, in every temporary name
+	dirs   *dirMaker
+
+	mu        sync.Mutex
+	written   []string // staged, relative to out
+	unchanged int
 }
 
-// writeOutput writes a file of the built site atomically — renamed over
-// the old one, so a web server never serves half a page — from a
-// temporary file in .mosty/tmp, so that a killed build leaves nothing in
-// the output folder to deploy by mistake. It does not sync: the site can
-// always be built again, and a sync per page would make a build of
-// thousands of pages wait on the disk.
+func (w *Workspace) newStager(out string, dryRun bool) (*stager, error) {
+	var id [6]byte
+	_, _ = rand.Read(id[:])
+	s := &stager{out: out, dryRun: dryRun, id: hex.EncodeToString(id[:]), dirs: newDirMaker()}
+	if dryRun {
+		return s, nil
+	}
+	tmp := w.Path(".mosty", "tmp")
+	if err := os.MkdirAll(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return nil, err
+	}
+	if sameFileSystem(tmp, out) {
+		s.tmpDir = tmp
+	}
+	return s, nil
+}
+
+// tmpPath is where a file of the site is staged: a name safefile.Clean
+// knows for mosty's, so the command after a killed build removes it.
+func (s *stager) tmpPath(name string) string {
+	if s.tmpDir == "" {
+		path := outPath(s.out, name)
+		return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".mosty-"+s.id+".tmp")
+	}
+	sum := sha256.Sum256([]byte(name))
+	return filepath.Join(s.tmpDir, "."+hex.EncodeToString(sum[:8])+".mosty-"+s.id+".tmp")
+}
+
+// stage writes the files whose bytes differ from those in place.
+func (s *stager) stage(files map[string][]byte) error {
+	for name, data := range files {
+		if err := s.put(name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// put stages one file when its bytes differ from those in place.
+func (s *stager) put(name string, data []byte) error {
+	if s.dryRun {
+		return nil
+	}
+	path := outPath(s.out, name)
+	if same(path, data) {
+		s.mu.Lock()
+		s.unchanged++
+		s.mu.Unlock()
+		return nil
+	}
+	if err := os.WriteFile(s.tmpPath(name), data, 0o644); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.written = append(s.written, name)
+	s.mu.Unlock()
+	return nil
+}
+
+// putStream stages a file that write produces a piece at a time.
+func (s *stager) putStream(name string, write func(io.Writer) error) error {
+	if s.dryRun {
+		return nil
+	}
+	tmp := s.tmpPath(name)
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if sameFiles(tmp, outPath(s.out, name)) {
+		os.Remove(tmp)
+		s.mu.Lock()
+		s.unchanged++
+		s.mu.Unlock()
+		return nil
+	}
+	s.mu.Lock()
+	s.written = append(s.written, name)
+	s.mu.Unlock()
+	return nil
+}
+
+// commit puts the staged files in place.
+func (s *stager) commit() error {
+	errs := make([]error, len(s.written))
+	parallel(len(s.written), 8, func(i int) {
+		path := outPath(s.out, s.written[i])
+		if errs[i] = s.dirs.make(filepath.Dir(path)); errs[i] == nil {
+			errs[i] = os.Rename(s.tmpPath(s.written[i]), path)
+		}
+	})
+	return errors.Join(errs...)
+}
+
+// discard removes the staged files.
+func (s *stager) discard() {
+	for _, name := range s.written {
+		os.Remove(s.tmpPath(name))
+	}
+	s.written = nil
+}
+
+// doneWriting says no build is writing any more (see startWriting).
+func (w *Workspace) doneWriting() error {
+	if err := os.Remove(w.buildingPath()); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// writeOutput writes one file of the built site atomically, unsynced,
+// from a temporary file in .mosty/tmp.
 func (w *Workspace) writeOutput(path string, data []byte) error {
 	return safefile.Write(path, data, safefile.Options{TempDir: w.Path(".mosty", "tmp")})
+}
+
+// sameFileSystem reports whether two folders are on one file system, so
+// that a file renamed from one to the other moves without a copy.
+func sameFileSystem(a, b string) bool {
+	ia, err1 := os.Stat(a)
+	ib, err2 := os.Stat(b)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	sa, ok1 := ia.Sys().(*syscall.Stat_t)
+	sb, ok2 := ib.Sys().(*syscall.Stat_t)
+	return ok1 && ok2 && sa.Dev == sb.Dev
+}
+
+func outPath(out, name string) string { return filepath.Join(out, filepath.FromSlash(name)) }
+
+// same reports whether the file at path holds data, reading it a piece
+// at a time: a sitemap can be tens of megabytes.
+func same(path string, data []byte) bool {
+	if info, err := os.Lstat(path); err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false // never opened: a FIFO would hang (safefile.Read's rule)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	piece := make([]byte, min(len(data), 256<<10))
+	for off := 0; off < len(data); {
+		n, err := io.ReadFull(f, piece[:min(len(piece), len(data)-off)])
+		if err != nil || !bytes.Equal(piece[:n], data[off:off+n]) {
+			return false
+		}
+		off += n
+	}
+	return true
+}
+
+// sameFiles reports whether two files hold the same bytes.
+func sameFiles(a, b string) bool {
+	ia, err1 := os.Stat(a)
+	ib, err2 := os.Stat(b)
+	if err1 != nil || err2 != nil || ia.Size() != ib.Size() {
+		return false
+	}
+	fa, err1 := os.Open(a)
+	fb, err2 := os.Open(b)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	defer fa.Close()
+	defer fb.Close()
+	ra, rb := bufio.NewReader(fa), bufio.NewReader(fb)
+	pa, pb := make([]byte, 64<<10), make([]byte, 64<<10)
+	for {
+		na, erra := io.ReadFull(ra, pa)
+		nb, errb := io.ReadFull(rb, pb)
+		if na != nb || !bytes.Equal(pa[:na], pb[:nb]) {
+			return false
+		}
+		if erra != nil || errb != nil {
+			return erra == errb || (erra == io.ErrUnexpectedEOF && errb == io.ErrUnexpectedEOF)
+		}
+	}
+}
+
+// missingPages lists the articles, among slugs, with a page missing from
+// out, looked for a few at a time.
+// missingPages lists the articles, among slugs, whose folder in a
+// language they are published in is missing from out: one listing of
+// each language's folder, not a look at every page (a page deleted by
+// hand from a folder that is still there is made again by the next build
+// that renders the article, or with --clean).
+func missingPages(out string, slugs []string, versions func(slug string) []site.Version) []string {
+	dirs := map[string]map[string]bool{} // language → its folders
+	var missing []string
+	for _, slug := range slugs {
+		for _, v := range versions(slug) {
+			if !v.Published {
+				continue
+			}
+			if dirs[v.Lang] == nil {
+				dirs[v.Lang] = listDirs(filepath.Join(out, v.Lang))
+			}
+			if !dirs[v.Lang][slug] {
+				missing = append(missing, slug)
+				break
+			}
+		}
+	}
+	return missing
+}
+
+// listDirs is the names of the folders in dir.
+func listDirs(dir string) map[string]bool {
+	out := map[string]bool{}
+	d, err := os.Open(dir)
+	if err != nil {
+		return out
+	}
+	defer d.Close()
+	for {
+		entries, err := d.ReadDir(4096)
+		for _, e := range entries {
+			if e.IsDir() {
+				out[e.Name()] = true
+			}
+		}
+		if err != nil {
+			return out
+		}
+	}
+}
+
+func anyMissing(out string, names []string) bool {
+	return slices.ContainsFunc(names, func(name string) bool {
+		_, err := os.Stat(outPath(out, name))
+		return err != nil
+	})
 }
 
 // dirMaker makes each output folder once, however many files go in it.
@@ -116,13 +313,4 @@ func (d *dirMaker) make(dir string) error {
 	}
 	d.made[dir] = true
 	return nil
-}
-
-func allExist(out string, files []string) bool {
-	for _, f := range files {
-		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(f))); err != nil {
-			return false
-		}
-	}
-	return true
 }

@@ -5,9 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"maps"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,6 +14,7 @@ import (
 	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/hint"
 	"github.com/mosty-dev/mosty/internal/safefile"
+	"github.com/mosty-dev/mosty/internal/site"
 	toml "github.com/pelletier/go-toml/v2"
 )
 
@@ -98,35 +97,64 @@ func checkMeta(path string, m SourceMeta) error {
 }
 
 // slugIndex says which slugs are taken and by which article, for giving
-// new sources slugs and finding the article a source is a new version of.
+// new sources slugs and finding the article a source is a new version
+// of: the workspace's index (see articleIndex), and the articles this
+// import adds.
 type slugIndex struct {
-	byOrigin map[string]*SourceMeta
-	bySlug   map[string]*SourceMeta
-	taken    map[string]bool
-	// identities maps identity keys (article.Identity.Keys) to slugs;
-	// built on first need, from the metadata and the Polish files.
-	identities map[string]string
-	w          *Workspace
+	w   *Workspace
+	idx *articleIndex
+	// This import's articles: by origin and slug, and their identity
+	// keys (article.Identity.Keys).
+	added, addedSlugs map[string]*SourceMeta
+	addedKeys         map[string]string
 }
 
-func newSlugIndex(w *Workspace, metas []SourceMeta) *slugIndex {
-	si := &slugIndex{byOrigin: map[string]*SourceMeta{}, bySlug: map[string]*SourceMeta{}, taken: map[string]bool{}, w: w}
-	for i := range metas {
-		si.add(metas[i], nil)
-	}
-	return si
+func newSlugIndex(w *Workspace, idx *articleIndex) *slugIndex {
+	return &slugIndex{w: w, idx: idx, added: map[string]*SourceMeta{}, addedSlugs: map[string]*SourceMeta{}, addedKeys: map[string]string{}}
 }
 
-// add records an article; a, when known, gives its identity.
+// add records an article this import added; a, when known, gives its
+// identity.
 func (si *slugIndex) add(m SourceMeta, a *article.Article) {
-	si.byOrigin[m.Origin] = &m
-	si.bySlug[m.Slug] = &m
-	si.taken[m.Slug] = true
-	if si.identities != nil && a != nil {
+	si.added[m.Origin] = &m
+	si.addedSlugs[m.Slug] = &m
+	if a != nil {
 		for _, k := range article.IdentityOf(a).Keys() {
-			si.identities[k] = m.Slug
+			si.addedKeys[k] = m.Slug
 		}
 	}
+}
+
+// byOrigin is the article imported from origin, nil when there is none.
+func (si *slugIndex) byOrigin(origin string) *SourceMeta {
+	if m, ok := si.added[origin]; ok {
+		return m
+	}
+	for _, slug := range si.idx.ByOrigin(origin) {
+		return si.bySlug(slug)
+	}
+	return nil
+}
+
+// bySlug is the metadata of an article, nil when there is none.
+func (si *slugIndex) bySlug(slug string) *SourceMeta {
+	if m, ok := si.addedSlugs[slug]; ok {
+		return m
+	}
+	if _, ok := si.idx.Get(slug); !ok {
+		return nil
+	}
+	m, err := readMeta(si.w.metaPath(slug))
+	if err != nil {
+		e, _ := si.idx.Get(slug) // what the index knows will do
+		return &SourceMeta{Slug: slug, Origin: e.Origin, FinalURL: e.FinalURL, Canonical: e.Canonical, SHA256: e.SHA256}
+	}
+	return &m
+}
+
+func (si *slugIndex) taken(slug string) bool {
+	_, ok := si.idx.Get(slug)
+	return ok || si.addedSlugs[slug] != nil
 }
 
 // slugFor returns the slug a source is stored under, and how it was
@@ -134,9 +162,10 @@ func (si *slugIndex) add(m SourceMeta, a *article.Article) {
 // the one it has when the same origin was imported before; the one of
 // the article with the same canonical URL, or title and date
 // (article.FindArticle); else a new one made from its name (or, without
-// one, the article's title), with -2, -3… when another article has it.
+// one, the article's title), with -2, -3… when another article has it or
+// the site's listings use it ("page").
 func (si *slugIndex) slugFor(src *acquire.Source, a *article.Article) (slug, sameAs string) {
-	if m, ok := si.byOrigin[src.Origin]; ok {
+	if m := si.byOrigin(src.Origin); m != nil {
 		return m.Slug, ""
 	}
 	if slug, key, ok := article.FindArticle(article.IdentityOf(a), si.lookup); ok {
@@ -148,41 +177,32 @@ func (si *slugIndex) slugFor(src *acquire.Source, a *article.Article) (slug, sam
 	}
 	base := acquire.Slug(name)
 	slug = base
-	for i := 2; si.taken[slug]; i++ {
+	for i := 2; si.taken(slug) || site.Reserved(slug); i++ {
 		slug = base + "-" + strconv.Itoa(i)
 	}
 	return slug, ""
 }
 
-// lookup finds the article an identity key belongs to.
+// lookup finds the article an identity key belongs to, in the index: the
+// first slug, in slug order, as a scan of every article's files would.
 func (si *slugIndex) lookup(key string) (string, bool) {
-	if si.identities == nil {
-		si.identities = si.w.identities(si.bySlug)
+	if slug, ok := si.addedKeys[key]; ok {
+		return slug, true
 	}
-	slug, ok := si.identities[key]
-	return slug, ok
-}
-
-// identities maps the identity keys of the workspace's articles to their
-// slugs: origin and canonical URL from their metadata, title and date from
-// their Polish files. This is where an index of the workspace can stand
-// in for reading the files.
-func (w *Workspace) identities(metas map[string]*SourceMeta) map[string]string {
-	out := map[string]string{}
-	for _, slug := range slices.Sorted(maps.Keys(metas)) {
-		m := metas[slug]
-		id := article.Identity{Origin: m.Origin, Canonical: m.Canonical}
-		if f, _, err := w.LoadLocale(w.Config.SourceLanguage, slug); err == nil && f != nil {
-			id.Title = f.Header.Title
-			id.Date, _ = time.Parse("2006-01-02", f.Header.Date)
-		}
-		for _, k := range id.Keys() {
-			if _, ok := out[k]; !ok {
-				out[k] = slug
-			}
-		}
+	var slugs []string
+	switch kind, rest, _ := strings.Cut(key, " "); kind {
+	case "origin":
+		slugs = si.idx.ByOrigin(rest)
+	case "canonical":
+		slugs = si.idx.ByCanonical("https://" + rest)
+	case "title":
+		date, title, _ := strings.Cut(rest, " ")
+		slugs = si.idx.ByTitleDate(title, date)
 	}
-	return out
+	if len(slugs) == 0 {
+		return "", false
+	}
+	return slugs[0], true
 }
 
 // newMeta describes a source about to be stored under slug; extra holds

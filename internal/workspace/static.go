@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/mosty-dev/mosty/internal/safefile"
 )
@@ -32,18 +33,6 @@ func (w *Workspace) staticFiles() ([]string, error) {
 	return out, err
 }
 
-// addStatic puts the static files among the files a build writes.
-func (w *Workspace) addStatic(names []string, files map[string][]byte) error {
-	for _, name := range names {
-		data, err := safefile.Read(w.Path("static", filepath.FromSlash(name)), maxSiteFile)
-		if err != nil {
-			return err
-		}
-		files[name] = data
-	}
-	return nil
-}
-
 // AddStaticFile puts a file into static/ under name (a slash path) unless
 // one is there already, which is kept. The caller holds the lock.
 func (w *Workspace) AddStaticFile(name string, data []byte) error {
@@ -52,4 +41,41 @@ func (w *Workspace) AddStaticFile(name string, data []byte) error {
 		return nil
 	}
 	return writeFile(path, data)
+}
+
+// copyStatic stages the static files whose bytes differ from the site's
+// copies and counts them among the files the build makes (its Shared
+// list), so that a file deleted from static/ is removed from the site as
+// an unpublished page is.
+func (b *build) copyStatic(st *stager) error {
+	for _, name := range b.static {
+		data, err := safefile.Read(b.w.Path("static", filepath.FromSlash(name)), maxSiteFile)
+		if err != nil {
+			return err
+		}
+		if err := st.put(name, data); err != nil {
+			return err
+		}
+	}
+	shared := append(slices.Clone(b.next.Shared), b.static...)
+	slices.Sort(shared)
+	b.next.Shared = slices.Compact(shared)
+	return nil
+}
+
+// staticStale says whether a static file's copy in the site is missing or
+// older than the file: then a build with no article changed still has
+// something to write.
+func (b *build) staticStale() bool {
+	for _, name := range b.static {
+		src, err := os.Stat(b.w.Path("static", filepath.FromSlash(name)))
+		if err != nil {
+			return true
+		}
+		dst, err := os.Stat(outPath(b.out, name))
+		if err != nil || dst.Size() != src.Size() || src.ModTime().After(dst.ModTime()) {
+			return true
+		}
+	}
+	return false
 }

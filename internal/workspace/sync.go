@@ -56,8 +56,12 @@ type pendingWrite struct {
 
 // articlePlan is what syncing one article will write.
 type articlePlan struct {
-	slug     string
-	source   string // the original's file name in sources/
+	slug   string
+	meta   SourceMeta     // the article's metadata, as it will be
+	header catalog.Header // its Polish file's, as it will be
+	// listDate is the date its site's list gave it, when it was fetched
+	// from one (see index.Entry.ListDate).
+	listDate string
 	writes   []pendingWrite
 	changes  []FileChange
 	replaced string // an earlier original of the article, to remove once written
@@ -76,7 +80,10 @@ func (w *Workspace) Sync(opts SyncOptions) (*SyncReport, error) {
 		return nil, err
 	}
 	o := w.newOp()
-	idx := w.loadIndex()
+	idx, err := w.loadIndex()
+	if err != nil {
+		return nil, err
+	}
 	stamps, err := o.listing()
 	if err != nil {
 		return nil, err
@@ -146,36 +153,47 @@ func (o *op) syncArticle(slug string, opts SyncOptions) (articlePlan, error) {
 	return plan, err
 }
 
-// apply writes planned files, then records the articles in the index.
-// Files are written by a few workers: each atomic write waits for its
-// data to reach the disk, and those waits overlap.
-func (w *Workspace) apply(plans []articlePlan, report *SyncReport, idx *index) error {
-	var writes []pendingWrite
-	for _, p := range plans {
-		writes = append(writes, p.writes...)
-		report.Written = append(report.Written, p.changes...)
-	}
-	// Originals first, then their metadata, then the locale files that
-	// record the originals' checksums: a kill between any two writes
-	// leaves no file recording bytes that are not on disk, so the next
-	// command sees what is missing and writes it again.
-	for phase := range 3 {
-		var batch []pendingWrite
-		for _, wr := range writes {
-			if w.writePhase(wr.path) == phase {
-				batch = append(batch, wr)
-			}
-		}
-		errs := make([]error, len(batch))
-		parallel(len(batch), 8, func(i int) { errs[i] = writeFile(batch[i].path, batch[i].data) })
-		if err := errors.Join(errs...); err != nil {
-			return err
-		}
-	}
-	for _, p := range plans {
-		idx.set(p.slug, w.stampArticle(p.slug, p.source))
+// apply writes planned files and saves the index.
+func (w *Workspace) apply(plans []articlePlan, report *SyncReport, idx *articleIndex) error {
+	if err := w.write(plans, report, idx); err != nil {
+		return err
 	}
 	return w.saveIndex(idx)
+}
+
+// write writes planned files as one durable batch (see durable.Batch: a
+// crash leaves each file old or new, and the batch waits on the disk
+// once), then records the articles in the index. The batch puts the
+// originals in place first, then their metadata, then the locale files
+// that record the originals' checksums: a kill between any two renames
+// leaves no file recording bytes that are not on disk, so the next
+// command sees what is missing and writes it again.
+func (w *Workspace) write(plans []articlePlan, report *SyncReport, idx *articleIndex) error {
+	b := w.batch()
+	for phase := range 3 {
+		for _, p := range plans {
+			for _, wr := range p.writes {
+				if w.writePhase(wr.path) == phase {
+					b.Add(wr.path, wr.data, 0o644)
+				}
+			}
+		}
+	}
+	for _, p := range plans {
+		report.Written = append(report.Written, p.changes...)
+	}
+	if err := b.Commit(); err != nil {
+		return err
+	}
+	for _, p := range plans {
+		listDate := p.listDate
+		if listDate == "" {
+			old, _ := idx.Get(p.slug)
+			listDate = old.ListDate
+		}
+		idx.Put(indexEntry(p.meta, p.header, listDate, w.stampArticle(p.slug, p.meta.File)))
+	}
+	return nil
 }
 
 // writePhase orders a plan's writes: an original in sources/ (0), its
@@ -197,7 +215,7 @@ func (w *Workspace) writePhase(path string) int {
 // names of the Polish with their Russian forms).
 func (o *op) planArticle(m SourceMeta, a *article.Article, prune bool) (articlePlan, error) {
 	w := o.w
-	plan := articlePlan{slug: m.Slug, source: m.File}
+	plan := articlePlan{slug: m.Slug, meta: m}
 	src := w.Config.SourceLanguage
 	oldSrc, oldData, err := w.LoadLocale(src, m.Slug)
 	if err != nil {
@@ -224,6 +242,7 @@ func (o *op) planArticle(m SourceMeta, a *article.Article, prune bool) (articleP
 		srcFile.Header = sourceHeader(m, a, src, o.fingerprint())
 		srcFile.SetUnits(catalog.AssignIDs(prev, catalog.SourceUnits(a)))
 	}
+	plan.header = srcFile.Header
 	plan.add(src, m.Slug, srcFile.Path, oldData, srcFile.Bytes(), catalog.Changes{})
 	g, err := o.glossary()
 	if err != nil {

@@ -2,9 +2,11 @@ package workspace
 
 import (
 	"encoding/json"
-	"maps"
+	"os"
+	"path/filepath"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/index"
 	"github.com/mosty-dev/mosty/internal/qa"
 	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/mosty-dev/mosty/internal/tm"
@@ -21,8 +23,8 @@ type tmCache struct {
 }
 
 type tmCacheFile struct {
-	Stamp   fileStamp  `json:"stamp"`
-	Entries []tm.Entry `json:"entries"`
+	Stamp   index.Stamp `json:"stamp"`
+	Entries []tm.Entry  `json:"entries"`
 }
 
 // buildMemory makes the translation memory of lang from every translated
@@ -42,10 +44,11 @@ func (w *Workspace) buildMemory(lang string, stamps stampSet, checks *qa.Checker
 		cache.Files = nil
 	}
 	m := tm.New()
+	read := 0 // files read, not taken from the cache
 	for _, slug := range stamps.slugs() {
 		rel := "locales/" + lang + "/" + slug + ".toml"
-		st, ok := stamps.of(slug)[rel]
-		if !ok {
+		st := stamps.locale(slug, lang)
+		if st == index.Missing {
 			continue
 		}
 		c, ok := cache.Files[rel]
@@ -54,6 +57,7 @@ func (w *Workspace) buildMemory(lang string, stamps stampSet, checks *qa.Checker
 			if c, err = w.memoryOf(lang, slug, st, checks); err != nil {
 				return nil, err
 			}
+			read++
 		}
 		next.Files[rel] = c
 		for _, e := range c.Entries {
@@ -63,9 +67,12 @@ func (w *Workspace) buildMemory(lang string, stamps stampSet, checks *qa.Checker
 	if err := w.addImported(m, lang, checks); err != nil {
 		return nil, err
 	}
-	if cache.Checks != next.Checks || !maps.EqualFunc(cache.Files, next.Files, func(a, b tmCacheFile) bool { return a.Stamp == b.Stamp }) {
-		if data, err := json.Marshal(next); err == nil {
-			writeFile(path, data) // a cache: losing it costs reading the files again
+	// Written again when enough changed to be worth it: rewriting the
+	// memory of a large archive for the one article an import changed
+	// costs more than reading that article's file next time.
+	if cache.Checks != next.Checks || read > len(next.Files)/100 || len(next.Files) < len(cache.Files) {
+		if data, err := json.Marshal(next); err == nil && os.MkdirAll(filepath.Dir(path), 0o755) == nil {
+			safefile.Write(path, data, safefile.Options{}) // a cache: losing it costs reading the files again; no sync
 		}
 	}
 	return m, nil
@@ -73,7 +80,7 @@ func (w *Workspace) buildMemory(lang string, stamps stampSet, checks *qa.Checker
 
 // memoryOf reads the done segments of one translators' file that pass
 // the checks.
-func (w *Workspace) memoryOf(lang, slug string, st fileStamp, checks *qa.Checker) (tmCacheFile, error) {
+func (w *Workspace) memoryOf(lang, slug string, st index.Stamp, checks *qa.Checker) (tmCacheFile, error) {
 	c := tmCacheFile{Stamp: st}
 	f, _, err := w.LoadLocale(lang, slug)
 	if err != nil || f == nil {

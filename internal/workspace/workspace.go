@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gofrs/flock"
+	"github.com/mosty-dev/mosty/internal/durable"
 	"github.com/mosty-dev/mosty/internal/safefile"
 )
 
@@ -24,6 +25,10 @@ type Workspace struct {
 	// Now is the clock; tests set it, before the first operation, for
 	// reproducible metadata.
 	Now func() time.Time
+	// batchStep, set by tests before the first operation, is told of
+	// every step of writing a batch of files (see durable.Batch.Step), so
+	// that a test can stop the process between any two.
+	batchStep func(step string)
 
 	// noNameHints: import and sync write no names hints; set by the
 	// benchmarks that measure what the hints cost.
@@ -76,6 +81,11 @@ func (w *Workspace) Lock() (unlock func(), err error) {
 		return nil, fmt.Errorf("removing what an interrupted mosty left: %w", err)
 	}
 	return func() { _ = l.Unlock() }, nil
+}
+
+// batch is a durable batch of files to write.
+func (w *Workspace) batch() *durable.Batch {
+	return &durable.Batch{Step: w.batchStep}
 }
 
 // writeFile writes data atomically (safefile.Write): to a temporary

@@ -1,0 +1,71 @@
+package site
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// An Emit receives one file of the site: its path relative to the output
+// folder and its bytes. The site hands its files over one at a time, so
+// that a large site is never held in memory whole.
+type Emit func(name string, data []byte) error
+
+// reserved are the names a language's folder uses for its listings and
+// feed: an article's slug must be none of them.
+var reserved = []string{"page", "archive", "category", "feed.xml"}
+
+// Reserved reports whether slug is a name the site's listings use in
+// every language's folder, so no article can have it.
+func Reserved(slug string) bool { return slices.Contains(reserved, slug) }
+
+// pageURL is a page's path from the site root.
+func pageURL(lang, slug string) string { return lang + "/" + slug + "/" }
+
+// articlePage and parallelPage are the files of an article in a language.
+func articlePage(lang, slug string) string  { return pageURL(lang, slug) + "index.html" }
+func parallelPage(lang, slug string) string { return pageURL(lang, slug) + "parallel.html" }
+
+// Files are the files a published version of an article is written to:
+// its page and, in a target language, its parallel page.
+func (v *Version) Files(sourceLang string) []string {
+	if !v.Published {
+		return nil
+	}
+	if v.Lang == sourceLang {
+		return []string{articlePage(v.Lang, v.Slug)}
+	}
+	return []string{articlePage(v.Lang, v.Slug), parallelPage(v.Lang, v.Slug)}
+}
+
+// yearDir and categoryDir are the folders of a language's archives.
+func yearDir(lang string, year int) string { return lang + "/archive/" + strconv.Itoa(year) + "/" }
+func categoryDir(lang, slug string) string { return lang + "/category/" + slug + "/" }
+
+// pageDir is the folder of page n (from 1) of the listing in dir.
+func pageDir(dir string, n int) string {
+	if n <= 1 {
+		return dir
+	}
+	return dir + "page/" + strconv.Itoa(n) + "/"
+}
+
+// relURL is the relative URL from the page whose folder is from to the
+// folder or file to; both are paths from the site root, folders ending
+// in "/" ("" is the root).
+func relURL(from, to string) string {
+	f := strings.Split(strings.TrimSuffix(from, "/"), "/")
+	t := strings.Split(to, "/")
+	if from == "" {
+		f = nil
+	}
+	i := 0
+	for i < len(f) && i < len(t)-1 && f[i] == t[i] {
+		i++
+	}
+	rel := strings.Repeat("../", len(f)-i) + strings.Join(t[i:], "/")
+	if rel == "" {
+		return "./"
+	}
+	return rel
+}
