@@ -59,7 +59,7 @@ func newApp(e *env) *cli.App {
 			&cli.StringFlag{Name: "C", Value: ".", Usage: "use the workspace in `DIR`; other relative paths still start from the current folder"},
 		},
 		Before: func(c *cli.Context) error {
-			e.dir = userPath(c.String("C"))
+			e.dir, e.dirGiven = userPath(c.String("C")), c.IsSet("C")
 			return nil
 		},
 		Commands: []*cli.Command{

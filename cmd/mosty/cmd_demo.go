@@ -22,14 +22,17 @@ func cmdDemo(e *env) *cli.Command {
 		Name:      "demo",
 		Usage:     "run the whole pipeline on the bundled sample article",
 		ArgsUsage: "[DIR]",
-		Description: `Makes a workspace in DIR (default mosty-demo), imports the first user's
-   article (built into mosty) and shows what mosty found in it, fills in
-   reference translations and builds the site, with the article's picture
-   (a drawing of mosty's own) in static/. Running it again reuses the
-   workspace.
+		Description: `Makes a workspace in DIR (default: the folder -C names, else mosty-demo),
+   imports the first user's article (built into mosty) and shows what
+   mosty found in it, fills in reference translations and builds the
+   site, with the article's picture (a drawing of mosty's own) in
+   static/. Running it again reuses the workspace. As with init, -C picks
+   the workspace when no DIR is given; DIR itself, like every path, is
+   taken from the current folder, not from -C.
 
    Example:
-      mosty demo /tmp/mosty-demo`,
+      mosty demo /tmp/mosty-demo
+      mosty -C site demo`,
 		Action: func(c *cli.Context) error {
 			return runDemo(c.Context, e, demoOpts{dir: c.Args().First()})
 		},
@@ -37,13 +40,16 @@ func cmdDemo(e *env) *cli.Command {
 }
 
 type demoOpts struct {
-	dir string // "" for mosty-demo
+	dir string // "" for the folder -C names, else mosty-demo
 }
 
 func runDemo(_ context.Context, e *env, o demoOpts) error {
 	dir := "mosty-demo"
-	if o.dir != "" {
+	switch {
+	case o.dir != "":
 		dir = userPath(o.dir)
+	case e.dirGiven:
+		dir = e.dir
 	}
 	w, err := workspace.Open(dir)
 	if errors.Is(err, workspace.ErrNotWorkspace) {

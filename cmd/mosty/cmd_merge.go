@@ -108,6 +108,9 @@ func printMergeSummary(out io.Writer, res *workspace.MergeResult, dryRun bool) {
 		}
 	}
 	fmt.Fprintf(out, "%d segments changed, %d unchanged, %d skipped, %d conflicts", applied, res.Unchanged, skipped, conflicts)
+	if res.Renumbered > 0 {
+		fmt.Fprintf(out, ", %d with placeholders renumbered from an earlier mosty's export", res.Renumbered)
+	}
 	if dryRun {
 		fmt.Fprintf(out, " (dry run: nothing written; %d files would change)", len(res.Files))
 	}

@@ -18,6 +18,7 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	dir            string // the workspace folder, -C
+	dirGiven       bool   // -C was on the command line (dir is "." otherwise)
 	notFound       error  // an unknown command, noticed while parsing
 }
 

@@ -145,9 +145,59 @@ func (f *File) Resolve(side Side, ids []string) ([]string, error) {
 		if err := units[i].Resolve(side); err != nil {
 			return nil, err
 		}
-		units[i].keepBytes(f.IsSource)
 		done = append(done, units[i].ID)
 	}
 	f.Units = units
 	return done, nil
+}
+
+// Usable reports whether u's translation may serve as a done one — as
+// translation memory, as a finished segment in an export: translated or
+// reviewed, not empty, and not left in two versions by a git merge
+// (which version is right is for a person to say first).
+func (u Unit) Usable() bool {
+	return u.Status.Done() && u.Translation != "" && !u.Conflicted()
+}
+
+// ConflictSummary says both versions of a conflicted unit for a person:
+// ours "…" (status), theirs "…" (status), then any other key both sides
+// changed; "" when the unit has no conflict.
+func (u Unit) ConflictSummary() string {
+	if !u.Conflicted() {
+		return ""
+	}
+	s := fmt.Sprintf("ours %q (%s), theirs %s (%v)", u.Translation, u.Status,
+		conflictValue(u.Extra[KeyConflictTranslation]), u.Extra[KeyConflictStatus])
+	for _, k := range u.ConflictKeys() {
+		if k != "translation" && k != "status" {
+			s += fmt.Sprintf("; %s: theirs %s", k, conflictValue(u.Extra[ConflictPrefix+k]))
+		}
+	}
+	return s
+}
+
+// conflictValue is a key's value as a person reads it: strings quoted.
+func conflictValue(v any) string {
+	if s, ok := v.(string); ok {
+		return fmt.Sprintf("%q", s)
+	}
+	return fmt.Sprint(v)
+}
+
+// ForReview is u as an export offers it to a translator. A conflicted
+// unit is not done whatever its status says: it goes out as fuzzy with
+// our translation (new when ours is empty), with a note saying both
+// versions, so the tool asks for a review and the translator sees what
+// to pick between. Any other unit comes back as it is, with no note.
+func (u Unit) ForReview() (Unit, string) {
+	if !u.Conflicted() {
+		return u, ""
+	}
+	note := "changed two ways in a git merge: " + u.ConflictSummary() + "; confirm one, or run mosty resolve"
+	if u.Translation == "" {
+		u.Status = New
+	} else {
+		u.Status = Fuzzy
+	}
+	return u, note
 }

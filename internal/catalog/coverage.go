@@ -90,7 +90,13 @@ func (c Coverage) Percent() float64 {
 	if total == 0 {
 		return 100
 	}
-	return 100 * float64(c.Words[Translated]+c.Words[Reviewed]-c.conflictedDone) / float64(total)
+	return 100 * float64(c.DoneWords()) / float64(total)
+}
+
+// DoneWords is the number of source words whose translation is done:
+// translated or reviewed, and not in conflict.
+func (c Coverage) DoneWords() int {
+	return c.Words[Translated] + c.Words[Reviewed] - c.conflictedDone
 }
 
 func sum(m map[Status]int) int {

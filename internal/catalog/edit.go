@@ -16,144 +16,84 @@ type keyEdit struct {
 	after      []string
 }
 
-// keySpan is where a key = value line of a table is.
-type keySpan struct {
-	line, valueStart, valueEnd, lineEnd int
-	simple                              bool // one plain key, not dotted
-	comment                             string
-}
-
-// tableKeys finds the keys of the first table whose header is
-// [[name]] or [name] (ArrayTable or Table as kind says) in text, up to the
-// next table header; insertAt is where a new key goes when no anchor is
-// found. ok is false when there is no such table.
-func tableKeys(text []byte, kind unstable.Kind, name string) (keys map[string]keySpan, insertAt int, ok bool) {
-	var p unstable.Parser
-	p.Reset(text)
-	keys = map[string]keySpan{}
-	in := false
-	for p.NextExpression() {
-		e := p.Expression()
-		switch e.Kind {
-		case unstable.Table, unstable.ArrayTable:
-			if in {
-				return keys, insertAt, true
-			}
-			if parts := keyParts(e); e.Kind == kind && len(parts) == 1 && parts[0] == name {
-				in = true
-				insertAt = lineEnd(text, keyOffset(e))
-			}
-		case unstable.KeyValue:
-			if !in {
-				continue
-			}
-			k := e.Key()
-			k.Next()
-			first := k.Node()
-			sp := keySpan{line: lineStart(text, int(first.Raw.Offset)), simple: !k.Next()}
-			sp.valueStart = valueStart(text, e)
-			sp.valueEnd = int(e.Raw.Offset + e.Raw.Length)
-			sp.lineEnd = lineEnd(text, sp.valueEnd)
-			sp.comment = strings.TrimSpace(string(text[sp.valueEnd:sp.lineEnd]))
-			if _, dup := keys[string(first.Data)]; dup {
-				sp.simple = false // a dotted key spread over lines
-			}
-			keys[string(first.Data)] = sp
-			insertAt = sp.lineEnd
-		}
-	}
-	return keys, insertAt, in && p.Error() == nil
-}
-
-// valueStart is where the value of a key = value expression begins: after
-// the last key part, the "=" and blanks.
-func valueStart(text []byte, e *unstable.Node) int {
-	k := e.Key()
-	end := 0
-	for k.Next() {
-		r := k.Node().Raw
-		end = int(r.Offset + r.Length)
-	}
-	i := end + bytes.IndexByte(text[end:], '=') + 1
-	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
-		i++
-	}
-	return i
-}
-
-// lineEnd is the offset after the newline ending the line at off.
-func lineEnd(text []byte, off int) int {
-	if i := bytes.IndexByte(text[off:], '\n'); i >= 0 {
-		return off + i + 1
-	}
-	return len(text)
-}
-
-// patch replaces text[from:to].
-type patch struct {
-	from, to int
-	with     string
-}
-
-// editTable applies edits to a table in place: a changed value replaces
-// the old one and keeps the key's spelling, spacing and trailing comment;
-// a removed key's line goes, its trailing comment staying as a line of
-// its own; a new key goes after its anchor. Everything else stays byte
-// for byte. ok is false when a key to change is dotted or spread over
-// several lines: then the caller renders the table itself.
+// editTable applies edits to the first table of text, which must be
+// [[name]] or [name] (ArrayTable or Table as kind says), in place: a
+// changed value replaces the old one and keeps the key's spelling,
+// spacing and trailing comment; a removed key's line goes, its trailing
+// comment staying as a line of its own; a new key goes after its anchor.
+// Everything else — the tables after it included — stays byte for byte.
+// ok is false when a key to change is dotted or spread over several
+// places: then the caller renders the table itself.
 func editTable(text string, kind unstable.Kind, name string, edits []keyEdit) (string, bool) {
-	b := []byte(text)
-	keys, insertAt, ok := tableKeys(b, kind, name)
-	if !ok {
+	t, ok := splitTable(text)
+	if !ok || t.kind != kind || t.name != name || !t.edit(edits) {
 		return "", false
 	}
-	var patches []patch
+	return t.String(), true
+}
+
+// edit applies edits to t's spans (see editTable).
+func (t *tableText) edit(edits []keyEdit) bool {
+	lines := map[string]string{}   // a key's line as it becomes
+	added := map[string][]string{} // new lines after the key's ("" after the header line)
 	for _, e := range edits {
-		sp, has := keys[e.key]
+		kl, has := t.lines[e.key]
+		span := t.spans[e.key]
 		switch {
-		case has && !sp.simple:
-			return "", false
+		case has && !kl.simple:
+			return false
 		case has && e.value == "":
-			with := ""
-			if sp.comment != "" {
-				with = string(b[sp.line:sp.line+indent(b[sp.line:])]) + sp.comment + "\n"
+			lines[e.key] = ""
+			if kl.comment != "" {
+				lines[e.key] = span[kl.start:kl.start+indent([]byte(span[kl.start:]))] + kl.comment + "\n"
 			}
-			patches = append(patches, patch{sp.line, sp.lineEnd, with})
 		case has:
-			patches = append(patches, patch{sp.valueStart, sp.valueEnd, e.value})
+			lines[e.key] = t.valueLine(e.key, e.value)
 		case e.value != "":
-			at := insertAt
-			for _, a := range slices.Backward(e.after) {
-				if s, ok := keys[a]; ok {
-					at = s.lineEnd
-					break
-				}
-			}
-			line := bareOrQuotedKey(e.key) + " = " + e.value + "\n"
-			if at > 0 && b[at-1] != '\n' {
-				line = "\n" + line
-			}
-			patches = append(patches, patch{at, at, line})
+			at := t.anchor(e.after)
+			added[at] = append(added[at], bareOrQuotedKey(e.key)+" = "+e.value+"\n")
 		}
 	}
-	return applyPatches(b, patches), true
+	if len(added[""]) > 0 {
+		t.head = replaceLine(t.head, t.headerEnd, t.headerEnd, "", added[""])
+	}
+	for _, k := range t.keys {
+		kl := t.lines[k]
+		line, changed := lines[k]
+		if !changed {
+			line = t.spans[k][kl.start:kl.end]
+		}
+		if changed || len(added[k]) > 0 {
+			t.spans[k] = replaceLine(t.spans[k], kl.start, kl.end, line, added[k])
+		}
+	}
+	return true
+}
+
+// anchor is the key a new key goes after: the last of after that the
+// table has, else its last key, else "" for the header line.
+func (t *tableText) anchor(after []string) string {
+	for _, a := range slices.Backward(after) {
+		if _, ok := t.lines[a]; ok {
+			return a
+		}
+	}
+	if n := len(t.keys); n > 0 {
+		return t.keys[n-1]
+	}
+	return ""
+}
+
+// replaceLine replaces text[from:to] with line and the new lines after
+// it, starting them on a line of their own.
+func replaceLine(text string, from, to int, line string, added []string) string {
+	before := text[:from] + line
+	if len(added) > 0 && before != "" && !strings.HasSuffix(before, "\n") {
+		before += "\n"
+	}
+	return before + strings.Join(added, "") + text[to:]
 }
 
 func indent(line []byte) int {
 	return len(line) - len(bytes.TrimLeft(line, " \t"))
-}
-
-// applyPatches applies non-overlapping patches; insertions at one offset
-// keep their order.
-func applyPatches(b []byte, patches []patch) string {
-	slices.SortStableFunc(patches, func(x, y patch) int { return x.from - y.from })
-	var out strings.Builder
-	at := 0
-	for _, p := range patches {
-		out.Write(b[at:p.from])
-		out.WriteString(p.with)
-		at = p.to
-	}
-	out.Write(b[at:])
-	return out.String()
 }

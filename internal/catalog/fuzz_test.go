@@ -12,8 +12,10 @@ import (
 )
 
 // FuzzParse: any bytes, no panic; a file that parses saves back byte for
-// byte; values edited in place read back as set, with every key of the
-// translator's own kept; and a canonical rewrite parses to the same units.
+// byte, and each of its tables cut at its keys (splitTable) is put back
+// byte for byte; values edited in place read back as set, with every key
+// of the translator's own kept; and a canonical rewrite parses to the
+// same units.
 func FuzzParse(f *testing.F) {
 	if data, err := os.ReadFile("testdata/hand-edited.toml"); err == nil {
 		f.Add(data)
@@ -28,6 +30,11 @@ func FuzzParse(f *testing.F) {
 		}
 		if out := file.Bytes(); string(out) != string(data) {
 			t.Fatalf("load+save changed the file:\n%q\n%q", data, out)
+		}
+		for _, u := range append(file.Units, Unit{raw: file.headerRaw}) {
+			if tab, ok := splitTable(u.raw); ok && tab.String() != u.raw {
+				t.Fatalf("a table cut at its keys is put back as %q, was %q", tab.String(), u.raw)
+			}
 		}
 		checkEdits(t, data)
 		// Force a canonical rewrite of every unit and the header.

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -11,8 +12,32 @@ import (
 )
 
 // TMKeys are the keys translation memory pre-filling adds to a unit: they
-// say where a text came from, and go when a person confirms it.
+// say where a text came from, and go when a person confirms it (Accept).
 var TMKeys = []string{"tm_match", "tm_origin", "tm_note", "tm_suggestion", "tm_suggestion_match"}
+
+// Accept is u as a person confirmed it, translated or reviewed: the
+// previous Polish a fuzzy segment showed, the memory's keys (TMKeys) and
+// the other version a git merge left (conflict_ keys) go, as what they
+// said was seen. A merge that takes a done translation (DecideMerge) and
+// a save in the web app both accept through it, so a fuzzy or conflicted
+// segment ends the same whichever tool confirmed it. Other keys stay; u's
+// own map is not changed.
+func (u Unit) Accept() Unit {
+	u.PreviousSource = ""
+	if len(u.Extra) == 0 {
+		return u
+	}
+	u.Extra = cloneExtra(u.Extra)
+	for k := range u.Extra {
+		if slices.Contains(TMKeys, k) || strings.HasPrefix(k, ConflictPrefix) {
+			delete(u.Extra, k)
+		}
+	}
+	if len(u.Extra) == 0 {
+		u.Extra = nil
+	}
+	return u
+}
 
 // Incoming is a unit as a CAT tool's file has it.
 type Incoming struct {
@@ -68,6 +93,13 @@ type Decision struct {
 	Outcome Outcome
 	Unit    Unit   // the unit after the merge (Apply, and Skipped with a suggestion kept)
 	Reason  string // for the user: why, in a few words
+	// In is the incoming unit as it was decided: in today's numbering
+	// of placeholders when Renumbered.
+	In Incoming
+	// Renumbered says the file was exported before placeholders were
+	// numbered per segment, and its unit was renumbered to match its
+	// Polish (see renumberIncoming).
+	Renumbered bool
 }
 
 // DecideMerge decides what an incoming unit does to cur, given what was
@@ -91,15 +123,31 @@ type Decision struct {
 //   - a translation whose Polish changed since the export lands fuzzy with
 //     previous_source, and one whose placeholders or line breaks do not
 //     match its Polish lands fuzzy; accepting (translated or reviewed, the
-//     Polish unchanged) removes previous_source and the memory's keys.
+//     Polish unchanged) removes previous_source and the memory's keys;
+//   - a file exported before placeholders were numbered per segment is
+//     read in today's numbering first (renumberIncoming), and the reason
+//     says so.
 func DecideMerge(cur Unit, in Incoming, base *Exported, lang string, force bool) Decision {
+	in, base, renumbered := renumberIncoming(cur, in, base)
+	d := decide(cur, in, base, lang, force)
+	d.In, d.Renumbered = in, renumbered
+	if renumbered && d.Outcome != Unchanged {
+		d.Reason += " (placeholders renumbered: the file was exported before mosty numbered them from <1> in every segment)"
+	}
+	return d
+}
+
+func decide(cur Unit, in Incoming, base *Exported, lang string, force bool) Decision {
 	if d, done := notATranslation(cur, in, base, lang); done {
 		return d
 	}
-	if sameWork(cur.Translation, cur.Status, in.Translation, in.Status) {
+	// A conflicted unit went out for review (ForReview): what the file
+	// says is compared with that.
+	seen, _ := cur.ForReview()
+	if sameWork(seen.Translation, seen.Status, in.Translation, in.Status) {
 		return Decision{Outcome: Unchanged}
 	}
-	if d, done := threeWay(cur, in, base, force); done {
+	if d, done := threeWay(seen, in, base, force); done {
 		return d
 	}
 	return apply(cur, in, base)
@@ -217,13 +265,9 @@ func apply(cur Unit, in Incoming, base *Exported) Decision {
 	case strings.Count(cur.Source, "\n") != strings.Count(in.Translation, "\n"):
 		u.Status, reason = Fuzzy, "fuzzy: its line breaks differ from the Polish's"
 	case u.Status.Done():
-		u.PreviousSource = ""
-		u.Extra = cloneExtra(cur.Extra)
-		for _, k := range TMKeys {
-			delete(u.Extra, k)
-		}
-		if len(u.Extra) == 0 {
-			u.Extra = nil
+		u = u.Accept()
+		if cur.Conflicted() {
+			reason += ", the conflict a git merge left settled with it"
 		}
 	}
 	return Decision{Outcome: Apply, Unit: u, Reason: reason}

@@ -123,3 +123,33 @@ func TestKeepsSource(t *testing.T) {
 		}
 	}
 }
+
+// TestAccept: confirming a segment drops what only a fuzzy or pre-filled
+// one needs — previous_source and the memory's keys — and nothing else.
+func TestAccept(t *testing.T) {
+	tmKeys := map[string]any{"tm_match": int64(100), "tm_origin": "a/1", "tm_note": "check", "tm_suggestion": "x", "tm_suggestion_match": int64(80)}
+	withOwn := map[string]any{"tm_match": int64(100), "reviewer": "Anna"}
+	tests := []struct {
+		name string
+		in   Unit
+		want Unit
+	}{
+		{"fuzzy with memory keys", Unit{ID: "x", PreviousSource: "Stare.", Translation: "a", Status: Translated, Extra: tmKeys},
+			Unit{ID: "x", Translation: "a", Status: Translated}},
+		{"the translator's own keys stay", Unit{ID: "x", Translation: "a", Status: Reviewed, Extra: withOwn},
+			Unit{ID: "x", Translation: "a", Status: Reviewed, Extra: map[string]any{"reviewer": "Anna"}}},
+		{"nothing to drop", Unit{ID: "x", Translation: "a", Status: Translated},
+			Unit{ID: "x", Translation: "a", Status: Translated}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := cloneExtra(tt.in.Extra)
+			if d := cmp.Diff(tt.want, tt.in.Accept(), cmp.AllowUnexported(Unit{})); d != "" {
+				t.Errorf("(-want +got):\n%s", d)
+			}
+			if !cmp.Equal(before, cloneExtra(tt.in.Extra)) {
+				t.Errorf("Accept changed the unit's own keys: %v", tt.in.Extra)
+			}
+		})
+	}
+}

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"errors"
-	"maps"
 	"reflect"
 	"strings"
 
@@ -81,7 +80,7 @@ func (m *merger) splitVersions(raws [3]string, units [3]*Unit) ([3]tableText, [3
 	var values [3]map[string]any
 	for i, raw := range raws {
 		t, ok := splitTable(raw)
-		if !ok {
+		if !ok || !t.single() {
 			return sides, values, false
 		}
 		sides[i] = t
@@ -171,7 +170,7 @@ func (m *merger) headerText(values [3]map[string]any, want map[string]any) (stri
 	ok := true
 	for i, raw := range raws {
 		sides[i], ok = splitTable(raw)
-		if !ok {
+		if ok = ok && sides[i].single(); !ok {
 			break
 		}
 	}
@@ -215,27 +214,4 @@ func join(header string, units []unitText) []byte {
 		b.WriteString(t)
 	}
 	return []byte(b.String())
-}
-
-// keepBytes writes a unit whose data changed since it was read from its
-// bytes, key by key: every key whose value did not change keeps its
-// lines, comments and all; only the others are written afresh. When
-// that cannot be done, the unit is left to the writer.
-func (u *Unit) keepBytes(isSource bool) {
-	if u.read == nil || u.raw == "" {
-		return
-	}
-	t, ok := splitTable(u.raw)
-	if !ok {
-		return
-	}
-	was := fieldsOf(*u.read, isSource)
-	want := fieldsOf(*u, isSource)
-	text := splice([3]tableText{t, t, t}, [3]map[string]any{was, was, was}, want, t.tail)
-	if !(&merger{isSource: isSource}).readsAs(text, want) {
-		return
-	}
-	read := *u
-	read.Extra = maps.Clone(u.Extra)
-	u.raw, u.read = text, &read
 }

@@ -41,3 +41,54 @@ func (u *Unit) RenumberPlaceholders() bool {
 	}
 	return changed
 }
+
+// oldNumbering reports whether text's placeholders are numbered as an
+// earlier mosty numbered them, across the block ("<3>fundacja</3>"),
+// and not from <1> in the order they appear, as every segment's are now.
+func oldNumbering(text string) bool {
+	renumbered, _ := article.Renumber(text)
+	return renumbered != text
+}
+
+// renumberIncoming brings a unit of a file exported before placeholders
+// were numbered per segment — its Polish "Wizytę zorganizowała
+// <3>fundacja</3>.", where the translators' file has "<1>fundacja</1>"
+// since sync renumbered it — to today's numbering, as sync renumbers a
+// translators' file (RenumberPlaceholders): the file's translation gets
+// the numbers its Polish gets, and so does what the export's record
+// says, so the translator's work matches the Polish again instead of
+// being flagged. The fingerprint the file carries of the exported
+// translation (Base) is compared with mosty's translation numbered the
+// old way. It applies only when the file's Polish is numbered the old
+// way and differs from mosty's, which is numbered today's way; the
+// Polish may have changed since as well (the merge then lands fuzzy, with
+// the renumbered Polish as previous_source). ok reports that it applied.
+func renumberIncoming(cur Unit, in Incoming, base *Exported) (Incoming, *Exported, bool) {
+	if in.Source == "" || in.Source == cur.Source || !oldNumbering(in.Source) || oldNumbering(cur.Source) {
+		return in, base, false
+	}
+	u := Unit{Source: in.Source, Translation: in.Translation}
+	u.RenumberPlaceholders()
+	if in.Base != "" && in.Base == BaseOf(numberedAs(cur.Translation, in.Source)) {
+		in.Base = BaseOf(cur.Translation)
+	}
+	in.Source, in.Translation = u.Source, u.Translation
+	if base != nil && base.Source != cur.Source && oldNumbering(base.Source) {
+		b := Unit{Source: base.Source, Translation: base.Translation}
+		b.RenumberPlaceholders()
+		base = &Exported{Source: b.Source, Translation: b.Translation, Status: base.Status}
+	}
+	return in, base, true
+}
+
+// numberedAs is a translation in today's numbering numbered back the way
+// the old-numbered Polish old is: <1> becomes the number old's first
+// placeholder has, and so on.
+func numberedAs(translation, old string) string {
+	_, ids := article.Renumber(old)
+	back := make(map[int]int, len(ids))
+	for i, id := range ids {
+		back[i+1] = id
+	}
+	return article.Remap(translation, back)
+}

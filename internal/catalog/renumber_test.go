@@ -90,3 +90,78 @@ reviewer = "Anna"
 		}
 	}
 }
+
+// TestDecideMergeOldNumbering: a unit of a file exported before
+// placeholders were numbered per segment (its Polish "<3>Fundacja</3>…",
+// mosty's now "<1>Fundacja</1>…" after sync renumbered the file) merges
+// as if exported today: its translation, the export's record and the
+// fingerprint of the exported translation are read in today's numbers.
+func TestDecideMergeOldNumbering(t *testing.T) {
+	const (
+		pl    = "Wizytę zorganizowała <1>Fundacja</1> z <2/> Białegostoku."
+		oldPl = "Wizytę zorganizowała <3>Fundacja</3> z <4/> Białegostoku."
+		ru    = "Визит организовал <1>Фонд</1> из <2/> Белостока."
+		oldRu = "Визит организовал <3>Фонд</3> из <4/> Белостока."
+		ru2   = "Визит организовал <1>Фонд</1> <2/> Белостока."
+		old2  = "Визит организовал <3>Фонд</3> <4/> Белостока."
+	)
+	tests := []struct {
+		name       string
+		cur        Unit
+		in         Incoming
+		base       *Exported
+		want       Outcome
+		unit       *Unit
+		renumbered bool
+	}{
+		{"edited in the tool, fingerprint of the old numbers", Unit{ID: "x", Source: pl, Translation: ru, Status: Translated},
+			Incoming{Source: oldPl, Translation: old2, Status: Translated, Base: BaseOf(oldRu)}, nil,
+			Apply, &Unit{ID: "x", Source: pl, Translation: ru2, Status: Translated}, true},
+		{"left as exported", Unit{ID: "x", Source: pl, Translation: ru, Status: Translated},
+			Incoming{Source: oldPl, Translation: oldRu, Status: Translated, Base: BaseOf(oldRu)}, nil,
+			Unchanged, nil, true},
+		{"the export's record in the old numbers", Unit{ID: "x", Source: pl, Translation: ru, Status: Translated},
+			Incoming{Source: oldPl, Translation: old2, Status: Reviewed}, &Exported{Source: oldPl, Translation: oldRu, Status: Translated},
+			Apply, &Unit{ID: "x", Source: pl, Translation: ru2, Status: Reviewed}, true},
+		{"changed in mosty since: still a conflict", Unit{ID: "x", Source: pl, Translation: "Другой <1>фонд</1> <2/>.", Status: Translated},
+			Incoming{Source: oldPl, Translation: old2, Status: Translated, Base: BaseOf(oldRu)}, nil,
+			Conflict, nil, true},
+		{"a new translation", Unit{ID: "x", Source: pl, Status: New},
+			Incoming{Source: oldPl, Translation: oldRu, Status: Translated, Base: BaseOf("")}, nil,
+			Apply, &Unit{ID: "x", Source: pl, Translation: ru, Status: Translated}, true},
+		{"placeholders in another order", Unit{ID: "x", Source: pl, Status: New},
+			Incoming{Source: oldPl, Translation: "Из <4/> Белостока — <3>Фонд</3>.", Status: Translated}, nil,
+			Apply, &Unit{ID: "x", Source: pl, Translation: "Из <2/> Белостока — <1>Фонд</1>.", Status: Translated}, true},
+		{"a number the Polish lacks: fuzzy", Unit{ID: "x", Source: pl, Status: New},
+			Incoming{Source: oldPl, Translation: "Визит <3>Фонд</3> <4/> <9/>.", Status: Translated}, nil,
+			Apply, &Unit{ID: "x", Source: pl, Translation: "Визит <1>Фонд</1> <2/> <3/>.", Status: Fuzzy}, true},
+		{"the Polish changed too: fuzzy, previous_source renumbered", Unit{ID: "x", Source: "Wizytę przygotowała <1>Fundacja</1> z <2/> Białegostoku.", Status: New},
+			Incoming{Source: oldPl, Translation: oldRu, Status: Translated}, nil,
+			Apply, &Unit{ID: "x", Source: "Wizytę przygotowała <1>Fundacja</1> z <2/> Białegostoku.", PreviousSource: pl, Translation: ru, Status: Fuzzy}, true},
+		{"a file of today", Unit{ID: "x", Source: pl, Status: New},
+			Incoming{Source: pl, Translation: ru, Status: Translated}, nil,
+			Apply, &Unit{ID: "x", Source: pl, Translation: ru, Status: Translated}, false},
+		{"a workspace not synced yet: both old", Unit{ID: "x", Source: oldPl, Status: New},
+			Incoming{Source: oldPl, Translation: oldRu, Status: Translated}, nil,
+			Apply, &Unit{ID: "x", Source: oldPl, Translation: oldRu, Status: Translated}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := DecideMerge(tt.cur, tt.in, tt.base, "ru", false)
+			if d.Outcome != tt.want {
+				t.Fatalf("outcome %d (%s), want %d", d.Outcome, d.Reason, tt.want)
+			}
+			if d.Renumbered != tt.renumbered {
+				t.Errorf("Renumbered = %v", d.Renumbered)
+			}
+			if said := strings.Contains(d.Reason, "renumbered"); d.Outcome != Unchanged && said != tt.renumbered {
+				t.Errorf("reason %q", d.Reason)
+			}
+			if tt.unit != nil {
+				if diff := cmp.Diff(*tt.unit, d.Unit, cmp.AllowUnexported(Unit{})); diff != "" {
+					t.Errorf("unit (-want +got):\n%s", diff)
+				}
+			}
+		})
+	}
+}

@@ -8,73 +8,6 @@ import (
 	"github.com/pelletier/go-toml/v2/unstable"
 )
 
-// tableText is the bytes of one TOML table cut at its keys, so that a
-// merged table can be put together from the lines of the versions that
-// hold each key's merged value, with their comments and formatting.
-type tableText struct {
-	head  string            // up to the first key: comment lines and the [table] line
-	keys  []string          // the top-level keys, in order
-	spans map[string]string // a key's lines: comment lines above it, the key and its value, a comment after it
-	tail  string            // the blank lines at the end
-}
-
-// splitTable cuts one table's bytes at its keys. ok is false for text it
-// cannot cut cleanly (a second table, a dotted key split over two places,
-// bytes that are not TOML): the caller then writes the table afresh.
-func splitTable(raw string) (t tableText, ok bool) {
-	data := []byte(raw)
-	end := len(strings.TrimRight(raw, " \t\r\n"))
-	if i := strings.IndexByte(raw[end:], '\n'); i >= 0 {
-		end += i + 1 // the last line's end belongs to it
-	}
-	body := raw[:end]
-	t = tableText{spans: map[string]string{}, tail: raw[end:]}
-	var starts []int
-	var p unstable.Parser
-	p.Reset(data)
-	tables := 0
-	for p.NextExpression() {
-		e := p.Expression()
-		switch e.Kind {
-		case unstable.Table, unstable.ArrayTable:
-			if tables++; tables > 1 || len(starts) > 0 {
-				return t, false
-			}
-		case unstable.KeyValue:
-			k := e.Key()
-			k.Next()
-			name := string(k.Node().Data)
-			if n := len(t.keys); n > 0 && t.keys[n-1] == name {
-				continue // a dotted key continuing the one before
-			}
-			if slices.Contains(t.keys, name) {
-				return t, false
-			}
-			t.keys = append(t.keys, name)
-			starts = append(starts, commentBlockStart(data, lineStart(data, int(k.Node().Raw.Offset))))
-		}
-	}
-	if p.Error() != nil {
-		return t, false
-	}
-	if len(starts) == 0 {
-		t.head = body
-		return t, true
-	}
-	t.head = body[:starts[0]]
-	for i, k := range t.keys {
-		end := len(body)
-		if i+1 < len(starts) {
-			end = starts[i+1]
-		}
-		if starts[i] > end {
-			return t, false
-		}
-		t.spans[k] = body[starts[i]:end]
-	}
-	return t, true
-}
-
 // lines splits text after each newline.
 func lines(text string) []string {
 	out := strings.SplitAfter(text, "\n")
@@ -180,8 +113,10 @@ func orphanComments(sides [3]tableText, want map[string]any, have []string) stri
 }
 
 // pickSpan is the lines of key k with value v: ours' or theirs' when they
-// hold it (theirs' when only theirs changed the lines), else new lines.
-// Comments the other side wrote on the key's lines come along, above it.
+// hold it (theirs' when only theirs changed the lines), else a version's
+// lines with v in place of its value, as the writer edits a value
+// (withValue), else new lines. Comments the other side wrote on the
+// key's lines come along, above it.
 func pickSpan(k string, v any, sides [3]tableText, values [3]map[string]any) string {
 	has := func(i int) bool {
 		w, ok := values[i][k]
@@ -199,15 +134,22 @@ func pickSpan(k string, v any, sides [3]tableText, values [3]map[string]any) str
 	span := bareOrQuotedKey(k) + " = " + value(v) + "\n"
 	if from > 0 {
 		span = sides[from].spans[k]
+	} else {
+		for _, i := range []int{1, 2, 0} {
+			if edited, ok := sides[i].withValue(k, value(v)); ok {
+				span, from = edited, i
+				break
+			}
+		}
 	}
 	have := commentsOf(span)
-	if from > 0 {
+	if from >= 0 {
 		have = append(have, commentsOf(sides[0].spans[k])...)
 	}
 	var add strings.Builder
 	for i := 1; i <= 2; i++ {
 		other := sides[i].spans[k]
-		if i == from || (from > 0 && other == sides[0].spans[k]) {
+		if i == from || (from >= 0 && other == sides[0].spans[k]) {
 			continue
 		}
 		for _, c := range commentsOf(other) {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	toml "github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
@@ -196,7 +197,7 @@ func headerKeys(h Header) [][2]string {
 // introLine is the first line mosty writes into a file with header h.
 func (f *File) introLine(h Header) string {
 	if f.IsSource {
-		return fmt.Sprintf("# %s segments of %q, extracted by mosty from %s.\n", langName(h.Lang), h.Title, h.Origin)
+		return fmt.Sprintf("# %s segments of %q, extracted by mosty from %s.\n", langName(h.Lang), h.Title, inComment(h.Origin))
 	}
 	return fmt.Sprintf("# %s translation of %q\n", langName(h.Lang), h.Title)
 }
@@ -208,7 +209,7 @@ func (f *File) writeHeader(b *strings.Builder) {
 		b.WriteString("# Generated: do not edit. Translations go in locales/<language>/" + h.Slug + ".toml.\n")
 	} else {
 		if h.Origin != "" {
-			fmt.Fprintf(b, "# %s original: %s\n", langName(h.SourceLang), h.Origin)
+			fmt.Fprintf(b, "# %s original: %s\n", langName(h.SourceLang), inComment(h.Origin))
 		}
 		b.WriteString(translatorGuide)
 	}
@@ -349,10 +350,20 @@ func value(v any) string {
 func langName(code string) string {
 	tag, err := language.Parse(code)
 	if err != nil {
-		return code
+		return inComment(code)
 	}
 	if n := display.English.Languages().Name(tag); n != "" {
 		return n
 	}
-	return code
+	return inComment(code)
+}
+
+// inComment is s as a TOML comment may hold it: quoted, with escapes,
+// when it has a control character (a comment may not, and a line break
+// would end it).
+func inComment(s string) string {
+	if strings.ContainsFunc(s, func(r rune) bool { return r != '\t' && unicode.IsControl(r) }) {
+		return strconv.Quote(s)
+	}
+	return s
 }

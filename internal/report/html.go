@@ -34,8 +34,10 @@ type staleRow struct {
 }
 
 // HTML writes the coverage report for editors: one self-contained page
-// (no external files), a row per article and language with bars for
-// translated, fuzzy and new words, sortable by any column, and the list of
+// (no external files), a row per article and language with its segments
+// in conflict (left in two versions by a git merge) and bars for done,
+// to-check (fuzzy, or done but in conflict) and new words, sortable by
+// any column; the conflict notes the text table has; and the list of
 // stale segments with their old and new Polish. The articles are read
 // twice, one at a time, so that the report of a large archive is written
 // without holding it.
@@ -61,7 +63,7 @@ func HTML(w io.Writer, siteName string, articles iter.Seq[catalog.ArticleCoverag
 	for _, l := range langs {
 		sums = append(sums, row("", "", l, totals[l]))
 	}
-	if err := reportPage.ExecuteTemplate(w, "totals", sums); err != nil {
+	if err := reportPage.ExecuteTemplate(w, "totals", map[string]any{"Totals": sums, "Conflicts": conflictNotes(totals, langs)}); err != nil {
 		return err
 	}
 	if err := staleRows(w, articles, langs, stale); err != nil {
@@ -70,9 +72,13 @@ func HTML(w io.Writer, siteName string, articles iter.Seq[catalog.ArticleCoverag
 	return reportPage.ExecuteTemplate(w, "end", nil)
 }
 
+// row is a row's counts: words done as Percent counts them, the rest of
+// the words marked done (in conflict) to check with the fuzzy ones.
 func row(slug, title, lang string, c catalog.Coverage) reportRow {
-	return reportRow{Slug: slug, Title: title, Lang: lang, C: c, New: c.Words[catalog.New], Fuzzy: c.Words[catalog.Fuzzy],
-		Done: c.Words[catalog.Translated] + c.Words[catalog.Reviewed], Total: c.TotalWords(), Percent: round1(c.Percent())}
+	done := c.DoneWords()
+	return reportRow{Slug: slug, Title: title, Lang: lang, C: c, New: c.Words[catalog.New], Done: done,
+		Fuzzy: c.Words[catalog.Fuzzy] + c.Words[catalog.Translated] + c.Words[catalog.Reviewed] - done,
+		Total: c.TotalWords(), Percent: round1(c.Percent())}
 }
 
 // staleRows lists the stale segments, n of them.

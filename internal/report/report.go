@@ -68,12 +68,19 @@ func Table(w io.Writer, articles []catalog.ArticleCoverage, langs []string) erro
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	return conflictNote(w, totals, langs)
+	for _, line := range conflictNotes(totals, langs) {
+		if _, err := fmt.Fprintln(w, line); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// conflictNote says, under the table, how many segments a git merge left
-// in two versions in each language; it says nothing when there are none.
-func conflictNote(w io.Writer, totals map[string]catalog.Coverage, langs []string) error {
+// conflictNotes say, under the table (text or HTML), how many segments a
+// git merge left in two versions in each language; nothing when there
+// are none.
+func conflictNotes(totals map[string]catalog.Coverage, langs []string) []string {
+	var out []string
 	for _, lang := range langs {
 		n := totals[lang].Conflicts
 		if n == 0 {
@@ -83,11 +90,9 @@ func conflictNote(w io.Writer, totals map[string]catalog.Coverage, langs []strin
 		if n == 1 {
 			what = "segment"
 		}
-		if _, err := fmt.Fprintf(w, "%s: %d %s changed two ways in a git merge, not counted as done: \"mosty check\" lists them, \"mosty resolve\" keeps one version\n", lang, n, what); err != nil {
-			return err
-		}
+		out = append(out, fmt.Sprintf("%s: %d %s changed two ways in a git merge, not counted as done: \"mosty check\" lists them, \"mosty resolve\" keeps one version", lang, n, what))
 	}
-	return nil
+	return out
 }
 
 func shorten(s string, n int) string {

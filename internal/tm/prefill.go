@@ -14,17 +14,17 @@ const (
 
 // Prefill offers the memory's matches for the units of a translators'
 // file that have nothing written yet (status new, no translation, no
-// suggestion). An exact match, or one differing only in its numbers,
-// fills the translation with status fuzzy — never translated until a
-// person confirms it — with its origin and match percentage, and a note
-// of what to check (numbers, placeholders); a match from min percent
-// similar is offered in tm_suggestion. memory is
-// called only when some unit needs it, so a file with nothing to fill
-// costs no memory.
+// suggestion, no other version left by a git merge). An exact match, or
+// one differing only in its numbers, fills the translation with status
+// fuzzy — never translated until a person confirms it — with its origin
+// and match percentage, and a note of what to check (numbers,
+// placeholders); a match from min percent similar is offered in
+// tm_suggestion. memory is called only when some unit needs it, so a
+// file with nothing to fill costs no memory.
 func Prefill(f *catalog.File, min int, memory func() (*Memory, error)) error {
 	var todo []int
 	for i, u := range f.Units {
-		if !u.Obsolete && u.Status == catalog.New && u.Translation == "" && u.Extra[KeySuggestion] == nil {
+		if !u.Obsolete && u.Status == catalog.New && u.Translation == "" && u.Extra[KeySuggestion] == nil && !u.Conflicted() {
 			todo = append(todo, i)
 		}
 	}

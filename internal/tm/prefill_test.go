@@ -40,6 +40,11 @@ func TestPrefill(t *testing.T) {
 			catalog.Unit{Source: "Spotkanie trwało 2 dni.", Translation: "Своё.", Status: catalog.Translated}},
 		{"obsolete", catalog.Unit{Source: "Spotkanie trwało 2 dni.", Status: catalog.New, Obsolete: true},
 			catalog.Unit{Source: "Spotkanie trwało 2 dni.", Status: catalog.New, Obsolete: true}},
+		{"in conflict: the other version is for a person to pick, not the memory",
+			catalog.Unit{Source: "Spotkanie trwało 2 dni.", Status: catalog.New,
+				Extra: map[string]any{catalog.KeyConflictTranslation: "Встреча шла 2 дня.", catalog.KeyConflictStatus: "translated"}},
+			catalog.Unit{Source: "Spotkanie trwało 2 dni.", Status: catalog.New,
+				Extra: map[string]any{catalog.KeyConflictTranslation: "Встреча шла 2 дня.", catalog.KeyConflictStatus: "translated"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,5 +70,17 @@ func TestPrefillAsksForMemoryOnlyWhenNeeded(t *testing.T) {
 	f.Units = append(f.Units, catalog.Unit{Source: "B.", Status: catalog.New})
 	if err := Prefill(f, 75, func() (*Memory, error) { return nil, errors.New("asked") }); err == nil {
 		t.Error("Prefill did not pass the memory's error on")
+	}
+}
+
+// TestPrefillKeysGoOnAccept: every key pre-filling adds is one that
+// confirming the segment (catalog's Accept, used by merge and the web
+// app) removes.
+func TestPrefillKeysGoOnAccept(t *testing.T) {
+	for _, k := range []string{KeyMatch, KeyOrigin, KeyNote, KeySuggestion, KeySuggestionMatch} {
+		u := catalog.Unit{Translation: "a", Status: catalog.Translated, Extra: map[string]any{k: "x"}}
+		if got := u.Accept(); got.Extra[k] != nil {
+			t.Errorf("%s stays after Accept", k)
+		}
 	}
 }

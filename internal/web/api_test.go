@@ -3,8 +3,13 @@ package web
 import (
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/mosty-dev/mosty/internal/acquire"
+	"github.com/mosty-dev/mosty/internal/workspace"
 )
 
 // TestRoutes answers every route with every status code it has.
@@ -108,14 +113,68 @@ func TestTokenInAddress(t *testing.T) {
 }
 
 // TestPreviewCSP: a preview runs no script and loads nothing from
-// outside.
+// outside but images over https — a fetched article's pictures, made
+// absolute against its address — while the app's own pages load no image
+// from outside.
 func TestPreviewCSP(t *testing.T) {
-	s := newTestServer(t, demoDir(t))
-	rec := s.do(t, request{method: "GET", path: "/preview/ru/" + testSlug + "/index.html"})
-	csp := rec.Header().Get("Content-Security-Policy")
-	if strings.Contains(csp, "script-src") || !strings.Contains(csp, "img-src 'self' data:") {
-		t.Errorf("preview CSP %q", csp)
+	dir := demoDir(t)
+	w, err := workspace.Open(dir)
+	if err != nil {
+		t.Fatal(err)
 	}
+	page := []byte(`<html><head><title>Targi</title></head><body><article><h1>Targi w Mińsku</h1>
+<p>Na targach wystąpiło 12 firm z klastra. Rozmowy prowadzono z partnerami z Grodna.</p>
+<p><img src="/uploads/targi.jpg" alt="Stoisko klastra"></p></article></body></html>`)
+	src, err := acquire.FromBytes("targi.html", "https://wkb.example/aktualnosci/targi", page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src.Fetch = &acquire.Fetched{Source: src, FinalURL: "https://wkb.example/aktualnosci/targi", ContentType: "text/html"}
+	if _, err := w.ImportSources([]*acquire.Source{src}); err != nil {
+		t.Fatal(err)
+	}
+	s := newTestServer(t, dir)
+	for _, c := range []struct {
+		name, path string
+		imgSrc     []string
+		body       string
+	}{
+		{"preview of a fetched article", "/preview/ru/targi/index.html", []string{"'self'", "data:", "https:"}, `src="https://wkb.example/uploads/targi.jpg"`},
+		{"parallel page", "/preview/ru/targi/parallel.html", []string{"'self'", "data:", "https:"}, ""},
+		{"the app's article page", "/targi/ru", []string{"'self'", "data:"}, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rec := s.do(t, request{method: "GET", path: c.path})
+			if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), c.body) {
+				t.Fatalf("%d, without %q:\n%.2000s", rec.Code, c.body, rec.Body)
+			}
+			csp := directives(rec.Header().Get("Content-Security-Policy"))
+			if d := cmp.Diff(c.imgSrc, csp["img-src"]); d != "" {
+				t.Errorf("img-src (-want +got):\n%s", d)
+			}
+			if !slices.Equal(csp["default-src"], []string{"'none'"}) {
+				t.Errorf("default-src %q", csp["default-src"])
+			}
+			if strings.HasPrefix(c.path, "/preview/") && csp["script-src"] != nil {
+				t.Errorf("a preview may run scripts: %q", csp["script-src"])
+			}
+			if got := rec.Header().Get("Referrer-Policy"); got != "no-referrer" {
+				t.Errorf("Referrer-Policy %q: an image's site would learn the page", got)
+			}
+		})
+	}
+}
+
+// directives parses a Content-Security-Policy into its directives'
+// source lists.
+func directives(csp string) map[string][]string {
+	out := map[string][]string{}
+	for _, d := range strings.Split(csp, ";") {
+		if f := strings.Fields(d); len(f) > 0 {
+			out[f[0]] = f[1:]
+		}
+	}
+	return out
 }
 
 // TestListFollowsFiles: the start page's figures follow edits made

@@ -16,8 +16,11 @@ const appCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src
 	"form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
 // previewCSP is for the previews of built pages, whose templates carry
-// their styles inline: no script at all, and no image from outside.
-const previewCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+// their styles inline: no script at all, nothing from outside but images
+// over https — a fetched article's pictures stay on its site, and the
+// page shows them as the built site will (Referrer-Policy no-referrer,
+// set for every answer, keeps the preview's address from that site).
+const previewCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 // tokenCookie is the name of the cookie that carries the token once the
 // page was opened with ?token=; it names the port, since browsers share

@@ -74,19 +74,26 @@ func (s *Server) putSegment(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var saved catalog.Unit
-	err = s.store.update(lang, slug, func(f *catalog.File) error {
-		i := activeIndex(f, id)
-		if i < 0 {
-			return errNotFound
-		}
-		u, err := s.applySave(f.Units[i], req, c)
-		if err != nil {
-			return err
-		}
-		f.Units[i], saved = u, u
-		return nil
+	err = s.store.update(lang, slug, func(f *catalog.File) (err error) {
+		saved, err = s.saveIn(f, id, req, c)
+		return err
 	})
 	s.answerSave(w, err, saved, c)
+}
+
+// saveIn applies a save to the segment id of a translators' file as read
+// under the workspace lock, and returns the segment as saved.
+func (s *Server) saveIn(f *catalog.File, id string, req saveRequest, c *segmentContext) (catalog.Unit, error) {
+	i := activeIndex(f, id)
+	if i < 0 {
+		return catalog.Unit{}, errNotFound
+	}
+	u, err := s.applySave(f.Units[i], req, c)
+	if err != nil {
+		return u, err
+	}
+	f.Units[i] = u
+	return u, nil
 }
 
 // decodeSave reads a save's body, answering 400 or 413 itself.
@@ -158,7 +165,7 @@ func (s *Server) applySave(u catalog.Unit, req saveRequest, c *segmentContext) (
 		if errs := refusing(c.problems(next)); len(errs) > 0 {
 			return u, &refusedError{problems: errs}
 		}
-		next.PreviousSource = "" // the translator saw the change and confirmed it
+		next = next.Accept() // the translator saw the change and confirmed it: as merge does
 	}
 	s.sign(&next, strings.TrimSpace(req.Name), status)
 	return next, nil

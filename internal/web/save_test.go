@@ -281,3 +281,39 @@ func TestMemoryAndTerms(t *testing.T) {
 		t.Errorf("terms %+v", terms)
 	}
 }
+
+// TestAcceptFuzzy: confirming a fuzzy, pre-filled segment as translated
+// or reviewed drops previous_source and the memory's keys, as merge does
+// (catalog's Accept); saving it as fuzzy keeps them, and the translator's
+// own keys stay either way.
+func TestAcceptFuzzy(t *testing.T) {
+	keys := "previous_source = \"Stary tekst.\"\ntm_match = 100\ntm_origin = \"inny/1\"\ntm_note = \"numbers carried over from the new Polish: check them\"\nmine = \"kept\"\n"
+	for _, tt := range []struct {
+		status string
+		gone   bool
+	}{
+		{"fuzzy", false},
+		{"translated", true},
+		{"reviewed", true},
+	} {
+		t.Run(tt.status, func(t *testing.T) {
+			dir := demoDir(t)
+			addKeys(t, dir, keys)
+			s := newTestServer(t, dir)
+			seg := s.article(t, "ru").Segments[0]
+			rec := s.do(t, request{method: "PUT", path: "/api/articles/" + testSlug + "/ru/segments/" + seg.ID, body: saveBody(seg.Translation+" ", tt.status, seg.Rev)})
+			if rec.Code != http.StatusOK {
+				t.Fatalf("%d %s", rec.Code, rec.Body)
+			}
+			data := readLocale(t, dir, "ru")
+			for _, k := range []string{"previous_source", "tm_match", "tm_origin", "tm_note"} {
+				if has := strings.Contains(data, "\n"+k+" = "); has == tt.gone {
+					t.Errorf("%s in the file: %v, want %v", k, has, !tt.gone)
+				}
+			}
+			if !strings.Contains(data, `mine = "kept"`) {
+				t.Errorf("the translator's own key is gone")
+			}
+		})
+	}
+}

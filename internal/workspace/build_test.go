@@ -172,6 +172,50 @@ func TestBuildDeterministic(t *testing.T) {
 	}
 }
 
+// A file deleted from static/ leaves the built site at the next build,
+// without --clean, as an unpublished page does; the other static copy,
+// and a file of the folder mosty did not make, stay.
+func TestBuildRemovesStaticCopiesGone(t *testing.T) {
+	rules := site.DefaultRules()
+	rules.MinCoverage = 40
+	w := demoWorkspace(t)
+	pub := w.Path("public")
+	for name, data := range map[string]string{"uploads/2017/a.png": "png", "site.css": "css"} {
+		if err := w.AddStaticFile(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := w.Build(BuildOptions{Rules: &rules}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(pub, "mine.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(w.Path("static", "uploads", "2017", "a.png")); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := w.Build(BuildOptions{Rules: &rules})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff([]string{"uploads/2017/a.png"}, rep.Removed); d != "" {
+		t.Errorf("removed (-want +got):\n%s", d)
+	}
+	tree := readTree(t, pub)
+	if _, kept := tree["uploads/2017/a.png"]; kept {
+		t.Error("uploads/2017/a.png is still in the site")
+	}
+	if tree["site.css"] != "css" || tree["mine.txt"] != "mine" {
+		t.Errorf("a file that stays was removed: site.css %q, mine.txt %q", tree["site.css"], tree["mine.txt"])
+	}
+	if _, err := os.Stat(filepath.Join(pub, "uploads")); err == nil {
+		t.Error("the emptied uploads/ folder is still there")
+	}
+	if m, _ := os.ReadFile(filepath.Join(pub, manifestName)); strings.Contains(string(m), "a.png") {
+		t.Errorf("the manifest still lists the copy:\n%s", m)
+	}
+}
+
 // TestCoverageFromBuildCache: status reads the counts of articles whose
 // files did not change since the last build from the build's cache, and
 // they are what reading the files gives; an edited file is read again.

@@ -47,7 +47,8 @@ func (o *op) unitContext(slug, lang string, u catalog.Unit) (interchange.Context
 }
 
 // translatorNotes are a unit's comments and the keys a translator or a
-// tool added, as "key: value" — not those mosty sets itself.
+// tool added, as "key: value" — not those mosty sets itself, nor a git
+// merge's other version (the export's note says both: ForReview).
 func translatorNotes(u catalog.Unit) []string {
 	notes := u.Comments()
 	for _, k := range slices.Sorted(func(yield func(string) bool) {
@@ -57,7 +58,7 @@ func translatorNotes(u catalog.Unit) []string {
 			}
 		}
 	}) {
-		if k == glossary.KeyTerms || k == names.KeyHints || slices.Contains(catalog.TMKeys, k) {
+		if k == glossary.KeyTerms || k == names.KeyHints || slices.Contains(catalog.TMKeys, k) || strings.HasPrefix(k, catalog.ConflictPrefix) {
 			continue
 		}
 		notes = append(notes, fmt.Sprintf("%s: %v", k, u.Extra[k]))

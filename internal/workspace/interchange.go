@@ -114,12 +114,22 @@ func (o *op) exportDocs(x *Export, lang string, slugs []string, opts ExportOptio
 			if len(opts.Statuses) > 0 && !slices.Contains(opts.Statuses, u.Status) {
 				continue
 			}
+			// A segment a git merge left in two versions goes out for
+			// review, both versions in a note, and is recorded so.
+			u, note := u.ForReview()
 			d.Units = append(d.Units, u)
 			x.Base.Add(slug, u.ID, exported(u, opts.Format))
+			var c interchange.Context
 			if withContext {
-				if d.Context[u.ID], err = o.unitContext(slug, lang, u); err != nil {
+				if c, err = o.unitContext(slug, lang, u); err != nil {
 					return nil, err
 				}
+			}
+			if note != "" {
+				c.Notes = append([]string{note}, c.Notes...)
+			}
+			if withContext || note != "" {
+				d.Context[u.ID] = c
 			}
 		}
 		if len(d.Units) > 0 {
@@ -174,7 +184,7 @@ func (w *Workspace) tmxUnits(slug string, src *catalog.File) ([]interchange.TMXU
 			continue
 		}
 		for _, u := range t.Active() {
-			if i, ok := index[u.ID]; ok && u.Status.Done() && u.Translation != "" {
+			if i, ok := index[u.ID]; ok && u.Usable() {
 				units[i].Texts[lang] = u.Translation
 			}
 		}

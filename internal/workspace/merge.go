@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/interchange"
 )
@@ -44,6 +45,9 @@ type MergeResult struct {
 	Items     []MergeItem `json:"items"`
 	Unchanged int         `json:"unchanged"` // units the files leave as mosty has them
 	Files     []string    `json:"files"`     // translators' files changed, relative to the workspace
+	// Renumbered counts the units of files exported before placeholders
+	// were numbered per segment, read in today's numbering.
+	Renumbered int `json:"renumbered"`
 }
 
 // Refused counts the items skipped or in conflict.
@@ -69,7 +73,7 @@ func (w *Workspace) Merge(opts MergeOptions) (*MergeResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &merger{w: w, force: opts.Force, files: map[string]*catalog.File{}, orig: map[string][]byte{}, res: &MergeResult{}}
+	m := &merger{w: w, force: opts.Force, files: map[string]*catalog.File{}, orig: map[string][]byte{}, res: &MergeResult{Items: []MergeItem{}, Files: []string{}}}
 	for _, b := range batches {
 		if err := m.batch(b); err != nil {
 			return nil, err
@@ -173,6 +177,10 @@ func (m *merger) unit(item MergeItem, t interchange.Translation, base *catalog.E
 	in := catalog.Incoming{ID: t.ID, Source: t.Source, Translation: t.Translation, Status: t.Status, State: t.State, Base: t.Base}
 	d := catalog.DecideMerge(f.Units[i], in, base.Of(t.Slug, t.ID), lang, m.force)
 	item.Mosty, item.What = f.Units[i].Translation, d.Reason
+	if d.Renumbered {
+		m.res.Renumbered++
+		item.FileText = d.In.Translation
+	}
 	switch d.Outcome {
 	case catalog.Unchanged:
 		m.res.Unchanged++
@@ -180,7 +188,7 @@ func (m *merger) unit(item MergeItem, t interchange.Translation, base *catalog.E
 	case catalog.Apply:
 		item.Outcome = MergeApplied
 		f.Units[i] = d.Unit
-		m.agreed(base, t)
+		m.agreed(base, t.Slug, d.In)
 	case catalog.Skipped:
 		item.Outcome = MergeSkipped
 		if d.Unit.ID != "" {
@@ -194,12 +202,12 @@ func (m *merger) unit(item MergeItem, t interchange.Translation, base *catalog.E
 }
 
 // agreed records in the export's record that mosty took the file's
-// version of a unit.
-func (m *merger) agreed(base *catalog.ExportBase, t interchange.Translation) {
+// version of a unit, as it was decided.
+func (m *merger) agreed(base *catalog.ExportBase, slug string, in catalog.Incoming) {
 	if base == nil {
 		return
 	}
-	base.Add(t.Slug, t.ID, catalog.Exported{Source: t.Source, Translation: t.Translation, Status: t.Status})
+	base.Add(slug, in.ID, catalog.Exported{Source: in.Source, Translation: in.Translation, Status: in.Status})
 	if m.merged == nil {
 		m.merged = map[string]*catalog.ExportBase{}
 	}
@@ -214,16 +222,22 @@ func (m *merger) refuse(item MergeItem, outcome, why string) {
 // matchBySource finds the one unit with this Polish: among the export's
 // units when mosty has its record, else among the language's segments.
 // why says what went wrong when there is not exactly one.
+// A Polish whose placeholders an earlier mosty numbered across the
+// paragraph is looked up in today's numbering too.
 func (m *merger) matchBySource(lang, source string, base *catalog.ExportBase) (catalog.Ref, string, error) {
-	var refs []catalog.Ref
-	if base != nil {
-		refs = base.BySource(source)
-	} else {
-		idx, err := m.sourceIndex(lang)
-		if err != nil {
-			return catalog.Ref{}, "", err
+	lookup := func(source string) ([]catalog.Ref, error) {
+		if base != nil {
+			return base.BySource(source), nil
 		}
-		refs = idx[source]
+		idx, err := m.sourceIndex(lang)
+		return idx[source], err
+	}
+	refs, err := lookup(source)
+	if today, _ := article.Renumber(source); len(refs) == 0 && err == nil && today != source {
+		refs, err = lookup(today)
+	}
+	if err != nil {
+		return catalog.Ref{}, "", err
 	}
 	switch len(refs) {
 	case 1:

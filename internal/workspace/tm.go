@@ -28,7 +28,8 @@ type tmCacheFile struct {
 }
 
 // buildMemory makes the translation memory of lang from every translated
-// or reviewed segment of the files in stamps that passes the QA checks
+// or reviewed segment of the files in stamps (not one a git merge left in
+// two versions: catalog.Unit.Usable) that passes the QA checks
 // without an error (a forbidden term, a missing placeholder: never
 // memory), reading only the files that changed since the cache in .mosty/
 // was written, and from the memories imported into memory/.
@@ -86,7 +87,7 @@ func (w *Workspace) memoryOf(lang, slug string, st index.Stamp, checks *qa.Check
 		return c, err
 	}
 	for _, u := range f.Active() {
-		if u.Status.Done() && u.Translation != "" && !qa.HasErrors(checks.Unit(slug, lang, u)) {
+		if u.Usable() && !qa.HasErrors(checks.Unit(slug, lang, u)) {
 			c.Entries = append(c.Entries, tm.Entry{Source: u.Source, Translation: u.Translation, Origin: slug + "/" + u.ID})
 		}
 	}
