@@ -12,6 +12,7 @@ package tm
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/agnivade/levenshtein"
 	"github.com/mosty-dev/mosty/internal/article"
@@ -108,7 +109,8 @@ func (m *Memory) Lookup(source string, minScore, limit int) []Match {
 	// most, and their posting lists are short, so the work stays bounded
 	// however large the memory.
 	slices.SortFunc(grams, func(a, b string) int { return len(m.grams[a]) - len(m.grams[b]) })
-	shared := map[int32]int{}
+	sc := m.getScratch()
+	defer scratchPool.Put(sc)
 	visited := 0
 	for k, g := range grams {
 		posting := m.grams[g]
@@ -117,31 +119,15 @@ func (m *Memory) Lookup(source string, minScore, limit int) []Match {
 		}
 		visited += len(posting)
 		for _, i := range posting {
-			shared[i]++
+			if sc.count[i] == 0 {
+				sc.touched = append(sc.touched, i)
+			}
+			sc.count[i]++
 		}
 	}
-	type cand struct {
-		id     int32
-		shared int
-	}
-	cands := make([]cand, 0, len(shared))
-	for id, c := range shared {
-		if !seen[id] {
-			cands = append(cands, cand{id, c})
-		}
-	}
-	slices.SortFunc(cands, func(a, b cand) int {
-		if a.shared != b.shared {
-			return b.shared - a.shared
-		}
-		return int(a.id - b.id)
-	})
-	if len(cands) > 50 {
-		cands = cands[:50]
-	}
-	for _, c := range cands {
-		if s := similarity(n, m.norm[c.id]); s >= minScore {
-			out = append(out, Match{Entry: m.entries[c.id], Score: s})
+	for _, c := range sc.best(maxCandidates, seen) {
+		if s := similarity(n, m.norm[c]); s >= minScore {
+			out = append(out, Match{Entry: m.entries[c], Score: s})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Match) int {
@@ -198,3 +184,83 @@ func boolInt(b bool) int {
 
 // Entries are the memory's entries, in the order they were added.
 func (m *Memory) Entries() []Entry { return m.entries }
+
+// maxCandidates is how many entries sharing the most trigrams with a
+// sentence are compared with it letter by letter.
+const maxCandidates = 50
+
+// scratch counts, during one lookup, the trigrams each entry shares with
+// the sentence: a counter per entry, reused from lookup to lookup (a map
+// of up to 200,000 counters per lookup cost more than the comparing), and
+// the entries touched, to reset only those.
+type scratch struct {
+	count   []int32
+	touched []int32
+}
+
+var scratchPool sync.Pool
+
+func (m *Memory) getScratch() *scratch {
+	sc, _ := scratchPool.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	if len(sc.count) < len(m.entries) {
+		sc.count = make([]int32, len(m.entries))
+	}
+	return sc
+}
+
+// best returns the n touched entries, not in skip, that share the most
+// trigrams, ties to the lower index, most shared first; and resets the
+// counters. It finds the count at which the n-th best stands from a
+// histogram of the counts, so only the few best are sorted.
+func (sc *scratch) best(n int, skip map[int32]bool) []int32 {
+	defer func() {
+		for _, i := range sc.touched {
+			sc.count[i] = 0
+		}
+		sc.touched = sc.touched[:0]
+	}()
+	var hist []int
+	for _, i := range sc.touched {
+		if skip[i] {
+			continue
+		}
+		c := int(sc.count[i])
+		if c >= len(hist) {
+			hist = append(hist, make([]int, c+1-len(hist))...)
+		}
+		hist[c]++
+	}
+	cut, above := 0, 0 // the lowest count kept, and how many have more
+	for c := len(hist) - 1; c > 0; c-- {
+		if above+hist[c] >= n {
+			cut = c
+			break
+		}
+		above += hist[c]
+	}
+	if cut == 0 {
+		cut = 1
+	}
+	var out, ties []int32
+	for _, i := range sc.touched {
+		switch c := sc.count[i]; {
+		case skip[i]:
+		case int(c) > cut:
+			out = append(out, i)
+		case int(c) == cut:
+			ties = append(ties, i)
+		}
+	}
+	slices.Sort(ties)
+	out = append(out, ties[:min(len(ties), n-len(out))]...)
+	slices.SortFunc(out, func(a, b int32) int {
+		if ca, cb := sc.count[a], sc.count[b]; ca != cb {
+			return int(cb - ca)
+		}
+		return int(a - b)
+	})
+	return out
+}

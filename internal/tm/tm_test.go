@@ -3,6 +3,7 @@ package tm
 import (
 	"fmt"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -108,4 +109,46 @@ func BenchmarkLookup100k(b *testing.B) {
 			i++
 		}
 	})
+}
+
+// TestBest checks the histogram selection of candidates against sorting
+// every touched entry by shared trigrams, then index.
+func TestBest(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	for seed := range 500 {
+		size := 1 + r.Intn(300)
+		sc := &scratch{count: make([]int32, size)}
+		skip := map[int32]bool{}
+		for range r.Intn(size * 2) {
+			i := int32(r.Intn(size))
+			if sc.count[i] == 0 {
+				sc.touched = append(sc.touched, i)
+			}
+			sc.count[i] += int32(1 + r.Intn(3))
+			if r.Intn(20) == 0 {
+				skip[i] = true
+			}
+		}
+		var want []int32
+		for _, i := range sc.touched {
+			if !skip[i] {
+				want = append(want, i)
+			}
+		}
+		slices.SortFunc(want, func(a, b int32) int {
+			if sc.count[a] != sc.count[b] {
+				return int(sc.count[b] - sc.count[a])
+			}
+			return int(a - b)
+		})
+		n := 1 + r.Intn(60)
+		want = want[:min(n, len(want))]
+		got := sc.best(n, skip)
+		if !slices.Equal(got, want) {
+			t.Fatalf("seed %d: best(%d) = %v, want %v", seed, n, got, want)
+		}
+		if len(sc.touched) != 0 || slices.ContainsFunc(sc.count, func(c int32) bool { return c != 0 }) {
+			t.Fatalf("seed %d: counters not reset", seed)
+		}
+	}
 }
