@@ -14,7 +14,9 @@ type MergeResult struct {
 	Data []byte
 	// Conflicts lists, in file order, the segments of a translators' file
 	// that both sides changed differently: each keeps ours in its keys
-	// and theirs in conflict_ keys (see ConflictPrefix).
+	// and theirs in conflict_ keys (see ConflictPrefix). A segment that
+	// comes from a side with conflict_ keys nobody resolved is listed too:
+	// the merged file is not settled until a person picks a version.
 	Conflicts []string
 	// Reextract is set for a source file (locales/pl/) that the two sides
 	// extracted differently: where they disagree ours is kept, and
@@ -130,9 +132,11 @@ type mergedUnit struct {
 func (m *merger) merge(path string) (*MergeResult, error) {
 	res := &MergeResult{}
 	units := map[string]mergedUnit{}
+	var dropped []string // comments of segments left out
 	for _, id := range m.allIDs() {
 		fields, conflict := m.unit(id)
 		if fields == nil {
+			dropped = append(dropped, m.droppedComments(id, dropped)...)
 			continue
 		}
 		units[id] = mergedUnit{id: id, fields: fields, conflict: conflict}
@@ -141,12 +145,11 @@ func (m *merger) merge(path string) (*MergeResult, error) {
 	var texts []unitText
 	for n, id := range order {
 		u := units[id]
-		if u.conflict {
-			if m.isSource {
-				res.Reextract = true
-			} else {
-				res.Conflicts = append(res.Conflicts, id)
-			}
+		switch {
+		case u.conflict && m.isSource:
+			res.Reextract = true
+		case !m.isSource && (u.conflict || carriesConflict(u.fields)):
+			res.Conflicts = append(res.Conflicts, id)
 		}
 		t, err := m.unitText(u, n == len(order)-1)
 		if err != nil {
@@ -154,7 +157,11 @@ func (m *merger) merge(path string) (*MergeResult, error) {
 		}
 		texts = append(texts, m.withTail(t, id))
 	}
-	if rest := m.strayTails(order); rest != "" {
+	rest := m.strayTails(order)
+	if len(dropped) > 0 {
+		rest += strings.Join(dropped, "\n") + "\n"
+	}
+	if rest != "" {
 		texts = append(texts, unitText{text: rest, last: true})
 	}
 	header, reextract, err := m.header(res.Reextract)
@@ -167,6 +174,16 @@ func (m *merger) merge(path string) (*MergeResult, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// carriesConflict says whether a segment's keys hold a conflict_ key.
+func carriesConflict(fields map[string]any) bool {
+	for k := range fields {
+		if strings.HasPrefix(k, ConflictPrefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // allIDs lists every id of the three versions: ours, then theirs, then

@@ -166,6 +166,11 @@ func (m *merger) headerText(values [3]map[string]any, want map[string]any) (stri
 			return raws[i], nil
 		}
 	}
+	if strings.TrimSpace(raws[0]) == "" {
+		// Both sides made the file: the base is an empty table, so that
+		// what each side wrote around the keys counts as added.
+		raws[0] = "[article]\n"
+	}
 	var sides [3]tableText
 	ok := true
 	for i, raw := range raws {

@@ -194,3 +194,27 @@ func fieldsOf(u Unit, isSource bool) map[string]any {
 	}
 	return m
 }
+
+// droppedComments are the comments a side added to a segment the merge
+// leaves out (the other side removed it, this side changed nothing else):
+// they are kept as lines of their own, so that no line a person wrote is
+// lost with the segment.
+func (m *merger) droppedComments(id string, have []string) []string {
+	var was []string
+	if b := m.base.unit(id); b != nil {
+		was = commentsOf(b.raw)
+	}
+	var out []string
+	for _, v := range []*version{&m.ours, &m.theirs} {
+		u := v.unit(id)
+		if u == nil {
+			continue
+		}
+		for _, c := range commentsOf(u.raw) {
+			if !slices.Contains(was, c) && !slices.Contains(have, c) && !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
