@@ -1,6 +1,7 @@
 package acquire
 
 import (
+	"bytes"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -262,4 +263,26 @@ func TestPageName(t *testing.T) {
 			t.Errorf("pageName(%s) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// FuzzRobots: any robots.txt, no panic; the rules always answer, and the
+// cleaning keeps only lines the file had, in order.
+func FuzzRobots(f *testing.F) {
+	f.Add([]byte("User-agent: *\nDisallow: /private\nCrawl-delay: 2\nSitemap: https://x.example/sitemap.xml\n"))
+	f.Add([]byte("Disallow: /\nUser-agent: mosty\nCrawl-delay: soon\nAllow: /a # comment\n"))
+	f.Add([]byte("\xff\xfe\x00User-agent"))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if robotsData(200, body) == nil {
+			t.Fatal("no rules")
+		}
+		robotsData(200, body).TestAgent("/a/b?c", "mosty")
+		rest := body
+		for line := range bytes.Lines(cleanRobots(body)) {
+			i := bytes.Index(rest, line)
+			if i < 0 {
+				t.Fatalf("cleaning made line %q, not in the file in that order", line)
+			}
+			rest = rest[i+len(line):]
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/mosty-dev/mosty/internal/article"
 	"os"
 	"path/filepath"
 	"testing"
@@ -18,21 +19,53 @@ func FuzzExtractHTML(f *testing.F) {
 	f.Add(`<table><tr><td><p>x<td>y</table><1>text</1>`)
 	f.Fuzz(func(t *testing.T, src string) {
 		a, err := HTML(src, Options{})
-		if err != nil {
-			return
-		}
-		for _, b := range a.Blocks {
-			if !utf8.ValidString(b.Text) {
-				t.Fatalf("invalid UTF-8 in %q", b.Text)
-			}
-			if b.Kind.IsAttribute() || b.Kind == "title" || b.Kind == "description" {
-				continue
-			}
-			if err := checkPlaceholders(b); err != nil {
-				t.Fatal(err)
-			}
+		if err == nil {
+			checkArticle(t, a)
 		}
 	})
+}
+
+// FuzzExtractMarkdown: any Markdown file, front matter included, no panic,
+// and the blocks keep the same invariants as HTML's.
+func FuzzExtractMarkdown(f *testing.F) {
+	f.Add("---\ntitle: Spotkanie\ndate: 2017-12-13\n---\nPierwszy akapit z [linkiem](/a).\n\n## Śródtytuł\n\n- punkt *pierwszy*\n")
+	f.Add("+++\ntitle = \"T\"\n+++\n![zdjęcie](x.jpg)\n\n> cytat **gruby**\n")
+	f.Add("---\ntitle: [\n---\ntekst")
+	f.Fuzz(func(t *testing.T, src string) {
+		a, err := Markdown(src, Options{})
+		if err == nil {
+			checkArticle(t, a)
+		}
+	})
+}
+
+// FuzzExtractText: any plain-text file, no panic, the same invariants.
+func FuzzExtractText(f *testing.F) {
+	f.Add("Tytuł artykułu\n\n2018-04-03\n\nPierwsze zdanie. Drugie <1>zdanie</1>.\n")
+	f.Add("\r\n\r\nx\r\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		a, err := Text(src, Options{})
+		if err == nil {
+			checkArticle(t, a)
+		}
+	})
+}
+
+// checkArticle checks what every extractor promises of its blocks: valid
+// UTF-8 and, in text blocks, the placeholder invariants.
+func checkArticle(t *testing.T, a *article.Article) {
+	t.Helper()
+	for _, b := range a.Blocks {
+		if !utf8.ValidString(b.Text) {
+			t.Fatalf("invalid UTF-8 in %q", b.Text)
+		}
+		if b.Kind.IsAttribute() || b.Kind == "title" || b.Kind == "description" {
+			continue
+		}
+		if err := checkPlaceholders(b); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // BenchmarkExtract extracts the real corpus pages (or, without them, the

@@ -3,6 +3,7 @@ package glossary
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -55,4 +56,26 @@ note = "the client's own name"
 	if _, err := Load(p, "pl"); err == nil {
 		t.Error("a term without its Polish form loaded")
 	}
+}
+
+// FuzzLoad: any glossary.toml, no panic; a glossary that loads answers a
+// lookup in a Polish sentence.
+func FuzzLoad(f *testing.F) {
+	f.Add([]byte("[[term]]\npl = \"klaster\"\nru = \"кластер\"\nen = \"cluster\"\nnote = \"the business cluster\"\n"))
+	f.Add([]byte("[[term]]\npl = \"\"\n[[term]]\nru = 1\n"))
+	f.Add([]byte("term = 3\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(t.TempDir(), "glossary.toml")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		g, err := Load(path, "pl")
+		if err != nil {
+			if !strings.Contains(err.Error(), path) {
+				t.Fatalf("the error does not name the file: %v", err)
+			}
+			return
+		}
+		g.Find("Wschodni Klaster Budowlany gościł klastry z Białorusi.")
+	})
 }
