@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/renameio/v2"
+	"github.com/mosty-dev/mosty/internal/par"
 )
 
 // BenchmarkCommit2500 writes 2,500 files of 3 KB over five folders — what
@@ -48,7 +49,7 @@ func BenchmarkCommit2500(b *testing.B) {
 				os.MkdirAll(filepath.Dir(p), 0o755)
 			}
 			errs := make([]error, len(ps))
-			parallel(len(ps), 8, func(i int) {
+			par.Do(len(ps), 8, func(i int) {
 				errs[i] = renameio.WriteFile(ps[i], data, 0o644, renameio.WithTempDir(filepath.Dir(ps[i])))
 			})
 			for _, err := range errs {

@@ -18,6 +18,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/mosty-dev/mosty/internal/par"
 	"github.com/mosty-dev/mosty/internal/safefile"
 )
 
@@ -125,7 +126,7 @@ func (b *Batch) writeAll(files []file) error {
 		}
 	}
 	errs := make([]error, len(files))
-	parallel(len(files), workers, func(i int) {
+	par.Do(len(files), workers, func(i int) {
 		if files[i].tmp, errs[i] = writeTemp(files[i]); errs[i] == nil {
 			b.step("written " + files[i].path)
 		}
@@ -151,24 +152,6 @@ func writeTemp(f file) (string, error) {
 		return "", fmt.Errorf("writing %s: %w", f.path, err)
 	}
 	return tmp, nil
-}
-
-// parallel calls f(0) … f(n-1) on the given number of goroutines.
-func parallel(n, workers int, f func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(workers, n) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // WriteFile writes one file durably: a batch of one.

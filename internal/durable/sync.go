@@ -3,6 +3,8 @@ package durable
 import (
 	"errors"
 	"os"
+
+	"github.com/mosty-dev/mosty/internal/par"
 )
 
 // syncFiles makes the files' temporary copies durable; syncDirs makes
@@ -20,13 +22,13 @@ const syncWorkers = 64
 
 func fsyncFiles(files []file) error {
 	errs := make([]error, len(files))
-	parallel(len(files), syncWorkers, func(i int) { errs[i] = fsync(files[i].tmp) })
+	par.Do(len(files), syncWorkers, func(i int) { errs[i] = fsync(files[i].tmp) })
 	return errors.Join(errs...)
 }
 
 func fsyncDirs(dirs []string) error {
 	errs := make([]error, len(dirs))
-	parallel(len(dirs), syncWorkers, func(i int) { errs[i] = fsync(dirs[i]) })
+	par.Do(len(dirs), syncWorkers, func(i int) { errs[i] = fsync(dirs[i]) })
 	return errors.Join(errs...)
 }
 

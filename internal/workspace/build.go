@@ -16,6 +16,7 @@ import (
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/hint"
 	"github.com/mosty-dev/mosty/internal/index"
+	"github.com/mosty-dev/mosty/internal/par"
 	"github.com/mosty-dev/mosty/internal/render"
 	"github.com/mosty-dev/mosty/internal/report"
 	"github.com/mosty-dev/mosty/internal/site"
@@ -372,7 +373,7 @@ func (o *op) renderArticles(slugs []string, cfg site.Config, st *stager) ([]rend
 	errs := make([]error, len(slugs))
 	var mu sync.Mutex
 	failed := false
-	parallel(len(slugs), runtime.GOMAXPROCS(0), func(i int) {
+	par.Do(len(slugs), runtime.GOMAXPROCS(0), func(i int) {
 		art, cov, err := o.buildArticle(slugs[i], cfg)
 		if err != nil {
 			errs[i] = err

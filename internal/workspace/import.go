@@ -6,12 +6,12 @@ import (
 	"os"
 	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/mosty-dev/mosty/internal/acquire"
 	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/extract"
 	"github.com/mosty-dev/mosty/internal/hint"
+	"github.com/mosty-dev/mosty/internal/par"
 )
 
 // ImportStatus says what an import did with one article.
@@ -107,29 +107,10 @@ type extracted struct {
 // order of srcs, so that slugs and writes stay deterministic.
 func (o *op) extractAll(srcs []*acquire.Source) []extracted {
 	out := make([]extracted, len(srcs))
-	parallel(len(srcs), runtime.GOMAXPROCS(0), func(i int) {
+	par.Do(len(srcs), runtime.GOMAXPROCS(0), func(i int) {
 		out[i].a, out[i].err = o.extract(srcs[i])
 	})
 	return out
-}
-
-// parallel calls f(0) … f(n-1) on the given number of goroutines and
-// waits for them.
-func parallel(n, workers int, f func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(workers, n) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // importSource stores one extracted source and plans its locale files.

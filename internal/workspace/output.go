@@ -15,6 +15,7 @@ import (
 	"sync"
 	"syscall"
 
+	"github.com/mosty-dev/mosty/internal/par"
 	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/mosty-dev/mosty/internal/site"
 )
@@ -143,7 +144,7 @@ func (s *stager) putStream(name string, write func(io.Writer) error) error {
 // commit puts the staged files in place.
 func (s *stager) commit() error {
 	errs := make([]error, len(s.written))
-	parallel(len(s.written), 8, func(i int) {
+	par.Do(len(s.written), 8, func(i int) {
 		path := outPath(s.out, s.written[i])
 		if errs[i] = s.dirs.make(filepath.Dir(path)); errs[i] == nil {
 			errs[i] = os.Rename(s.tmpPath(s.written[i]), path)

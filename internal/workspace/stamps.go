@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/mosty-dev/mosty/internal/index"
+	"github.com/mosty-dev/mosty/internal/par"
 )
 
 // articleStamps are the stamps of one article's files, in a fixed order:
@@ -46,7 +47,7 @@ func (w *Workspace) stampAll() (stampSet, error) {
 	}
 	found := make([][]stamped, 1+len(s.langs))
 	errs := make([]error, len(found))
-	parallel(len(found), len(found), func(i int) {
+	par.Do(len(found), len(found), func(i int) {
 		if i == 0 {
 			errs[i] = eachFile(w.Path("sources"), func(name string, info fs.FileInfo) {
 				switch slug, ext, _ := strings.Cut(name, "."); ext {
