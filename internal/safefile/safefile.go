@@ -14,10 +14,12 @@
 package safefile
 
 import (
+	"bufio"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -44,6 +46,17 @@ type Options struct {
 // missing. An error names path and says what to do when the disk is full
 // or the folder cannot be written.
 func Write(path string, data []byte, o Options) error {
+	return WriteFunc(path, o, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteFunc is Write for a file that fill produces a piece at a time
+// (buffered), so that a large file is never held whole in memory. When
+// the temporary folder is on another file system, fill runs again in the
+// file's own folder.
+func WriteFunc(path string, o Options, fill func(w io.Writer) error) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return explain(path, err)
 	}
@@ -51,14 +64,14 @@ func Write(path string, data []byte, o Options) error {
 	if dir == "" {
 		dir = filepath.Dir(path)
 	}
-	err := write(path, dir, data, o.Sync)
+	err := write(path, dir, fill, o.Sync)
 	if errors.Is(err, syscall.EXDEV) && dir != filepath.Dir(path) {
-		err = write(path, filepath.Dir(path), data, o.Sync)
+		err = write(path, filepath.Dir(path), fill, o.Sync)
 	}
 	return explain(path, err)
 }
 
-func write(path, dir string, data []byte, sync bool) error {
+func write(path, dir string, fill func(w io.Writer) error, sync bool) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -67,7 +80,11 @@ func write(path, dir string, data []byte, sync bool) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
+	b := bufio.NewWriterSize(f, 64<<10)
+	err = fill(b)
+	if err == nil {
+		err = b.Flush()
+	}
 	if err == nil && sync {
 		err = f.Sync()
 	}

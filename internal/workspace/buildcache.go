@@ -3,8 +3,8 @@ package workspace
 import (
 	"bufio"
 	"encoding/json"
+	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -275,37 +275,20 @@ func parseBuilt(line string) (string, *builtArticle, bool) {
 // needs no sync to disk.
 func (w *Workspace) saveBuildCache(c *buildCache) error {
 	os.Remove(w.Path(".mosty", "build.json")) // an earlier mosty's cache, if any
-	path := w.buildCachePath()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp := filepath.Join(filepath.Dir(path), safefile.TempName(filepath.Base(path)))
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	b := bufio.NewWriterSize(f, 256<<10)
-	b.WriteString(buildCacheHeader + "\n" + c.Global + "\n")
-	for i, s := range c.Shared {
-		if i > 0 {
-			b.WriteString(sepItem)
+	return safefile.WriteFunc(w.buildCachePath(), safefile.Options{}, func(out io.Writer) error {
+		b := bufio.NewWriterSize(out, 256<<10)
+		b.WriteString(buildCacheHeader + "\n" + c.Global + "\n")
+		for i, s := range c.Shared {
+			if i > 0 {
+				b.WriteString(sepItem)
+			}
+			b.WriteString(cacheEscaper.Replace(s))
 		}
-		b.WriteString(cacheEscaper.Replace(s))
-	}
-	b.WriteByte('\n')
-	for _, slug := range sortedKeys(c.Articles) {
-		b.WriteString(c.Articles[slug].line(slug))
 		b.WriteByte('\n')
-	}
-	err = b.Flush()
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
+		for _, slug := range sortedKeys(c.Articles) {
+			b.WriteString(c.Articles[slug].line(slug))
+			b.WriteByte('\n')
+		}
+		return b.Flush()
+	})
 }
