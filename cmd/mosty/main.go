@@ -16,7 +16,9 @@ func main() {
 		os.Exit(supervise(os.Args))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	stopProfile := startProfile()
 	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
+	stopProfile()
 	stop()
 	exit(code)
 }

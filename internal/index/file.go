@@ -43,7 +43,7 @@ func Load(path string, limit int64) (*Index, string, error) {
 	if !sc.Scan() || sc.Text() != header || !sc.Scan() {
 		return nil, "", fmt.Errorf("%s: %w", path, ErrInvalid)
 	}
-	token := unescaper.Replace(sc.Text())
+	token := unescape(sc.Text())
 	for line := 3; sc.Scan(); line++ {
 		e, ok := parseEntry(sc.Text())
 		if !ok {
@@ -57,13 +57,22 @@ func Load(path string, limit int64) (*Index, string, error) {
 	return x, token, nil
 }
 
+// unescape undoes escaper; a field without a backslash is returned as it
+// is, without the replacer's copies.
+func unescape(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	return unescaper.Replace(s)
+}
+
 func parseEntry(line string) (Entry, bool) {
 	f := strings.Split(line, "\t")
 	if len(f) != fields || f[0] == "" {
 		return Entry{}, false
 	}
 	for i := range f {
-		f[i] = unescaper.Replace(f[i])
+		f[i] = unescape(f[i])
 	}
 	stamps, ok := parseStamps(f[8])
 	return Entry{Slug: f[0], Origin: f[1], FinalURL: f[2], Canonical: f[3], SHA256: f[4], Title: f[5], Date: f[6],

@@ -156,13 +156,22 @@ var (
 	cacheUnescaper = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n", `\r`, "\r", `\i`, sepItem, `\f`, sepField)
 )
 
+// cacheUnescape undoes cacheEscaper; most fields hold no escape, and are
+// returned as they are without the replacer's copies.
+func cacheUnescape(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	return cacheUnescaper.Replace(s)
+}
+
 func splitField(s, sep string) []string {
 	if s == "" {
 		return nil
 	}
 	parts := strings.Split(s, sep)
 	for i := range parts {
-		parts[i] = cacheUnescaper.Replace(parts[i])
+		parts[i] = cacheUnescape(parts[i])
 	}
 	return parts
 }
@@ -239,7 +248,7 @@ func parseBuilt(line string) (string, *builtArticle, bool) {
 			return "", nil, false
 		}
 	}
-	slug, category := cacheUnescaper.Replace(f[0]), cacheUnescaper.Replace(f[3])
+	slug, category := cacheUnescape(f[0]), cacheUnescape(f[3])
 	for _, item := range strings.Split(f[4], sepItem) {
 		v := strings.Split(item, sepField)
 		if len(v) != 6 {
@@ -252,7 +261,7 @@ func parseBuilt(line string) (string, *builtArticle, bool) {
 			return "", nil, false
 		}
 		b.Versions = append(b.Versions, site.Version{Slug: slug, Lang: v[0], Published: v[1] == "1", Coverage: cov,
-			Fallbacks: fb, Previous: prev, Title: cacheUnescaper.Replace(v[5]), Category: category, Date: date})
+			Fallbacks: fb, Previous: prev, Title: cacheUnescape(v[5]), Category: category, Date: date})
 	}
 	for _, item := range splitField(f[5], sepItem) {
 		var c counts
@@ -265,7 +274,7 @@ func parseBuilt(line string) (string, *builtArticle, bool) {
 		}
 		b.Coverage = append(b.Coverage, c)
 	}
-	if f[6] != "" && json.Unmarshal([]byte(cacheUnescaper.Replace(f[6])), &b.Stale) != nil {
+	if f[6] != "" && json.Unmarshal([]byte(cacheUnescape(f[6])), &b.Stale) != nil {
 		return "", nil, false
 	}
 	return slug, b, true

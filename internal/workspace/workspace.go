@@ -76,11 +76,37 @@ func (w *Workspace) Lock() (unlock func(), err error) {
 	if !ok {
 		return nil, fmt.Errorf("%s: %w", w.Dir, ErrLocked)
 	}
-	if err := w.cleanLeftovers(); err != nil {
+	if err := w.cleanAfterCrash(); err != nil {
 		_ = l.Unlock()
 		return nil, fmt.Errorf("removing what an interrupted mosty left: %w", err)
 	}
-	return func() { _ = l.Unlock() }, nil
+	return func() {
+		w.markClean()
+		_ = l.Unlock()
+	}, nil
+}
+
+// cleanMark is the file a mosty leaves when it gives up the lock with
+// every write finished. The next holder removes it and reads the folders
+// for temporary files only when it was not there: a mosty was killed, or
+// an earlier version held the lock. On an archive of 100,000 articles that
+// reading costs a second a command.
+func (w *Workspace) cleanMark() string { return w.Path(".mosty", "clean") }
+
+// cleanAfterCrash removes what a killed mosty left, unless the last holder
+// of the lock finished.
+func (w *Workspace) cleanAfterCrash() error {
+	if err := os.Remove(w.cleanMark()); err == nil {
+		return nil
+	}
+	return w.cleanLeftovers()
+}
+
+// markClean says that this mosty gave up the lock with nothing half done.
+func (w *Workspace) markClean() {
+	if err := os.MkdirAll(filepath.Dir(w.cleanMark()), 0o755); err == nil {
+		_ = os.WriteFile(w.cleanMark(), nil, 0o644)
+	}
 }
 
 // batch is a durable batch of files to write.
