@@ -2,9 +2,7 @@ package acquire
 
 import (
 	"context"
-	"errors"
 	"net/http"
-	"net/url"
 )
 
 // A Document is a fetched file of any type — a sitemap, a feed,
@@ -22,18 +20,9 @@ type Document struct {
 // politely, with retries, conditionally when prev is not nil — whatever
 // its type, up to limit bytes.
 func (f *Fetcher) FetchDocument(ctx context.Context, rawURL string, prev *Validators, limit int64) (*Document, error) {
-	u, err := url.Parse(rawURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, &FetchError{URL: rawURL, Err: errors.New("not an http:// or https:// URL")}
-	}
-	if !f.IgnoreRobots {
-		ok, err := f.allowed(ctx, u)
-		if err != nil {
-			return nil, &FetchError{URL: rawURL, Err: err}
-		}
-		if !ok {
-			return nil, &FetchError{URL: rawURL, Err: ErrRobots}
-		}
+	u, err := f.mayFetch(ctx, rawURL)
+	if err != nil {
+		return nil, err
 	}
 	resp, body, err := f.get(ctx, u, prev, limit)
 	if err != nil {

@@ -128,18 +128,9 @@ type Fetched struct {
 
 // Fetch gets one page. prev, when not nil, makes the request conditional.
 func (f *Fetcher) Fetch(ctx context.Context, rawURL string, prev *Validators) (*Fetched, error) {
-	u, err := url.Parse(rawURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, &FetchError{URL: rawURL, Err: errors.New("not an http:// or https:// URL")}
-	}
-	if !f.IgnoreRobots {
-		allowed, err := f.allowed(ctx, u)
-		if err != nil {
-			return nil, &FetchError{URL: rawURL, Err: err}
-		}
-		if !allowed {
-			return nil, &FetchError{URL: rawURL, Err: ErrRobots}
-		}
+	u, err := f.mayFetch(ctx, rawURL)
+	if err != nil {
+		return nil, err
 	}
 	resp, body, err := f.get(ctx, u, prev, f.MaxBody)
 	if err != nil {
@@ -157,6 +148,26 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string, prev *Validators) (*
 	}
 	out.Source = &Source{Origin: rawURL, Name: pageName(resp.Request.URL), Format: HTML, Raw: body, Decoded: Decode(body, out.ContentType), Fetch: out}
 	return out, nil
+}
+
+// mayFetch parses rawURL and checks that it may be fetched: an http or
+// https address that robots.txt allows (unless told to ignore it).
+func (f *Fetcher) mayFetch(ctx context.Context, rawURL string) (*url.URL, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, &FetchError{URL: rawURL, Err: errors.New("not an http:// or https:// URL")}
+	}
+	if f.IgnoreRobots {
+		return u, nil
+	}
+	allowed, err := f.allowed(ctx, u)
+	if err != nil {
+		return nil, &FetchError{URL: rawURL, Err: err}
+	}
+	if !allowed {
+		return nil, &FetchError{URL: rawURL, Err: ErrRobots}
+	}
+	return u, nil
 }
 
 // pageName is the last part of a URL's path, when it names the page
