@@ -272,10 +272,11 @@ func FuzzRobots(f *testing.F) {
 	f.Add([]byte("Disallow: /\nUser-agent: mosty\nCrawl-delay: soon\nAllow: /a # comment\n"))
 	f.Add([]byte("\xff\xfe\x00User-agent"))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		if robotsData(200, body) == nil {
+		rules := robotsData(200, body)
+		if rules == nil {
 			t.Fatal("no rules")
 		}
-		robotsData(200, body).TestAgent("/a/b?c", "mosty")
+		rules.TestAgent("/a/b?c", "mosty")
 		rest := body
 		for line := range bytes.Lines(cleanRobots(body)) {
 			i := bytes.Index(rest, line)

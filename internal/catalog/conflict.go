@@ -38,8 +38,11 @@ func (s Side) String() string {
 
 // Conflicted reports whether the unit holds another version of itself,
 // left by a merge, that nobody has picked yet.
-func (u Unit) Conflicted() bool {
-	for k := range u.Extra {
+func (u Unit) Conflicted() bool { return hasConflictKey(u.Extra) }
+
+// hasConflictKey says whether a segment's keys hold a conflict_ key.
+func hasConflictKey(keys map[string]any) bool {
+	for k := range keys {
 		if strings.HasPrefix(k, ConflictPrefix) {
 			return true
 		}

@@ -148,7 +148,7 @@ func (m *merger) merge(path string) (*MergeResult, error) {
 		switch {
 		case u.conflict && m.isSource:
 			res.Reextract = true
-		case !m.isSource && (u.conflict || carriesConflict(u.fields)):
+		case !m.isSource && (u.conflict || hasConflictKey(u.fields)):
 			res.Conflicts = append(res.Conflicts, id)
 		}
 		t, err := m.unitText(u, n == len(order)-1)
@@ -174,16 +174,6 @@ func (m *merger) merge(path string) (*MergeResult, error) {
 		return nil, err
 	}
 	return res, nil
-}
-
-// carriesConflict says whether a segment's keys hold a conflict_ key.
-func carriesConflict(fields map[string]any) bool {
-	for k := range fields {
-		if strings.HasPrefix(k, ConflictPrefix) {
-			return true
-		}
-	}
-	return false
 }
 
 // allIDs lists every id of the three versions: ours, then theirs, then

@@ -19,7 +19,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -46,17 +45,18 @@ type Options struct {
 // missing. An error names path and says what to do when the disk is full
 // or the folder cannot be written.
 func Write(path string, data []byte, o Options) error {
-	return WriteFunc(path, o, func(w io.Writer) error {
+	return WriteFunc(path, o, func(w *bufio.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
 }
 
-// WriteFunc is Write for a file that fill produces a piece at a time
-// (buffered), so that a large file is never held whole in memory. When
+// WriteFunc is Write for a file that fill produces a piece at a time into
+// a buffered writer (flushed after it), so that a large file is never
+// held whole in memory. When
 // the temporary folder is on another file system, fill runs again in the
 // file's own folder.
-func WriteFunc(path string, o Options, fill func(w io.Writer) error) error {
+func WriteFunc(path string, o Options, fill func(w *bufio.Writer) error) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return explain(path, err)
 	}
@@ -71,7 +71,7 @@ func WriteFunc(path string, o Options, fill func(w io.Writer) error) error {
 	return explain(path, err)
 }
 
-func write(path, dir string, fill func(w io.Writer) error, sync bool) error {
+func write(path, dir string, fill func(w *bufio.Writer) error, sync bool) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}

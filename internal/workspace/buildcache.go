@@ -3,7 +3,6 @@ package workspace
 import (
 	"bufio"
 	"encoding/json"
-	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -284,8 +283,7 @@ func parseBuilt(line string) (string, *builtArticle, bool) {
 // needs no sync to disk.
 func (w *Workspace) saveBuildCache(c *buildCache) error {
 	os.Remove(w.Path(".mosty", "build.json")) // an earlier mosty's cache, if any
-	return safefile.WriteFunc(w.buildCachePath(), safefile.Options{}, func(out io.Writer) error {
-		b := bufio.NewWriterSize(out, 256<<10)
+	return safefile.WriteFunc(w.buildCachePath(), safefile.Options{}, func(b *bufio.Writer) error {
 		b.WriteString(buildCacheHeader + "\n" + c.Global + "\n")
 		for i, s := range c.Shared {
 			if i > 0 {
@@ -298,6 +296,6 @@ func (w *Workspace) saveBuildCache(c *buildCache) error {
 			b.WriteString(c.Articles[slug].line(slug))
 			b.WriteByte('\n')
 		}
-		return b.Flush()
+		return nil
 	})
 }
