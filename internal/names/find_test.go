@@ -161,6 +161,12 @@ func TestTranscribe(t *testing.T) {
 		{"Iława", Place, "Илава", "Iława"},
 		{"Krynica-Zdrój", Place, "Крыница-Здруй", "Krynica-Zdrój"},
 		{"Świnoujście", Place, "Свиноуйсьце", "Świnoujście"},
+		// -au is Belarusian ў after Иван, a Russian and Belarusian name
+		// (not after Лев when the list has the surname as written:
+		// Ландау); a surname the list has only as a patronymic tells a
+		// name East Slavic (Прокопович).
+		{"Iwan Czyhrynau", Person, "Иван Чигринов", "Ivan Chyhrynau"},
+		{"Piotr Prakapowicz", Person, "Пётр Прокопович", "Pyotr Prokopovich"},
 		// ciu of a Russian name is цю.
 		{"Pawieł Daciuk", Person, "Павел Дацюк", "Pavel Datsyuk"},
 	}

@@ -81,10 +81,12 @@ func (t *tables) eastByList(words []string) bool {
 	if strings.ContainsAny(last, "ąęó") || strings.Contains(last, "rz") {
 		return false
 	}
-	if _, ok := t.confirmed(t.pl.variants(last, "surname", "person", "common"), surname|properWord); ok {
+	if _, ok := t.confirmed(t.pl.variants(last, "surname", "person", "common"), surname|properWord|patronymic); ok {
 		return false
 	}
-	_, ok := t.confirmed(t.east.variants(last, "by", "surname", "person", "common"), surname)
+	// A surname in -ович the list has only as a patronymic counts
+	// (Prakapowicz Прокопович).
+	_, ok := t.confirmed(t.east.variants(last, "by", "surname", "person", "common"), surname, patronymic)
 	return ok
 }
 
@@ -131,14 +133,23 @@ func (t *tables) isMale(words []string) bool {
 // in letters no Polish surname and no Polish spelling of a Russian one
 // has: ŭ, the endings -ouski, -enka, -anka (Russian -овский, -енко:
 // Azaranka), or a final -u after a vowel (Belarusian ў: Bykau, Sannikau)
-// of a surname of five letters or more whose given name is not a Russian
-// form (not Lew Landau, not Rau).
+// of a surname of five letters or more, unless its given name is a
+// Russian form and the Russian list has the surname read letter by
+// letter (Lew Landau Ландау; but Iwan Czyhrynau, Иван is Belarusian
+// too).
 func (t *tables) belarusianName(words []string) bool {
 	last := strings.ToLower(words[len(words)-1])
 	if strings.ContainsRune(last, 'ŭ') || hasAnySuffix(last, "ouski", "ouska", "enka", "anka") {
 		return true
 	}
-	return len([]rune(last)) >= 5 && hasAnySuffix(last, "au", "ou", "eu") && !t.russianGiven(words)
+	if len([]rune(last)) < 5 || !hasAnySuffix(last, "au", "ou", "eu") {
+		return false
+	}
+	if !t.russianGiven(words) {
+		return true
+	}
+	_, listed := t.confirmed(t.pl.variants(last, "surname", "person", "common"), surname|properWord)
+	return !listed
 }
 
 // belarusianCi: ci before a consonant (Cichanouski): Belarusian ці
