@@ -23,10 +23,10 @@ type op struct {
 	w *Workspace
 
 	mu       sync.Mutex
-	stamps   stampSet              // the files as this op listed them
-	listed   bool                  // stamps were listed
-	memories map[string]*tm.Memory // by language, built on first use
-	gloss    *glossary.Glossary    // read on first use
+	stamps   stampSet                              // the files as this op listed them
+	listed   bool                                  // stamps were listed
+	memories map[string]func() (*tm.Memory, error) // by language, each made once, on first use
+	gloss    *glossary.Glossary                    // read on first use
 
 	names names.Finder // the names found in every file's Polish, for their hints
 
@@ -47,10 +47,6 @@ func (w *Workspace) newOp() *op {
 func (o *op) listing() (stampSet, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	return o.listingLocked()
-}
-
-func (o *op) listingLocked() (stampSet, error) {
 	if !o.listed {
 		s, err := o.w.stampAll()
 		if err != nil {
@@ -66,10 +62,6 @@ func (o *op) listingLocked() (stampSet, error) {
 func (o *op) glossary() (*glossary.Glossary, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	return o.glossaryLocked()
-}
-
-func (o *op) glossaryLocked() (*glossary.Glossary, error) {
 	if o.gloss == nil {
 		g, err := glossary.Load(o.w.Path("glossary.toml"), o.w.Config.SourceLanguage)
 		if err != nil {
@@ -80,30 +72,32 @@ func (o *op) glossaryLocked() (*glossary.Glossary, error) {
 	return o.gloss, nil
 }
 
-// memory returns the translation memory of lang, built once per op.
+// memory returns the translation memory of lang, made once per op; the
+// op stays free for its other uses while it is made.
 func (o *op) memory(lang string) (*tm.Memory, error) {
 	o.mu.Lock()
-	defer o.mu.Unlock()
-	if m, ok := o.memories[lang]; ok {
-		return m, nil
+	made, ok := o.memories[lang]
+	if !ok {
+		made = sync.OnceValues(func() (*tm.Memory, error) { return o.makeMemory(lang) })
+		if o.memories == nil {
+			o.memories = map[string]func() (*tm.Memory, error){}
+		}
+		o.memories[lang] = made
 	}
-	stamps, err := o.listingLocked()
+	o.mu.Unlock()
+	return made()
+}
+
+func (o *op) makeMemory(lang string) (*tm.Memory, error) {
+	stamps, err := o.listing()
 	if err != nil {
 		return nil, err
 	}
-	g, err := o.glossaryLocked()
+	g, err := o.glossary()
 	if err != nil {
 		return nil, err
 	}
-	m, err := o.w.buildMemory(lang, stamps, &qa.Checker{Glossary: g, Errors: o.w.Config.Check.Errors})
-	if err != nil {
-		return nil, err
-	}
-	if o.memories == nil {
-		o.memories = map[string]*tm.Memory{}
-	}
-	o.memories[lang] = m
-	return m, nil
+	return o.w.buildMemory(lang, stamps, &qa.Checker{Glossary: g, Errors: o.w.Config.Check.Errors})
 }
 
 // segmenter returns the source language's segmenter with the workspace's

@@ -40,6 +40,12 @@ func TestPrefill(t *testing.T) {
 	if cov.Words[catalog.Translated] != 0 {
 		t.Error("pre-filled text counts as translated")
 	}
+	// Every target language's memory was made, and kept in .mosty/.
+	for _, lang := range w.Config.TargetLanguages {
+		if _, err := os.Stat(w.Path(".mosty", "tm-"+lang)); err != nil {
+			t.Errorf("the %s memory was not kept: %v", lang, err)
+		}
+	}
 	matches, err := w.Lookup("ru", "Pierwsze zdanie o klastrze!", 75)
 	if err != nil || len(matches) == 0 || matches[0].Translation != "Перевод 1." {
 		t.Errorf("lookup: %+v %v", matches, err)
