@@ -193,7 +193,7 @@ func (s *Segmenter) classify(text string, p int, fine bool) class {
 		case !fine && unicode.IsUpper(r):
 			return clsCapital + dash
 		default:
-			return s.wordClass(text, p, r) + dash
+			return s.wordClass(text, p, r, fine) + dash
 		}
 	}
 	return clsEnd
@@ -216,13 +216,16 @@ func citationAt(text string, p int) bool {
 		strings.TrimSpace(after) == ""
 }
 
-// wordClass says what the word starting with r at p is.
-func (s *Segmenter) wordClass(text string, p int, r rune) class {
+// wordClass says what the word starting with r at p is; a small-letter
+// function word only when fine.
+func (s *Segmenter) wordClass(text string, p int, r rune, fine bool) class {
 	switch {
 	case unicode.IsDigit(r):
 		return clsDigit
 	case unicode.IsLower(r) && itemAt(text, p):
 		return clsItem
+	case unicode.IsLower(r) && fine && s.functionWord(wordAt(text, p)):
+		return clsLowerFunc
 	case unicode.IsLower(r):
 		return clsLower
 	case !unicode.IsUpper(r):
@@ -239,7 +242,7 @@ func (s *Segmenter) wordClass(text string, p int, r rune) class {
 	}
 	c := s.rules.lex.Class(word)
 	switch {
-	case c&lexicon.Function != 0 || len(s.rules.function) > 0 && s.rules.function[lexicon.Key(word)]:
+	case c&lexicon.Function != 0 || s.listedFunction(word):
 		return clsFunction
 	case isRoman(word) && len(word) > 1:
 		return clsRoman
@@ -255,6 +258,21 @@ func (s *Segmenter) wordClass(text string, p int, r rune) class {
 		return clsPhrase
 	}
 	return clsCapital
+}
+
+// functionWord reports whether word, in small letters, is a function word
+// of the lexicon or of the rules that may open a sentence: "w", "gdzie",
+// "что", not "który".
+func (s *Segmenter) functionWord(word string) bool {
+	if len(s.rules.continues) > 0 && s.rules.continues[lexicon.Key(word)] {
+		return false
+	}
+	return s.rules.lex.Class(word)&lexicon.Function != 0 || s.listedFunction(word)
+}
+
+// listedFunction reports whether the rules list word as a function word.
+func (s *Segmenter) listedFunction(word string) bool {
+	return len(s.rules.function) > 0 && s.rules.function[lexicon.Key(word)]
 }
 
 // title reports whether word, ending at the period at p, is an

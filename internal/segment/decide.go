@@ -42,25 +42,26 @@ type class uint8
 
 // The classes, named in the rules files as below.
 const (
-	clsEnd      class = iota // the end of the text or a line
-	clsLower                 // a word in small letters
-	clsDigit                 // a number
-	clsName                  // a capitalised word the lexicon has only with a capital: "Kowalski"
-	clsMixed                 // one it has both ways: "Polska", "Government"
-	clsFunction              // a function word: "W", "Jego", "It", "Это"
-	clsAcronym               // capitals only: "NATO", "США"
-	clsRoman                 // a Roman numeral: "XX"
-	clsPhrase                // a capitalised common word then another that is no name: "Urząd Statystyczny"
-	clsCapital               // any other capitalised word: "Kolejne", "Prace"
-	clsCitation              // a bracket that ends no sentence of its own: "(Smith 55)", "(PAP)"
-	clsItem                  // a list item's letter or small Roman numeral: "b) ", "ii. "
-	clsOther                 // anything else: a symbol, an emoji
+	clsEnd       class = iota // the end of the text or a line
+	clsLower                  // a word in small letters
+	clsLowerFunc              // a function word in small letters: "i", "gdzie", "что" (a "lower" line covers it too)
+	clsDigit                  // a number
+	clsName                   // a capitalised word the lexicon has only with a capital: "Kowalski"
+	clsMixed                  // one it has both ways: "Polska", "Government"
+	clsFunction               // a function word: "W", "Jego", "It", "Это"
+	clsAcronym                // capitals only: "NATO", "США"
+	clsRoman                  // a Roman numeral: "XX"
+	clsPhrase                 // a capitalised common word then another that is no name: "Urząd Statystyczny"
+	clsCapital                // any other capitalised word: "Kolejne", "Prace"
+	clsCitation               // a bracket that ends no sentence of its own: "(Smith 55)", "(PAP)"
+	clsItem                   // a list item's letter or small Roman numeral: "b) ", "ii. "
+	clsOther                  // anything else: a symbol, an emoji
 	numPlain
 	dashed     = numPlain // class + dashed is the class after a dash
 	numClasses = 2 * numPlain
 )
 
-var classNames = [numPlain]string{"end", "lower", "digit", "name", "mixed", "function", "acronym",
+var classNames = [numPlain]string{"end", "lower", "lower-function", "digit", "name", "mixed", "function", "acronym",
 	"roman", "phrase", "capital", "citation", "item", "other"}
 
 // A decision table says, for every context and class, whether the stop
@@ -127,6 +128,9 @@ func pickClasses(name string) ([]int, error) {
 	if err != nil {
 		return nil, fmt.Errorf("unknown class %q", name)
 	}
+	if base == "lower" {
+		idx = append(idx, int(clsLowerFunc)) // unless a line before decides it apart
+	}
 	var out []int
 	for _, i := range idx {
 		if dash {
@@ -152,6 +156,9 @@ func (d *decisions) complete() error {
 			for _, dash := range []class{0, dashed} {
 				d.fine[c] = d.fine[c] || d.split[c][k+dash] != d.split[c][clsCapital+dash]
 			}
+		}
+		for _, dash := range []class{0, dashed} {
+			d.fine[c] = d.fine[c] || d.split[c][clsLowerFunc+dash] != d.split[c][clsLower+dash]
 		}
 	}
 	for c := range numContexts {
