@@ -53,6 +53,8 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 		return ctxOpening
 	case isNumber(word):
 		return ctxNumber
+	case isSmallLetter(word) && smallLetterStopAt(text, i+1):
+		return ctxNever // spaced letters of an abbreviation: "а. е.", "т. п."
 	case isInitial(word) && !unitBefore(text, wstart):
 		if initialsAfterName(text, wstart) {
 			return ctxNameInitial
@@ -264,10 +266,26 @@ func (s *Segmenter) wordClass(text string, p int, r rune, fine bool) class {
 // of the lexicon or of the rules that may open a sentence: "w", "gdzie",
 // "что", not "który".
 func (s *Segmenter) functionWord(word string) bool {
-	if len(s.rules.continues) > 0 && s.rules.continues[lexicon.Key(word)] {
+	if len(s.rules.continues) > 0 && s.rules.continues[lexicon.Key(word)] || s.abbreviationWord(word) {
 		return false
 	}
 	return s.rules.lex.Class(word)&lexicon.Function != 0 || s.listedFunction(word)
+}
+
+// abbreviationWord reports whether the rules list word, of two letters or
+// more, as an abbreviation of its own that is one wherever it stands: a
+// stop-word list holds some ("hab", "np", "tys"); "o", "с" and "no" (a
+// word but before a number) are function words still.
+func (s *Segmenter) abbreviationWord(word string) bool {
+	if utf8.RuneCountInString(word) < 2 {
+		return false
+	}
+	for _, a := range s.rules.byLast[strings.ToLower(word)] {
+		if len(a.words) == 1 && a.b != beforeNumber && a.b != unit {
+			return true
+		}
+	}
+	return false
 }
 
 // listedFunction reports whether the rules list word as a function word.
@@ -400,6 +418,22 @@ func isDottedInitials(w string) bool {
 		}
 	}
 	return true
+}
+
+// isSmallLetter reports whether w is one letter in small letters.
+func isSmallLetter(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && unicode.IsLower(r)
+}
+
+// smallLetterStopAt reports whether one small letter and a period follow
+// position p, past spaces: the next part of "а. е.".
+func smallLetterStopAt(text string, p int) bool {
+	for p < len(text) && text[p] == ' ' {
+		p++
+	}
+	r, size := utf8.DecodeRuneInString(text[p:])
+	return unicode.IsLower(r) && p+size < len(text) && text[p+size] == '.'
 }
 
 func isInitial(w string) bool {

@@ -12,6 +12,7 @@ type context uint8
 const (
 	ctxWord        context = iota // a plain word: "…podpisano."
 	ctxDictWord                   // a plain word the lexicon has: "…party.", "…Mississippi."
+	ctxShortWord                  // a plain word of at most four letters the lexicon lacks: "…Govt.", "…rez."
 	ctxNumber                     // a number: "wyniosła 120.", "lata 90."
 	ctxEnumerator                 // a numbering opening the sentence: "2.", "IV.", "§ 2.", "8.1."
 	ctxRoman                      // a Roman numeral: "III. kwartał"
@@ -31,7 +32,7 @@ const (
 	numContexts
 )
 
-var contextNames = [numContexts]string{"word", "dict-word", "number", "enumerator", "roman", "initial", "name-initial",
+var contextNames = [numContexts]string{"word", "dict-word", "short-word", "number", "enumerator", "roman", "initial", "name-initial",
 	"abbrev", "abbrev-number", "abbrev-rarely", "abbrev-never", "ellipsis", "question", "exclaim", "exclaim-name",
 	"quote", "emoticon", "opening"}
 

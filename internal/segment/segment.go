@@ -154,10 +154,10 @@ func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
 	}
 	ctx := s.context(text, start, i, j, closed)
 	d := &s.rules.decide
-	fine := d.fine[ctx] || ctx == ctxWord && d.fine[ctxDictWord]
+	fine := d.fine[ctx] || ctx == ctxWord && (d.fine[ctxDictWord] || d.fine[ctxShortWord])
 	cls := s.classify(text, end, fine)
-	if ctx == ctxWord && d.split[ctxWord][cls] != d.split[ctxDictWord][cls] && s.known(text, i) {
-		ctx = ctxDictWord
+	if ctx == ctxWord {
+		ctx = s.plainWord(text, i, cls)
 	}
 	if !d.split[ctx][cls] {
 		return j, false
@@ -165,19 +165,33 @@ func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
 	return end, true
 }
 
-// known reports whether the word before the stop at i is a word of the
-// language the lexicon has, no abbreviation the rules lack: "party.",
-// "Mississippi.".
-func (s *Segmenter) known(text string, i int) bool {
+// plainWord says what the plain word before the stop at i is, where the
+// decision before cls asks: a word the lexicon has, no abbreviation the
+// rules lack ("party.", "Mississippi."); a short one it lacks, which may
+// be such an abbreviation ("Govt.", "rez."); or any other word.
+func (s *Segmenter) plainWord(text string, i int, cls class) context {
+	d := &s.rules.decide
+	dict, short := d.split[ctxDictWord][cls] != d.split[ctxWord][cls], d.split[ctxShortWord][cls] != d.split[ctxWord][cls]
+	if !dict && !short {
+		return ctxWord
+	}
 	if i > 0 && text[i-1] == ' ' {
 		i = trimSpaceLeft(text, i) // "friendly . and"
 	}
 	word, _ := wordBefore(text, i)
+	c := s.rules.lex.Class(word)
+	known := c != 0
 	if word == "" {
 		r, _ := utf8.DecodeLastRuneInString(text[:i])
-		return strings.ContainsRune(`)"'”’»`, r) // "(3-3264). you"
+		known = strings.ContainsRune(`)"'”’»`, r) // "(3-3264). you"
 	}
-	return s.rules.lex.Class(word) != 0
+	switch {
+	case short && word != "" && c == 0 && utf8.RuneCountInString(word) <= 4:
+		return ctxShortWord
+	case dict && known:
+		return ctxDictWord
+	}
+	return ctxWord
 }
 
 // stopsEnd returns the end of the run of stops starting at i: ".", "?!",
