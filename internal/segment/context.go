@@ -128,10 +128,17 @@ func (s *Segmenter) nameBefore(text string, start, i int) bool {
 // opening reports whether the sentence so far, up to its last number, is
 // only a phrase of time or place that opens it: a preposition of the
 // rules, then numbers and at most one word in small letters ("W 2016",
-// "Od 1 stycznia 2017", "W latach 90", "В XIX"). Such a sentence goes on
-// after the stop: "W 2016 r. Rada zdecydowała", "В 2016 г. Петровский
-// стал мэром"; "Это стоит 100 руб." is no such phrase.
+// "Od 1 stycznia 2017", "W latach 90", "В XIX"); or whether its last
+// clause is one, after a conjunction that opens a clause of its own
+// ("…, a w 2016", "…, но в 2017"). Such a sentence goes on after the
+// stop: "W 2016 r. Rada zdecydowała", "…, a w 2016 r. Rada zmieniła",
+// "В 2016 г. Петровский стал мэром"; "Это стоит 100 руб." is no such
+// phrase, nor "Remontowano go w 2010 i w 2016" ("i" joins two phrases).
 func (s *Segmenter) opening(before string) bool {
+	inner := false
+	if k := s.clauseStart(before); k > 0 {
+		before, inner = before[k:], true
+	}
 	var words [4]string
 	n := 0
 	for rest := strings.TrimLeft(before, "\"'„“«(–—- "); rest != ""; {
@@ -160,7 +167,30 @@ func (s *Segmenter) opening(before string) bool {
 		}
 	}
 	r, _ := utf8.DecodeRuneInString(words[0])
-	return unicode.IsUpper(r) && s.rules.prepositions[lexicon.Key(words[0])]
+	return (inner || unicode.IsUpper(r)) && s.rules.prepositions[lexicon.Key(words[0])]
+}
+
+// clauseStart returns where the last clause that a conjunction of the
+// rules opens starts in the sentence so far, after the conjunction
+// ("Umowę zmieniono, a " → the end), or 0. Only the last few words are
+// looked at.
+func (s *Segmenter) clauseStart(before string) int {
+	if len(s.rules.conjunctions) == 0 {
+		return 0
+	}
+	p := len(before)
+	for k := 0; k < 5 && p > 0; k++ {
+		q := strings.LastIndexByte(before[:p], ' ')
+		w := strings.Trim(before[q+1:p], ",;–—-")
+		if s.rules.conjunctions[lexicon.Key(w)] {
+			return p
+		}
+		if q < 0 {
+			return 0
+		}
+		p = q
+	}
+	return 0
 }
 
 // isNumberLike reports whether w is a number, with an ending or not
