@@ -47,7 +47,7 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 			return ctxNever // the numero sign: "N°. 1026"
 		}
 		return ctxWord
-	case (isNumber(word) || isRoman(word) || isItemLetter(word)) && isNumbering(text[start:i]):
+	case (isNumber(word) || isRoman(word) || isItemLetter(word)) && (isNumbering(text[start:i]) || s.heading(text[start:i])):
 		return ctxEnumerator
 	case isNumber(word) && s.opening(text[start:i]):
 		return ctxOpening
@@ -377,6 +377,20 @@ func isNumbering(s string) bool {
 		}
 	}
 	return true
+}
+
+// heading reports whether the sentence so far (up to its period) is a
+// heading word of the rules and a numbering: "Глава 1", "Rozdział IV",
+// "Art. 5", "Chapter 2". Its title goes on after the stop: "Глава 1.
+// Начало".
+func (s *Segmenter) heading(before string) bool {
+	if len(s.rules.headings) == 0 || len(before) > 40 {
+		return false
+	}
+	first, rest, ok := strings.Cut(strings.TrimLeft(before, " \t\n"), " ")
+	r, _ := utf8.DecodeRuneInString(first)
+	return ok && unicode.IsUpper(r) && s.rules.headings[lexicon.Key(strings.TrimSuffix(first, "."))] &&
+		!isItemLetter(strings.TrimSpace(rest)) && isNumbering(rest)
 }
 
 // isItemLetter reports whether w marks a list item in small letters: a
