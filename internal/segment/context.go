@@ -220,6 +220,8 @@ func (s *Segmenter) classify(text string, p int, fine bool) class {
 			p += size
 		case r == '(' && citationAt(text, p):
 			return clsCitation + dash
+		case r == '#' && wordAt(text, p+1) != "":
+			return clsHashtag + dash
 		case unicode.IsSpace(r) || strings.ContainsRune(`"'„“‘«‹([{•*`, r):
 			p += size
 		case !fine && unicode.IsUpper(r):

@@ -56,6 +56,7 @@ const (
 	clsCapital                // any other capitalised word: "Kolejne", "Prace"
 	clsCitation               // a bracket that ends no sentence of its own: "(Smith 55)", "(PAP)"
 	clsItem                   // a list item's letter or small Roman numeral: "b) ", "ii. "
+	clsHashtag                // a hashtag: "#jazz"
 	clsOther                  // anything else: a symbol, an emoji
 	numPlain
 	dashed     = numPlain // class + dashed is the class after a dash
@@ -63,7 +64,7 @@ const (
 )
 
 var classNames = [numPlain]string{"end", "lower", "lower-function", "digit", "name", "mixed", "function", "acronym",
-	"roman", "phrase", "capital", "citation", "item", "other"}
+	"roman", "phrase", "capital", "citation", "item", "hashtag", "other"}
 
 // A decision table says, for every context and class, whether the stop
 // ends a sentence. It is filled from "decide" lines of the rules files:
