@@ -16,6 +16,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -179,20 +180,44 @@ func (r *archive) generate() error {
 	return nil
 }
 
-// changeOne edits one article in the middle of the archive and imports
-// it again.
+// changeOne adds a sentence to the first paragraph of one article in the
+// middle of the archive and imports it again: a new segment in every
+// language, which the translation memory is asked to fill.
 func (r *archive) changeOne() (err error) {
 	path := filepath.Join(r.src(), name(r.n/2))
 	page, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	changed := strings.Replace(string(page), "</p>", " Artykuł zaktualizowano.</p>", 1)
+	changed, err := addSentence(string(page), " Artykuł zaktualizowano dzisiaj rano.")
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
 	if err := os.WriteFile(path, []byte(changed), 0o644); err != nil {
 		return err
 	}
 	r.oneChanged, err = r.mosty(nil, "import", path)
 	return err
+}
+
+// addSentence ends the first paragraph of the article's text (the one
+// after its date; the page's first paragraphs are a sidebar's) with
+// sentence.
+func addSentence(page, sentence string) (string, error) {
+	date := strings.Index(page, `class="news-date"`)
+	if date < 0 {
+		return "", errors.New(`no paragraph with class "news-date": the generator's page changed`)
+	}
+	end := date
+	for range 2 { // the date's paragraph, then the first of the text
+		i := strings.Index(page[end:], "</p>")
+		if i < 0 {
+			return "", errors.New("no paragraph after the date")
+		}
+		end += i + len("</p>")
+	}
+	end -= len("</p>")
+	return page[:end] + sentence + page[end:], nil
 }
 
 func countPages(dir string) int {

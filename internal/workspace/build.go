@@ -7,10 +7,12 @@ import (
 	"maps"
 	"net/url"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/mosty-dev/mosty/internal/article"
 	"github.com/mosty-dev/mosty/internal/catalog"
@@ -64,7 +66,16 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 	}
 	b.plan()
 	if !opts.DryRun && !opts.Clean && !b.changed && !anyMissing(b.out, append(slices.Clone(b.old.Shared), "report.html", manifestName)) && !b.staticStale() {
-		return b.rep, nil // nothing to write, nothing to remove, and the folder is known to be mosty's
+		// Nothing to write, nothing to remove, and the folder is known to
+		// be mosty's. A cache without the stamps of the output's folders
+		// gets them, so the next build need not look for missing pages.
+		if b.next.Dirs = b.dirStamps(); len(b.next.Dirs) > len(b.old.Dirs) {
+			return b.rep, w.saveBuildCache(b.next)
+		}
+		return b.rep, nil
+	}
+	if !b.readOld() {
+		b.plan() // the cache was damaged: every article is rendered
 	}
 	if !opts.DryRun {
 		if err := b.prepareOut(); err != nil {
@@ -96,6 +107,7 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 	}
 	slices.Sort(b.rep.Written)
 	slices.Sort(b.rep.Removed)
+	b.next.Dirs = b.dirStamps()
 	return b.rep, w.saveBuildCache(b.next)
 }
 
@@ -148,8 +160,10 @@ func (w *Workspace) newBuild(opts BuildOptions) (*build, error) {
 }
 
 // plan sorts the articles into those whose pages stand and those to
-// render.
+// render. It compares stamps only, and looks for pages deleted by hand in
+// the folders of the output that changed since the last build.
 func (b *build) plan() {
+	b.todo, b.next.Articles = nil, map[string]*builtArticle{}
 	var reused []string
 	for _, slug := range b.slugs {
 		c, ok := b.old.Articles[slug]
@@ -161,9 +175,15 @@ func (b *build) plan() {
 		b.todo = append(b.todo, slug)
 	}
 	// Unchanged articles whose folder was deleted by hand are made again.
-	for _, slug := range missingPages(b.out, reused, func(slug string) []site.Version { return b.next.Articles[slug].Versions }) {
-		delete(b.next.Articles, slug)
-		b.todo = append(b.todo, slug)
+	if changed := b.changedDirs(); len(changed) > 0 && b.readOld() {
+		versions := func(slug string) []site.Version { return b.next.Articles[slug].Versions }
+		for _, slug := range missingPages(b.out, reused, changed, versions) {
+			delete(b.next.Articles, slug)
+			b.todo = append(b.todo, slug)
+		}
+	} else if len(changed) > 0 {
+		b.plan() // the cache was damaged: every article is rendered
+		return
 	}
 	slices.Sort(b.todo)
 	b.rep.Reused = len(b.next.Articles)
@@ -173,6 +193,51 @@ func (b *build) plan() {
 			b.changed = true // an article is gone
 		}
 	}
+}
+
+// readOld reads the rest of the last build's cache (see buildCache.parse)
+// and reports whether it could; a damaged cache is dropped, so every
+// article is rendered again.
+func (b *build) readOld() bool {
+	if b.old.parse() {
+		return true
+	}
+	b.old = &buildCache{Global: b.old.Global, Articles: map[string]*builtArticle{}}
+	return false
+}
+
+// changedDirs is the languages whose folder in the output is not as the
+// last build left it — or whose stamp it could not trust.
+func (b *build) changedDirs() map[string]bool {
+	changed := map[string]bool{}
+	now := b.dirStamps()
+	for _, lang := range b.w.Languages() {
+		if st, ok := b.old.Dirs[lang]; !ok || now[lang] != st {
+			changed[lang] = true
+		}
+	}
+	return changed
+}
+
+// racyDir is how recent a folder's change may be for its stamp not to be
+// kept: on a file system whose times are coarse, a folder removed within
+// the same tick as the build's last change would leave it the same time
+// (as git does with its index).
+const racyDir = 2 * time.Second
+
+// dirStamps are the stamps of the output's language folders that changed
+// longer than racyDir ago. A folder whose stamp is unchanged had no page
+// folder removed or added.
+func (b *build) dirStamps() map[string]index.Stamp {
+	out := map[string]index.Stamp{}
+	for _, lang := range b.w.Languages() {
+		info, err := os.Stat(filepath.Join(b.out, lang))
+		if err != nil || !info.IsDir() || time.Since(info.ModTime()) < racyDir {
+			continue
+		}
+		out[lang] = index.Stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}
+	}
+	return out
 }
 
 // prepareOut checks the output folder, reads which of its files are

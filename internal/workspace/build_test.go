@@ -287,3 +287,69 @@ func TestCheckCache(t *testing.T) {
 		t.Error("a broken file that changed was not read again")
 	}
 }
+
+// TestRebuildFindsDeletedPageFolders: once the output's language folders
+// are older than racyDir, a build with nothing changed trusts their
+// stamps and looks at no page; a page folder deleted by hand changes its
+// language folder's stamp, and the next build makes it again.
+func TestRebuildFindsDeletedPageFolders(t *testing.T) {
+	w := demoWorkspace(t)
+	if _, err := w.Build(BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	age := func() {
+		old := time.Now().Add(-time.Hour)
+		for _, lang := range w.Languages() {
+			if err := os.Chtimes(filepath.Join(w.Path("public"), lang), old, old); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	age()
+	if rep, err := w.Build(BuildOptions{}); err != nil || len(rep.Written) != 0 {
+		t.Fatalf("no-change build wrote %v, %v", rep.Written, err)
+	}
+	if dirs := w.readBuildCache().Dirs; len(dirs) != len(w.Languages()) {
+		t.Fatalf("the cache keeps the stamps of %v, want every language's folder", dirs)
+	}
+	if err := os.RemoveAll(filepath.Join(w.Path("public"), "en", "klaster-bialorus-2017")); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := w.Build(BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(rep.Written, "en/klaster-bialorus-2017/index.html") {
+		t.Errorf("after the English page folder was deleted the build wrote %v", rep.Written)
+	}
+	// A folder changed less than racyDir ago is not trusted: its stamp is
+	// not kept, and the next build looks at its pages.
+	if _, ok := w.readBuildCache().Dirs["en"]; ok {
+		t.Error("the stamp of a folder the build just changed was kept")
+	}
+}
+
+// TestBuildCacheVersion1: a cache written before the folder stamps (an
+// earlier mosty's) is read, and its articles are not rendered again.
+func TestBuildCacheVersion1(t *testing.T) {
+	w := demoWorkspace(t)
+	if _, err := w.Build(BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(w.buildCachePath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitN(string(data), "\n", 4)
+	if lines[0] != buildCacheHeader {
+		t.Fatalf("the cache starts %q", lines[0])
+	}
+	v1 := buildCacheHeaderV1 + "\n" + lines[1] + "\n" + lines[3] // without the folder stamps
+	if err := os.WriteFile(w.buildCachePath(), []byte(v1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := w.Build(BuildOptions{})
+	if err != nil || rep.Reused != 1 || len(rep.Written) != 0 {
+		t.Fatalf("build with a version 1 cache: reused %d, wrote %v, %v", rep.Reused, rep.Written, err)
+	}
+}

@@ -3,6 +3,7 @@ package workspace
 import (
 	"bufio"
 	"encoding/json"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -23,6 +24,10 @@ type builtArticle struct {
 	Versions []site.Version // the source language first, then the targets; Summary is not kept
 	Coverage []counts       // per target language, in the build's order
 	Stale    []staleUnit    // fuzzy segments whose Polish changed after translation
+	// rest is the cache line's fields after the stamps while they are not
+	// read yet (see buildCache.parse): a build that finds nothing changed
+	// compares stamps only.
+	rest string
 }
 
 // counts are a translators' file's coverage: segments and words by
@@ -84,14 +89,20 @@ func (b *builtArticle) articleCoverage(slug string, targets []string) catalog.Ar
 }
 
 // buildCache is .mosty/build: the last build's fingerprint, the files of
-// no one article it made (indexes, feeds, sitemaps), and its articles.
+// no one article it made (indexes, feeds, sitemaps), the stamps of the
+// output's language folders it left, and its articles.
 type buildCache struct {
 	Global   string
 	Shared   []string
+	Dirs     map[string]index.Stamp // language → its folder in the output, when the build that left it was not racy (see dirStamps)
 	Articles map[string]*builtArticle
 }
 
-const buildCacheHeader = "mosty-build 1"
+// The cache's first line; version 1 had no line of folder stamps.
+const (
+	buildCacheHeader   = "mosty-build 2"
+	buildCacheHeaderV1 = "mosty-build 1"
+)
 
 func (w *Workspace) buildCachePath() string { return w.Path(".mosty", "build") }
 
@@ -110,9 +121,10 @@ func (w *Workspace) loadBuildCache(global string) *buildCache {
 	return c
 }
 
-// readBuildCache reads .mosty/build as the last build left it; a missing
-// or damaged one is empty. Besides the build, status reads it: the
-// coverage of an article whose files did not change since.
+// readBuildCache reads .mosty/build as the last build left it, each
+// article's stamps only (parse reads the rest); a missing or damaged one
+// is empty. Besides the build, status reads it: the coverage of an
+// article whose files did not change since.
 func (w *Workspace) readBuildCache() *buildCache {
 	empty := &buildCache{Articles: map[string]*builtArticle{}}
 	if info, err := os.Stat(w.buildCachePath()); err != nil || !info.Mode().IsRegular() || info.Size() > maxCacheFile {
@@ -123,24 +135,81 @@ func (w *Workspace) readBuildCache() *buildCache {
 		return empty
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
+	return readBuildCacheFrom(f)
+}
+
+// readBuildCacheFrom reads a build cache as readBuildCache does.
+func readBuildCacheFrom(r io.Reader) *buildCache {
+	empty := &buildCache{Articles: map[string]*builtArticle{}}
+	sc := bufio.NewScanner(r)
 	sc.Buffer(nil, 16<<20)
-	if !sc.Scan() || sc.Text() != buildCacheHeader || !sc.Scan() {
+	if !sc.Scan() {
+		return empty
+	}
+	version := sc.Text()
+	if version != buildCacheHeader && version != buildCacheHeaderV1 || !sc.Scan() {
 		return empty
 	}
 	c := &buildCache{Global: sc.Text(), Articles: map[string]*builtArticle{}}
+	if version == buildCacheHeader {
+		if !sc.Scan() {
+			return empty
+		}
+		var ok bool
+		if c.Dirs, ok = parseDirs(sc.Text()); !ok {
+			return empty
+		}
+	}
 	if !sc.Scan() {
 		return empty
 	}
 	c.Shared = splitField(sc.Text(), sepItem)
 	for sc.Scan() {
-		slug, b, ok := parseBuilt(sc.Text())
+		slug, b, ok := parseStamped(sc.Text())
 		if !ok {
 			return empty
 		}
 		c.Articles[slug] = b
 	}
 	return c
+}
+
+// parse reads the fields of every article that readBuildCache left
+// unread, and reports whether they all were as a build writes them; a
+// cache with one damaged line is not used.
+func (c *buildCache) parse() bool {
+	for slug, b := range c.Articles {
+		if b.rest == "" {
+			continue
+		}
+		if !b.parseRest(slug, b.rest) {
+			return false
+		}
+		b.rest = ""
+	}
+	return true
+}
+
+// parseDirs reads "lang:size:mtime" items.
+func parseDirs(s string) (map[string]index.Stamp, bool) {
+	dirs := map[string]index.Stamp{}
+	for _, item := range splitField(s, sepItem) {
+		lang, st, _ := strings.Cut(item, ":")
+		stamps, ok := parseStampList(st)
+		if !ok || len(stamps) != 1 || lang == "" {
+			return nil, false
+		}
+		dirs[lang] = stamps[0]
+	}
+	return dirs, true
+}
+
+func formatDirs(dirs map[string]index.Stamp) string {
+	var items []string
+	for _, lang := range sortedKeys(dirs) {
+		items = append(items, cacheEscaper.Replace(lang+":"+formatStamps([]index.Stamp{dirs[lang]})))
+	}
+	return strings.Join(items, sepItem)
 }
 
 // Separators inside a line: between the items of a list, and between an
@@ -179,12 +248,10 @@ func splitField(s, sep string) []string {
 // segments, tab-separated.
 func (b *builtArticle) line(slug string) string {
 	var s strings.Builder
-	s.WriteString(cacheEscaper.Replace(slug) + "\t")
-	for i, st := range b.Stamps {
-		if i > 0 {
-			s.WriteByte(',')
-		}
-		s.WriteString(strconv.FormatInt(st.Size, 10) + ":" + strconv.FormatInt(st.MTime, 10))
+	s.WriteString(cacheEscaper.Replace(slug) + "\t" + formatStamps(b.Stamps) + "\t")
+	if b.rest != "" { // read from the cache and never needed: as it was
+		s.WriteString(b.rest)
+		return s.String()
 	}
 	var date, category string
 	if len(b.Versions) > 0 {
@@ -193,7 +260,7 @@ func (b *builtArticle) line(slug string) string {
 			date = d.Format(time.DateOnly)
 		}
 	}
-	s.WriteString("\t" + date + "\t" + cacheEscaper.Replace(category) + "\t")
+	s.WriteString(date + "\t" + cacheEscaper.Replace(category) + "\t")
 	for i, v := range b.Versions {
 		if i > 0 {
 			s.WriteString(sepItem)
@@ -225,58 +292,89 @@ func (b *builtArticle) line(slug string) string {
 	return s.String()
 }
 
-func parseBuilt(line string) (string, *builtArticle, bool) {
-	f := strings.Split(line, "\t")
-	if len(f) != 7 {
+// parseStamped reads a line's slug and stamps, and keeps the rest for
+// parseRest.
+func parseStamped(line string) (string, *builtArticle, bool) {
+	slug, line, ok1 := strings.Cut(line, "\t")
+	stamps, rest, ok2 := strings.Cut(line, "\t")
+	st, ok3 := parseStampList(stamps)
+	if !ok1 || !ok2 || !ok3 || rest == "" {
 		return "", nil, false
 	}
-	b := &builtArticle{}
-	for _, st := range splitField(f[1], ",") {
+	return cacheUnescape(slug), &builtArticle{Stamps: st, rest: rest}, true
+}
+
+// parseStampList reads "size:mtime,size:mtime"; "" is none.
+func parseStampList(s string) ([]index.Stamp, bool) {
+	var out []index.Stamp
+	for _, st := range splitField(s, ",") {
 		size, mtime, _ := strings.Cut(st, ":")
 		s, err1 := strconv.ParseInt(size, 10, 64)
 		m, err2 := strconv.ParseInt(mtime, 10, 64)
 		if err1 != nil || err2 != nil {
-			return "", nil, false
+			return nil, false
 		}
-		b.Stamps = append(b.Stamps, index.Stamp{Size: s, MTime: m})
+		out = append(out, index.Stamp{Size: s, MTime: m})
 	}
+	return out, true
+}
+
+func formatStamps(stamps []index.Stamp) string {
+	var s strings.Builder
+	for i, st := range stamps {
+		if i > 0 {
+			s.WriteByte(',')
+		}
+		s.WriteString(strconv.FormatInt(st.Size, 10) + ":" + strconv.FormatInt(st.MTime, 10))
+	}
+	return s.String()
+}
+
+// parseRest reads a line's fields after the stamps: date, category,
+// versions, coverage and stale segments.
+func (b *builtArticle) parseRest(slug, rest string) bool {
+	f := strings.Split(rest, "\t")
+	if len(f) != 5 {
+		return false
+	}
+	b.Versions, b.Coverage, b.Stale = nil, nil, nil
 	var date time.Time
-	if f[2] != "" {
+	if f[0] != "" {
 		var err error
-		if date, err = time.Parse(time.DateOnly, f[2]); err != nil {
-			return "", nil, false
+		if date, err = time.Parse(time.DateOnly, f[0]); err != nil {
+			return false
 		}
 	}
-	slug, category := cacheUnescape(f[0]), cacheUnescape(f[3])
-	for _, item := range strings.Split(f[4], sepItem) {
+	category := cacheUnescape(f[1])
+	for _, item := range strings.Split(f[2], sepItem) {
 		v := strings.Split(item, sepField)
 		if len(v) != 6 {
-			return "", nil, false
+			return false
 		}
 		cov, err1 := strconv.ParseFloat(v[2], 64)
 		fb, err2 := strconv.Atoi(v[3])
 		prev, err3 := strconv.Atoi(v[4])
 		if err1 != nil || err2 != nil || err3 != nil {
-			return "", nil, false
+			return false
 		}
 		b.Versions = append(b.Versions, site.Version{Slug: slug, Lang: v[0], Published: v[1] == "1", Coverage: cov,
 			Fallbacks: fb, Previous: prev, Title: cacheUnescape(v[5]), Category: category, Date: date})
 	}
-	for _, item := range splitField(f[5], sepItem) {
+	for _, item := range splitField(f[3], sepItem) {
 		var c counts
 		for k, n := range strings.Split(item, sepField) {
 			v, err := strconv.Atoi(n)
 			if err != nil || k >= len(c) {
-				return "", nil, false
+				return false
 			}
 			c[k] = int32(v)
 		}
 		b.Coverage = append(b.Coverage, c)
 	}
-	if f[6] != "" && json.Unmarshal([]byte(cacheUnescape(f[6])), &b.Stale) != nil {
-		return "", nil, false
+	if f[4] != "" && json.Unmarshal([]byte(cacheUnescape(f[4])), &b.Stale) != nil {
+		return false
 	}
-	return slug, b, true
+	return true
 }
 
 // saveBuildCache writes the cache a line at a time, atomically; a cache
@@ -284,18 +382,23 @@ func parseBuilt(line string) (string, *builtArticle, bool) {
 func (w *Workspace) saveBuildCache(c *buildCache) error {
 	os.Remove(w.Path(".mosty", "build.json")) // an earlier mosty's cache, if any
 	return safefile.WriteFunc(w.buildCachePath(), safefile.Options{}, func(b *bufio.Writer) error {
-		b.WriteString(buildCacheHeader + "\n" + c.Global + "\n")
-		for i, s := range c.Shared {
-			if i > 0 {
-				b.WriteString(sepItem)
-			}
-			b.WriteString(cacheEscaper.Replace(s))
-		}
-		b.WriteByte('\n')
-		for _, slug := range sortedKeys(c.Articles) {
-			b.WriteString(c.Articles[slug].line(slug))
-			b.WriteByte('\n')
-		}
+		c.write(b)
 		return nil
 	})
+}
+
+// write writes the cache as readBuildCache reads it.
+func (c *buildCache) write(b *bufio.Writer) {
+	b.WriteString(buildCacheHeader + "\n" + c.Global + "\n" + formatDirs(c.Dirs) + "\n")
+	for i, s := range c.Shared {
+		if i > 0 {
+			b.WriteString(sepItem)
+		}
+		b.WriteString(cacheEscaper.Replace(s))
+	}
+	b.WriteByte('\n')
+	for _, slug := range sortedKeys(c.Articles) {
+		b.WriteString(c.Articles[slug].line(slug))
+		b.WriteByte('\n')
+	}
 }

@@ -22,7 +22,11 @@ func (w *Workspace) Coverage(langs []string) ([]catalog.ArticleCoverage, error) 
 	if err != nil {
 		return nil, err
 	}
-	built := w.readBuildCache().Articles
+	cache := w.readBuildCache()
+	if !cache.parse() {
+		cache.Articles = nil // damaged: every article is read
+	}
+	built := cache.Articles
 	targets := w.Config.TargetLanguages
 	var out []catalog.ArticleCoverage
 	for _, slug := range stamps.slugs() {

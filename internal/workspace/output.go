@@ -240,19 +240,17 @@ func sameFiles(a, b string) bool {
 	}
 }
 
-// missingPages lists the articles, among slugs, with a page missing from
-// out, looked for a few at a time.
 // missingPages lists the articles, among slugs, whose folder in a
-// language they are published in is missing from out: one listing of
+// language of langs they are published in is missing from out: one listing of
 // each language's folder, not a look at every page (a page deleted by
 // hand from a folder that is still there is made again by the next build
 // that renders the article, or with --clean).
-func missingPages(out string, slugs []string, versions func(slug string) []site.Version) []string {
+func missingPages(out string, slugs []string, langs map[string]bool, versions func(slug string) []site.Version) []string {
 	dirs := map[string]map[string]bool{} // language → its folders
 	var missing []string
 	for _, slug := range slugs {
 		for _, v := range versions(slug) {
-			if !v.Published {
+			if !v.Published || !langs[v.Lang] {
 				continue
 			}
 			if dirs[v.Lang] == nil {
