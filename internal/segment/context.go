@@ -200,9 +200,9 @@ func isNumberLike(w string) bool {
 }
 
 // classify says what follows position p (white space after a stop): see
-// the classes. Unless fine, every capitalised word is clsCapital: the
+// the classes. Unless fine asks, every capitalised word is clsCapital: the
 // decision does not depend on which kind it is.
-func (s *Segmenter) classify(text string, p int, fine bool) class {
+func (s *Segmenter) classify(text string, p int, fine detail) class {
 	dash := class(0)
 	for p < len(text) {
 		r, size := utf8.DecodeRuneInString(text[p:])
@@ -224,7 +224,7 @@ func (s *Segmenter) classify(text string, p int, fine bool) class {
 			return clsHashtag + dash
 		case unicode.IsSpace(r) || strings.ContainsRune(`"'„“‘«‹([{•*`, r):
 			p += size
-		case !fine && unicode.IsUpper(r):
+		case fine&fineCapitals == 0 && unicode.IsUpper(r):
 			return clsCapital + dash
 		default:
 			return s.wordClass(text, p, r, fine) + dash
@@ -251,14 +251,14 @@ func citationAt(text string, p int) bool {
 }
 
 // wordClass says what the word starting with r at p is; a small-letter
-// function word only when fine.
-func (s *Segmenter) wordClass(text string, p int, r rune, fine bool) class {
+// function word only when fine asks.
+func (s *Segmenter) wordClass(text string, p int, r rune, fine detail) class {
 	switch {
 	case unicode.IsDigit(r):
 		return clsDigit
 	case unicode.IsLower(r) && itemAt(text, p):
 		return clsItem
-	case unicode.IsLower(r) && fine && s.functionWord(wordAt(text, p)):
+	case unicode.IsLower(r) && fine&fineLower != 0 && s.functionWord(wordAt(text, p)):
 		return clsLowerFunc
 	case unicode.IsLower(r):
 		return clsLower

@@ -72,9 +72,10 @@ var classNames = [numPlain]string{"end", "lower", "lower-function", "digit", "na
 // matches wins.
 type decisions struct {
 	split, set [numContexts][numClasses]bool
-	// fine says, per context, whether the decision differs among the
-	// classes of capitalised words, so that the lexicon must be asked.
-	fine [numContexts]bool
+	// fine says, per context, which classes the decision tells apart, so
+	// that the lexicon must be asked: capitalised words, or words in small
+	// letters.
+	fine [numContexts]detail
 }
 
 // add applies one "decide CONTEXT CLASS split|join" line; either name may
@@ -147,6 +148,14 @@ func pickClasses(name string) ([]int, error) {
 	return out, nil
 }
 
+// A detail says which words after a stop the lexicon must be asked about.
+type detail uint8
+
+const (
+	fineCapitals detail = 1 << iota // name, mixed, function, phrase… or any capital
+	fineLower                       // a function word in small letters, or any other
+)
+
 // capitalClasses are the classes a capitalised word may have.
 var capitalClasses = []class{clsName, clsMixed, clsFunction, clsAcronym, clsRoman, clsPhrase, clsCapital}
 
@@ -156,11 +165,15 @@ func (d *decisions) complete() error {
 	for c := range numContexts {
 		for _, k := range capitalClasses {
 			for _, dash := range []class{0, dashed} {
-				d.fine[c] = d.fine[c] || d.split[c][k+dash] != d.split[c][clsCapital+dash]
+				if d.split[c][k+dash] != d.split[c][clsCapital+dash] {
+					d.fine[c] |= fineCapitals
+				}
 			}
 		}
 		for _, dash := range []class{0, dashed} {
-			d.fine[c] = d.fine[c] || d.split[c][clsLowerFunc+dash] != d.split[c][clsLower+dash]
+			if d.split[c][clsLowerFunc+dash] != d.split[c][clsLower+dash] {
+				d.fine[c] |= fineLower
+			}
 		}
 	}
 	for c := range numContexts {

@@ -43,7 +43,7 @@ func TestDecisionsFirstLineWins(t *testing.T) {
 		t.Errorf("abbrev: capital %v, name %v, dash-capital %v; want join, split, split",
 			d.split[ctxAbbrev][clsCapital], d.split[ctxAbbrev][clsName], d.split[ctxAbbrev][clsCapital+dashed])
 	}
-	if !d.fine[ctxAbbrev] || d.fine[ctxWord] {
+	if d.fine[ctxAbbrev] != fineCapitals || d.fine[ctxWord] != 0 {
 		t.Errorf("the lexicon is asked for abbrev %v, word %v; want true, false", d.fine[ctxAbbrev], d.fine[ctxWord])
 	}
 	var partial decisions
@@ -75,7 +75,7 @@ func TestLowerCoversLowerFunction(t *testing.T) {
 			if err := d.complete(); err != nil {
 				t.Fatal(err)
 			}
-			if d.split[ctxWord][clsLower] || d.split[ctxWord][clsLowerFunc] != tt.wordSplit || d.fine[ctxWord] != tt.wordSplit {
+			if d.split[ctxWord][clsLower] || d.split[ctxWord][clsLowerFunc] != tt.wordSplit || (d.fine[ctxWord] == fineLower) != tt.wordSplit {
 				t.Errorf("word: lower %v, lower-function %v, fine %v; want join, %v, %v", d.split[ctxWord][clsLower],
 					d.split[ctxWord][clsLowerFunc], d.fine[ctxWord], tt.wordSplit, tt.wordSplit)
 			}

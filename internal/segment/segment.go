@@ -154,7 +154,10 @@ func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
 	}
 	ctx := s.context(text, start, i, j, closed)
 	d := &s.rules.decide
-	fine := d.fine[ctx] || ctx == ctxWord && (d.fine[ctxDictWord] || d.fine[ctxShortWord])
+	fine := d.fine[ctx]
+	if ctx == ctxWord {
+		fine |= d.fine[ctxDictWord] | d.fine[ctxShortWord]
+	}
 	cls := s.classify(text, end, fine)
 	if ctx == ctxWord {
 		ctx = s.plainWord(text, i, cls)
