@@ -152,6 +152,9 @@ func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
 	if !unicode.IsSpace(r) || depth > 0 {
 		return j, false // "15.03.2018", "biuro@example.org", "…" inside a pair
 	}
+	if end == j && insideQuotedName(text, start, i) {
+		return j, false // «Что? Где? Когда?»
+	}
 	ctx := s.context(text, start, i, j, closed)
 	d := &s.rules.decide
 	fine := d.fine[ctx]
@@ -359,4 +362,34 @@ func trimSpan(text string, a, b int) (int, int) {
 		b -= size
 	}
 	return a, b
+}
+
+// The typographic quotes that open and close a quotation, each opener
+// with its closers: „…” and „…“ (Polish), «…» (Russian), “…” (English).
+var quotePairs = [...]struct{ open, close string }{{"„", "”“"}, {"«", "»"}, {"“", "”"}}
+
+// insideQuotedName reports whether the stop at i stands in a quotation
+// that opened inside the sentence after a word, not after a colon or a
+// dash, and closes within the next 200 bytes: a title or a name, whose
+// stops end no sentence ("Передача «Что? Где? Когда?» идёт давно",
+// "Film „Co? Gdzie?” wygrał"). Speech after "powiedział:" splits as before.
+func insideQuotedName(text string, start, i int) bool {
+	for _, q := range quotePairs {
+		o := strings.LastIndex(text[start:i], q.open)
+		if o < 0 {
+			continue
+		}
+		o += start
+		if strings.ContainsAny(text[o:i], q.close) {
+			continue // closed before the stop
+		}
+		c := strings.IndexAny(text[i:min(len(text), i+200)], q.close)
+		if c < 0 || strings.Contains(text[i:i+c], q.open) {
+			continue
+		}
+		b := trimSpaceLeft(text, o)
+		r, _ := utf8.DecodeLastRuneInString(text[:b])
+		return b > start && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == ',')
+	}
+	return false
 }
