@@ -64,15 +64,15 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 	if wstart > 0 && text[wstart-1] == '/' {
 		return plainContext(word) // a unit over a unit: "15 м/с.", "90 km/h."
 	}
-	if b, ok := s.abbreviation(text, word, wstart); ok {
+	if b, astart, ok := s.abbreviation(text, word, wstart); ok {
 		switch {
 		case b == never, b == beforeNumber && digitAfter(text, i+1):
 			return ctxNever
 		case b == beforeNumber:
 			return plainContext(word) // "Hell no. That's it"
-		case s.numberBefore(text, wstart) && s.opening(text[start:wstart]):
+		case s.numberBefore(text, astart) && s.opening(text[start:astart]):
 			return ctxOpening // "W 2016 r. Rada", "At 5 a.m. Mr. Smith"
-		case (b == afterNumber || b == unit) && s.numberBefore(text, wstart):
+		case (b == afterNumber || b == unit) && s.numberBefore(text, astart):
 			return ctxAbbrevNum
 		case b == afterNumber:
 			return ctxNever
@@ -328,7 +328,7 @@ func (s *Segmenter) listedFunction(word string) bool {
 // title reports whether word, ending at the period at p, is an
 // abbreviation that never ends a sentence: "Mrs.", "prof.", "Дж.".
 func (s *Segmenter) title(text, word string, p int) bool {
-	b, ok := s.abbreviation(text, word, p-len(word))
+	b, _, ok := s.abbreviation(text, word, p-len(word))
 	return ok && b == never
 }
 
@@ -521,31 +521,36 @@ func nextWord(text string, p int) string {
 
 // abbreviation looks word (lower case, before a period at wstart+len) up
 // in the rules, checking the words before it for abbreviations of several
-// words.
-func (s *Segmenter) abbreviation(text, word string, wstart int) (behaviour, bool) {
+// words; it returns where the abbreviation starts ("pkt proc.": at "pkt").
+func (s *Segmenter) abbreviation(text, word string, wstart int) (behaviour, int, bool) {
 	cands := s.rules.byLast[strings.ToLower(word)]
 	if len(cands) == 0 {
-		return 0, false
+		return 0, wstart, false
 	}
 	var best abbrev
+	astart := wstart
 	for _, a := range cands {
-		if len(a.words) > len(best.words) && wordsBefore(text, wstart, a.words[:len(a.words)-1]) {
-			best = a
+		if len(a.words) <= len(best.words) {
+			continue
+		}
+		if p, ok := wordsBefore(text, wstart, a.words[:len(a.words)-1]); ok {
+			best, astart = a, p
 		}
 	}
-	return best.b, best.b != 0
+	return best.b, astart, best.b != 0
 }
 
 // wordsBefore reports whether the words right before position p are want
-// (lower case), separated by white space.
-func wordsBefore(text string, p int, want []string) bool {
+// (lower case), separated by white space, and where the first of them
+// starts.
+func wordsBefore(text string, p int, want []string) (int, bool) {
 	for k := len(want) - 1; k >= 0; k-- {
 		q := p
 		for q > 0 && text[q-1] == ' ' {
 			q--
 		}
 		if q == p {
-			return false
+			return p, false
 		}
 		w, ws := wordBefore(text, q)
 		if w == "" && strings.HasSuffix(text[:q], ".") {
@@ -553,11 +558,11 @@ func wordsBefore(text string, p int, want []string) bool {
 			w += "."
 		}
 		if strings.ToLower(w) != want[k] && strings.ToLower(w)+"." != want[k] && strings.ToLower(w) != want[k]+"." {
-			return false
+			return p, false
 		}
 		p = ws
 	}
-	return true
+	return p, true
 }
 
 // wordBefore returns the word ending right before position i (the
