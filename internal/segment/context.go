@@ -135,29 +135,41 @@ func (s *Segmenter) nameBefore(text string, start, i int) bool {
 // "В 2016 г. Петровский стал мэром"; "Это стоит 100 руб." is no such
 // phrase, nor "Remontowano go w 2010 i w 2016" ("i" joins two phrases).
 func (s *Segmenter) opening(before string) bool {
-	inner := false
-	if k := s.clauseStart(before); k > 0 {
-		before, inner = before[k:], true
-	}
-	var words [4]string
-	n := 0
-	for rest := strings.TrimLeft(before, "\"'„“«(–—- "); rest != ""; {
-		var w string
-		w, rest, _ = strings.Cut(rest, " ")
-		if w == "" {
-			continue
+	// The last five words, from the end: a number, at most two more
+	// words, a preposition and a conjunction before it.
+	var words [5]string
+	n, rest := 0, before
+	for n < len(words) {
+		rest = strings.TrimRight(rest, " ")
+		q := strings.LastIndexByte(rest, ' ')
+		w := rest[q+1:]
+		rest = rest[:max(q, 0)]
+		if q < 0 {
+			w = strings.TrimLeft(w, "\"'„“«(–—-") // the sentence's first word: "„W"
 		}
-		if n == len(words) {
-			return false
+		if w != "" {
+			words[n], n = w, n+1
 		}
-		words[n], n = w, n+1
+		if q < 0 {
+			break
+		}
 	}
-	if n < 2 || !isNumberLike(words[n-1]) {
+	atStart := strings.TrimLeft(rest, "\"'„“«(–—- ") == ""
+	if n < 2 || !isNumberLike(words[0]) {
 		return false
 	}
 	small := 0
-	for _, w := range words[1 : n-1] {
+	for k := 1; k < n && k <= 3; k++ {
+		w := words[k]
 		r, _ := utf8.DecodeRuneInString(w)
+		if s.rules.prepositions[lexicon.Key(w)] {
+			switch {
+			case k == n-1 && atStart && unicode.IsUpper(r): // "W 2016"
+				return true
+			case k+1 < n && s.rules.conjunctions[lexicon.Key(strings.Trim(words[k+1], ",;–—-"))]: // "…, a w 2016"
+				return true
+			}
+		}
 		switch {
 		case isNumberLike(w):
 		case unicode.IsLower(r) && small == 0:
@@ -166,31 +178,7 @@ func (s *Segmenter) opening(before string) bool {
 			return false
 		}
 	}
-	r, _ := utf8.DecodeRuneInString(words[0])
-	return (inner || unicode.IsUpper(r)) && s.rules.prepositions[lexicon.Key(words[0])]
-}
-
-// clauseStart returns where the last clause that a conjunction of the
-// rules opens starts in the sentence so far, after the conjunction
-// ("Umowę zmieniono, a " → the end), or 0. Only the last few words are
-// looked at.
-func (s *Segmenter) clauseStart(before string) int {
-	if len(s.rules.conjunctions) == 0 {
-		return 0
-	}
-	p := len(before)
-	for k := 0; k < 5 && p > 0; k++ {
-		q := strings.LastIndexByte(before[:p], ' ')
-		w := strings.Trim(before[q+1:p], ",;–—-")
-		if s.rules.conjunctions[lexicon.Key(w)] {
-			return p
-		}
-		if q < 0 {
-			return 0
-		}
-		p = q
-	}
-	return 0
+	return false
 }
 
 // isNumberLike reports whether w is a number, with an ending or not

@@ -152,9 +152,6 @@ func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
 	if !unicode.IsSpace(r) || depth > 0 {
 		return j, false // "15.03.2018", "biuro@example.org", "…" inside a pair
 	}
-	if end == j && insideQuotedName(text, start, i) {
-		return j, false // «Что? Где? Когда?»
-	}
 	ctx := s.context(text, start, i, j, closed)
 	d := &s.rules.decide
 	fine := d.fine[ctx]
@@ -165,8 +162,8 @@ func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
 	if ctx == ctxWord {
 		ctx = s.plainWord(text, i, cls)
 	}
-	if !d.split[ctx][cls] {
-		return j, false
+	if !d.split[ctx][cls] || end == j && insideQuotedName(text, start, i) {
+		return j, false // «Что? Где? Когда?»
 	}
 	return end, true
 }
@@ -369,17 +366,21 @@ func trimSpan(text string, a, b int) (int, int) {
 var quotePairs = [...]struct{ open, close string }{{"„", "”“"}, {"«", "»"}, {"“", "”"}}
 
 // insideQuotedName reports whether the stop at i stands in a quotation
-// that opened inside the sentence after a word, not after a colon or a
-// dash, and closes within the next 200 bytes: a title or a name, whose
+// that opened inside the sentence, at most 120 bytes before it, after a
+// word, not after a colon or a dash, and closes within the next 200 bytes: a title or a name, whose
 // stops end no sentence ("Передача «Что? Где? Когда?» идёт давно",
 // "Film „Co? Gdzie?” wygrał"). Speech after "powiedział:" splits as before.
 func insideQuotedName(text string, start, i int) bool {
+	lo := max(start, i-120) // a title is short
+	if strings.IndexByte(text[lo:i], 0xE2) < 0 && strings.IndexByte(text[lo:i], 0xC2) < 0 {
+		return false // no „, « or “ (their first bytes) before the stop
+	}
 	for _, q := range quotePairs {
-		o := strings.LastIndex(text[start:i], q.open)
+		o := strings.LastIndex(text[lo:i], q.open)
 		if o < 0 {
 			continue
 		}
-		o += start
+		o += lo
 		if strings.ContainsAny(text[o:i], q.close) {
 			continue // closed before the stop
 		}
