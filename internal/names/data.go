@@ -10,9 +10,9 @@ import (
 	"sync"
 )
 
-//go:generate go run ./gen -dic /usr/share/hunspell/pl_PL.dic -aff /usr/share/hunspell/pl_PL.aff -rudic /usr/share/hunspell/ru_RU.dic -az /usr/lib/node_modules/az/dicts -out data
+//go:generate go run ./gen -dic /usr/share/hunspell/pl_PL.dic -aff /usr/share/hunspell/pl_PL.aff -rudic /usr/share/hunspell/ru_RU.dic -az /usr/lib/node_modules/az/dicts -belarus=$MOSTY_BELARUS_DB -out data
 
-//go:embed data/*.rules data/*.tsv data/titles.txt data/notnames.txt data/lexicon.dic data/lexicon.aff data/russian.txt data/opencorpora.txt.gz
+//go:embed data/*.rules data/*.tsv data/titles.txt data/notnames.txt data/lexicon.dic data/lexicon.aff data/russian.txt data/opencorpora.txt.gz data/belarus.txt.gz
 var dataFS embed.FS
 
 // tables is everything the package knows, parsed once from data/.
@@ -80,8 +80,10 @@ func parseTables() (*tables, error) {
 	if err = parseRussian(t.russian, readData("russian.txt")); err != nil {
 		return nil, err
 	}
-	if err = parseOpenCorpora(t.russian, []byte(readData("opencorpora.txt.gz"))); err != nil {
-		return nil, err
+	for _, name := range []string{"opencorpora.txt.gz", "belarus.txt.gz"} {
+		if err = parseClassed(t.russian, name, []byte(readData(name))); err != nil {
+			return nil, err
+		}
 	}
 	if t.lex, err = parseLexicon(readData("lexicon.aff"), readData("lexicon.dic")); err != nil {
 		return nil, err

@@ -81,9 +81,10 @@ func TestRulesCoverLetters(t *testing.T) {
 const azDicts = "/usr/lib/node_modules/az/dicts"
 
 // TestLexiconUpToDate regenerates the lexicon from the installed
-// hunspell-pl, the Russian list from hunspell-ru and, where the npm
-// package az is installed, the OpenCorpora list, and compares them with
-// the committed files.
+// hunspell-pl, the Russian list from hunspell-ru, where the npm package
+// az is installed the OpenCorpora list, and where MOSTY_BELARUS_DB names
+// a checkout of github.com/OsmBelarus/Databases (.ci/run makes one) the
+// Belarusian place list, and compares them with the committed files.
 func TestLexiconUpToDate(t *testing.T) {
 	const dic = "/usr/share/hunspell/pl_PL.dic"
 	if _, err := os.Stat(dic); err != nil {
@@ -99,6 +100,10 @@ func TestLexiconUpToDate(t *testing.T) {
 	if haveAz {
 		args = append(args, "-az", azDicts)
 	}
+	byDB := os.Getenv("MOSTY_BELARUS_DB")
+	if byDB != "" {
+		args = append(args, "-belarus", byDB)
+	}
 	if err := runGen(t, args...); err != nil {
 		t.Fatal(err)
 	}
@@ -111,6 +116,11 @@ func TestLexiconUpToDate(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			t.Errorf("data/%s is not what the generator writes from the installed hunspell-pl: run go generate ./internal/names", f)
 		}
+	}
+	if byDB == "" {
+		t.Log("data/belarus.txt.gz not checked: MOSTY_BELARUS_DB names no checkout of github.com/OsmBelarus/Databases")
+	} else if got, want := gunzipFile(t, filepath.Join("data", "belarus.txt.gz")), gunzipFile(t, filepath.Join(dir, "belarus.txt.gz")); got != want {
+		t.Error("data/belarus.txt.gz is not what the generator writes from MOSTY_BELARUS_DB: run MOSTY_BELARUS_DB=… go generate ./internal/names")
 	}
 	if !haveAz {
 		t.Skip("az (the OpenCorpora dictionary) is not installed: npm install -g az@0.2.3")

@@ -141,6 +141,34 @@ func TestTranscribe(t *testing.T) {
 		{"Warszawa", Place, "Варшава", "Warsaw"},
 		{"Bielsko-Biała", Place, "Бельско-Бяла", "Bielsko-Biała"},
 		{"Gorzów Wielkopolski", Place, "Гожув-Велькопольски", "Gorzów Wielkopolski"},
+		// Belarusian villages, rivers and lakes: the Belarusian place
+		// list decides between the East Slavic readings of a Polish
+		// spelling (rz р, -cze -чье, -e -ы, h г, dzie де, -ie -и, -iew
+		// -ево, аканне). A Polish town sjp.pl knows keeps its Polish
+		// form (Iława, not the village Илово), and so does a
+		// hyphenated name not East Slavic in each part (Krynica-Zdrój,
+		// not Криница).
+		{"Porzecze", Place, "Поречье", "Porechye"},
+		{"Widze", Place, "Видзы", "Vidzy"},
+		{"Kurzeniec", Place, "Куренец", "Kurenets"},
+		{"Krzywicze", Place, "Кривичи", "Krivichi"},
+		{"Hoża", Place, "Гожа", "Gozha"},
+		{"Rudzieńsk", Place, "Руденск", "Rudensk"},
+		{"Bieniakonie", Place, "Бенякони", "Benyakoni"},
+		{"Wiszniew", Place, "Вишнево", "Vishnevo"},
+		{"Azarycze", Place, "Озаричи", "Ozarichi"},
+		{"Isłocz", Place, "Ислочь", "Isloch"},
+		{"Iława", Place, "Илава", "Iława"},
+		{"Krynica-Zdrój", Place, "Крыница-Здруй", "Krynica-Zdrój"},
+		{"Świnoujście", Place, "Свиноуйсьце", "Świnoujście"},
+		// -au is Belarusian ў after Иван, a Russian and Belarusian name
+		// (not after Лев when the list has the surname as written:
+		// Ландау); a surname the list has only as a patronymic tells a
+		// name East Slavic (Прокопович).
+		{"Iwan Czyhrynau", Person, "Иван Чигринов", "Ivan Chyhrynau"},
+		{"Piotr Prakapowicz", Person, "Пётр Прокопович", "Pyotr Prokopovich"},
+		// ciu of a Russian name is цю.
+		{"Pawieł Daciuk", Person, "Павел Дацюк", "Pavel Datsyuk"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.pl, func(t *testing.T) {

@@ -6,10 +6,12 @@ import (
 
 // eastPlace gives the Russian form of a place whose Polish name may be
 // the Polish spelling of a Russian or Belarusian one: it is, when the
-// Russian list confirms one of its East Slavic spellings and not its
-// Polish one (Saratów Саратов, Briańsk Брянск; not Gdańsk Гданьск), or,
-// the list knowing neither, when its ending is one Polish place names do
-// not have (eastEnding: Omsk, Irkuck).
+// Russian list confirms one of its East Slavic spellings for each of its
+// parts and not its Polish one (Saratów Саратов, Briańsk Брянск; not
+// Gdańsk Гданьск), the towns and places of OpenCorpora and hunspell-ru
+// first, then those of Belarus (belarus.txt.gz: Porzecze Поречье, Widze
+// Видзы), or, the lists knowing neither, when its ending is one Polish
+// place names do not have (eastEnding: Omsk, Irkuck).
 //
 // A name of several words is left to the Polish rules and the table:
 // such East Slavic names are exonyms (Rostów nad Donem, Niżny Nowogród),
@@ -18,21 +20,32 @@ func (t *tables) eastPlace(words []string) (string, bool) {
 	if len(words) != 1 {
 		return "", false
 	}
-	polish, confirmed, marked := false, false, false
+	polish, marked := false, false
+	parts, confirmed := 0, 0
 	ru := mapParts(words[0], func(p string) string {
 		lower := strings.ToLower(p)
+		parts++
 		if _, ok := t.confirmed([]string{t.pl.apply(lower, "place", "common")}, placeWord|properWord); ok {
 			polish = true
 		}
-		vs := t.east.variants(lower, "place", "common")
-		if form, ok := t.confirmed(vs, placeWord|properWord); ok {
-			confirmed = true
+		sections := []string{"place", "common"}
+		if !t.lex.known(p) {
+			// A name sjp.pl does not know may have the freer readings
+			// of Belarusian names too: a Polish town it knows (Iława)
+			// is not made a Belarusian village (Илово) by them.
+			sections = append([]string{"byplace"}, sections...)
+		}
+		vs := t.east.variants(lower, sections...)
+		if form, ok := t.confirmed(vs, placeWord|properWord, belarusWord); ok {
+			confirmed++
 			return form
 		}
 		marked = marked || eastEnding(lower) && !polishSpelling(lower)
 		return capital(vs[0])
 	})
-	if polish || !confirmed && !marked {
+	// Each part of a hyphenated name must be East Slavic: Krynica-Zdrój
+	// is not Криница, a Belarusian village, for its first part.
+	if polish || confirmed < parts && !marked {
 		return "", false
 	}
 	return ru, true
@@ -68,10 +81,12 @@ func (t *tables) eastByList(words []string) bool {
 	if strings.ContainsAny(last, "ąęó") || strings.Contains(last, "rz") {
 		return false
 	}
-	if _, ok := t.confirmed(t.pl.variants(last, "surname", "person", "common"), surname|properWord); ok {
+	if _, ok := t.confirmed(t.pl.variants(last, "surname", "person", "common"), surname|properWord|patronymic); ok {
 		return false
 	}
-	_, ok := t.confirmed(t.east.variants(last, "by", "surname", "person", "common"), surname)
+	// A surname in -ович the list has only as a patronymic counts
+	// (Prakapowicz Прокопович).
+	_, ok := t.confirmed(t.east.variants(last, "by", "surname", "person", "common"), surname, patronymic)
 	return ok
 }
 
@@ -118,14 +133,23 @@ func (t *tables) isMale(words []string) bool {
 // in letters no Polish surname and no Polish spelling of a Russian one
 // has: ŭ, the endings -ouski, -enka, -anka (Russian -овский, -енко:
 // Azaranka), or a final -u after a vowel (Belarusian ў: Bykau, Sannikau)
-// of a surname of five letters or more whose given name is not a Russian
-// form (not Lew Landau, not Rau).
+// of a surname of five letters or more, unless its given name is a
+// Russian form and the Russian list has the surname read letter by
+// letter (Lew Landau Ландау; but Iwan Czyhrynau, Иван is Belarusian
+// too).
 func (t *tables) belarusianName(words []string) bool {
 	last := strings.ToLower(words[len(words)-1])
 	if strings.ContainsRune(last, 'ŭ') || hasAnySuffix(last, "ouski", "ouska", "enka", "anka") {
 		return true
 	}
-	return len([]rune(last)) >= 5 && hasAnySuffix(last, "au", "ou", "eu") && !t.russianGiven(words)
+	if len([]rune(last)) < 5 || !hasAnySuffix(last, "au", "ou", "eu") {
+		return false
+	}
+	if !t.russianGiven(words) {
+		return true
+	}
+	_, listed := t.confirmed(t.pl.variants(last, "surname", "person", "common"), surname|properWord)
+	return !listed
 }
 
 // belarusianCi: ci before a consonant (Cichanouski): Belarusian ці

@@ -87,7 +87,7 @@ func (t *tables) personOrigin(words []string) Origin {
 		}
 	}
 	last := words[len(words)-1]
-	if t.belarusianName(words) || !polishGiven && (eastSurname(last) || t.eastByList(words)) {
+	if t.belarusianName(words) || t.eastByList(words) || !polishGiven && eastSurname(last) {
 		return EastSlavic
 	}
 	return Polish

@@ -20,15 +20,16 @@ func gzipText(t *testing.T, text string) []byte {
 	return b.Bytes()
 }
 
-// TestParseOpenCorpora: lines of a word and its class letters; a bad
-// line is named; ё is kept from whichever source has it; classes add up.
+// TestParseOpenCorpora: lines of a word and its class letters, of
+// opencorpora.txt.gz and of belarus.txt.gz; a bad line is named; ё is
+// kept from whichever source has it; classes add up.
 func TestParseOpenCorpora(t *testing.T) {
 	list := map[string]ruWord{}
 	if err := parseRussian(list, "# a comment\nРогачев\nСаратов\n"); err != nil {
 		t.Fatal(err)
 	}
 	text := "# header\nрогачёв\tst\nколесникова\ts\nанна-мария\tg\n"
-	if err := parseOpenCorpora(list, gzipText(t, text)); err != nil {
+	if err := parseClassed(list, "opencorpora.txt.gz", gzipText(t, text)); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -48,14 +49,29 @@ func TestParseOpenCorpora(t *testing.T) {
 			}
 		})
 	}
-	for _, bad := range []string{"борисов\n", "борисов\tx\n", "\tt\n"} {
-		err := parseOpenCorpora(map[string]ruWord{}, gzipText(t, bad))
-		if err == nil || !strings.Contains(err.Error(), "opencorpora.txt.gz:1:") {
-			t.Errorf("parseOpenCorpora(%q) = %v, want an error naming line 1", bad, err)
+	if err := parseClassed(list, "belarus.txt.gz", gzipText(t, "# header\nРогачев\tb\nИслочь\tw\n")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		key     string
+		form    string
+		classes wordClass
+	}{
+		{"рогачев", "Рогачёв", surname | placeWord | properWord | belarusWord},
+		{"ислочь", "Ислочь", belarusWord},
+	} {
+		if got := list[tt.key]; mapParts(got.form, capital) != tt.form || got.classes != tt.classes {
+			t.Errorf("after belarus.txt.gz, list[%q] = %+v, want {%s %b}", tt.key, got, tt.form, tt.classes)
 		}
 	}
-	if err := parseOpenCorpora(map[string]ruWord{}, []byte("not gzip")); err == nil {
-		t.Error("parseOpenCorpora took bytes that are not gzip")
+	for _, bad := range []string{"борисов\n", "борисов\tx\n", "\tt\n"} {
+		err := parseClassed(map[string]ruWord{}, "opencorpora.txt.gz", gzipText(t, bad))
+		if err == nil || !strings.Contains(err.Error(), "opencorpora.txt.gz:1:") {
+			t.Errorf("parseClassed(%q) = %v, want an error naming line 1", bad, err)
+		}
+	}
+	if err := parseClassed(map[string]ruWord{}, "opencorpora.txt.gz", []byte("not gzip")); err == nil {
+		t.Error("parseClassed took bytes that are not gzip")
 	}
 }
 
@@ -91,22 +107,22 @@ func TestConfirmed(t *testing.T) {
 }
 
 // TestWordListSize: the embedded list holds OpenCorpora's proper nouns
-// beside hunspell-ru's, with their classes.
+// and the places of Belarus beside hunspell-ru's, with their classes.
 func TestWordListSize(t *testing.T) {
 	tb := loadTables()
 	count := map[wordClass]int{}
 	for _, w := range tb.russian {
-		for _, c := range []wordClass{surname, givenWord, patronymic, placeWord, properWord} {
+		for _, c := range []wordClass{surname, givenWord, patronymic, placeWord, properWord, belarusWord} {
 			if w.classes&c != 0 {
 				count[c]++
 			}
 		}
 	}
-	for c, min := range map[wordClass]int{surname: 20000, givenWord: 10000, patronymic: 10000, placeWord: 5000, properWord: 3000} {
+	for c, min := range map[wordClass]int{surname: 20000, givenWord: 10000, patronymic: 10000, placeWord: 5000, properWord: 3000, belarusWord: 4500} {
 		if count[c] < min {
 			t.Errorf("%d words of class %b, want at least %d", count[c], c, min)
 		}
 	}
-	t.Logf("surnames %d, given names %d, patronymics %d, places %d, hunspell-ru %d, words %d",
-		count[surname], count[givenWord], count[patronymic], count[placeWord], count[properWord], len(tb.russian))
+	t.Logf("surnames %d, given names %d, patronymics %d, places %d, hunspell-ru %d, places of Belarus %d, words %d",
+		count[surname], count[givenWord], count[patronymic], count[placeWord], count[properWord], count[belarusWord], len(tb.russian))
 }

@@ -44,11 +44,11 @@ func (m *Memory) Search(phrase string, limit int) []Entry {
 // withTrigrams lists the entries whose text holds every trigram of the
 // normalised text p, by an index of trigrams. Only p's inner trigrams count: a phrase may
 // stand inside a word, where the index's word-end trigrams are not.
-func (m *Memory) withTrigrams(index map[string][]int32, p string) []int32 {
-	var grams []string
+func (m *Memory) withTrigrams(index map[gram][]int32, p string) []int32 {
+	var grams []gram
 	r := []rune(p)
 	for i := 0; i+3 <= len(r); i++ {
-		grams = append(grams, string(r[i:i+3]))
+		grams = append(grams, gramOf(r[i:i+3]))
 	}
 	if len(grams) == 0 { // shorter than a trigram: every entry is a candidate
 		all := make([]int32, len(m.entries))
@@ -57,7 +57,7 @@ func (m *Memory) withTrigrams(index map[string][]int32, p string) []int32 {
 		}
 		return all
 	}
-	slices.SortFunc(grams, func(a, b string) int { return len(index[a]) - len(index[b]) })
+	slices.SortFunc(grams, func(a, b gram) int { return len(index[a]) - len(index[b]) })
 	cands := slices.Clone(index[grams[0]])
 	for _, g := range grams[1:] {
 		cands = intersect(cands, index[g])

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/agnivade/levenshtein"
 	"github.com/mosty-dev/mosty/internal/article"
@@ -41,14 +42,20 @@ type Memory struct {
 	norm    []string           // normalised sources
 	exact   map[string][]int32 // normalised source → entries
 	shapes  map[string][]int32 // normalised source with numbers as "#" → entries
-	grams   map[string][]int32 // trigram → entries holding it
+	grams   map[gram][]int32   // trigram → entries holding it
 	tnorm   []string           // normalised translations
-	tgrams  map[string][]int32 // trigram of a translation → entries
+	tgrams  map[gram][]int32   // trigram of a translation → entries
 }
+
+// A gram is three runes packed in an integer: a map keyed by them costs
+// no string per trigram.
+type gram uint64
+
+func gramOf(r []rune) gram { return gram(r[0])<<42 | gram(r[1])<<21 | gram(r[2]) }
 
 // New returns an empty memory.
 func New() *Memory {
-	return &Memory{exact: map[string][]int32{}, shapes: map[string][]int32{}, grams: map[string][]int32{}, tgrams: map[string][]int32{}}
+	return &Memory{exact: map[string][]int32{}, shapes: map[string][]int32{}, grams: map[gram][]int32{}, tgrams: map[gram][]int32{}}
 }
 
 // Len is the number of entries.
@@ -108,7 +115,7 @@ func (m *Memory) Lookup(source string, minScore, limit int) []Match {
 	// Count shared trigrams over the sentence's rarest ones: they say the
 	// most, and their posting lists are short, so the work stays bounded
 	// however large the memory.
-	slices.SortFunc(grams, func(a, b string) int { return len(m.grams[a]) - len(m.grams[b]) })
+	slices.SortFunc(grams, func(a, b gram) int { return len(m.grams[a]) - len(m.grams[b]) })
 	sc := m.getScratch()
 	defer scratchPool.Put(sc)
 	visited := 0
@@ -156,19 +163,51 @@ func similarity(a, b string) int {
 // normalize is the text matches are made on: placeholders out, lower
 // case, white space collapsed.
 func normalize(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(article.Plain(s))), " ")
+	s = article.Plain(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a space is due before the next letter
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
 }
 
-// trigrams are the distinct three-rune pieces of s, with a space at each
-// end so short words count.
-func trigrams(s string) []string {
+// trigrams are the distinct three-rune pieces of s, in the order they
+// first occur, with a space at each end so short words count.
+func trigrams(s string) []gram {
 	r := []rune(" " + s + " ")
-	seen := map[string]bool{}
-	var out []string
+	if len(r) < 3 {
+		return nil
+	}
+	all := make([]gram, 0, len(r)-2)
 	for i := 0; i+3 <= len(r); i++ {
-		g := string(r[i : i+3])
-		if !seen[g] {
-			seen[g] = true
+		all = append(all, gramOf(r[i:i+3]))
+	}
+	return firstOccurrences(all)
+}
+
+// firstOccurrences keeps the first of each value of gs, in order.
+func firstOccurrences(gs []gram) []gram {
+	sorted := slices.Clone(gs)
+	slices.Sort(sorted)
+	sorted = slices.Compact(sorted)
+	if len(sorted) == len(gs) {
+		return gs
+	}
+	kept := make([]bool, len(sorted))
+	out := gs[:0]
+	for _, g := range gs {
+		if i, _ := slices.BinarySearch(sorted, g); !kept[i] {
+			kept[i] = true
 			out = append(out, g)
 		}
 	}

@@ -2,6 +2,7 @@ package tm
 
 import (
 	"fmt"
+	"github.com/mosty-dev/mosty/internal/article"
 	"math/rand"
 	"slices"
 	"strings"
@@ -151,4 +152,26 @@ func TestBest(t *testing.T) {
 			t.Fatalf("seed %d: counters not reset", seed)
 		}
 	}
+}
+
+// BenchmarkAdd100k makes a memory of 100,000 segments, as every command
+// that needs it does.
+func BenchmarkAdd100k(b *testing.B) {
+	for b.Loop() {
+		memory100k(b)
+	}
+}
+
+// FuzzNormalize: normalize, written as one pass, says what lower case,
+// white space collapsed and placeholders out say, for any text.
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"  Ala <1>ma</1>\tKOTA \u00a0 i\u2003psa ", "\xff\xfeZŁOTY", "İstanbul ΣΊΣΥΦΟΣ", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Join(strings.Fields(strings.ToLower(article.Plain(s))), " ")
+		if got := normalize(s); got != want {
+			t.Fatalf("normalize(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -1,9 +1,12 @@
 package workspace
 
 import (
+	"bufio"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/index"
@@ -16,7 +19,8 @@ import (
 // and time, so the memory is built without reading unchanged files. Checks
 // fingerprints what decides which translations pass the QA checks (the
 // glossary, the checks made errors): when it changes, every file is read
-// again.
+// again. It is .mosty/tm-<lang>, a line per file and per entry (see
+// writeTMCache); an earlier mosty kept it as JSON in tm-<lang>.json.
 type tmCache struct {
 	Checks string                 `json:"checks"`
 	Files  map[string]tmCacheFile `json:"files"`
@@ -27,6 +31,77 @@ type tmCacheFile struct {
 	Entries []tm.Entry  `json:"entries"`
 }
 
+const tmCacheHeader = "mosty-tm 1"
+
+// readTMCache reads a memory cache; a damaged one is empty, so every file
+// is read again.
+func readTMCache(r io.Reader) tmCache {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(nil, 16<<20)
+	if !sc.Scan() || sc.Text() != tmCacheHeader || !sc.Scan() {
+		return tmCache{}
+	}
+	c := tmCache{Checks: cacheUnescape(sc.Text()), Files: map[string]tmCacheFile{}}
+	var file string
+	for sc.Scan() {
+		kind, rest, _ := strings.Cut(sc.Text(), "\t")
+		f := strings.Split(rest, "\t")
+		switch {
+		case kind == "F" && len(f) == 2:
+			st, ok := parseStampList(f[1])
+			if !ok || len(st) != 1 {
+				return tmCache{}
+			}
+			file = cacheUnescape(f[0])
+			c.Files[file] = tmCacheFile{Stamp: st[0]}
+		case kind == "E" && len(f) == 3 && file != "":
+			cf := c.Files[file]
+			cf.Entries = append(cf.Entries, tm.Entry{Source: cacheUnescape(f[0]), Translation: cacheUnescape(f[1]), Origin: cacheUnescape(f[2])})
+			c.Files[file] = cf
+		default:
+			return tmCache{}
+		}
+	}
+	if sc.Err() != nil {
+		return tmCache{}
+	}
+	return c
+}
+
+// loadTMCache reads the cache at path, or the JSON one an earlier mosty
+// left beside it (then legacy is set: it is to be written again); none,
+// or one that is not a regular file, is empty.
+func loadTMCache(path string) (c tmCache, legacy bool) {
+	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+		f, err := os.Open(path)
+		if err != nil {
+			return tmCache{}, false
+		}
+		defer f.Close()
+		return readTMCache(f), false
+	}
+	data, err := safefile.Read(path+".json", maxCacheFile)
+	if err != nil {
+		return tmCache{}, false
+	}
+	if json.Unmarshal(data, &c) != nil {
+		c = tmCache{} // damaged: every file is read again
+	}
+	return c, true
+}
+
+// writeTMCache writes c as readTMCache reads it, the files in order.
+func writeTMCache(b *bufio.Writer, c tmCache) {
+	b.WriteString(tmCacheHeader + "\n" + cacheEscaper.Replace(c.Checks) + "\n")
+	for _, rel := range sortedKeys(c.Files) {
+		f := c.Files[rel]
+		b.WriteString("F\t" + cacheEscaper.Replace(rel) + "\t" + formatStamps([]index.Stamp{f.Stamp}) + "\n")
+		for _, e := range f.Entries {
+			b.WriteString("E\t" + cacheEscaper.Replace(e.Source) + "\t" + cacheEscaper.Replace(e.Translation) + "\t" + cacheEscaper.Replace(e.Origin) + "\n")
+		}
+	}
+}
+
 // buildMemory makes the translation memory of lang from every translated
 // or reviewed segment of the files in stamps (not one a git merge left in
 // two versions: catalog.Unit.Usable) that passes the QA checks
@@ -34,11 +109,8 @@ type tmCacheFile struct {
 // memory), reading only the files that changed since the cache in .mosty/
 // was written, and from the memories imported into memory/.
 func (w *Workspace) buildMemory(lang string, stamps stampSet, checks *qa.Checker) (*tm.Memory, error) {
-	path := w.Path(".mosty", "tm-"+lang+".json")
-	var cache tmCache
-	if data, err := safefile.Read(path, maxCacheFile); err == nil {
-		json.Unmarshal(data, &cache)
-	}
+	path := w.Path(".mosty", "tm-"+lang)
+	cache, legacy := loadTMCache(path)
 	next := tmCache{Checks: w.checksFingerprint(), Files: map[string]tmCacheFile{}}
 	if cache.Checks != next.Checks {
 		cache.Files = nil
@@ -70,9 +142,16 @@ func (w *Workspace) buildMemory(lang string, stamps stampSet, checks *qa.Checker
 	// Written again when enough changed to be worth it: rewriting the
 	// memory of a large archive for the one article an import changed
 	// costs more than reading that article's file next time.
-	if cache.Checks != next.Checks || read > len(next.Files)/100 || len(next.Files) < len(cache.Files) {
-		if data, err := json.Marshal(next); err == nil && os.MkdirAll(filepath.Dir(path), 0o755) == nil {
-			safefile.Write(path, data, safefile.Options{}) // a cache: losing it costs reading the files again; no sync
+	if legacy || cache.Checks != next.Checks || read > len(next.Files)/100 || len(next.Files) < len(cache.Files) {
+		if os.MkdirAll(filepath.Dir(path), 0o755) == nil {
+			// A cache: losing it costs reading the files again; no sync.
+			err := safefile.WriteFunc(path, safefile.Options{}, func(b *bufio.Writer) error {
+				writeTMCache(b, next)
+				return nil
+			})
+			if err == nil {
+				os.Remove(path + ".json") // an earlier mosty's cache, if any
+			}
 		}
 	}
 	return m, nil

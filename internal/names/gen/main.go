@@ -16,6 +16,11 @@
 // dictionary (CC BY-SA 3.0), read from the npm package az
 // (npm install -g az@0.2.3), which ships it compiled by pymorphy2.
 //
+// With -belarus, it writes data/belarus.txt.gz, the Russian names of the
+// settlements (Belstat's 2009 census) and rivers and lakes
+// (OpenStreetMap, ODbL) of Belarus, read from a checkout of
+// github.com/OsmBelarus/Databases (belarus.go).
+//
 //	go generate ./internal/names   # with hunspell-pl installed
 package main
 
@@ -39,6 +44,7 @@ func main() {
 	aff := flag.String("aff", "/usr/share/hunspell/pl_PL.aff", "hunspell affix file")
 	ru := flag.String("rudic", "/usr/share/hunspell/ru_RU.dic", "hunspell-ru dictionary")
 	az := flag.String("az", "", "the dicts folder of the npm package az (OpenCorpora); none: opencorpora.txt.gz is not written")
+	by := flag.String("belarus", "", "a checkout of github.com/OsmBelarus/Databases; none: belarus.txt.gz is not written")
 	out := flag.String("out", "data", "output folder")
 	flag.Parse()
 	err := run(*dic, *aff, *out)
@@ -47,6 +53,9 @@ func main() {
 	}
 	if err == nil && *az != "" {
 		err = writeOpenCorpora(*az, *out)
+	}
+	if err == nil && *by != "" {
+		err = writeBelarus(*by, *out)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -242,28 +240,5 @@ func writeOpenCorpora(dir, out string) error {
 	if len(words) == 0 {
 		return fmt.Errorf("%s: no proper nouns found", dir)
 	}
-	keys := make([]string, 0, len(words))
-	for w := range words {
-		keys = append(keys, w)
-	}
-	slices.Sort(keys)
-	var b strings.Builder
-	b.WriteString(openCorporaHeader)
-	for _, w := range keys {
-		c := []byte(words[w])
-		slices.Sort(c)
-		fmt.Fprintf(&b, "%s\t%s\n", w, c)
-	}
-	var z bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	if _, err := zw.Write([]byte(b.String())); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(out, "opencorpora.txt.gz"), z.Bytes(), 0o644)
+	return writeClassed(filepath.Join(out, "opencorpora.txt.gz"), openCorporaHeader, words)
 }
