@@ -18,6 +18,9 @@ func (s *Segmenter) context(text string, start, i, j, end int) context {
 		if c := s.wordContext(text, start, i); j-i == 1 && (c == ctxInitial || c == ctxNever) {
 			return c
 		}
+		if insideQuotedName(text, start, i) {
+			return ctxTitle // "Książka „Quo vadis?” Sienkiewicza"
+		}
 		return ctxQuote
 	}
 	switch {

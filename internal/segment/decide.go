@@ -27,6 +27,7 @@ const (
 	ctxExclaim                    // "!", "!!"
 	ctxExclaimName                // "!" after a capitalised word inside the sentence: "Yahoo!"
 	ctxQuote                      // any stop followed by a closing quote or bracket: „Tak.”
+	ctxTitle                      // one closing a quotation that opened after a word: „Quo vadis?”
 	ctxEmoticon                   // an emoticon of the rules: "Спасибо :)"
 	ctxOpening                    // a number ending a phrase that opens the sentence: "W 2016 r.", "W latach 90."
 	numContexts
@@ -34,7 +35,7 @@ const (
 
 var contextNames = [numContexts]string{"word", "dict-word", "short-word", "number", "enumerator", "roman", "initial", "name-initial",
 	"abbrev", "abbrev-number", "abbrev-rarely", "abbrev-never", "ellipsis", "question", "exclaim", "exclaim-name",
-	"quote", "emoticon", "opening"}
+	"quote", "title", "emoticon", "opening"}
 
 // A class is what follows the stop, past spaces, opening quotes and
 // brackets; a dash (a new speaker's turn, or the words that say who spoke)
