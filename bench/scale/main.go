@@ -182,22 +182,32 @@ func (r *archive) generate() error {
 
 // changeOne adds a sentence to the first paragraph of one article in the
 // middle of the archive and imports it again: a new segment in every
-// language, which the translation memory is asked to fill.
-func (r *archive) changeOne() (err error) {
-	path := filepath.Join(r.src(), name(r.n/2))
-	page, err := os.ReadFile(path)
-	if err != nil {
-		return err
+// language, which the translation memory is asked to fill. A first such
+// import of another article, not timed, makes the memory's caches as an
+// archive's daily imports keep them.
+func (r *archive) changeOne() error {
+	for k, i := range []int{r.n/2 + 1, r.n / 2} {
+		path := filepath.Join(r.src(), name(i))
+		page, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		changed, err := addSentence(string(page), " Artykuł zaktualizowano dzisiaj rano.")
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		if err := os.WriteFile(path, []byte(changed), 0o644); err != nil {
+			return err
+		}
+		s, err := r.mosty(nil, "import", path)
+		if err != nil {
+			return err
+		}
+		if k == 1 {
+			r.oneChanged = s
+		}
 	}
-	changed, err := addSentence(string(page), " Artykuł zaktualizowano dzisiaj rano.")
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := os.WriteFile(path, []byte(changed), 0o644); err != nil {
-		return err
-	}
-	r.oneChanged, err = r.mosty(nil, "import", path)
-	return err
+	return nil
 }
 
 // addSentence ends the first paragraph of the article's text (the one
