@@ -18,6 +18,9 @@ func (s *Segmenter) context(text string, start, i, j, end int) context {
 		if c := s.wordContext(text, start, i); j-i == 1 && (c == ctxInitial || c == ctxNever) {
 			return c
 		}
+		if insideQuotedName(text, start, i) {
+			return ctxTitle // "Książka „Quo vadis?” Sienkiewicza"
+		}
 		return ctxQuote
 	}
 	switch {
@@ -47,12 +50,14 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 			return ctxNever // the numero sign: "N°. 1026"
 		}
 		return ctxWord
-	case (isNumber(word) || isRoman(word) || isItemLetter(word)) && isNumbering(text[start:i]):
+	case (isNumber(word) || isRoman(word) || isItemLetter(word)) && (isNumbering(text[start:i]) || s.heading(text[start:i])):
 		return ctxEnumerator
 	case isNumber(word) && s.opening(text[start:i]):
 		return ctxOpening
 	case isNumber(word):
 		return ctxNumber
+	case isSmallLetter(word) && smallLetterStopAt(text, i+1):
+		return ctxNever // spaced letters of an abbreviation: "а. е.", "т. п."
 	case isInitial(word) && !unitBefore(text, wstart):
 		if initialsAfterName(text, wstart) {
 			return ctxNameInitial
@@ -62,15 +67,15 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 	if wstart > 0 && text[wstart-1] == '/' {
 		return plainContext(word) // a unit over a unit: "15 м/с.", "90 km/h."
 	}
-	if b, ok := s.abbreviation(text, word, wstart); ok {
+	if b, astart, ok := s.abbreviation(text, word, wstart); ok {
 		switch {
 		case b == never, b == beforeNumber && digitAfter(text, i+1):
 			return ctxNever
 		case b == beforeNumber:
 			return plainContext(word) // "Hell no. That's it"
-		case s.numberBefore(text, wstart) && s.opening(text[start:wstart]):
+		case s.numberBefore(text, astart) && s.opening(text[start:astart]):
 			return ctxOpening // "W 2016 r. Rada", "At 5 a.m. Mr. Smith"
-		case (b == afterNumber || b == unit) && s.numberBefore(text, wstart):
+		case (b == afterNumber || b == unit) && s.numberBefore(text, astart):
 			return ctxAbbrevNum
 		case b == afterNumber:
 			return ctxNever
@@ -126,29 +131,48 @@ func (s *Segmenter) nameBefore(text string, start, i int) bool {
 // opening reports whether the sentence so far, up to its last number, is
 // only a phrase of time or place that opens it: a preposition of the
 // rules, then numbers and at most one word in small letters ("W 2016",
-// "Od 1 stycznia 2017", "W latach 90", "В XIX"). Such a sentence goes on
-// after the stop: "W 2016 r. Rada zdecydowała", "В 2016 г. Петровский
-// стал мэром"; "Это стоит 100 руб." is no such phrase.
+// "Od 1 stycznia 2017", "W latach 90", "В XIX"); or whether its last
+// clause is one, after a conjunction that opens a clause of its own
+// ("…, a w 2016", "…, но в 2017"). Such a sentence goes on after the
+// stop: "W 2016 r. Rada zdecydowała", "…, a w 2016 r. Rada zmieniła",
+// "В 2016 г. Петровский стал мэром"; "Это стоит 100 руб." is no such
+// phrase, nor "Remontowano go w 2010 i w 2016" ("i" joins two phrases).
 func (s *Segmenter) opening(before string) bool {
-	var words [4]string
-	n := 0
-	for rest := strings.TrimLeft(before, "\"'„“«(–—- "); rest != ""; {
-		var w string
-		w, rest, _ = strings.Cut(rest, " ")
-		if w == "" {
-			continue
+	// The last five words, from the end: a number, at most two more
+	// words, a preposition and a conjunction before it.
+	var words [5]string
+	n, rest := 0, before
+	for n < len(words) {
+		rest = strings.TrimRight(rest, " ")
+		q := strings.LastIndexByte(rest, ' ')
+		w := rest[q+1:]
+		rest = rest[:max(q, 0)]
+		if q < 0 {
+			w = strings.TrimLeft(w, "\"'„“«(–—-") // the sentence's first word: "„W"
 		}
-		if n == len(words) {
-			return false
+		if w != "" {
+			words[n], n = w, n+1
 		}
-		words[n], n = w, n+1
+		if q < 0 {
+			break
+		}
 	}
-	if n < 2 || !isNumberLike(words[n-1]) {
+	atStart := strings.TrimLeft(rest, "\"'„“«(–—- ") == ""
+	if n < 2 || !isNumberLike(words[0]) {
 		return false
 	}
 	small := 0
-	for _, w := range words[1 : n-1] {
+	for k := 1; k < n && k <= 3; k++ {
+		w := words[k]
 		r, _ := utf8.DecodeRuneInString(w)
+		if s.rules.prepositions[lexicon.Key(w)] {
+			switch {
+			case k == n-1 && atStart && unicode.IsUpper(r): // "W 2016"
+				return true
+			case k+1 < n && s.rules.conjunctions[lexicon.Key(strings.Trim(words[k+1], ",;–—-"))]: // "…, a w 2016"
+				return true
+			}
+		}
 		switch {
 		case isNumberLike(w):
 		case unicode.IsLower(r) && small == 0:
@@ -157,8 +181,7 @@ func (s *Segmenter) opening(before string) bool {
 			return false
 		}
 	}
-	r, _ := utf8.DecodeRuneInString(words[0])
-	return unicode.IsUpper(r) && s.rules.prepositions[lexicon.Key(words[0])]
+	return false
 }
 
 // isNumberLike reports whether w is a number, with an ending or not
@@ -168,9 +191,9 @@ func isNumberLike(w string) bool {
 }
 
 // classify says what follows position p (white space after a stop): see
-// the classes. Unless fine, every capitalised word is clsCapital: the
+// the classes. Unless fine asks, every capitalised word is clsCapital: the
 // decision does not depend on which kind it is.
-func (s *Segmenter) classify(text string, p int, fine bool) class {
+func (s *Segmenter) classify(text string, p int, fine detail) class {
 	dash := class(0)
 	for p < len(text) {
 		r, size := utf8.DecodeRuneInString(text[p:])
@@ -188,12 +211,14 @@ func (s *Segmenter) classify(text string, p int, fine bool) class {
 			p += size
 		case r == '(' && citationAt(text, p):
 			return clsCitation + dash
+		case r == '#' && wordAt(text, p+1) != "":
+			return clsHashtag + dash
 		case unicode.IsSpace(r) || strings.ContainsRune(`"'„“‘«‹([{•*`, r):
 			p += size
-		case !fine && unicode.IsUpper(r):
+		case fine&fineCapitals == 0 && unicode.IsUpper(r):
 			return clsCapital + dash
 		default:
-			return s.wordClass(text, p, r) + dash
+			return s.wordClass(text, p, r, fine) + dash
 		}
 	}
 	return clsEnd
@@ -216,13 +241,16 @@ func citationAt(text string, p int) bool {
 		strings.TrimSpace(after) == ""
 }
 
-// wordClass says what the word starting with r at p is.
-func (s *Segmenter) wordClass(text string, p int, r rune) class {
+// wordClass says what the word starting with r at p is; a small-letter
+// function word only when fine asks.
+func (s *Segmenter) wordClass(text string, p int, r rune, fine detail) class {
 	switch {
 	case unicode.IsDigit(r):
 		return clsDigit
 	case unicode.IsLower(r) && itemAt(text, p):
 		return clsItem
+	case unicode.IsLower(r) && fine&fineLower != 0 && s.functionWord(wordAt(text, p)):
+		return clsLowerFunc
 	case unicode.IsLower(r):
 		return clsLower
 	case !unicode.IsUpper(r):
@@ -239,7 +267,7 @@ func (s *Segmenter) wordClass(text string, p int, r rune) class {
 	}
 	c := s.rules.lex.Class(word)
 	switch {
-	case c&lexicon.Function != 0 || len(s.rules.function) > 0 && s.rules.function[lexicon.Key(word)]:
+	case c&lexicon.Function != 0 || s.listedFunction(word):
 		return clsFunction
 	case isRoman(word) && len(word) > 1:
 		return clsRoman
@@ -257,10 +285,41 @@ func (s *Segmenter) wordClass(text string, p int, r rune) class {
 	return clsCapital
 }
 
+// functionWord reports whether word, in small letters, is a function word
+// of the lexicon or of the rules that may open a sentence: "w", "gdzie",
+// "что", not "który".
+func (s *Segmenter) functionWord(word string) bool {
+	if len(s.rules.continues) > 0 && s.rules.continues[lexicon.Key(word)] || s.abbreviationWord(word) {
+		return false
+	}
+	return s.rules.lex.Class(word)&lexicon.Function != 0 || s.listedFunction(word)
+}
+
+// abbreviationWord reports whether the rules list word, of two letters or
+// more, as an abbreviation of its own that is one wherever it stands: a
+// stop-word list holds some ("hab", "np", "tys"); "o", "с" and "no" (a
+// word but before a number) are function words still.
+func (s *Segmenter) abbreviationWord(word string) bool {
+	if utf8.RuneCountInString(word) < 2 {
+		return false
+	}
+	for _, a := range s.rules.byLast[strings.ToLower(word)] {
+		if len(a.words) == 1 && a.b != beforeNumber && a.b != unit {
+			return true
+		}
+	}
+	return false
+}
+
+// listedFunction reports whether the rules list word as a function word.
+func (s *Segmenter) listedFunction(word string) bool {
+	return len(s.rules.function) > 0 && s.rules.function[lexicon.Key(word)]
+}
+
 // title reports whether word, ending at the period at p, is an
 // abbreviation that never ends a sentence: "Mrs.", "prof.", "Дж.".
 func (s *Segmenter) title(text, word string, p int) bool {
-	b, ok := s.abbreviation(text, word, p-len(word))
+	b, _, ok := s.abbreviation(text, word, p-len(word))
 	return ok && b == never
 }
 
@@ -311,6 +370,20 @@ func isNumbering(s string) bool {
 		}
 	}
 	return true
+}
+
+// heading reports whether the sentence so far (up to its period) is a
+// heading word of the rules and a numbering: "Глава 1", "Rozdział IV",
+// "Art. 5", "Chapter 2". Its title goes on after the stop: "Глава 1.
+// Начало".
+func (s *Segmenter) heading(before string) bool {
+	if len(s.rules.headings) == 0 || len(before) > 40 {
+		return false
+	}
+	first, rest, ok := strings.Cut(strings.TrimLeft(before, " \t\n"), " ")
+	r, _ := utf8.DecodeRuneInString(first)
+	return ok && unicode.IsUpper(r) && s.rules.headings[lexicon.Key(strings.TrimSuffix(first, "."))] &&
+		!isItemLetter(strings.TrimSpace(rest)) && isNumbering(rest)
 }
 
 // isItemLetter reports whether w marks a list item in small letters: a
@@ -384,6 +457,22 @@ func isDottedInitials(w string) bool {
 	return true
 }
 
+// isSmallLetter reports whether w is one letter in small letters.
+func isSmallLetter(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && unicode.IsLower(r)
+}
+
+// smallLetterStopAt reports whether one small letter and a period follow
+// position p, past spaces: the next part of "а. е.".
+func smallLetterStopAt(text string, p int) bool {
+	for p < len(text) && text[p] == ' ' {
+		p++
+	}
+	r, size := utf8.DecodeRuneInString(text[p:])
+	return unicode.IsLower(r) && p+size < len(text) && text[p+size] == '.'
+}
+
 func isInitial(w string) bool {
 	r, size := utf8.DecodeRuneInString(w)
 	return size == len(w) && unicode.IsUpper(r)
@@ -423,31 +512,36 @@ func nextWord(text string, p int) string {
 
 // abbreviation looks word (lower case, before a period at wstart+len) up
 // in the rules, checking the words before it for abbreviations of several
-// words.
-func (s *Segmenter) abbreviation(text, word string, wstart int) (behaviour, bool) {
+// words; it returns where the abbreviation starts ("pkt proc.": at "pkt").
+func (s *Segmenter) abbreviation(text, word string, wstart int) (behaviour, int, bool) {
 	cands := s.rules.byLast[strings.ToLower(word)]
 	if len(cands) == 0 {
-		return 0, false
+		return 0, wstart, false
 	}
 	var best abbrev
+	astart := wstart
 	for _, a := range cands {
-		if len(a.words) > len(best.words) && wordsBefore(text, wstart, a.words[:len(a.words)-1]) {
-			best = a
+		if len(a.words) <= len(best.words) {
+			continue
+		}
+		if p, ok := wordsBefore(text, wstart, a.words[:len(a.words)-1]); ok {
+			best, astart = a, p
 		}
 	}
-	return best.b, best.b != 0
+	return best.b, astart, best.b != 0
 }
 
 // wordsBefore reports whether the words right before position p are want
-// (lower case), separated by white space.
-func wordsBefore(text string, p int, want []string) bool {
+// (lower case), separated by white space, and where the first of them
+// starts.
+func wordsBefore(text string, p int, want []string) (int, bool) {
 	for k := len(want) - 1; k >= 0; k-- {
 		q := p
 		for q > 0 && text[q-1] == ' ' {
 			q--
 		}
 		if q == p {
-			return false
+			return p, false
 		}
 		w, ws := wordBefore(text, q)
 		if w == "" && strings.HasSuffix(text[:q], ".") {
@@ -455,11 +549,11 @@ func wordsBefore(text string, p int, want []string) bool {
 			w += "."
 		}
 		if strings.ToLower(w) != want[k] && strings.ToLower(w)+"." != want[k] && strings.ToLower(w) != want[k]+"." {
-			return false
+			return p, false
 		}
 		p = ws
 	}
-	return true
+	return p, true
 }
 
 // wordBefore returns the word ending right before position i (the

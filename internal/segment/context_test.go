@@ -2,8 +2,9 @@ package segment
 
 import "testing"
 
-// TestOpening: a number ends a phrase opening the sentence only after a
-// capitalised function word, numbers and at most one small word.
+// TestOpening: a number ends a phrase opening the sentence, or a clause
+// after a conjunction of the rules, only after a preposition (capitalised
+// at the start of the sentence), numbers and at most one small word.
 func TestOpening(t *testing.T) {
 	pl, _ := New("pl", nil)
 	ru, _ := New("ru", nil)
@@ -26,6 +27,11 @@ func TestOpening(t *testing.T) {
 		{"a capitalised word that is no preposition", pl, "Budżet 2016", false},
 		{"a pronoun, a verb and a number", ru, "Это стоит 100", false},
 		{"the number alone", pl, "2016", false},
+		{"a clause after a contrasting conjunction", pl, "Umowę podpisano w 2015 r., a w 2016", true},
+		{"a sentence opening with a conjunction", pl, "A w 2016", true},
+		{"a clause after но", ru, "Договор подписали, но в XIX", true},
+		{"two phrases joined by i", pl, "Remontowano go w 2010 i w 2016", false},
+		{"a conjunction far before the phrase", pl, "Ale potem go zbudowano w 2016", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,6 +12,7 @@ type context uint8
 const (
 	ctxWord        context = iota // a plain word: "…podpisano."
 	ctxDictWord                   // a plain word the lexicon has: "…party.", "…Mississippi."
+	ctxShortWord                  // a plain word of at most four letters the lexicon lacks: "…Govt.", "…rez."
 	ctxNumber                     // a number: "wyniosła 120.", "lata 90."
 	ctxEnumerator                 // a numbering opening the sentence: "2.", "IV.", "§ 2.", "8.1."
 	ctxRoman                      // a Roman numeral: "III. kwartał"
@@ -26,14 +27,15 @@ const (
 	ctxExclaim                    // "!", "!!"
 	ctxExclaimName                // "!" after a capitalised word inside the sentence: "Yahoo!"
 	ctxQuote                      // any stop followed by a closing quote or bracket: „Tak.”
+	ctxTitle                      // one closing a quotation that opened after a word: „Quo vadis?”
 	ctxEmoticon                   // an emoticon of the rules: "Спасибо :)"
 	ctxOpening                    // a number ending a phrase that opens the sentence: "W 2016 r.", "W latach 90."
 	numContexts
 )
 
-var contextNames = [numContexts]string{"word", "dict-word", "number", "enumerator", "roman", "initial", "name-initial",
+var contextNames = [numContexts]string{"word", "dict-word", "short-word", "number", "enumerator", "roman", "initial", "name-initial",
 	"abbrev", "abbrev-number", "abbrev-rarely", "abbrev-never", "ellipsis", "question", "exclaim", "exclaim-name",
-	"quote", "emoticon", "opening"}
+	"quote", "title", "emoticon", "opening"}
 
 // A class is what follows the stop, past spaces, opening quotes and
 // brackets; a dash (a new speaker's turn, or the words that say who spoke)
@@ -42,26 +44,28 @@ type class uint8
 
 // The classes, named in the rules files as below.
 const (
-	clsEnd      class = iota // the end of the text or a line
-	clsLower                 // a word in small letters
-	clsDigit                 // a number
-	clsName                  // a capitalised word the lexicon has only with a capital: "Kowalski"
-	clsMixed                 // one it has both ways: "Polska", "Government"
-	clsFunction              // a function word: "W", "Jego", "It", "Это"
-	clsAcronym               // capitals only: "NATO", "США"
-	clsRoman                 // a Roman numeral: "XX"
-	clsPhrase                // a capitalised common word then another that is no name: "Urząd Statystyczny"
-	clsCapital               // any other capitalised word: "Kolejne", "Prace"
-	clsCitation              // a bracket that ends no sentence of its own: "(Smith 55)", "(PAP)"
-	clsItem                  // a list item's letter or small Roman numeral: "b) ", "ii. "
-	clsOther                 // anything else: a symbol, an emoji
+	clsEnd       class = iota // the end of the text or a line
+	clsLower                  // a word in small letters
+	clsLowerFunc              // a function word in small letters: "i", "gdzie", "что" (a "lower" line covers it too)
+	clsDigit                  // a number
+	clsName                   // a capitalised word the lexicon has only with a capital: "Kowalski"
+	clsMixed                  // one it has both ways: "Polska", "Government"
+	clsFunction               // a function word: "W", "Jego", "It", "Это"
+	clsAcronym                // capitals only: "NATO", "США"
+	clsRoman                  // a Roman numeral: "XX"
+	clsPhrase                 // a capitalised common word then another that is no name: "Urząd Statystyczny"
+	clsCapital                // any other capitalised word: "Kolejne", "Prace"
+	clsCitation               // a bracket that ends no sentence of its own: "(Smith 55)", "(PAP)"
+	clsItem                   // a list item's letter or small Roman numeral: "b) ", "ii. "
+	clsHashtag                // a hashtag: "#jazz"
+	clsOther                  // anything else: a symbol, an emoji
 	numPlain
 	dashed     = numPlain // class + dashed is the class after a dash
 	numClasses = 2 * numPlain
 )
 
-var classNames = [numPlain]string{"end", "lower", "digit", "name", "mixed", "function", "acronym",
-	"roman", "phrase", "capital", "citation", "item", "other"}
+var classNames = [numPlain]string{"end", "lower", "lower-function", "digit", "name", "mixed", "function", "acronym",
+	"roman", "phrase", "capital", "citation", "item", "hashtag", "other"}
 
 // A decision table says, for every context and class, whether the stop
 // ends a sentence. It is filled from "decide" lines of the rules files:
@@ -69,9 +73,10 @@ var classNames = [numPlain]string{"end", "lower", "digit", "name", "mixed", "fun
 // matches wins.
 type decisions struct {
 	split, set [numContexts][numClasses]bool
-	// fine says, per context, whether the decision differs among the
-	// classes of capitalised words, so that the lexicon must be asked.
-	fine [numContexts]bool
+	// fine says, per context, which classes the decision tells apart, so
+	// that the lexicon must be asked: capitalised words, or words in small
+	// letters.
+	fine [numContexts]detail
 }
 
 // add applies one "decide CONTEXT CLASS split|join" line; either name may
@@ -127,6 +132,9 @@ func pickClasses(name string) ([]int, error) {
 	if err != nil {
 		return nil, fmt.Errorf("unknown class %q", name)
 	}
+	if base == "lower" {
+		idx = append(idx, int(clsLowerFunc)) // unless a line before decides it apart
+	}
 	var out []int
 	for _, i := range idx {
 		if dash {
@@ -141,6 +149,14 @@ func pickClasses(name string) ([]int, error) {
 	return out, nil
 }
 
+// A detail says which words after a stop the lexicon must be asked about.
+type detail uint8
+
+const (
+	fineCapitals detail = 1 << iota // name, mixed, function, phrase… or any capital
+	fineLower                       // a function word in small letters, or any other
+)
+
 // capitalClasses are the classes a capitalised word may have.
 var capitalClasses = []class{clsName, clsMixed, clsFunction, clsAcronym, clsRoman, clsPhrase, clsCapital}
 
@@ -150,7 +166,14 @@ func (d *decisions) complete() error {
 	for c := range numContexts {
 		for _, k := range capitalClasses {
 			for _, dash := range []class{0, dashed} {
-				d.fine[c] = d.fine[c] || d.split[c][k+dash] != d.split[c][clsCapital+dash]
+				if d.split[c][k+dash] != d.split[c][clsCapital+dash] {
+					d.fine[c] |= fineCapitals
+				}
+			}
+		}
+		for _, dash := range []class{0, dashed} {
+			if d.split[c][clsLowerFunc+dash] != d.split[c][clsLower+dash] {
+				d.fine[c] |= fineLower
 			}
 		}
 	}

@@ -21,6 +21,8 @@ func FuzzSplit(f *testing.F) {
 		"<1>Zdanie. Drugie.</1> Trzecie?! „Tak.” — Nie… <2/>\nNowa linia",
 		"we went to the beach . the water was cold! Yahoo! in NY. a) one. b) two 54.35 N, 18.65 E. ok",
 		"В 2016 г. Петровский стал мэром. Всем спасибо))) Ветер до 15 м/с. Ночью снег :-) P.S. Фото",
+		"To był szok. to był żart. płk rez. i żona, a w 2016 r. Rada… – i co? Rozdział 3. Powrót #tag",
+		"Глава 1. Начало. они ушли. 6,188 а. е. В 2016 г., а в 2017 г. Совет. зав. лаб. который #зима",
 	} {
 		f.Add(s, uint8(0))
 	}

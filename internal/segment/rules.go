@@ -85,6 +85,13 @@ type Rules struct {
 	function map[string]bool
 	// prepositions open a phrase of time or place: "W 2016 r.", "В XIX в.".
 	prepositions map[string]bool
+	// headings are the words that make a heading with a number: "Глава 1".
+	headings map[string]bool
+	// conjunctions open a clause of its own: "a", "ale", "но".
+	conjunctions map[string]bool
+	// continues are function words that go on a sentence even in small
+	// letters after a stop: relative pronouns ("który", "который").
+	continues map[string]bool
 }
 
 // LoadRules reads the embedded rules for lang ("pl", "ru", "en") and adds
@@ -95,7 +102,7 @@ func LoadRules(lang string, extra []string) (*Rules, error) {
 		return nil, fmt.Errorf("no segmentation rules for language %q (mosty has pl, ru and en)", lang)
 	}
 	r := &Rules{Lang: lang, byLast: map[string][]abbrev{}, numberWords: map[string]bool{}, function: map[string]bool{},
-		prepositions: map[string]bool{}}
+		prepositions: map[string]bool{}, continues: map[string]bool{}, conjunctions: map[string]bool{}, headings: map[string]bool{}}
 	if r.lex, err = lexicon.Load(lang); err != nil {
 		return nil, err
 	}
@@ -146,10 +153,11 @@ func (r *Rules) rule(f []string) error {
 			r.numberWords[strings.ToLower(strings.TrimSuffix(w, "."))] = true
 		}
 		return nil
-	case "function", "preposition":
-		set := map[string]map[string]bool{"function": r.function, "preposition": r.prepositions}[f[0]]
+	case "function", "preposition", "continues", "conjunction", "heading":
+		set := map[string]map[string]bool{"function": r.function, "preposition": r.prepositions, "continues": r.continues,
+			"conjunction": r.conjunctions, "heading": r.headings}[f[0]]
 		for _, w := range f[1:] {
-			set[lexicon.Key(w)] = true
+			set[lexicon.Key(strings.TrimSuffix(w, "."))] = true
 		}
 		return nil
 	case "name-ending", "name-ending-always":

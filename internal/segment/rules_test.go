@@ -43,12 +43,42 @@ func TestDecisionsFirstLineWins(t *testing.T) {
 		t.Errorf("abbrev: capital %v, name %v, dash-capital %v; want join, split, split",
 			d.split[ctxAbbrev][clsCapital], d.split[ctxAbbrev][clsName], d.split[ctxAbbrev][clsCapital+dashed])
 	}
-	if !d.fine[ctxAbbrev] || d.fine[ctxWord] {
+	if d.fine[ctxAbbrev] != fineCapitals || d.fine[ctxWord] != 0 {
 		t.Errorf("the lexicon is asked for abbrev %v, word %v; want true, false", d.fine[ctxAbbrev], d.fine[ctxWord])
 	}
 	var partial decisions
 	partial.add("word", "*", "split")
 	if err := partial.complete(); err == nil || !strings.Contains(err.Error(), "nothing decides context dict-word") {
 		t.Errorf("complete: %v, want the first undecided context", err)
+	}
+}
+
+// TestLowerCoversLowerFunction: a "lower" line decides small-letter
+// function words too, unless a line before decides them apart; only then
+// is the lexicon asked about small letters.
+func TestLowerCoversLowerFunction(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		lines     [][3]string
+		wordSplit bool
+	}{
+		{"lower alone", [][3]string{{"word", "lower", "join"}, {"*", "*", "split"}}, false},
+		{"lower-function first", [][3]string{{"word", "lower-function", "split"}, {"word", "lower", "join"}, {"*", "*", "split"}}, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var d decisions
+			for _, l := range tt.lines {
+				if err := d.add(l[0], l[1], l[2]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := d.complete(); err != nil {
+				t.Fatal(err)
+			}
+			if d.split[ctxWord][clsLower] || d.split[ctxWord][clsLowerFunc] != tt.wordSplit || (d.fine[ctxWord] == fineLower) != tt.wordSplit {
+				t.Errorf("word: lower %v, lower-function %v, fine %v; want join, %v, %v", d.split[ctxWord][clsLower],
+					d.split[ctxWord][clsLowerFunc], d.fine[ctxWord], tt.wordSplit, tt.wordSplit)
+			}
+		})
 	}
 }

@@ -154,30 +154,47 @@ func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
 	}
 	ctx := s.context(text, start, i, j, closed)
 	d := &s.rules.decide
-	fine := d.fine[ctx] || ctx == ctxWord && d.fine[ctxDictWord]
-	cls := s.classify(text, end, fine)
-	if ctx == ctxWord && d.split[ctxWord][cls] != d.split[ctxDictWord][cls] && s.known(text, i) {
-		ctx = ctxDictWord
+	fine := d.fine[ctx]
+	if ctx == ctxWord {
+		fine |= d.fine[ctxDictWord] | d.fine[ctxShortWord]
 	}
-	if !d.split[ctx][cls] {
-		return j, false
+	cls := s.classify(text, end, fine)
+	if ctx == ctxWord {
+		ctx = s.plainWord(text, i, cls)
+	}
+	if !d.split[ctx][cls] || end == j && insideQuotedName(text, start, i) {
+		return j, false // «Что? Где? Когда?»
 	}
 	return end, true
 }
 
-// known reports whether the word before the stop at i is a word of the
-// language the lexicon has, no abbreviation the rules lack: "party.",
-// "Mississippi.".
-func (s *Segmenter) known(text string, i int) bool {
+// plainWord says what the plain word before the stop at i is, where the
+// decision before cls asks: a word the lexicon has, no abbreviation the
+// rules lack ("party.", "Mississippi."); a short one it lacks, which may
+// be such an abbreviation ("Govt.", "rez."); or any other word.
+func (s *Segmenter) plainWord(text string, i int, cls class) context {
+	d := &s.rules.decide
+	dict, short := d.split[ctxDictWord][cls] != d.split[ctxWord][cls], d.split[ctxShortWord][cls] != d.split[ctxWord][cls]
+	if !dict && !short {
+		return ctxWord
+	}
 	if i > 0 && text[i-1] == ' ' {
 		i = trimSpaceLeft(text, i) // "friendly . and"
 	}
 	word, _ := wordBefore(text, i)
+	c := s.rules.lex.Class(word)
+	known := c != 0
 	if word == "" {
 		r, _ := utf8.DecodeLastRuneInString(text[:i])
-		return strings.ContainsRune(`)"'”’»`, r) // "(3-3264). you"
+		known = strings.ContainsRune(`)"'”’»`, r) // "(3-3264). you"
 	}
-	return s.rules.lex.Class(word) != 0
+	switch {
+	case short && word != "" && c == 0 && utf8.RuneCountInString(word) <= 4:
+		return ctxShortWord
+	case dict && known:
+		return ctxDictWord
+	}
+	return ctxWord
 }
 
 // stopsEnd returns the end of the run of stops starting at i: ".", "?!",
@@ -342,4 +359,38 @@ func trimSpan(text string, a, b int) (int, int) {
 		b -= size
 	}
 	return a, b
+}
+
+// The typographic quotes that open and close a quotation, each opener
+// with its closers: „…” and „…“ (Polish), «…» (Russian), “…” (English).
+var quotePairs = [...]struct{ open, close string }{{"„", "”“"}, {"«", "»"}, {"“", "”"}}
+
+// insideQuotedName reports whether the stop at i stands in a quotation
+// that opened inside the sentence, at most 120 bytes before it, after a
+// word, not after a colon or a dash, and closes within the next 200 bytes: a title or a name, whose
+// stops end no sentence ("Передача «Что? Где? Когда?» идёт давно",
+// "Film „Co? Gdzie?” wygrał"). Speech after "powiedział:" splits as before.
+func insideQuotedName(text string, start, i int) bool {
+	lo := max(start, i-120) // a title is short
+	if strings.IndexByte(text[lo:i], 0xE2) < 0 && strings.IndexByte(text[lo:i], 0xC2) < 0 {
+		return false // no „, « or “ (their first bytes) before the stop
+	}
+	for _, q := range quotePairs {
+		o := strings.LastIndex(text[lo:i], q.open)
+		if o < 0 {
+			continue
+		}
+		o += lo
+		if strings.ContainsAny(text[o:i], q.close) {
+			continue // closed before the stop
+		}
+		c := strings.IndexAny(text[i:min(len(text), i+200)], q.close)
+		if c < 0 || strings.Contains(text[i:i+c], q.open) {
+			continue
+		}
+		b := trimSpaceLeft(text, o)
+		r, _ := utf8.DecodeLastRuneInString(text[:b])
+		return b > start && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == ',')
+	}
+	return false
 }
