@@ -38,7 +38,7 @@ type BuildOptions struct {
 // BuildReport says what a build did.
 type BuildReport struct {
 	Out       string
-	Versions  []site.Version // every article rendered by this build in every language, published or not
+	Versions  []*site.Version // every article rendered by this build in every language, published or not (the build's own records)
 	Problems  []site.Problem
 	Written   []string // files written, relative to Out
 	Unchanged int      // files rendered whose bytes were already right
@@ -265,7 +265,9 @@ func (b *build) render(st *stager) error {
 	}
 	for i, slug := range b.todo {
 		b.next.Articles[slug] = built[i].record
-		b.rep.Versions = append(b.rep.Versions, built[i].record.Versions...)
+		for k := range built[i].record.Versions {
+			b.rep.Versions = append(b.rep.Versions, &built[i].record.Versions[k])
+		}
 		b.rep.Problems = append(b.rep.Problems, built[i].problems...)
 	}
 	if hasErrors(b.rep.Problems) {
