@@ -195,11 +195,12 @@ func (b *build) plan() {
 	}
 }
 
-// readOld reads the rest of the last build's cache (see buildCache.parse)
-// and reports whether it could; a damaged cache is dropped, so every
-// article is rendered again.
+// readOld reads the rest of the last build's cache for the articles
+// whose pages stand (see buildCache.parse) and reports whether it could;
+// a damaged cache is dropped, so every article is rendered again.
 func (b *build) readOld() bool {
-	if b.old.parse() {
+	reused := func(slug string) bool { _, ok := b.next.Articles[slug]; return ok }
+	if b.old.parse(reused) {
 		return true
 	}
 	b.old = &buildCache{Global: b.old.Global, Articles: map[string]*builtArticle{}}
@@ -273,8 +274,8 @@ func (b *build) render(st *stager) error {
 	if hasErrors(b.rep.Problems) {
 		return ErrBuildProblems
 	}
-	for _, c := range b.next.Articles {
-		b.rep.Published += len(c.files(b.cfg.SourceLang))
+	for slug, c := range b.next.Articles {
+		b.rep.Published += len(c.files(slug, b.cfg.SourceLang))
 	}
 	return nil
 }
@@ -340,8 +341,8 @@ func (b *build) finish(st *stager) error {
 // made is every file of the site the build leaves, sorted.
 func (b *build) made() []string {
 	var out []string
-	for _, c := range b.next.Articles {
-		out = append(out, c.files(b.cfg.SourceLang)...)
+	for slug, c := range b.next.Articles {
+		out = append(out, c.files(slug, b.cfg.SourceLang)...)
 	}
 	out = append(append(out, b.next.Shared...), "report.html")
 	slices.Sort(out)
@@ -359,8 +360,8 @@ func (b *build) removeUnmade(made []string) map[string]bool {
 			b.rep.Removed = append(b.rep.Removed, name)
 		}
 	}
-	for _, old := range b.old.Articles {
-		for _, f := range old.files(b.cfg.SourceLang) {
+	for slug, old := range b.old.Articles {
+		for _, f := range old.files(slug, b.cfg.SourceLang) {
 			consider(f)
 		}
 	}

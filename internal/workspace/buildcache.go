@@ -61,11 +61,18 @@ type staleUnit struct {
 	Lang, ID, Source, PreviousSource, Translation string
 }
 
-// files are the pages of the article's published versions.
-func (b *builtArticle) files(sourceLang string) []string {
+// files are the pages of the published versions of the article slug,
+// read from its cache line when the build did not keep them.
+func (b *builtArticle) files(slug, sourceLang string) []string {
+	vs := b.Versions
+	if b.rest != "" {
+		var read builtArticle
+		read.parseRest(slug, b.rest) // the cache was checked whole (buildCache.parse)
+		vs = read.Versions
+	}
 	var out []string
-	for i := range b.Versions {
-		out = append(out, b.Versions[i].Files(sourceLang)...)
+	for i := range vs {
+		out = append(out, vs[i].Files(sourceLang)...)
 	}
 	return out
 }
@@ -174,12 +181,22 @@ func readBuildCacheFrom(r io.Reader) *buildCache {
 	return c
 }
 
-// parse reads the fields of every article that readBuildCache left
-// unread, and reports whether they all were as a build writes them; a
-// cache with one damaged line is not used.
-func (c *buildCache) parse() bool {
+// parse reads the fields that readBuildCache left unread, of the
+// articles keep says (all when keep is nil), and checks the others'
+// without keeping them: a build keeps only what it reuses, and reads an
+// old line again for the files it made (builtArticle.files). It reports
+// whether every line was as a build writes them; a cache with one damaged
+// line is not used.
+func (c *buildCache) parse(keep func(slug string) bool) bool {
 	for slug, b := range c.Articles {
 		if b.rest == "" {
+			continue
+		}
+		if keep != nil && !keep(slug) {
+			var check builtArticle
+			if !check.parseRest(slug, b.rest) {
+				return false
+			}
 			continue
 		}
 		if !b.parseRest(slug, b.rest) {

@@ -15,12 +15,12 @@ func FuzzBuildCache(f *testing.F) {
 	f.Add([]byte(buildCacheHeaderV1 + "\nabc\n\nb\t1:1\t\t\tpl\x1f1\x1f100\x1f0\x1f0\x1fT\\t\\i\t\t[{\"Lang\":\"ru\",\"ID\":\"1\",\"Source\":\"s\",\"PreviousSource\":\"p\",\"Translation\":\"t\"}]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c := readBuildCacheFrom(bytes.NewReader(data))
-		if !c.parse() {
+		if !c.parse(nil) {
 			return
 		}
 		first := writeCache(c)
 		again := readBuildCacheFrom(bytes.NewReader(first))
-		if !again.parse() {
+		if !again.parse(nil) {
 			t.Fatalf("a cache mosty wrote does not read:\n%q", first)
 		}
 		if second := writeCache(again); !bytes.Equal(first, second) {

@@ -23,7 +23,7 @@ func (w *Workspace) Coverage(langs []string) ([]catalog.ArticleCoverage, error) 
 		return nil, err
 	}
 	cache := w.readBuildCache()
-	if !cache.parse() {
+	if !cache.parse(nil) {
 		cache.Articles = nil // damaged: every article is read
 	}
 	built := cache.Articles

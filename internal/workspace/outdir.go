@@ -154,8 +154,8 @@ func (w *Workspace) proveOwned(out string, m manifest, cache *buildCache, clean 
 		return m.files, nil
 	}
 	owned := map[string]bool{}
-	for _, c := range cache.Articles {
-		for _, f := range c.files(w.Config.SourceLanguage) {
+	for slug, c := range cache.Articles {
+		for _, f := range c.files(slug, w.Config.SourceLanguage) {
 			if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(f))); err == nil && localName(f) {
 				owned[f] = true
 			}
