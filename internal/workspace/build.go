@@ -67,9 +67,10 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 	b.plan()
 	if !opts.DryRun && !opts.Clean && !b.changed && !anyMissing(b.out, append(slices.Clone(b.old.Shared), "report.html", manifestName)) && !b.staticStale() {
 		// Nothing to write, nothing to remove, and the folder is known to
-		// be mosty's. A cache without the stamps of the output's folders
-		// gets them, so the next build need not look for missing pages.
-		if b.next.Dirs = b.dirStamps(); len(b.next.Dirs) > len(b.old.Dirs) {
+		// be mosty's. A cache whose stamps of the output's folders are
+		// not theirs now gets them, so the next build need not look for
+		// missing pages again.
+		if b.next.Dirs = b.dirStamps(); !maps.Equal(b.next.Dirs, b.old.Dirs) {
 			return b.rep, w.saveBuildCache(b.next)
 		}
 		return b.rep, nil

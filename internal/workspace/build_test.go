@@ -312,6 +312,18 @@ func TestRebuildFindsDeletedPageFolders(t *testing.T) {
 	if dirs := w.readBuildCache().Dirs; len(dirs) != len(w.Languages()) {
 		t.Fatalf("the cache keeps the stamps of %v, want every language's folder", dirs)
 	}
+	// A folder whose time changed with nothing missing in it is looked
+	// at once, and its new stamp kept.
+	older := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(filepath.Join(w.Path("public"), "en"), older, older); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := w.Build(BuildOptions{}); err != nil || len(rep.Written) != 0 {
+		t.Fatalf("no-change build wrote %v, %v", rep.Written, err)
+	}
+	if got := w.readBuildCache().Dirs["en"].MTime; got != older.UnixNano() {
+		t.Errorf("the cache keeps the English folder's time %d, want its new time %d", got, older.UnixNano())
+	}
 	if err := os.RemoveAll(filepath.Join(w.Path("public"), "en", "klaster-bialorus-2017")); err != nil {
 		t.Fatal(err)
 	}

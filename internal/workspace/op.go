@@ -88,6 +88,7 @@ func (o *op) memory(lang string) (*tm.Memory, error) {
 	return made()
 }
 
+// makeMemory makes the memory of lang from the files the op listed.
 func (o *op) makeMemory(lang string) (*tm.Memory, error) {
 	stamps, err := o.listing()
 	if err != nil {
