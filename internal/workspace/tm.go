@@ -42,7 +42,8 @@ func readTMCache(r io.Reader) tmCache {
 		return tmCache{}
 	}
 	c := tmCache{Checks: cacheUnescape(sc.Text()), Files: map[string]tmCacheFile{}}
-	var file string
+	var file string // the file whose entries follow, in cur
+	var cur tmCacheFile
 	for sc.Scan() {
 		kind, rest, _ := strings.Cut(sc.Text(), "\t")
 		f := strings.Split(rest, "\t")
@@ -52,18 +53,21 @@ func readTMCache(r io.Reader) tmCache {
 			if !ok || len(st) != 1 {
 				return tmCache{}
 			}
-			file = cacheUnescape(f[0])
-			c.Files[file] = tmCacheFile{Stamp: st[0]}
+			if file != "" {
+				c.Files[file] = cur
+			}
+			file, cur = cacheUnescape(f[0]), tmCacheFile{Stamp: st[0]}
 		case kind == "E" && len(f) == 3 && file != "":
-			cf := c.Files[file]
-			cf.Entries = append(cf.Entries, tm.Entry{Source: cacheUnescape(f[0]), Translation: cacheUnescape(f[1]), Origin: cacheUnescape(f[2])})
-			c.Files[file] = cf
+			cur.Entries = append(cur.Entries, tm.Entry{Source: cacheUnescape(f[0]), Translation: cacheUnescape(f[1]), Origin: cacheUnescape(f[2])})
 		default:
 			return tmCache{}
 		}
 	}
 	if sc.Err() != nil {
 		return tmCache{}
+	}
+	if file != "" {
+		c.Files[file] = cur
 	}
 	return c
 }
