@@ -138,7 +138,7 @@ const (
 // few folders, not every file: temporary files only ever sit beside the
 // file being written.
 func (w *Workspace) cleanLeftovers() error {
-	dirs := []string{w.Dir, w.Path("sources"), w.Path(".mosty"), w.Path(".mosty", "tmp")}
+	dirs := []string{w.Dir, w.Path("sources"), w.Path(".mosty"), w.Path(".mosty", "tmp"), w.Path(".mosty", "exports"), w.Path(MemoryDir)}
 	for _, l := range w.Languages() {
 		dirs = append(dirs, w.Path("locales", l))
 	}
