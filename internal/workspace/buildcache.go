@@ -157,7 +157,7 @@ func readBuildCacheFrom(r io.Reader) *buildCache {
 	if version != buildCacheHeader && version != buildCacheHeaderV1 || !sc.Scan() {
 		return empty
 	}
-	c := &buildCache{Global: sc.Text(), Articles: map[string]*builtArticle{}}
+	c := &buildCache{Global: cacheUnescape(sc.Text()), Articles: map[string]*builtArticle{}}
 	if version == buildCacheHeader {
 		if !sc.Scan() {
 			return empty
@@ -406,7 +406,7 @@ func (w *Workspace) saveBuildCache(c *buildCache) error {
 
 // write writes the cache as readBuildCache reads it.
 func (c *buildCache) write(b *bufio.Writer) {
-	b.WriteString(buildCacheHeader + "\n" + c.Global + "\n" + formatDirs(c.Dirs) + "\n")
+	b.WriteString(buildCacheHeader + "\n" + cacheEscaper.Replace(c.Global) + "\n" + formatDirs(c.Dirs) + "\n")
 	for i, s := range c.Shared {
 		if i > 0 {
 			b.WriteString(sepItem)
