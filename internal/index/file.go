@@ -74,13 +74,15 @@ func parseEntry(line string) (Entry, bool) {
 	for i := range f {
 		f[i] = unescape(f[i])
 	}
-	stamps, ok := parseStamps(f[8])
+	stamps, ok := ParseStamps(f[8])
 	return Entry{Slug: f[0], Origin: f[1], FinalURL: f[2], Canonical: f[3], SHA256: f[4], Title: f[5], Date: f[6],
 		ListDate: f[7], Stamps: stamps}, ok
 }
 
-// parseStamps reads "size:mtime,size:mtime"; "" is nil.
-func parseStamps(s string) ([]Stamp, bool) {
+// ParseStamps reads stamps as FormatStamps writes them,
+// "size:mtime,size:mtime"; "" is nil. The workspace's caches write
+// stamps the same way.
+func ParseStamps(s string) ([]Stamp, bool) {
 	if s == "" {
 		return nil, true
 	}
@@ -98,6 +100,18 @@ func parseStamps(s string) ([]Stamp, bool) {
 	return out, true
 }
 
+// FormatStamps writes stamps as "size:mtime,size:mtime".
+func FormatStamps(stamps []Stamp) string {
+	var b strings.Builder
+	for i, st := range stamps {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(st.Size, 10) + ":" + strconv.FormatInt(st.MTime, 10))
+	}
+	return b.String()
+}
+
 // Save writes the index to path atomically, with token: what the caller
 // needs to tell, on the next Load, whether the index still describes the
 // workspace (a token that no longer matches makes it be built again).
@@ -110,12 +124,7 @@ func (x *Index) Save(path, token string) error {
 			b.WriteString(escaper.Replace(f))
 			b.WriteByte('\t')
 		}
-		for i, st := range e.Stamps {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(strconv.FormatInt(st.Size, 10) + ":" + strconv.FormatInt(st.MTime, 10))
-		}
+		b.WriteString(FormatStamps(e.Stamps))
 		b.WriteByte('\n')
 	}
 	// Not synced: a crash that loses it leaves a token that no longer

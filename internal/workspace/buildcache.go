@@ -212,7 +212,7 @@ func parseDirs(s string) (map[string]index.Stamp, bool) {
 	dirs := map[string]index.Stamp{}
 	for _, item := range splitField(s, sepItem) {
 		lang, st, _ := strings.Cut(item, ":")
-		stamps, ok := parseStampList(st)
+		stamps, ok := index.ParseStamps(st)
 		if !ok || len(stamps) != 1 || lang == "" {
 			return nil, false
 		}
@@ -224,7 +224,7 @@ func parseDirs(s string) (map[string]index.Stamp, bool) {
 func formatDirs(dirs map[string]index.Stamp) string {
 	var items []string
 	for _, lang := range sortedKeys(dirs) {
-		items = append(items, cacheEscaper.Replace(lang+":"+formatStamps([]index.Stamp{dirs[lang]})))
+		items = append(items, cacheEscaper.Replace(lang+":"+index.FormatStamps([]index.Stamp{dirs[lang]})))
 	}
 	return strings.Join(items, sepItem)
 }
@@ -265,7 +265,7 @@ func splitField(s, sep string) []string {
 // segments, tab-separated.
 func (b *builtArticle) line(slug string) string {
 	var s strings.Builder
-	s.WriteString(cacheEscaper.Replace(slug) + "\t" + formatStamps(b.Stamps) + "\t")
+	s.WriteString(cacheEscaper.Replace(slug) + "\t" + index.FormatStamps(b.Stamps) + "\t")
 	if b.rest != "" { // read from the cache and never needed: as it was
 		s.WriteString(b.rest)
 		return s.String()
@@ -314,37 +314,11 @@ func (b *builtArticle) line(slug string) string {
 func parseStamped(line string) (string, *builtArticle, bool) {
 	slug, line, ok1 := strings.Cut(line, "\t")
 	stamps, rest, ok2 := strings.Cut(line, "\t")
-	st, ok3 := parseStampList(stamps)
+	st, ok3 := index.ParseStamps(stamps)
 	if !ok1 || !ok2 || !ok3 || rest == "" {
 		return "", nil, false
 	}
 	return cacheUnescape(slug), &builtArticle{Stamps: st, rest: rest}, true
-}
-
-// parseStampList reads "size:mtime,size:mtime"; "" is none.
-func parseStampList(s string) ([]index.Stamp, bool) {
-	var out []index.Stamp
-	for _, st := range splitField(s, ",") {
-		size, mtime, _ := strings.Cut(st, ":")
-		s, err1 := strconv.ParseInt(size, 10, 64)
-		m, err2 := strconv.ParseInt(mtime, 10, 64)
-		if err1 != nil || err2 != nil {
-			return nil, false
-		}
-		out = append(out, index.Stamp{Size: s, MTime: m})
-	}
-	return out, true
-}
-
-func formatStamps(stamps []index.Stamp) string {
-	var s strings.Builder
-	for i, st := range stamps {
-		if i > 0 {
-			s.WriteByte(',')
-		}
-		s.WriteString(strconv.FormatInt(st.Size, 10) + ":" + strconv.FormatInt(st.MTime, 10))
-	}
-	return s.String()
 }
 
 // parseRest reads a line's fields after the stamps: date, category,

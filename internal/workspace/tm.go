@@ -49,7 +49,7 @@ func readTMCache(r io.Reader) tmCache {
 		f := strings.Split(rest, "\t")
 		switch {
 		case kind == "F" && len(f) == 2:
-			st, ok := parseStampList(f[1])
+			st, ok := index.ParseStamps(f[1])
 			if !ok || len(st) != 1 {
 				return tmCache{}
 			}
@@ -99,7 +99,7 @@ func writeTMCache(b *bufio.Writer, c tmCache) {
 	b.WriteString(tmCacheHeader + "\n" + cacheEscaper.Replace(c.Checks) + "\n")
 	for _, rel := range sortedKeys(c.Files) {
 		f := c.Files[rel]
-		b.WriteString("F\t" + cacheEscaper.Replace(rel) + "\t" + formatStamps([]index.Stamp{f.Stamp}) + "\n")
+		b.WriteString("F\t" + cacheEscaper.Replace(rel) + "\t" + index.FormatStamps([]index.Stamp{f.Stamp}) + "\n")
 		for _, e := range f.Entries {
 			b.WriteString("E\t" + cacheEscaper.Replace(e.Source) + "\t" + cacheEscaper.Replace(e.Translation) + "\t" + cacheEscaper.Replace(e.Origin) + "\n")
 		}
