@@ -1,6 +1,7 @@
 package tm
 
 import (
+	"maps"
 	"slices"
 	"strings"
 )
@@ -11,32 +12,44 @@ import (
 // added. Candidates come from the trigram indexes of sources and
 // translations: an entry must hold every trigram of the phrase.
 func (m *Memory) Search(phrase string, limit int) []Entry {
+	if m.layer != nil {
+		if full := m.layer.fallback(); full != nil {
+			return full.Search(phrase, limit)
+		}
+		out, err := m.layeredSearch(phrase, limit)
+		if err != nil {
+			return m.layer.failed(err).Search(phrase, limit)
+		}
+		return out
+	}
 	p := normalize(phrase)
 	if p == "" {
 		return nil
 	}
-	found := map[int32]bool{}
+	found := map[int32]Entry{}
 	for _, id := range m.withTrigrams(m.grams, p) {
 		if strings.Contains(m.norm[id], p) {
-			found[id] = true
+			found[id] = m.entries[id]
 		}
 	}
 	for _, id := range m.withTrigrams(m.tgrams, p) {
 		if strings.Contains(m.tnorm[id], p) {
-			found[id] = true
+			found[id] = m.entries[id]
 		}
 	}
-	ids := make([]int32, 0, len(found))
-	for id := range found {
-		ids = append(ids, id)
+	return firstValues(found, limit)
+}
+
+// firstValues lists the values of found by their keys, ascending, up to
+// limit (0: all).
+func firstValues[K int32 | int64](found map[K]Entry, limit int) []Entry {
+	keys := slices.Sorted(maps.Keys(found))
+	if limit > 0 && len(keys) > limit {
+		keys = keys[:limit]
 	}
-	slices.Sort(ids)
-	if limit > 0 && len(ids) > limit {
-		ids = ids[:limit]
-	}
-	out := make([]Entry, len(ids))
-	for i, id := range ids {
-		out[i] = m.entries[id]
+	out := make([]Entry, len(keys))
+	for i, k := range keys {
+		out[i] = found[k]
 	}
 	return out
 }

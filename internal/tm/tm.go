@@ -45,6 +45,7 @@ type Memory struct {
 	grams   map[gram][]int32   // trigram → entries holding it
 	tnorm   []string           // normalised translations
 	tgrams  map[gram][]int32   // trigram of a translation → entries
+	layer   *layer             // the entries kept in an index, if any (Index.Layered)
 }
 
 // A gram is three runes packed in an integer: a map keyed by them costs
@@ -59,10 +60,23 @@ func New() *Memory {
 }
 
 // Len is the number of entries.
-func (m *Memory) Len() int { return len(m.entries) }
+func (m *Memory) Len() int {
+	if m.layer != nil {
+		return m.layer.x.heads - m.layer.nRemoved + len(m.entries)
+	}
+	return len(m.entries)
+}
 
-// Add adds an entry; the same source and translation twice is kept once.
+// Add adds an entry to a memory made by New; the same source and
+// translation twice is kept once.
 func (m *Memory) Add(e Entry) {
+	if m.layer != nil {
+		panic("tm: Add to a memory made by Index.Layered")
+	}
+	m.add(e)
+}
+
+func (m *Memory) add(e Entry) {
 	n := normalize(e.Source)
 	for _, i := range m.exact[n] {
 		if m.entries[i].Translation == e.Translation {
@@ -92,6 +106,16 @@ func (m *Memory) Add(e Entry) {
 // without placeholders. Candidates come from the trigram index: the
 // entries sharing the most trigrams with the sentence.
 func (m *Memory) Lookup(source string, minScore, limit int) []Match {
+	if m.layer != nil {
+		if full := m.layer.fallback(); full != nil {
+			return full.Lookup(source, minScore, limit)
+		}
+		out, err := m.layeredLookup(source, minScore, limit)
+		if err != nil {
+			return m.layer.failed(err).Lookup(source, minScore, limit)
+		}
+		return out
+	}
 	if len(m.entries) == 0 {
 		return nil
 	}
@@ -121,7 +145,7 @@ func (m *Memory) Lookup(source string, minScore, limit int) []Match {
 	visited := 0
 	for k, g := range grams {
 		posting := m.grams[g]
-		if k >= 8 && visited+len(posting) > 200_000 {
+		if k >= 8 && visited+len(posting) > maxVisited {
 			break
 		}
 		visited += len(posting)
@@ -137,16 +161,22 @@ func (m *Memory) Lookup(source string, minScore, limit int) []Match {
 			out = append(out, Match{Entry: m.entries[c], Score: s})
 		}
 	}
+	sortMatches(out)
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// sortMatches sorts matches best first: by score, then those differing
+// only in numbers, then as found.
+func sortMatches(out []Match) {
 	slices.SortStableFunc(out, func(a, b Match) int {
 		if a.Score != b.Score {
 			return b.Score - a.Score
 		}
 		return boolInt(b.NumbersOnly) - boolInt(a.NumbersOnly)
 	})
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
-	}
-	return out
 }
 
 // similarity is 100 × (1 − distance ÷ longer length), in runes.
@@ -221,8 +251,29 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// Entries are the memory's entries, in the order they were added.
-func (m *Memory) Entries() []Entry { return m.entries }
+// Entries are the memory's entries, in the order they were added (of a
+// memory with an index, as a memory of the same sources made by New).
+func (m *Memory) Entries() []Entry {
+	if m.layer == nil {
+		return m.entries
+	}
+	if full := m.layer.fallback(); full != nil {
+		return full.Entries()
+	}
+	items, err := m.layeredEntries()
+	if err != nil {
+		return m.layer.failed(err).Entries()
+	}
+	out := make([]Entry, len(items))
+	for i, it := range items {
+		out[i] = it.entry
+	}
+	return out
+}
+
+// maxVisited is how many postings a lookup counts once it has counted
+// those of 8 trigrams (a variable so tests can lower it).
+var maxVisited = 200_000
 
 // maxCandidates is how many entries sharing the most trigrams with a
 // sentence are compared with it letter by letter.

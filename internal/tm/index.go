@@ -1,0 +1,634 @@
+package tm
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"hash/fnv"
+	"io"
+	"slices"
+)
+
+// An index is a memory kept in a file, read in part: WriteIndex writes
+// it, OpenIndex reads its header, and a lookup (Index.Layered) reads
+// only the trigram postings and entries it needs. Its layout, all
+// numbers little-endian:
+//
+//	"MOSTYTMI", version (4 bytes), header length (4), header, CRC-32 of the header (4)
+//	sections at the offsets the header gives:
+//	  records   a fixed record per entry: data offset (8), length (4), next of its group (4), CRC of its data (4), flags (4)
+//	  data      per entry: source, translation, origin, each a uvarint length then bytes
+//	  exact     a hash table of normalised sources → group heads (see hashTable)
+//	  shapes    the same of sources with numbers as "#", for the heads whose shape differs
+//	  sgrams    the sorted trigrams of sources: trigram (8), postings offset (8), count (4), CRC (4)
+//	  spost     postings: ascending entry ids (4 each), heads only
+//	  tgrams    the same of translations
+//	  tpost
+//
+// Entries are in the order of the files, then as each file gives them;
+// every entry is kept, and those that repeat an earlier entry's
+// normalised source and translation are chained to it (next): only the
+// first of each group, its head, is in the lookup tables, as Add keeps
+// only the first. A file's entries can then be masked and the next of
+// each group found.
+const (
+	indexMagic   = "MOSTYTMI"
+	indexVersion = 1
+	recordSize   = 24
+	dictSize     = 24
+	pairSize     = 12
+	flagHead     = 1
+)
+
+// sections of an index, in file order.
+const (
+	secRecords = iota
+	secData
+	secExact
+	secExactPairs
+	secShape
+	secShapePairs
+	secSGrams
+	secSPost
+	secTGrams
+	secTPost
+	numSections
+)
+
+// An IndexedFile is one file's entries, as WriteIndex writes them and
+// Index.Files lists them; Stamp is how the caller recognises its version.
+type IndexedFile struct {
+	Name    string
+	Stamp   string
+	Entries []Entry
+	count   int
+}
+
+// Len is the number of entries the index holds of the file.
+func (f IndexedFile) Len() int { return max(f.count, len(f.Entries)) }
+
+// WriteIndex writes the memory of files, sorted by name, as an index;
+// checks says what decided which entries are memory (OpenIndex gives it
+// back).
+func WriteIndex(w io.Writer, checks string, files []IndexedFile) error {
+	if !slices.IsSortedFunc(files, func(a, b IndexedFile) int { return cmp.Compare(a.Name, b.Name) }) {
+		return errors.New("tm index: files not sorted by name")
+	}
+	var n int
+	for _, f := range files {
+		n += len(f.Entries)
+	}
+	if n >= 1<<31-1 {
+		return errors.New("tm index: too many entries")
+	}
+	var (
+		records = make([]byte, 0, n*recordSize)
+		data    bytes.Buffer
+		next    = make([]int32, n)
+		heads   []int32
+		last    = map[[2]string]int32{} // a group's latest entry
+		exact   []pair
+		shapes  []pair
+		sgrams  = map[gram][]int32{}
+		tgrams  = map[gram][]int32{}
+		all     []Entry
+	)
+	for _, f := range files {
+		all = append(all, f.Entries...)
+	}
+	flags := make([]uint32, n)
+	for i, e := range all {
+		next[i] = -1
+		nrm := normalize(e.Source)
+		key := [2]string{nrm, e.Translation}
+		if j, ok := last[key]; ok {
+			next[j] = int32(i)
+			last[key] = int32(i)
+			continue
+		}
+		last[key] = int32(i)
+		flags[i] = flagHead
+		heads = append(heads, int32(i))
+		exact = append(exact, pair{hashString(nrm), uint32(i)})
+		if sh := shape(nrm); sh != nrm {
+			shapes = append(shapes, pair{hashString(sh), uint32(i)})
+		}
+		for _, g := range trigrams(nrm) {
+			sgrams[g] = append(sgrams[g], int32(i))
+		}
+		for _, g := range trigrams(normalize(e.Translation)) {
+			tgrams[g] = append(tgrams[g], int32(i))
+		}
+	}
+	for i, e := range all {
+		start := data.Len()
+		var buf []byte
+		for _, s := range []string{e.Source, e.Translation, e.Origin} {
+			buf = binary.AppendUvarint(buf, uint64(len(s)))
+			buf = append(buf, s...)
+		}
+		data.Write(buf)
+		records = binary.LittleEndian.AppendUint64(records, uint64(start))
+		records = binary.LittleEndian.AppendUint32(records, uint32(len(buf)))
+		records = binary.LittleEndian.AppendUint32(records, uint32(next[i]))
+		records = binary.LittleEndian.AppendUint32(records, crc32.ChecksumIEEE(buf))
+		records = binary.LittleEndian.AppendUint32(records, flags[i])
+	}
+	exactDir, exactPairs, exactBits := writeHashTable(exact)
+	shapeDir, shapePairs, shapeBits := writeHashTable(shapes)
+	sdict, spost := writePostings(sgrams)
+	tdict, tpost := writePostings(tgrams)
+	secs := [numSections][]byte{records, data.Bytes(), exactDir, exactPairs, shapeDir, shapePairs, sdict, spost, tdict, tpost}
+
+	var h []byte
+	h = appendString(h, checks)
+	h = binary.AppendUvarint(h, uint64(n))
+	h = binary.AppendUvarint(h, uint64(len(heads)))
+	h = binary.AppendUvarint(h, uint64(len(files)))
+	for _, f := range files {
+		h = appendString(h, f.Name)
+		h = appendString(h, f.Stamp)
+		h = binary.AppendUvarint(h, uint64(len(f.Entries)))
+	}
+	h = binary.AppendUvarint(h, uint64(exactBits))
+	h = binary.AppendUvarint(h, uint64(shapeBits))
+	// Offsets follow the header, whose length depends on them: fix the
+	// header's length first with the widest offsets.
+	sizes := 0
+	for _, s := range secs {
+		sizes += len(s)
+	}
+	fixed := len(h) + numSections*(2*binary.MaxVarintLen64+4)
+	off := uint64(len(indexMagic) + 8 + fixed + 4)
+	for k, s := range secs {
+		h = binary.AppendUvarint(h, off)
+		h = binary.AppendUvarint(h, uint64(len(s)))
+		var crc uint32 // of a section read whole; the others' parts carry their own
+		if readWhole[k] {
+			crc = crc32.ChecksumIEEE(s)
+		}
+		h = binary.LittleEndian.AppendUint32(h, crc)
+		off += uint64(len(s))
+	}
+	h = append(h, make([]byte, fixed-len(h))...) // padding to the fixed length
+	var head []byte
+	head = append(head, indexMagic...)
+	head = binary.LittleEndian.AppendUint32(head, indexVersion)
+	head = binary.LittleEndian.AppendUint32(head, uint32(len(h)))
+	head = append(head, h...)
+	head = binary.LittleEndian.AppendUint32(head, crc32.ChecksumIEEE(h))
+	if _, err := w.Write(head); err != nil {
+		return err
+	}
+	for _, s := range secs {
+		if _, err := w.Write(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readWhole marks the sections OpenIndex reads whole.
+var readWhole = [numSections]bool{secExact: true, secShape: true, secSGrams: true, secTGrams: true}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// A pair is a hash and the entry it was made of.
+type pair struct {
+	hash uint64
+	id   uint32
+}
+
+func hashString(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
+}
+
+// writeHashTable writes pairs as a hash table of 2^bits buckets: its
+// directory, the first pair of each bucket (and one past the last) then
+// each bucket's CRC, and the pairs sorted by hash and id. A bucket is
+// the hash's top bits.
+func writeHashTable(pairs []pair) (dir, body []byte, bits int) {
+	for 1<<bits < len(pairs)/8 && bits < 24 {
+		bits++
+	}
+	slices.SortFunc(pairs, func(a, b pair) int {
+		if a.hash != b.hash {
+			if a.hash < b.hash {
+				return -1
+			}
+			return 1
+		}
+		return int(a.id) - int(b.id)
+	})
+	starts := make([]uint32, 1<<bits+1)
+	k := 0
+	for b := range 1 << bits {
+		starts[b] = uint32(k)
+		for k < len(pairs) && bucketOf(pairs[k].hash, bits) == b {
+			body = binary.LittleEndian.AppendUint64(body, pairs[k].hash)
+			body = binary.LittleEndian.AppendUint32(body, pairs[k].id)
+			k++
+		}
+	}
+	starts[1<<bits] = uint32(k)
+	for _, s := range starts {
+		dir = binary.LittleEndian.AppendUint32(dir, s)
+	}
+	for b := range 1 << bits {
+		dir = binary.LittleEndian.AppendUint32(dir, crc32.ChecksumIEEE(body[starts[b]*pairSize:starts[b+1]*pairSize]))
+	}
+	return dir, body, bits
+}
+
+func bucketOf(h uint64, bits int) int {
+	if bits == 0 {
+		return 0
+	}
+	return int(h >> (64 - bits))
+}
+
+// writePostings writes the trigram dictionary, sorted, and the postings.
+func writePostings(index map[gram][]int32) (dict, post []byte) {
+	grams := make([]gram, 0, len(index))
+	for g := range index {
+		grams = append(grams, g)
+	}
+	slices.Sort(grams)
+	for _, g := range grams {
+		start := len(post)
+		for _, id := range index[g] {
+			post = binary.LittleEndian.AppendUint32(post, uint32(id))
+		}
+		dict = binary.LittleEndian.AppendUint64(dict, uint64(g))
+		dict = binary.LittleEndian.AppendUint64(dict, uint64(start))
+		dict = binary.LittleEndian.AppendUint32(dict, uint32(len(index[g])))
+		dict = binary.LittleEndian.AppendUint32(dict, crc32.ChecksumIEEE(post[start:]))
+	}
+	return dict, post
+}
+
+// An Index is a memory file opened: its header read, its lookup tables'
+// directories and trigram dictionaries in memory, the rest read as
+// needed.
+type Index struct {
+	r      io.ReaderAt
+	checks string
+	files  []IndexedFile
+	first  []int32 // each file's first entry, and the number of entries
+	n      int
+	heads  int
+	sec    [numSections]section
+	exact  hashTable
+	shape  hashTable
+	sdict  []dictEntry
+	tdict  []dictEntry
+}
+
+type section struct{ off, len int64 }
+
+type hashTable struct {
+	bits   int
+	starts []uint32
+	crcs   []uint32
+	pairs  section
+}
+
+type dictEntry struct {
+	g     gram
+	off   int64
+	count int32
+	crc   uint32
+}
+
+// ErrDamaged is the error of an index that is not as WriteIndex wrote
+// it.
+var ErrDamaged = errors.New("tm index damaged")
+
+func damaged(what string) error { return fmt.Errorf("%w: %s", ErrDamaged, what) }
+
+// OpenIndex reads an index's header from r, of size bytes; an index that
+// is not one, or damaged, is an error wrapping ErrDamaged.
+func OpenIndex(r io.ReaderAt, size int64) (*Index, error) {
+	pre := make([]byte, len(indexMagic)+8)
+	if _, err := r.ReadAt(pre, 0); err != nil {
+		return nil, damaged("no header")
+	}
+	if string(pre[:len(indexMagic)]) != indexMagic {
+		return nil, damaged("not an index")
+	}
+	if v := binary.LittleEndian.Uint32(pre[8:]); v != indexVersion {
+		return nil, damaged(fmt.Sprintf("version %d", v))
+	}
+	hl := int64(binary.LittleEndian.Uint32(pre[12:]))
+	if hl > size-int64(len(pre))-4 {
+		return nil, damaged("header length")
+	}
+	h := make([]byte, hl+4)
+	if _, err := r.ReadAt(h, int64(len(pre))); err != nil {
+		return nil, damaged("header")
+	}
+	if crc32.ChecksumIEEE(h[:hl]) != binary.LittleEndian.Uint32(h[hl:]) {
+		return nil, damaged("header checksum")
+	}
+	x := &Index{r: r}
+	d := decoder{b: h[:hl]}
+	x.checks = d.string()
+	x.n, x.heads = d.int(), d.int()
+	nf := d.int()
+	if d.err || nf > len(h) || x.n > int(size/recordSize) || x.heads > x.n {
+		return nil, damaged("header")
+	}
+	x.files = make([]IndexedFile, nf)
+	x.first = make([]int32, nf+1)
+	total := 0
+	for i := range x.files {
+		x.files[i] = IndexedFile{Name: d.string(), Stamp: d.string(), count: d.int()}
+		x.first[i] = int32(total)
+		total += x.files[i].count
+		if d.err || total > x.n {
+			return nil, damaged("file table")
+		}
+	}
+	x.first[nf] = int32(total)
+	x.exact.bits, x.shape.bits = d.int(), d.int()
+	var crcs [numSections]uint32
+	for k := range x.sec {
+		x.sec[k] = section{int64(d.uint()), int64(d.uint())}
+		crcs[k] = d.uint32()
+		if s := x.sec[k]; d.err || s.off < 0 || s.len < 0 || s.off > size || s.len > size-s.off {
+			return nil, damaged("section table")
+		}
+	}
+	if d.err || total != x.n || x.sec[secRecords].len != int64(x.n)*recordSize || x.exact.bits > 24 || x.shape.bits > 24 {
+		return nil, damaged("header")
+	}
+	var err error
+	if x.exact, err = x.readHashTable(secExact, secExactPairs, x.exact.bits, crcs[secExact]); err != nil {
+		return nil, err
+	}
+	if x.shape, err = x.readHashTable(secShape, secShapePairs, x.shape.bits, crcs[secShape]); err != nil {
+		return nil, err
+	}
+	if x.sdict, err = x.readDict(secSGrams, secSPost, crcs[secSGrams]); err != nil {
+		return nil, err
+	}
+	if x.tdict, err = x.readDict(secTGrams, secTPost, crcs[secTGrams]); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// readSection reads a section read whole, checking its CRC.
+func (x *Index) readSection(k int, crc uint32) ([]byte, error) {
+	b := make([]byte, x.sec[k].len)
+	if _, err := x.r.ReadAt(b, x.sec[k].off); err != nil && !(err == io.EOF && len(b) == 0) {
+		return nil, damaged("short section")
+	}
+	if crc32.ChecksumIEEE(b) != crc {
+		return nil, damaged("section checksum")
+	}
+	return b, nil
+}
+
+func (x *Index) readHashTable(dirSec, pairsSec, bits int, crc uint32) (hashTable, error) {
+	t := hashTable{bits: bits, pairs: x.sec[pairsSec]}
+	b, err := x.readSection(dirSec, crc)
+	if err != nil {
+		return t, err
+	}
+	nb := 1 << bits
+	if len(b) != (2*nb+1)*4 {
+		return t, damaged("hash table size")
+	}
+	t.starts, t.crcs = make([]uint32, nb+1), make([]uint32, nb)
+	for i := range t.starts {
+		t.starts[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	for i := range t.crcs {
+		t.crcs[i] = binary.LittleEndian.Uint32(b[4*(nb+1+i):])
+	}
+	if t.starts[0] != 0 || int64(t.starts[nb])*pairSize != t.pairs.len || !slices.IsSorted(t.starts) {
+		return t, damaged("hash table directory")
+	}
+	return t, nil
+}
+
+func (x *Index) readDict(dictSec, postSec int, crc uint32) ([]dictEntry, error) {
+	b, err := x.readSection(dictSec, crc)
+	if err != nil {
+		return nil, err
+	}
+	if len(b)%dictSize != 0 {
+		return nil, damaged("dictionary size")
+	}
+	out := make([]dictEntry, len(b)/dictSize)
+	post := x.sec[postSec]
+	for i := range out {
+		e := b[i*dictSize:]
+		out[i] = dictEntry{g: gram(binary.LittleEndian.Uint64(e)), off: int64(binary.LittleEndian.Uint64(e[8:])), count: int32(binary.LittleEndian.Uint32(e[16:])), crc: binary.LittleEndian.Uint32(e[20:])}
+		d := out[i]
+		if d.off < 0 || d.count < 0 || int64(d.count) > int64(x.heads) || d.off > post.len || int64(d.count)*4 > post.len-d.off || (i > 0 && out[i-1].g >= d.g) {
+			return nil, damaged("dictionary")
+		}
+	}
+	return out, nil
+}
+
+// Checks is what the writer said decided which entries are memory.
+func (x *Index) Checks() string { return x.checks }
+
+// Files are the files the index holds, by name, with their stamps.
+func (x *Index) Files() []IndexedFile { return x.files }
+
+// FileEntries reads the entries of the index's i-th file.
+func (x *Index) FileEntries(i int) ([]Entry, error) {
+	out := make([]Entry, 0, x.first[i+1]-x.first[i])
+	for id := x.first[i]; id < x.first[i+1]; id++ {
+		e, err := x.entry(id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// A record is an entry's fixed part.
+type record struct {
+	off  int64
+	len  uint32
+	next int32
+	crc  uint32
+	head bool
+}
+
+func (x *Index) record(id int32) (record, error) {
+	if id < 0 || int(id) >= x.n {
+		return record{}, damaged("entry id")
+	}
+	var b [recordSize]byte
+	if _, err := x.r.ReadAt(b[:], x.sec[secRecords].off+int64(id)*recordSize); err != nil {
+		return record{}, damaged("short record")
+	}
+	r := record{off: int64(binary.LittleEndian.Uint64(b[:])), len: binary.LittleEndian.Uint32(b[8:]), next: int32(binary.LittleEndian.Uint32(b[12:])),
+		crc: binary.LittleEndian.Uint32(b[16:]), head: binary.LittleEndian.Uint32(b[20:])&flagHead != 0}
+	data := x.sec[secData]
+	if r.off < 0 || r.off > data.len || int64(r.len) > data.len-r.off || (r.next != -1 && (r.next <= id || int(r.next) >= x.n)) {
+		return record{}, damaged("record")
+	}
+	return r, nil
+}
+
+func (x *Index) entry(id int32) (Entry, error) {
+	r, err := x.record(id)
+	if err != nil {
+		return Entry{}, err
+	}
+	return x.entryAt(r)
+}
+
+func (x *Index) entryAt(r record) (Entry, error) {
+	b := make([]byte, r.len)
+	if _, err := x.r.ReadAt(b, x.sec[secData].off+r.off); err != nil && !(err == io.EOF && len(b) == 0) {
+		return Entry{}, damaged("short entry")
+	}
+	if crc32.ChecksumIEEE(b) != r.crc {
+		return Entry{}, damaged("entry checksum")
+	}
+	d := decoder{b: b}
+	e := Entry{Source: d.string(), Translation: d.string(), Origin: d.string()}
+	if d.err || len(d.b) != 0 {
+		return Entry{}, damaged("entry")
+	}
+	return e, nil
+}
+
+// bucket lists the ids of the pairs of t with hash h, ascending.
+func (x *Index) bucket(t *hashTable, h uint64) ([]int32, error) {
+	b := bucketOf(h, t.bits)
+	lo, hi := t.starts[b], t.starts[b+1]
+	buf := make([]byte, int(hi-lo)*pairSize)
+	if _, err := x.r.ReadAt(buf, t.pairs.off+int64(lo)*pairSize); err != nil && len(buf) > 0 {
+		return nil, damaged("short hash bucket")
+	}
+	if crc32.ChecksumIEEE(buf) != t.crcs[b] {
+		return nil, damaged("hash bucket checksum")
+	}
+	var ids []int32
+	for i := 0; i < len(buf); i += pairSize {
+		if binary.LittleEndian.Uint64(buf[i:]) == h {
+			id := int32(binary.LittleEndian.Uint32(buf[i+8:]))
+			if id < 0 || int(id) >= x.n {
+				return nil, damaged("hash bucket")
+			}
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
+}
+
+// lookupGram finds g in a dictionary.
+func lookupGram(dict []dictEntry, g gram) (dictEntry, bool) {
+	i, ok := slices.BinarySearchFunc(dict, g, func(d dictEntry, g gram) int {
+		switch {
+		case d.g < g:
+			return -1
+		case d.g > g:
+			return 1
+		}
+		return 0
+	})
+	if !ok {
+		return dictEntry{}, false
+	}
+	return dict[i], true
+}
+
+// count is how many heads hold g.
+func count(dict []dictEntry, g gram) int {
+	d, _ := lookupGram(dict, g)
+	return int(d.count)
+}
+
+// posting reads the heads holding g, ascending.
+func (x *Index) posting(dict []dictEntry, postSec int, g gram) ([]int32, error) {
+	d, ok := lookupGram(dict, g)
+	if !ok || d.count == 0 {
+		return nil, nil
+	}
+	buf := make([]byte, int(d.count)*4)
+	if _, err := x.r.ReadAt(buf, x.sec[postSec].off+d.off); err != nil {
+		return nil, damaged("short posting")
+	}
+	if crc32.ChecksumIEEE(buf) != d.crc {
+		return nil, damaged("posting checksum")
+	}
+	ids := make([]int32, d.count)
+	for i := range ids {
+		ids[i] = int32(binary.LittleEndian.Uint32(buf[4*i:]))
+		if ids[i] < 0 || int(ids[i]) >= x.n || (i > 0 && ids[i] <= ids[i-1]) {
+			return nil, damaged("posting")
+		}
+	}
+	return ids, nil
+}
+
+// fileOf is the index of the file holding entry id.
+func (x *Index) fileOf(id int32) int {
+	i, _ := slices.BinarySearch(x.first, id+1)
+	return i - 1
+}
+
+// decoder reads uvarints and strings; a short or bad input sets err.
+type decoder struct {
+	b   []byte
+	err bool
+}
+
+func (d *decoder) uint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = true
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) int() int {
+	v := d.uint()
+	if v > 1<<40 {
+		d.err = true
+		return 0
+	}
+	return int(v)
+}
+
+func (d *decoder) uint32() uint32 {
+	if len(d.b) < 4 {
+		d.err = true
+		return 0
+	}
+	v := binary.LittleEndian.Uint32(d.b)
+	d.b = d.b[4:]
+	return v
+}
+
+func (d *decoder) string() string {
+	n := d.uint()
+	if d.err || n > uint64(len(d.b)) {
+		d.err = true
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}

@@ -1,0 +1,143 @@
+package tm
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// words make random sentences that share words, trigrams, numbers and
+// whole sentences, so that every path of a lookup is taken.
+var words = strings.Fields("dom domu Kraków krakowski miasto miasta rada radny <x1/> 12 1,5 2024 wczoraj dziś ulica ulicy nowy nowa i w na z")
+
+func randomSentence(r *rand.Rand) string {
+	n := 1 + r.IntN(7)
+	var b []string
+	for range n {
+		b = append(b, words[r.IntN(len(words))])
+	}
+	return strings.Join(b, " ")
+}
+
+// common are sentences many files hold, as an archive's repeat.
+var common = []string{"Kraków dziś", "rada miasta 12", "nowa ulica", "w domu", "dom"}
+
+func randomEntries(r *rand.Rand, name string) []Entry {
+	var out []Entry
+	for i := range r.IntN(6) {
+		s := randomSentence(r)
+		if r.IntN(3) == 0 {
+			s = common[r.IntN(len(common))]
+		}
+		if r.IntN(4) == 0 { // the same sentence written otherwise
+			s = strings.ToUpper(s) + "  "
+		}
+		t := fmt.Sprintf("t%d", r.IntN(3))
+		if r.IntN(2) == 0 {
+			t = randomSentence(r)
+		}
+		out = append(out, Entry{Source: s, Translation: t, Origin: fmt.Sprintf("%s/%d", name, i)})
+	}
+	return out
+}
+
+// writeIndex writes files as an index and opens it.
+func writeIndex(t testing.TB, checks string, files []IndexedFile) *Index {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteIndex(&buf, checks, files); err != nil {
+		t.Fatal(err)
+	}
+	x, err := OpenIndex(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+// plain is the memory New and Add make of sources.
+func plain(sources []Source, indexed map[string][]Entry) *Memory {
+	m := New()
+	for _, s := range sources {
+		entries := s.Entries
+		if s.Indexed {
+			entries = indexed[s.Name]
+		}
+		for _, e := range entries {
+			m.Add(e)
+		}
+	}
+	return m
+}
+
+func noRebuild() (*Memory, error) { return nil, errors.New("index damaged in a test") }
+
+// TestLayeredEqualsPlain: a memory kept in an index, with some of its
+// files changed, removed or new held in memory, answers every lookup,
+// search and listing as the memory New makes of the same files.
+func TestLayeredEqualsPlain(t *testing.T) {
+	defer func(v int) { maxVisited = v }(maxVisited)
+	for seed := range uint64(300) {
+		maxVisited = []int{200_000, 12}[seed%2] // every posting, or the rarest only
+		r := rand.New(rand.NewPCG(seed, 7))
+		var files []IndexedFile
+		indexed := map[string][]Entry{}
+		for i := range r.IntN(12) {
+			name := fmt.Sprintf("a%02d", i*2)
+			f := IndexedFile{Name: name, Stamp: "1", Entries: randomEntries(r, name)}
+			files = append(files, f)
+			indexed[name] = f.Entries
+		}
+		x := writeIndex(t, "c", files)
+		// The files now: each kept, changed or removed, and new ones.
+		var sources []Source
+		for i := range 2*len(files) + 1 {
+			name := fmt.Sprintf("a%02d", i)
+			_, old := indexed[name]
+			switch k := r.IntN(5); {
+			case old && k < 3:
+				sources = append(sources, Source{Name: name, Indexed: true})
+			case old && k == 3: // removed
+			case k < 2 || old:
+				sources = append(sources, Source{Name: name, Entries: randomEntries(r, name)})
+			}
+		}
+		sources = append(sources, Source{Name: "memory/", Entries: randomEntries(r, "memory/x.tmx")})
+		want := plain(sources, indexed)
+		got, err := x.Layered(sources, noRebuild)
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		if got.Len() != want.Len() {
+			t.Fatalf("seed %d: Len %d, want %d", seed, got.Len(), want.Len())
+		}
+		if g, w := got.Entries(), want.Entries(); !slices.Equal(g, w) {
+			t.Fatalf("seed %d: Entries\n got %v\nwant %v", seed, g, w)
+		}
+		var queries []string
+		for _, e := range want.Entries() {
+			queries = append(queries, e.Source, strings.ReplaceAll(e.Source, "12", "13"), e.Translation)
+		}
+		for range 20 {
+			queries = append(queries, randomSentence(r), words[r.IntN(len(words))][:1])
+		}
+		for _, q := range queries {
+			for _, min := range []int{0, 50, 90} {
+				if g, w := got.Lookup(q, min, 5), want.Lookup(q, min, 5); !reflect.DeepEqual(g, w) {
+					t.Fatalf("seed %d: Lookup(%q, %d)\n got %v\nwant %v", seed, q, min, g, w)
+				}
+			}
+			if g, w := got.Search(q, 0), want.Search(q, 0); !reflect.DeepEqual(g, w) {
+				t.Fatalf("seed %d: Search(%q)\n got %v\nwant %v", seed, q, g, w)
+			}
+		}
+		if err := got.Err(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,493 @@
+package tm
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// A Source is one file of a memory made by Index.Layered: its entries,
+// or Indexed when the index holds the file as it is now (the caller
+// compared stamps).
+type Source struct {
+	Name    string
+	Entries []Entry
+	Indexed bool
+}
+
+// layer is the part of a memory kept in an index. The memory's own
+// entries (the overlay) are those of the files the index does not hold
+// as they are now, and the index's entries that become first of their
+// group when earlier ones are masked; every entry has a key, its place
+// in the memory a plain Memory would make of the same sources (file,
+// then entry), which orders results as that memory's ids do.
+type layer struct {
+	x        *Index
+	fileRank []int64  // each index file's place among the sources; -1: masked
+	removed  []uint64 // bits: index heads no longer first of their group (masked, or an earlier overlay entry)
+	nRemoved int      // heads removed
+	adj      map[gram]int32
+	keys     []int64 // of the overlay's entries, ascending
+
+	rebuild func() (*Memory, error)
+	mu      sync.Mutex
+	full    *Memory // made by rebuild when the index turned out damaged
+	err     error
+}
+
+func key(rank int64, seq int) int64 { return rank<<32 | int64(seq) }
+
+func (l *layer) isRemoved(id int32) bool { return l.removed[id>>6]&(1<<(id&63)) != 0 }
+
+func (l *layer) remove(id int32) {
+	l.removed[id>>6] |= 1 << (id & 63)
+}
+
+// indexKey is the key of an index entry.
+func (l *layer) indexKey(id int32) int64 {
+	f := l.x.fileOf(id)
+	return key(l.fileRank[f], int(id-l.x.first[f]))
+}
+
+// Layered returns the memory of sources, in order, as New and Add would
+// make it of their entries, answering every lookup the same: the entries
+// of the sources marked Indexed are read from the index as a lookup needs
+// them; the others are held in memory. rebuild is called, once, when the
+// index turns out damaged while in use: the memory then answers from
+// what it returns (a damaged index never gives a wrong match).
+func (x *Index) Layered(sources []Source, rebuild func() (*Memory, error)) (*Memory, error) {
+	l := &layer{x: x, fileRank: make([]int64, len(x.files)), removed: make([]uint64, (x.n+63)/64), adj: map[gram]int32{}, rebuild: rebuild}
+	byName := make(map[string]int, len(x.files))
+	for i, f := range x.files {
+		byName[f.Name] = i
+		l.fileRank[i] = -1
+	}
+	last := -1
+	for k, s := range sources {
+		if !s.Indexed {
+			continue
+		}
+		i, ok := byName[s.Name]
+		if !ok || i <= last {
+			return nil, damaged("source " + s.Name + " not in the index, or not in its order")
+		}
+		l.fileRank[i], last = int64(k), i
+	}
+	type cand struct {
+		key int64
+		e   Entry
+		id  int32 // an index entry's id, -1 for a source's
+	}
+	var cands []cand
+	resurrected := map[int32]int{} // head → its group's next unmasked entry, in cands
+	for f := range x.files {
+		if l.fileRank[f] >= 0 {
+			continue
+		}
+		for id := x.first[f]; id < x.first[f+1]; id++ {
+			l.remove(id)
+			r, err := x.record(id)
+			if err != nil {
+				return nil, err
+			}
+			if !r.head {
+				continue
+			}
+			e, err := x.entryAt(r)
+			if err != nil {
+				return nil, err
+			}
+			l.removeHead(e)
+			for j := r.next; j != -1; {
+				if l.fileRank[x.fileOf(j)] >= 0 {
+					je, err := x.entry(j)
+					if err != nil {
+						return nil, err
+					}
+					resurrected[id] = len(cands)
+					cands = append(cands, cand{l.indexKey(j), je, j})
+					break
+				}
+				rj, err := x.record(j)
+				if err != nil {
+					return nil, err
+				}
+				j = rj.next
+			}
+		}
+	}
+	dead := map[int]bool{}
+	for k, s := range sources {
+		if s.Indexed {
+			continue
+		}
+		for seq, e := range s.Entries {
+			c := cand{key(int64(k), seq), e, -1}
+			// The index's first entry of the same group, if any, and which
+			// of the two comes first.
+			n := normalize(e.Source)
+			ids, err := x.bucket(&x.exact, hashString(n))
+			if err != nil {
+				return nil, err
+			}
+			for _, h := range ids {
+				he, err := x.entry(h)
+				if err != nil {
+					return nil, err
+				}
+				if he.Translation != e.Translation || normalize(he.Source) != n {
+					continue
+				}
+				switch r, ok := resurrected[h]; {
+				case !l.isRemoved(h):
+					if l.indexKey(h) < c.key {
+						dead[len(cands)] = true
+					} else {
+						l.remove(h)
+						l.removeHead(he)
+					}
+				case ok && !dead[r]:
+					if cands[r].key < c.key {
+						dead[len(cands)] = true
+					} else {
+						dead[r] = true
+					}
+				}
+			}
+			cands = append(cands, c)
+		}
+	}
+	var live []cand
+	for i, c := range cands {
+		if !dead[i] {
+			live = append(live, c)
+		}
+	}
+	slices.SortFunc(live, func(a, b cand) int { return cmp.Compare(a.key, b.key) })
+	m := New()
+	m.layer = l
+	for _, c := range live {
+		n := len(m.entries)
+		if m.add(c.e); len(m.entries) > n {
+			l.keys = append(l.keys, c.key)
+		}
+	}
+	return m, nil
+}
+
+// removeHead counts a removed head's trigrams out of the index's counts.
+func (l *layer) removeHead(e Entry) {
+	l.nRemoved++
+	for _, g := range trigrams(normalize(e.Source)) {
+		l.adj[g]++
+	}
+}
+
+// failed is called when the index turned out damaged: the memory is made
+// again by rebuild and answers from it from then on; nil when that
+// failed too.
+func (l *layer) failed(err error) *Memory {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.full == nil && l.err == nil {
+		l.full, l.err = l.rebuild()
+		if l.err == nil && l.full == nil {
+			l.full = New()
+		}
+	}
+	return l.full
+}
+
+// fallback is the memory made again after damage, if any.
+func (l *layer) fallback() *Memory {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.full
+}
+
+// Err is the error of making the memory again when its index turned out
+// damaged (see Index.Layered), if that failed; lookups then found
+// nothing.
+func (m *Memory) Err() error {
+	if m.layer == nil {
+		return nil
+	}
+	m.layer.mu.Lock()
+	defer m.layer.mu.Unlock()
+	return m.layer.err
+}
+
+// an item is an entry met in a lookup, from the index or the overlay.
+type item struct {
+	key   int64
+	entry Entry
+	norm  string
+	count int32
+	id    int32 // index id, or -1 - overlay id
+}
+
+// get reads an item's entry.
+func (m *Memory) get(it *item) error {
+	if it.id < 0 {
+		i := -1 - it.id
+		it.entry, it.norm = m.entries[i], m.norm[i]
+		return nil
+	}
+	e, err := m.layer.x.entry(it.id)
+	if err != nil {
+		return err
+	}
+	it.entry, it.norm = e, normalize(e.Source)
+	return nil
+}
+
+// liveHeads reads the index heads of a hash table's bucket of key that
+// are not removed, with their text normalised.
+func (m *Memory) liveHeads(t *hashTable, key string) ([]item, error) {
+	l := m.layer
+	ids, err := l.x.bucket(t, hashString(key))
+	if err != nil {
+		return nil, err
+	}
+	var out []item
+	for _, id := range ids {
+		if l.isRemoved(id) {
+			continue
+		}
+		it := item{key: l.indexKey(id), id: id}
+		if err := m.get(&it); err != nil {
+			return nil, err
+		}
+		out = append(out, it)
+	}
+	return out, nil
+}
+
+func (m *Memory) overlayItems(ids []int32) []item {
+	out := make([]item, len(ids))
+	for k, i := range ids {
+		out[k] = item{key: m.layer.keys[i], id: -1 - i, entry: m.entries[i], norm: m.norm[i]}
+	}
+	return out
+}
+
+func byKey(a, b item) int { return cmp.Compare(a.key, b.key) }
+
+// layeredLookup is Lookup of a memory with an index.
+func (m *Memory) layeredLookup(source string, minScore, limit int) ([]Match, error) {
+	l := m.layer
+	if m.Len() == 0 {
+		return nil, nil
+	}
+	n := normalize(source)
+	var out []Match
+	seen := map[int64]bool{}
+	exact, err := m.liveHeads(&l.x.exact, n)
+	if err != nil {
+		return nil, err
+	}
+	exact = slices.DeleteFunc(exact, func(it item) bool { return it.norm != n })
+	exact = append(exact, m.overlayItems(m.exact[n])...)
+	slices.SortFunc(exact, byKey)
+	for _, it := range exact {
+		out = append(out, Match{Entry: it.entry, Score: 100})
+		seen[it.key] = true
+	}
+	sh := shape(n)
+	shaped, err := m.liveHeads(&l.x.shape, sh)
+	if err != nil {
+		return nil, err
+	}
+	shaped = slices.DeleteFunc(shaped, func(it item) bool { s := shape(it.norm); return s != sh || s == it.norm })
+	shaped = append(shaped, m.overlayItems(m.shapes[sh])...)
+	slices.SortFunc(shaped, byKey)
+	for _, it := range shaped {
+		if !seen[it.key] {
+			out = append(out, Match{Entry: it.entry, Score: min(99, similarity(n, it.norm)), NumbersOnly: true})
+			seen[it.key] = true
+		}
+	}
+	grams := trigrams(n)
+	if len(grams) == 0 {
+		return out, nil
+	}
+	size := func(g gram) int { return count(l.x.sdict, g) - int(l.adj[g]) + len(m.grams[g]) }
+	slices.SortFunc(grams, func(a, b gram) int { return size(a) - size(b) })
+	counts := map[int32]int32{} // by index id, or -1 - overlay id
+	visited := 0
+	for k, g := range grams {
+		s := size(g)
+		if k >= 8 && visited+s > maxVisited {
+			break
+		}
+		visited += s
+		ids, err := l.x.posting(l.x.sdict, secSPost, g)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			if !l.isRemoved(id) {
+				counts[id]++
+			}
+		}
+		for _, i := range m.grams[g] {
+			counts[-1-i]++
+		}
+	}
+	touched := make([]item, 0, len(counts))
+	for id, c := range counts {
+		it := item{id: id, count: c}
+		if id < 0 {
+			it.key = l.keys[-1-id]
+		} else {
+			it.key = l.indexKey(id)
+		}
+		if !seen[it.key] {
+			touched = append(touched, it)
+		}
+	}
+	for _, it := range topCounted(touched, maxCandidates) {
+		if err := m.get(&it); err != nil {
+			return nil, err
+		}
+		if s := similarity(n, it.norm); s >= minScore {
+			out = append(out, Match{Entry: it.entry, Score: s})
+		}
+	}
+	sortMatches(out)
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// topCounted returns the n items with the highest counts, ties to the
+// lower key, most first, as scratch.best does by ids.
+func topCounted(items []item, n int) []item {
+	slices.SortFunc(items, func(a, b item) int {
+		if a.count != b.count {
+			return int(b.count - a.count)
+		}
+		return cmp.Compare(a.key, b.key)
+	})
+	return items[:min(n, len(items))]
+}
+
+// layeredSearch is Search of a memory with an index.
+func (m *Memory) layeredSearch(phrase string, limit int) ([]Entry, error) {
+	p := normalize(phrase)
+	if p == "" {
+		return nil, nil
+	}
+	l := m.layer
+	var grams []gram
+	r := []rune(p)
+	for i := 0; i+3 <= len(r); i++ {
+		grams = append(grams, gramOf(r[i:i+3]))
+	}
+	found := map[int64]Entry{}
+	if len(grams) == 0 { // shorter than a trigram: every entry is a candidate
+		all, err := m.layeredEntries()
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range all {
+			if strings.Contains(it.norm, p) || strings.Contains(normalize(it.entry.Translation), p) {
+				found[it.key] = it.entry
+			}
+		}
+	} else {
+		for _, side := range []struct {
+			dict  []dictEntry
+			post  int
+			grams map[gram][]int32
+			norm  []string
+		}{{l.x.sdict, secSPost, m.grams, m.norm}, {l.x.tdict, secTPost, m.tgrams, m.tnorm}} {
+			ids, err := l.x.withTrigrams(side.dict, side.post, grams)
+			if err != nil {
+				return nil, err
+			}
+			for _, id := range ids {
+				if l.isRemoved(id) {
+					continue
+				}
+				e, err := l.x.entry(id)
+				if err != nil {
+					return nil, err
+				}
+				text := e.Source
+				if side.post == secTPost {
+					text = e.Translation
+				}
+				if strings.Contains(normalize(text), p) {
+					found[l.indexKey(id)] = e
+				}
+			}
+			for _, i := range m.withTrigrams(side.grams, p) {
+				if strings.Contains(side.norm[i], p) {
+					found[l.keys[i]] = m.entries[i]
+				}
+			}
+		}
+	}
+	return firstValues(found, limit), nil
+}
+
+// withTrigrams lists the index heads holding every one of grams, reading
+// the rarest postings first and stopping when few are left (the caller
+// compares the text of each).
+func (x *Index) withTrigrams(dict []dictEntry, post int, grams []gram) ([]int32, error) {
+	grams = slices.Clone(grams)
+	slices.SortFunc(grams, func(a, b gram) int { return count(dict, a) - count(dict, b) })
+	var cands []int32
+	for k, g := range grams {
+		ids, err := x.posting(dict, post, g)
+		if err != nil {
+			return nil, err
+		}
+		if k == 0 {
+			cands = ids
+		} else {
+			cands = intersect(cands, ids)
+		}
+		if len(cands) <= 64 {
+			break
+		}
+	}
+	return cands, nil
+}
+
+// layeredEntries lists every entry of a memory with an index, in order.
+func (m *Memory) layeredEntries() ([]item, error) {
+	l := m.layer
+	out := make([]item, 0, m.Len())
+	for id := int32(0); int(id) < l.x.n; id++ {
+		if l.isRemoved(id) {
+			continue
+		}
+		r, err := l.x.record(id)
+		if err != nil {
+			return nil, err
+		}
+		if !r.head {
+			continue
+		}
+		e, err := l.x.entryAt(r)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, item{key: l.indexKey(id), entry: e, norm: normalize(e.Source), id: id})
+	}
+	out = append(out, m.overlayItems(allIDs(len(m.entries)))...)
+	slices.SortStableFunc(out, byKey)
+	return out, nil
+}
+
+func allIDs(n int) []int32 {
+	all := make([]int32, n)
+	for i := range all {
+		all[i] = int32(i)
+	}
+	return all
+}
