@@ -141,3 +141,50 @@ func TestLayeredEqualsPlain(t *testing.T) {
 		}
 	}
 }
+
+// FuzzIndex opens any bytes as an index and looks up in it: an error or
+// answers, never a panic; damage met in a lookup makes the memory again
+// (here: an empty one).
+func FuzzIndex(f *testing.F) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var files []IndexedFile
+	for i := range 4 {
+		name := fmt.Sprintf("a%d", i)
+		files = append(files, IndexedFile{Name: name, Stamp: "1", Entries: randomEntries(r, name)})
+	}
+	var buf bytes.Buffer
+	if err := WriteIndex(&buf, "c", files); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add([]byte(indexMagic))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		x, err := OpenIndex(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			if !errors.Is(err, ErrDamaged) {
+				t.Fatalf("an error not ErrDamaged: %v", err)
+			}
+			return
+		}
+		var sources []Source
+		for i, file := range x.Files() {
+			if i%2 == 0 {
+				sources = append(sources, Source{Name: file.Name, Indexed: true})
+			} else {
+				sources = append(sources, Source{Name: file.Name, Entries: []Entry{{Source: "dom 12", Translation: "t"}}})
+			}
+		}
+		m, err := x.Layered(sources, func() (*Memory, error) { return New(), nil })
+		if err != nil {
+			return
+		}
+		for _, q := range []string{"dom", "dom 12", "Kraków dziś", "z"} {
+			m.Lookup(q, 0, 5)
+			m.Search(q, 0)
+		}
+		m.Entries()
+		for i := range x.Files() {
+			x.FileEntries(i)
+		}
+	})
+}

@@ -2,10 +2,7 @@ package workspace
 
 import (
 	"bufio"
-	"encoding/json"
-	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
@@ -15,166 +12,196 @@ import (
 	"github.com/mosty-dev/mosty/internal/tm"
 )
 
-// tmCache keeps each locale file's translated segments by the file's size
-// and time, so the memory is built without reading unchanged files. Checks
-// fingerprints what decides which translations pass the QA checks (the
-// glossary, the checks made errors): when it changes, every file is read
-// again. It is .mosty/tm-<lang>, a line per file and per entry (see
-// writeTMCache); an earlier mosty kept it as JSON in tm-<lang>.json.
-type tmCache struct {
-	Checks string                 `json:"checks"`
-	Files  map[string]tmCacheFile `json:"files"`
-}
+// The memory of a language is kept in .mosty/tm-<lang>.idx, an index
+// (tm.WriteIndex) of the translated segments of every locale file of the
+// language, by the file's stamp, with the checks fingerprint (what decides
+// which translations pass the QA checks: the glossary, the checks made
+// errors). A command reads of it only what its lookups need; the files
+// changed since it was written are read and held in memory beside it
+// (tm.Index.Layered). It is written again when more than 1/tmRewriteShare
+// of the files changed, or the checks fingerprint did: an import costs the
+// same in a small archive and a large one, the rewrite's cost spread over
+// the imports before it. An earlier mosty kept the memory as lines in
+// tm-<lang> (or JSON in tm-<lang>.json): read once to make the index, then
+// removed.
+var tmRewriteShare = 20 // a variable so tests can set it
 
-type tmCacheFile struct {
-	Stamp   index.Stamp `json:"stamp"`
-	Entries []tm.Entry  `json:"entries"`
-}
+func (w *Workspace) tmIndexPath(lang string) string { return w.Path(".mosty", "tm-"+lang+".idx") }
 
-const tmCacheHeader = "mosty-tm 1"
-
-// readTMCache reads a memory cache; a damaged one is empty, so every file
-// is read again.
-func readTMCache(r io.Reader) tmCache {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(nil, 16<<20)
-	if !sc.Scan() || sc.Text() != tmCacheHeader || !sc.Scan() {
-		return tmCache{}
-	}
-	c := tmCache{Checks: cacheUnescape(sc.Text()), Files: map[string]tmCacheFile{}}
-	var file string // the file whose entries follow, in cur
-	var cur tmCacheFile
-	for sc.Scan() {
-		kind, rest, _ := strings.Cut(sc.Text(), "\t")
-		f := strings.Split(rest, "\t")
-		switch {
-		case kind == "F" && len(f) == 2:
-			st, ok := index.ParseStamps(f[1])
-			if !ok || len(st) != 1 {
-				return tmCache{}
-			}
-			if file != "" {
-				c.Files[file] = cur
-			}
-			file, cur = cacheUnescape(f[0]), tmCacheFile{Stamp: st[0]}
-		case kind == "E" && len(f) == 3 && file != "":
-			cur.Entries = append(cur.Entries, tm.Entry{Source: cacheUnescape(f[0]), Translation: cacheUnescape(f[1]), Origin: cacheUnescape(f[2])})
-		default:
-			return tmCache{}
-		}
-	}
-	if sc.Err() != nil {
-		return tmCache{}
-	}
-	if file != "" {
-		c.Files[file] = cur
-	}
-	return c
-}
-
-// loadTMCache reads the cache at path, or the JSON one an earlier mosty
-// left beside it (then legacy is set: it is to be written again); none,
-// or one that is not a regular file, is empty.
-func loadTMCache(path string) (c tmCache, legacy bool) {
-	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
-		f, err := os.Open(path)
-		if err != nil {
-			return tmCache{}, false
-		}
-		defer f.Close()
-		return readTMCache(f), false
-	}
-	data, err := safefile.Read(path+".json", maxCacheFile)
-	if err != nil {
-		return tmCache{}, false
-	}
-	if json.Unmarshal(data, &c) != nil {
-		c = tmCache{} // damaged: every file is read again
-	}
-	return c, true
-}
-
-// writeTMCache writes c as readTMCache reads it, the files in order.
-func writeTMCache(b *bufio.Writer, c tmCache) {
-	b.WriteString(tmCacheHeader + "\n" + cacheEscaper.Replace(c.Checks) + "\n")
-	for _, rel := range sortedKeys(c.Files) {
-		f := c.Files[rel]
-		b.WriteString("F\t" + cacheEscaper.Replace(rel) + "\t" + index.FormatStamps([]index.Stamp{f.Stamp}) + "\n")
-		for _, e := range f.Entries {
-			b.WriteString("E\t" + cacheEscaper.Replace(e.Source) + "\t" + cacheEscaper.Replace(e.Translation) + "\t" + cacheEscaper.Replace(e.Origin) + "\n")
-		}
-	}
+// A memoryFile is a locale file of the memory, by its article's slug.
+type memoryFile struct {
+	slug  string
+	stamp string
 }
 
 // buildMemory makes the translation memory of lang from every translated
 // or reviewed segment of the files in stamps (not one a git merge left in
 // two versions: catalog.Unit.Usable) that passes the QA checks
 // without an error (a forbidden term, a missing placeholder: never
-// memory), reading only the files that changed since the cache in .mosty/
-// was written, and from the memories imported into memory/.
+// memory), through the index in .mosty/, and from the memories imported
+// into memory/ (held in memory: they are few).
 func (w *Workspace) buildMemory(lang string, stamps stampSet, checks *qa.Checker) (*tm.Memory, error) {
-	path := w.Path(".mosty", "tm-"+lang)
-	cache, legacy := loadTMCache(path)
-	next := tmCache{Checks: w.checksFingerprint(), Files: map[string]tmCacheFile{}}
-	if cache.Checks != next.Checks {
-		cache.Files = nil
-	}
-	m := tm.New()
-	read := 0 // files read, not taken from the cache
+	var files []memoryFile
 	for _, slug := range stamps.slugs() {
-		rel := "locales/" + lang + "/" + slug + ".toml"
-		st := stamps.locale(slug, lang)
-		if st == index.Missing {
-			continue
+		if st := stamps.locale(slug, lang); st != index.Missing {
+			files = append(files, memoryFile{slug, index.FormatStamps([]index.Stamp{st})})
 		}
-		c, ok := cache.Files[rel]
-		if !ok || c.Stamp != st {
-			var err error
-			if c, err = w.memoryOf(lang, slug, st, checks); err != nil {
-				return nil, err
+	}
+	imported, err := w.importedEntries(lang, checks)
+	if err != nil {
+		return nil, err
+	}
+	fingerprint := w.checksFingerprint()
+	x, closer := openTMIndex(w.tmIndexPath(lang))
+	if x != nil && x.Checks() == fingerprint {
+		if sources, ok := memorySources(x, files); ok {
+			for i, s := range sources {
+				if !s.Indexed {
+					if sources[i].Entries, err = w.memoryOf(lang, s.Name, checks); err != nil {
+						closer()
+						return nil, err
+					}
+				}
 			}
-			read++
+			sources = append(sources, tm.Source{Name: MemoryDir, Entries: imported})
+			m, err := x.Layered(sources, func() (*tm.Memory, error) { return w.remakeMemory(lang, files, imported, checks) })
+			if err == nil {
+				return m, nil
+			}
 		}
-		next.Files[rel] = c
-		for _, e := range c.Entries {
+	}
+	m, err := w.rewriteMemory(lang, files, imported, checks, x)
+	if closer != nil {
+		closer()
+	}
+	return m, err
+}
+
+// memorySources lists files as sources of a memory layered on x: those x
+// holds with the same stamp taken from it. ok is false when too many
+// differ: the index is to be written again.
+func memorySources(x *tm.Index, files []memoryFile) (sources []tm.Source, ok bool) {
+	held := map[string]string{}
+	for _, f := range x.Files() {
+		held[f.Name] = f.Stamp
+	}
+	differ := 0
+	for _, f := range files {
+		st, in := held[f.slug]
+		sources = append(sources, tm.Source{Name: f.slug, Indexed: in && st == f.stamp})
+		if !in || st != f.stamp {
+			differ++
+		}
+		delete(held, f.slug)
+	}
+	differ += len(held) // removed
+	return sources, differ*tmRewriteShare <= max(len(files), len(x.Files()))
+}
+
+// openTMIndex opens the index at path; nil when there is none or it is
+// damaged. close closes its file.
+func openTMIndex(path string) (x *tm.Index, close func()) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil
+	}
+	info, err := f.Stat()
+	if err == nil && info.Mode().IsRegular() {
+		if x, err = tm.OpenIndex(f, info.Size()); err == nil {
+			return x, func() { f.Close() }
+		}
+	}
+	f.Close()
+	return nil, nil
+}
+
+// rewriteMemory writes lang's index again, each file's entries taken
+// from the old index or an earlier mosty's cache when the file is as they
+// recorded it, or read; and returns the memory layered on it.
+func (w *Workspace) rewriteMemory(lang string, files []memoryFile, imported []tm.Entry, checks *qa.Checker, old *tm.Index) (*tm.Memory, error) {
+	fingerprint := w.checksFingerprint()
+	known := map[string]func() ([]tm.Entry, error){} // entries by slug and stamp
+	if old != nil && old.Checks() == fingerprint {
+		for i, f := range old.Files() {
+			known[f.Name+"\t"+f.Stamp] = func() ([]tm.Entry, error) { return old.FileEntries(i) }
+		}
+	}
+	legacyPath := w.Path(".mosty", "tm-"+lang)
+	if cache, _ := loadTMCache(legacyPath); cache.Checks == fingerprint {
+		for rel, f := range cache.Files {
+			slug := strings.TrimSuffix(strings.TrimPrefix(rel, "locales/"+lang+"/"), ".toml")
+			entries := f.Entries
+			known[slug+"\t"+index.FormatStamps([]index.Stamp{f.Stamp})] = func() ([]tm.Entry, error) { return entries, nil }
+		}
+	}
+	indexed := make([]tm.IndexedFile, len(files))
+	for i, f := range files {
+		indexed[i] = tm.IndexedFile{Name: f.slug, Stamp: f.stamp}
+		get, ok := known[f.slug+"\t"+f.stamp]
+		var err error
+		if ok {
+			indexed[i].Entries, err = get()
+		}
+		if !ok || err != nil {
+			indexed[i].Entries, err = w.memoryOf(lang, f.slug, checks)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	path := w.tmIndexPath(lang)
+	// An index can be made again: losing it costs reading the files; no sync.
+	err := safefile.WriteFunc(path, safefile.Options{}, func(b *bufio.Writer) error {
+		return tm.WriteIndex(b, fingerprint, indexed)
+	})
+	if err == nil {
+		os.Remove(legacyPath)
+		os.Remove(legacyPath + ".json")
+		if x, _ := openTMIndex(path); x != nil {
+			sources := make([]tm.Source, len(files), len(files)+1)
+			for i, f := range files {
+				sources[i] = tm.Source{Name: f.slug, Indexed: true}
+			}
+			sources = append(sources, tm.Source{Name: MemoryDir, Entries: imported})
+			if m, err := x.Layered(sources, func() (*tm.Memory, error) { return w.remakeMemory(lang, files, imported, checks) }); err == nil {
+				return m, nil
+			}
+		}
+	}
+	// Not written (a read-only workspace): the memory is made whole.
+	m := tm.New()
+	for _, f := range indexed {
+		for _, e := range f.Entries {
 			m.Add(e)
 		}
 	}
-	if err := w.addImported(m, lang, checks); err != nil {
-		return nil, err
-	}
-	// Written again when enough changed to be worth it: rewriting the
-	// memory of a large archive for the one article an import changed
-	// costs more than reading that article's file next time.
-	if legacy || cache.Checks != next.Checks || read > len(next.Files)/100 || len(next.Files) < len(cache.Files) {
-		if os.MkdirAll(filepath.Dir(path), 0o755) == nil {
-			// A cache: losing it costs reading the files again; no sync.
-			err := safefile.WriteFunc(path, safefile.Options{}, func(b *bufio.Writer) error {
-				writeTMCache(b, next)
-				return nil
-			})
-			if err == nil {
-				os.Remove(path + ".json") // an earlier mosty's cache, if any
-			}
-		}
+	for _, e := range imported {
+		m.Add(e)
 	}
 	return m, nil
 }
 
+// remakeMemory makes lang's memory again from its files when its index
+// turned out damaged while in use, and writes the index again.
+func (w *Workspace) remakeMemory(lang string, files []memoryFile, imported []tm.Entry, checks *qa.Checker) (*tm.Memory, error) {
+	os.Remove(w.tmIndexPath(lang))
+	return w.rewriteMemory(lang, files, imported, checks, nil)
+}
+
 // memoryOf reads the done segments of one translators' file that pass
 // the checks.
-func (w *Workspace) memoryOf(lang, slug string, st index.Stamp, checks *qa.Checker) (tmCacheFile, error) {
-	c := tmCacheFile{Stamp: st}
+func (w *Workspace) memoryOf(lang, slug string, checks *qa.Checker) ([]tm.Entry, error) {
 	f, _, err := w.LoadLocale(lang, slug)
 	if err != nil || f == nil {
-		return c, err
+		return nil, err
 	}
+	var out []tm.Entry
 	for _, u := range f.Active() {
 		if u.Usable() && !qa.HasErrors(checks.Unit(slug, lang, u)) {
-			c.Entries = append(c.Entries, tm.Entry{Source: u.Source, Translation: u.Translation, Origin: slug + "/" + u.ID})
+			out = append(out, tm.Entry{Source: u.Source, Translation: u.Translation, Origin: slug + "/" + u.ID})
 		}
 	}
-	return c, nil
+	return out, nil
 }
 
 // prefill fills a translators' file from the memory of its language, as

@@ -4,11 +4,17 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/index"
+	"github.com/mosty-dev/mosty/internal/qa"
 	"github.com/mosty-dev/mosty/internal/tm"
 )
 
@@ -42,7 +48,7 @@ func TestPrefill(t *testing.T) {
 	}
 	// Every target language's memory was made, and kept in .mosty/.
 	for _, lang := range w.Config.TargetLanguages {
-		if _, err := os.Stat(w.Path(".mosty", "tm-"+lang)); err != nil {
+		if _, err := os.Stat(w.tmIndexPath(lang)); err != nil {
 			t.Errorf("the %s memory was not kept: %v", lang, err)
 		}
 	}
@@ -64,45 +70,197 @@ func idOf(t *testing.T, w *Workspace, source string) string {
 	return ""
 }
 
-// TestMemoryCache: the memory a command builds is kept in .mosty/tm-ru,
-// and the next command takes it from there, not from the files; a cache
-// an earlier mosty left as JSON (tm-ru.json) is read the same and then
-// replaced.
+// TestMemoryCache: the memory a command builds is kept as an index in
+// .mosty/tm-ru.idx, and the next command takes it from there, not from
+// the files; a cache an earlier mosty left, as lines (tm-ru) or JSON
+// (tm-ru.json), makes the index and is removed.
 func TestMemoryCache(t *testing.T) {
 	w, _ := setup(t) // "art": everything translated into Russian
 	first, err := w.Memory("ru")
 	if err != nil || first.Len() == 0 {
 		t.Fatalf("memory: %d entries, %v", first.Len(), err)
 	}
-	path := w.Path(".mosty", "tm-ru")
-	cache, _ := loadTMCache(path)
-	if len(cache.Files) != 1 || len(cache.Files["locales/ru/art.toml"].Entries) != first.Len() {
-		t.Fatalf("the cache holds %+v", cache.Files)
+	st, _ := os.Stat(w.LocalePath("ru", "art"))
+	stamp := index.Stamp{Size: st.Size(), MTime: st.ModTime().UnixNano()}
+	planted := tm.Entry{Source: "Zdanie tylko w pamięci.", Translation: "Только в памяти.", Origin: "art/x"}
+	for _, tc := range []struct {
+		name  string
+		write func(path string, c tmCache) error
+	}{
+		{"lines", func(path string, c tmCache) error { return os.WriteFile(path, writeTM(c), 0o644) }},
+		{"json", func(path string, c tmCache) error {
+			data, _ := json.Marshal(c)
+			return os.WriteFile(path+".json", data, 0o644)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// What the earlier cache says wins over the file while the
+			// file's stamp is the same: a planted entry shows it is read.
+			c := tmCache{Checks: w.checksFingerprint(), Files: map[string]tmCacheFile{
+				"locales/ru/art.toml": {Stamp: stamp, Entries: append(slices.Clone(first.Entries()), planted)},
+			}}
+			os.Remove(w.tmIndexPath("ru"))
+			legacy := w.Path(".mosty", "tm-ru")
+			if err := tc.write(legacy, c); err != nil {
+				t.Fatal(err)
+			}
+			for run := range 2 { // made from the earlier cache, then read from the index
+				m, err := w.Memory("ru")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := m.Lookup(planted.Source, 100, 1); len(got) != 1 || got[0].Entry != planted {
+					t.Errorf("run %d: the planted entry is not found: %+v", run, got)
+				}
+			}
+			for _, p := range []string{legacy, legacy + ".json"} {
+				if _, err := os.Stat(p); err == nil {
+					t.Errorf("%s was kept beside the index", p)
+				}
+			}
+		})
 	}
-	// What the cache says wins over the file while the file's stamp is
-	// the same: a planted entry shows the cache is read.
-	f := cache.Files["locales/ru/art.toml"]
-	f.Entries = append(f.Entries, tm.Entry{Source: "Zdanie tylko w pamięci.", Translation: "Только в памяти.", Origin: "art/x"})
-	cache.Files["locales/ru/art.toml"] = f
-	legacy, _ := json.Marshal(cache)
-	if err := os.Remove(path); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path+".json", legacy, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	m, err := w.Memory("ru")
+}
+
+// wholeMemory is the memory of lang made whole from the files, as mosty
+// made it before it kept an index.
+func wholeMemory(t *testing.T, w *Workspace, lang string) *tm.Memory {
+	t.Helper()
+	o := w.newOp()
+	stamps, err := o.listing()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := m.Lookup("Zdanie tylko w pamięci.", 100, 1); len(got) != 1 || got[0].Translation != "Только в памяти." {
-		t.Errorf("the earlier mosty's JSON cache was not read: %+v", got)
+	g, _ := o.glossary()
+	checks := &qa.Checker{Glossary: g, Errors: w.Config.Check.Errors}
+	m := tm.New()
+	for _, slug := range stamps.slugs() {
+		entries, err := w.memoryOf(lang, slug, checks)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			m.Add(e)
+		}
 	}
-	if _, err := os.Stat(path + ".json"); err == nil {
-		t.Error("the JSON cache was kept beside the new one")
+	imported, _ := w.importedEntries(lang, checks)
+	for _, e := range imported {
+		m.Add(e)
 	}
-	if again, legacy := loadTMCache(path); legacy || len(again.Files["locales/ru/art.toml"].Entries) != first.Len()+1 {
-		t.Errorf("the cache written again holds %+v", again.Files)
+	return m
+}
+
+// TestMemoryMasking: a file changed, removed or new since the index was
+// written is masked in it and read, and lookups answer as the memory made
+// whole from the files; the index is written again only when the checks
+// fingerprint changed (here: every other change is few enough).
+func TestMemoryMasking(t *testing.T) {
+	defer func(v int) { tmRewriteShare = v }(tmRewriteShare)
+	tmRewriteShare = 0 // never written again for the files changed
+	w, _ := setup(t)
+	dir := t.TempDir()
+	add := func(slug, text string) {
+		p := filepath.Join(dir, slug+".txt")
+		os.WriteFile(p, []byte(text), 0o644)
+		importOne(t, w, p)
+		if err := w.UpdateLocale("ru", slug, func(f *catalog.File) {
+			for i := range f.Units {
+				f.Units[i].Translation, f.Units[i].Status = fmt.Sprintf("%s %d.", slug, i), catalog.Translated
+			}
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add("bravo", "Bravo\n\n2018-01-10\n\nPierwsze zdanie o klastrze. Zdanie o Łomży w 2018 roku.\n")
+	add("charlie", "Charlie\n\n2018-01-11\n\nZdanie o Łomży w 2019 roku. Inne zdanie.\n")
+	if _, err := w.Memory("ru"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		change  func()
+		rewrite bool // the index is written again
+	}{
+		{"changed", func() {
+			w.UpdateLocale("ru", "bravo", func(f *catalog.File) { f.Units[1].Translation = "Другой перевод." })
+		}, false},
+		{"removed", func() { os.Remove(w.LocalePath("ru", "art")) }, false},
+		{"new", func() {
+			add("alpha", "Alpha\n\n2018-01-12\n\nZdanie o Łomży w 2020 roku. Pierwsze zdanie o klastrze.\n")
+		}, false},
+		{"checks", func() { os.WriteFile(w.Path("glossary.toml"), []byte("# no terms yet\n"), 0o644) }, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before, _ := os.ReadFile(w.tmIndexPath("ru"))
+			tc.change()
+			got, err := w.Memory("ru")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := wholeMemory(t, w, "ru")
+			if g, w := got.Entries(), want.Entries(); !slices.Equal(g, w) {
+				t.Fatalf("entries\n got %v\nwant %v", g, w)
+			}
+			for _, e := range want.Entries() {
+				for _, q := range []string{e.Source, strings.ReplaceAll(e.Source, "20", "21"), e.Translation} {
+					if g, w := got.Lookup(q, 50, 10), want.Lookup(q, 50, 10); !reflect.DeepEqual(g, w) {
+						t.Errorf("lookup %q\n got %v\nwant %v", q, g, w)
+					}
+					if g, w := got.Search(q, 0), want.Search(q, 0); !reflect.DeepEqual(g, w) {
+						t.Errorf("search %q\n got %v\nwant %v", q, g, w)
+					}
+				}
+			}
+			after, _ := os.ReadFile(w.tmIndexPath("ru"))
+			if rewritten := !bytes.Equal(before, after); rewritten != tc.rewrite {
+				t.Errorf("index written again: %v, want %v", rewritten, tc.rewrite)
+			}
+		})
+	}
+}
+
+// TestMemoryDamaged: a damaged index is written again, never read for a
+// wrong match, whether the damage shows when it is opened or in a lookup.
+func TestMemoryDamaged(t *testing.T) {
+	w, _ := setup(t)
+	want := wholeMemory(t, w, "ru")
+	if _, err := w.Memory("ru"); err != nil {
+		t.Fatal(err)
+	}
+	good, _ := os.ReadFile(w.tmIndexPath("ru"))
+	rewritten := 0
+	for at := 0; at < len(good); at += max(1, len(good)/97) {
+		bad := slices.Clone(good)
+		bad[at] ^= 0x55
+		os.WriteFile(w.tmIndexPath("ru"), bad, 0o644)
+		m, err := w.Memory("ru")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range want.Entries() {
+			if g, w := m.Lookup(e.Source, 50, 10), want.Lookup(e.Source, 50, 10); !reflect.DeepEqual(g, w) {
+				t.Fatalf("byte %d damaged: lookup %q\n got %v\nwant %v", at, e.Source, g, w)
+			}
+		}
+		if g, w := m.Entries(), want.Entries(); !slices.Equal(g, w) {
+			t.Fatalf("byte %d damaged: entries\n got %v\nwant %v", at, g, w)
+		}
+		if err := m.Err(); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range want.Entries() {
+			if g, w := m.Search(e.Translation, 0), want.Search(e.Translation, 0); !reflect.DeepEqual(g, w) {
+				t.Fatalf("byte %d damaged: search %q\n got %v\nwant %v", at, e.Translation, g, w)
+			}
+		}
+		// Damage a lookup did not read may stay; what was read was
+		// written again.
+		if again, _ := os.ReadFile(w.tmIndexPath("ru")); bytes.Equal(again, good) {
+			rewritten++
+		}
+	}
+	if rewritten < 50 {
+		t.Errorf("the index was written again after %d damages of 97", rewritten)
 	}
 }
 

@@ -29,27 +29,28 @@ func (w *Workspace) checksFingerprint() string {
 	return hex.EncodeToString(h[:6])
 }
 
-// addImported adds the pairs of lang from the memories in memory/ that
-// pass the checks; their origin is the file.
-func (w *Workspace) addImported(m *tm.Memory, lang string, checks *qa.Checker) error {
+// importedEntries are the pairs of lang from the memories in memory/
+// that pass the checks; their origin is the file.
+func (w *Workspace) importedEntries(lang string, checks *qa.Checker) ([]tm.Entry, error) {
 	paths, err := filepath.Glob(w.Path(MemoryDir, "*.tmx"))
 	if err != nil {
-		return err
+		return nil, err
 	}
+	var out []tm.Entry
 	for _, p := range paths {
 		pairs, err := w.readMemoryFile(p, lang)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		origin := MemoryDir + "/" + filepath.Base(p)
 		for _, pr := range pairs {
 			u := catalog.Unit{ID: origin, Source: pr.Source, Translation: pr.Translation, Status: catalog.Translated}
 			if !qa.HasErrors(checks.Unit(origin, lang, u)) {
-				m.Add(tm.Entry{Source: pr.Source, Translation: pr.Translation, Origin: origin})
+				out = append(out, tm.Entry{Source: pr.Source, Translation: pr.Translation, Origin: origin})
 			}
 		}
 	}
-	return nil
+	return out, nil
 }
 
 // readMemoryFile reads the pairs of lang of a TMX file.
