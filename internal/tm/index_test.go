@@ -1,10 +1,13 @@
 package tm
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -185,6 +188,72 @@ func FuzzIndex(f *testing.F) {
 		m.Entries()
 		for i := range x.Files() {
 			x.FileEntries(i)
+		}
+	})
+}
+
+// BenchmarkIndexLookup100k looks up close matches among 100,000 segments
+// kept in an index file, against the same memory made by New: a lookup
+// ("lookup"), and what a command pays before its first lookup ("open":
+// the index opened, one file of 1,000 changed; "make": the memory made
+// whole from its entries, as a command made it before).
+func BenchmarkIndexLookup100k(b *testing.B) {
+	m, queries := memory100k(b)
+	entries := m.Entries()
+	var files []IndexedFile
+	sources := make([]Source, 0, 1000)
+	for i := 0; i < len(entries); i += 100 {
+		name := fmt.Sprintf("f%04d", i/100)
+		files = append(files, IndexedFile{Name: name, Stamp: "1", Entries: entries[i : i+100]})
+		sources = append(sources, Source{Name: name, Indexed: true})
+	}
+	sources[500] = Source{Name: sources[500].Name, Entries: entries[50_000:50_100]}
+	path := filepath.Join(b.TempDir(), "tm.idx")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	if err := WriteIndex(w, "c", files); err != nil {
+		b.Fatal(err)
+	}
+	w.Flush()
+	info, _ := f.Stat()
+	open := func() *Memory {
+		x, err := OpenIndex(f, info.Size())
+		if err != nil {
+			b.Fatal(err)
+		}
+		d, err := x.Layered(sources, noRebuild)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return d
+	}
+	d := open()
+	for name, mem := range map[string]*Memory{"lookup/memory": m, "lookup/disk": d} {
+		b.Run(name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				if len(mem.Lookup(queries[i%len(queries)], 75, 5)) == 0 {
+					b.Fatal("no match for a close sentence")
+				}
+				i++
+			}
+		})
+	}
+	b.Run("open/disk", func(b *testing.B) {
+		for b.Loop() {
+			open().Lookup(queries[0], 75, 5)
+		}
+	})
+	b.Run("open/make", func(b *testing.B) {
+		for b.Loop() {
+			m := New()
+			for _, e := range entries {
+				m.Add(e)
+			}
+			m.Lookup(queries[0], 75, 5)
 		}
 	})
 }

@@ -31,6 +31,7 @@ type layer struct {
 	keys     []int64 // of the overlay's entries, ascending
 
 	rebuild func() (*Memory, error)
+	scratch sync.Pool // of *scratch, a counter per index entry
 	mu      sync.Mutex
 	full    *Memory // made by rebuild when the index turned out damaged
 	err     error
@@ -223,7 +224,6 @@ type item struct {
 	key   int64
 	entry Entry
 	norm  string
-	count int32
 	id    int32 // index id, or -1 - overlay id
 }
 
@@ -314,7 +314,9 @@ func (m *Memory) layeredLookup(source string, minScore, limit int) ([]Match, err
 	}
 	size := func(g gram) int { return count(l.x.sdict, g) - int(l.adj[g]) + len(m.grams[g]) }
 	slices.SortFunc(grams, func(a, b gram) int { return size(a) - size(b) })
-	counts := map[int32]int32{} // by index id, or -1 - overlay id
+	sc := l.getScratch()
+	defer l.scratch.Put(sc)
+	over := map[int32]int32{} // the overlay's counts (it is small)
 	visited := 0
 	for k, g := range grams {
 		s := size(g)
@@ -324,30 +326,31 @@ func (m *Memory) layeredLookup(source string, minScore, limit int) ([]Match, err
 		visited += s
 		ids, err := l.x.posting(l.x.sdict, secSPost, g)
 		if err != nil {
+			sc.reset()
 			return nil, err
 		}
 		for _, id := range ids {
 			if !l.isRemoved(id) {
-				counts[id]++
+				if sc.count[id] == 0 {
+					sc.touched = append(sc.touched, id)
+				}
+				sc.count[id]++
 			}
 		}
 		for _, i := range m.grams[g] {
-			counts[-1-i]++
+			over[i]++
 		}
 	}
-	touched := make([]item, 0, len(counts))
-	for id, c := range counts {
-		it := item{id: id, count: c}
-		if id < 0 {
-			it.key = l.keys[-1-id]
-		} else {
-			it.key = l.indexKey(id)
-		}
-		if !seen[it.key] {
-			touched = append(touched, it)
-		}
+	touched := make([]counted, 0, len(sc.touched)+len(over))
+	for _, id := range sc.touched {
+		touched = append(touched, counted{id: id, count: sc.count[id]})
 	}
-	for _, it := range topCounted(touched, maxCandidates) {
+	sc.reset()
+	for i, c := range over {
+		touched = append(touched, counted{key: l.keys[i], id: -1 - i, count: c})
+	}
+	for _, c := range topCounted(touched, maxCandidates, l, seen) {
+		it := item{key: c.key, id: c.id}
 		if err := m.get(&it); err != nil {
 			return nil, err
 		}
@@ -362,16 +365,70 @@ func (m *Memory) layeredLookup(source string, minScore, limit int) ([]Match, err
 	return out, nil
 }
 
-// topCounted returns the n items with the highest counts, ties to the
-// lower key, most first, as scratch.best does by ids.
-func topCounted(items []item, n int) []item {
-	slices.SortFunc(items, func(a, b item) int {
+// counted is an entry a lookup met, by index id (its key found when
+// needed) or -1 - overlay id, and the trigrams it shares with the
+// sentence.
+type counted struct {
+	key       int64
+	id, count int32
+}
+
+// topCounted returns the n entries, not in skip, with the highest counts,
+// ties to the lower key, most first, as scratch.best does by ids: from a
+// histogram of the counts, only the few best get their keys and are
+// sorted.
+func topCounted(all []counted, n int, l *layer, skip map[int64]bool) []counted {
+	var hist []int
+	for _, c := range all {
+		if int(c.count) >= len(hist) {
+			hist = append(hist, make([]int, int(c.count)+1-len(hist))...)
+		}
+		hist[c.count]++
+	}
+	cut, above := 1, 0 // the lowest count kept (more with skipped ones), and how many have more
+	for c := len(hist) - 1; c > 0; c-- {
+		if above+hist[c] >= n+len(skip) {
+			cut = c
+			break
+		}
+		above += hist[c]
+	}
+	var out []counted
+	for _, c := range all {
+		if int(c.count) < cut {
+			continue
+		}
+		if c.id >= 0 {
+			c.key = l.indexKey(c.id)
+		}
+		if !skip[c.key] {
+			out = append(out, c)
+		}
+	}
+	slices.SortFunc(out, func(a, b counted) int {
 		if a.count != b.count {
 			return int(b.count - a.count)
 		}
 		return cmp.Compare(a.key, b.key)
 	})
-	return items[:min(n, len(items))]
+	return out[:min(n, len(out))]
+}
+
+// getScratch returns counters for every index entry, from a pool.
+func (l *layer) getScratch() *scratch {
+	sc, _ := l.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{count: make([]int32, l.x.n)}
+	}
+	return sc
+}
+
+// reset sets the touched counters back to zero.
+func (sc *scratch) reset() {
+	for _, i := range sc.touched {
+		sc.count[i] = 0
+	}
+	sc.touched = sc.touched[:0]
 }
 
 // layeredSearch is Search of a memory with an index.
