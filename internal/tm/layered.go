@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // A Source is one file of a memory made by Index.Layered: its entries,
@@ -32,10 +33,23 @@ type layer struct {
 
 	rebuild func() (*Memory, error)
 	scratch sync.Pool // of *scratch, a counter per index entry
-	mu      sync.Mutex
-	full    *Memory // made by rebuild when the index turned out damaged
-	err     error
+
+	// memo keeps the answers of lookups (lookupKey → []Match): an export
+	// asks for the same sentence once per article that holds it.
+	memo     sync.Map
+	memoized atomic.Int64
+	mu       sync.Mutex
+	full     *Memory // made by rebuild when the index turned out damaged
+	err      error
 }
+
+type lookupKey struct {
+	source          string
+	minScore, limit int
+}
+
+// maxMemo is how many lookups a memory keeps the answers of.
+const maxMemo = 20_000
 
 func key(rank int64, seq int) int64 { return rank<<32 | int64(seq) }
 

@@ -110,9 +110,16 @@ func (m *Memory) Lookup(source string, minScore, limit int) []Match {
 		if full := m.layer.fallback(); full != nil {
 			return full.Lookup(source, minScore, limit)
 		}
+		k := lookupKey{source, minScore, limit}
+		if out, ok := m.layer.memo.Load(k); ok {
+			return slices.Clone(out.([]Match))
+		}
 		out, err := m.layeredLookup(source, minScore, limit)
 		if err != nil {
 			return m.layer.failed(err).Lookup(source, minScore, limit)
+		}
+		if m.layer.memoized.Add(1) <= maxMemo {
+			m.layer.memo.Store(k, slices.Clone(out))
 		}
 		return out
 	}
