@@ -5,8 +5,13 @@
 // differ only in their numbers, and entries holding a phrase
 // (concordance), and decides how a match pre-fills a new segment: the
 // placeholders of the new sentence, its numbers, and a note of what to
-// check. It reads no files and decides nothing about which translations
-// are good enough to be memory.
+// check. A memory is made in RAM (New, Add) or kept as an index
+// (WriteIndex to an io.Writer, OpenIndex over an io.ReaderAt) that a
+// lookup reads in part, with the files changed since held in RAM beside
+// it (Index.Layered), answering as the memory made in RAM would. It opens
+// no files (the caller hands it readers and writers) and decides nothing
+// about which translations are good enough to be memory, nor when an
+// index is written again.
 package tm
 
 import (

@@ -31,7 +31,8 @@ func (w *Workspace) tmIndexPath(lang string) string { return w.Path(".mosty", "t
 // A memoryFile is a locale file of the memory, by its article's slug.
 type memoryFile struct {
 	slug  string
-	stamp string
+	stamp string // st formatted
+	st    index.Stamp
 }
 
 // buildMemory makes the translation memory of lang from every translated
@@ -44,7 +45,7 @@ func (w *Workspace) buildMemory(lang string, stamps stampSet, checks *qa.Checker
 	var files []memoryFile
 	for _, slug := range stamps.slugs() {
 		if st := stamps.locale(slug, lang); st != index.Missing {
-			files = append(files, memoryFile{slug, index.FormatStamps([]index.Stamp{st})})
+			files = append(files, memoryFile{slug, index.FormatStamps([]index.Stamp{st}), st})
 		}
 	}
 	imported, err := w.importedEntries(lang, checks)
@@ -55,13 +56,9 @@ func (w *Workspace) buildMemory(lang string, stamps stampSet, checks *qa.Checker
 	x, closer := openTMIndex(w.tmIndexPath(lang))
 	if x != nil && x.Checks() == fingerprint {
 		if sources, ok := memorySources(x, files); ok {
-			for i, s := range sources {
-				if !s.Indexed {
-					if sources[i].Entries, err = w.memoryOf(lang, s.Name, checks); err != nil {
-						closer()
-						return nil, err
-					}
-				}
+			if err := w.readDelta(lang, sources, files, fingerprint, checks); err != nil {
+				closer()
+				return nil, err
 			}
 			sources = append(sources, tm.Source{Name: MemoryDir, Entries: imported})
 			m, err := x.Layered(sources, func() (*tm.Memory, error) { return w.remakeMemory(lang, files, imported, checks) })
@@ -75,6 +72,42 @@ func (w *Workspace) buildMemory(lang string, stamps stampSet, checks *qa.Checker
 		closer()
 	}
 	return m, err
+}
+
+// readDelta reads the entries of the sources the index does not hold as
+// they are now, through .mosty/tm-<lang>.delta: the entries of those files
+// by their stamps (the format of an earlier mosty's memory cache, see
+// tmCache), written again when a file was read. Each file changed since
+// the index was written is read once, not by every command until the
+// index is written again.
+func (w *Workspace) readDelta(lang string, sources []tm.Source, files []memoryFile, fingerprint string, checks *qa.Checker) error {
+	path := w.Path(".mosty", "tm-"+lang+".delta")
+	cache, _ := loadTMCache(path)
+	next := tmCache{Checks: fingerprint, Files: map[string]tmCacheFile{}}
+	read := false
+	for i, s := range sources {
+		if s.Indexed {
+			continue
+		}
+		c, ok := cache.Files[s.Name]
+		if !ok || c.Stamp != files[i].st || cache.Checks != fingerprint {
+			entries, err := w.memoryOf(lang, s.Name, checks)
+			if err != nil {
+				return err
+			}
+			c, read = tmCacheFile{Stamp: files[i].st, Entries: entries}, true
+		}
+		sources[i].Entries = c.Entries
+		next.Files[s.Name] = c
+	}
+	if read || len(next.Files) != len(cache.Files) {
+		// A cache: losing it costs reading the files again; no sync.
+		safefile.WriteFunc(path, safefile.Options{}, func(b *bufio.Writer) error {
+			writeTMCache(b, next)
+			return nil
+		})
+	}
+	return nil
 }
 
 // memorySources lists files as sources of a memory layered on x: those x
@@ -157,6 +190,7 @@ func (w *Workspace) rewriteMemory(lang string, files []memoryFile, imported []tm
 	if err == nil {
 		os.Remove(legacyPath)
 		os.Remove(legacyPath + ".json")
+		os.Remove(w.Path(".mosty", "tm-"+lang+".delta")) // what it held is in the index
 		if x, _ := openTMIndex(path); x != nil {
 			sources := make([]tm.Source, len(files), len(files)+1)
 			for i, f := range files {

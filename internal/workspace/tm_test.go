@@ -211,6 +211,9 @@ func TestMemoryMasking(t *testing.T) {
 					}
 				}
 			}
+			if _, err := os.Stat(w.Path(".mosty", "tm-ru.delta")); (err == nil) == tc.rewrite {
+				t.Errorf("the delta's cache is there: %v; the index was written again: %v", err == nil, tc.rewrite)
+			}
 			after, _ := os.ReadFile(w.tmIndexPath("ru"))
 			if rewritten := !bytes.Equal(before, after); rewritten != tc.rewrite {
 				t.Errorf("index written again: %v, want %v", rewritten, tc.rewrite)

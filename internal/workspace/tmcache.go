@@ -12,12 +12,15 @@ import (
 	"github.com/mosty-dev/mosty/internal/tm"
 )
 
-// tmCache is the memory cache an earlier mosty kept: each locale file's translated segments by the file's size
-// and time, so the memory is built without reading unchanged files. Checks
+// tmCache keeps locale files' translated segments by the file's size and
+// time, so that they are not read again while unchanged; Checks
 // fingerprints what decides which translations pass the QA checks (the
 // glossary, the checks made errors): when it changes, every file is read
-// again. It is .mosty/tm-<lang>, a line per file and per entry (see
-// writeTMCache); an earlier mosty kept it as JSON in tm-<lang>.json.
+// again. It is a line per file and per entry (see writeTMCache). The
+// index's delta is kept so (.mosty/tm-<lang>.delta, the files changed since
+// the index was written); an earlier mosty kept the whole memory so in
+// .mosty/tm-<lang>, and before that as JSON in tm-<lang>.json: read once to
+// make the index.
 type tmCache struct {
 	Checks string                 `json:"checks"`
 	Files  map[string]tmCacheFile `json:"files"`
@@ -92,7 +95,7 @@ func loadTMCache(path string) (c tmCache, legacy bool) {
 }
 
 // writeTMCache writes c as readTMCache reads it, the files in order (as
-// an earlier mosty did; tests make such caches with it).
+// an earlier mosty did; the index's delta, tm-<lang>.delta, is kept so).
 func writeTMCache(b *bufio.Writer, c tmCache) {
 	b.WriteString(tmCacheHeader + "\n" + cacheEscaper.Replace(c.Checks) + "\n")
 	for _, rel := range sortedKeys(c.Files) {
