@@ -10,6 +10,8 @@ import (
 	"hash/fnv"
 	"io"
 	"slices"
+	"sync"
+	"sync/atomic"
 )
 
 // An index is a memory kept in a file, read in part: WriteIndex writes
@@ -290,7 +292,26 @@ type Index struct {
 	shape  hashTable
 	sdict  []dictEntry
 	tdict  []dictEntry
+
+	// What lookups read is kept, up to a budget: an export looks up
+	// thousands of sentences that share trigrams and candidates.
+	postings    sync.Map // postingKey → []int32
+	entries     sync.Map // int32 → Entry
+	postingsLen atomic.Int64
+	entriesLen  atomic.Int64
 }
+
+type postingKey struct {
+	sec int
+	g   gram
+}
+
+// What an Index keeps of what it read: postings of up to maxKeptIDs ids
+// in all (4 bytes each), and maxKeptEntries entries.
+const (
+	maxKeptIDs     = 16 << 20
+	maxKeptEntries = 200_000
+)
 
 type section struct{ off, len int64 }
 
@@ -452,7 +473,7 @@ func (x *Index) Files() []IndexedFile { return x.files }
 func (x *Index) FileEntries(i int) ([]Entry, error) {
 	out := make([]Entry, 0, x.first[i+1]-x.first[i])
 	for id := x.first[i]; id < x.first[i+1]; id++ {
-		e, err := x.entry(id)
+		e, err := x.readEntry(id)
 		if err != nil {
 			return nil, err
 		}
@@ -488,6 +509,17 @@ func (x *Index) record(id int32) (record, error) {
 }
 
 func (x *Index) entry(id int32) (Entry, error) {
+	if e, ok := x.entries.Load(id); ok {
+		return e.(Entry), nil
+	}
+	e, err := x.readEntry(id)
+	if err == nil && x.entriesLen.Add(1) <= maxKeptEntries {
+		x.entries.Store(id, e)
+	}
+	return e, err
+}
+
+func (x *Index) readEntry(id int32) (Entry, error) {
 	r, err := x.record(id)
 	if err != nil {
 		return Entry{}, err
@@ -558,8 +590,21 @@ func count(dict []dictEntry, g gram) int {
 	return int(d.count)
 }
 
-// posting reads the heads holding g, ascending.
+// posting reads the heads holding g, ascending; the caller must not
+// change them.
 func (x *Index) posting(dict []dictEntry, postSec int, g gram) ([]int32, error) {
+	k := postingKey{postSec, g}
+	if ids, ok := x.postings.Load(k); ok {
+		return ids.([]int32), nil
+	}
+	ids, err := x.readPosting(dict, postSec, g)
+	if err == nil && x.postingsLen.Add(int64(len(ids))) <= maxKeptIDs {
+		x.postings.Store(k, ids)
+	}
+	return ids, err
+}
+
+func (x *Index) readPosting(dict []dictEntry, postSec int, g gram) ([]int32, error) {
 	d, ok := lookupGram(dict, g)
 	if !ok || d.count == 0 {
 		return nil, nil

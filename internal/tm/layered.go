@@ -518,7 +518,7 @@ func (x *Index) withTrigrams(dict []dictEntry, post int, grams []gram) ([]int32,
 			return nil, err
 		}
 		if k == 0 {
-			cands = ids
+			cands = slices.Clone(ids)
 		} else {
 			cands = intersect(cands, ids)
 		}
