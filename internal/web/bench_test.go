@@ -3,9 +3,9 @@ package web
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
-	"net/http"
 	"strings"
 	"testing"
 
