@@ -36,7 +36,7 @@ func (t *tables) eastPlace(words []string) (string, bool) {
 			sections = append([]string{"byplace"}, sections...)
 		}
 		vs := t.east.variants(lower, sections...)
-		if form, ok := t.confirmed(vs, placeWord|properWord, belarusWord); ok {
+		if form, ok := t.confirmed(vs, placeWord|belarusWord, properWord); ok {
 			confirmed++
 			return form
 		}
