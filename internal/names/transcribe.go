@@ -35,6 +35,9 @@ func Transcribe(nominative string, kind Kind) Name {
 		return n
 	}
 	words := strings.Fields(nominative)
+	if len(words) == 0 {
+		return n
+	}
 	if kind == Person {
 		n.Origin = t.personOrigin(words)
 		n.Russian, n.Also, n.English = t.person(words, n.Origin)
