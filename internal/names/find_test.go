@@ -183,6 +183,9 @@ func TestTranscribe(t *testing.T) {
 		{"Hanna Kanapackaja", Person, "Анна Канапацкая", "Anna Kanapatskaya"},
 		{"Hanna Krall", Person, "Ханна Кралль", "Hanna Krall"},
 		{"Lubou Czarkaszyna", Person, "Любовь Черкашина", "Liubou Charkashyna"},
+		// ie after l is е (not лиэ), a final -lia -лия.
+		{"Siergiej Kuzowliew", Person, "Сергей Кузовлев", "Sergey Kuzovlev"},
+		{"Lilia Czanyszewa", Person, "Лилия Чанышева", "Liliya Chanysheva"},
 		// A river's name is a river's, not the given name Рита the list
 		// has too: places are confirmed by the lists of places first.
 		{"Ryta", Place, "Рыта", "Ryta"},
