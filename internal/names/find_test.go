@@ -189,6 +189,7 @@ func TestTranscribe(t *testing.T) {
 		// A river's name is a river's, not the given name Рита the list
 		// has too: places are confirmed by the lists of places first.
 		{"Ryta", Place, "Рыта", "Ryta"},
+		{"Styr", Place, "Стырь", "Styr"},
 		// A lake is named by its adjective, which takes the Russian
 		// ending; a town in -skie keeps its Polish form.
 		{"Jezioro Sporowskie", Place, "Споровское", "Jezioro Sporowskie"},
