@@ -238,7 +238,6 @@ func (w *Workspace) doneWriting() error {
 	return nil
 }
 
-
 // sameFileSystem reports whether two folders are on one file system, so
 // that a file renamed from one to the other moves without a copy.
 func sameFileSystem(a, b string) bool {
