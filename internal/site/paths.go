@@ -1,15 +1,20 @@
 package site
 
 import (
+	"io"
 	"slices"
 	"strconv"
 	"strings"
 )
 
-// An Emit receives one file of the site: its path relative to the output
-// folder and its bytes. The site hands its files over one at a time, so
-// that a large site is never held in memory whole.
-type Emit func(name string, data []byte) error
+// An Output takes the files of the site, each by its path relative to
+// the output folder, with forward slashes: whole (Put), or written a
+// piece at a time (Create; the file is the output's once closed without
+// error) when it may be large, as a sitemap of 50 MB is.
+type Output interface {
+	Put(name string, data []byte) error
+	Create(name string) (io.WriteCloser, error)
+}
 
 // reserved are the names a language's folder uses for its listings and
 // feed: an article's slug must be none of them.
@@ -25,6 +30,16 @@ func pageURL(lang, slug string) string { return lang + "/" + slug + "/" }
 // articlePage and parallelPage are the files of an article in a language.
 func articlePage(lang, slug string) string  { return pageURL(lang, slug) + "index.html" }
 func parallelPage(lang, slug string) string { return pageURL(lang, slug) + "parallel.html" }
+
+// PageSlug is the article whose page or parallel page name is, if it is
+// one (the inverse of articlePage and parallelPage).
+func PageSlug(name string) (slug string, ok bool) {
+	parts := strings.Split(name, "/")
+	if len(parts) != 3 || parts[0] == "" || parts[1] == "" || parts[2] != "index.html" && parts[2] != "parallel.html" {
+		return "", false
+	}
+	return parts[1], true
+}
 
 // Files are the files a published version of an article is written to:
 // its page and, in a target language, its parallel page.
