@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -263,4 +264,52 @@ func BenchmarkIndexLookup100k(b *testing.B) {
 			m.Lookup(queries[0], 75, 5)
 		}
 	})
+}
+
+// TestLayeredConcurrent: lookups on one memory with an index from several
+// goroutines at once (a build extracts articles on all cores with one
+// memory) answer as one at a time.
+func TestLayeredConcurrent(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var files []IndexedFile
+	var sources []Source
+	indexed := map[string][]Entry{}
+	for i := range 20 {
+		name := fmt.Sprintf("a%02d", i)
+		f := IndexedFile{Name: name, Stamp: "1", Entries: randomEntries(r, name)}
+		files = append(files, f)
+		indexed[name] = f.Entries
+		sources = append(sources, Source{Name: name, Indexed: i%5 != 0})
+		if i%5 == 0 {
+			sources[i].Entries = randomEntries(r, name)
+		}
+	}
+	got, err := writeIndex(t, "c", files).Layered(sources, noRebuild)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := plain(sources, indexed)
+	var queries []string
+	for range 50 {
+		queries = append(queries, randomSentence(r))
+	}
+	errs := make(chan string, 4*len(queries))
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for _, q := range queries {
+				if g, w := got.Lookup(q, 0, 5), want.Lookup(q, 0, 5); !reflect.DeepEqual(g, w) {
+					errs <- fmt.Sprintf("Lookup(%q): %v, want %v", q, g, w)
+				}
+				if g, w := got.Search(q, 0), want.Search(q, 0); !reflect.DeepEqual(g, w) {
+					errs <- fmt.Sprintf("Search(%q): %v, want %v", q, g, w)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }
