@@ -171,7 +171,7 @@ func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) {
 	}
 	slices.Sort(out.Categories)
 	writeJSON(w, http.StatusOK, out)
-	s.store.saveSummaries(missing == 0)
+	s.store.saveSummaries(missing == 0, slugs)
 }
 
 // progress is how many articles a partial list has lines for.

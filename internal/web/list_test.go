@@ -196,6 +196,27 @@ func TestListPartial(t *testing.T) {
 	if d := cmp.Diff(second, again.list(t, "?per=500")); d != "" {
 		t.Errorf("the lines read back differ from those made (-made +read):\n%s", d)
 	}
+	// An article removed goes from the saved lines when the list is next
+	// made whole and saved.
+	for _, lang := range []string{"pl", "ru", "en"} {
+		if err := os.Remove(filepath.Join(dir, "locales", lang, "a001.toml")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Remove(filepath.Join(dir, "sources", "a001.meta.toml")); err != nil {
+		t.Fatal(err)
+	}
+	pruned, err := New(dir, Options{Addr: testAddr, Token: testToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pruned.store.unsaved = saveSummariesAfter // as if it made enough lines to save
+	if l := pruned.list(t, "?per=500"); l.Total != n-1 {
+		t.Fatalf("after a001 was removed: %d articles", l.Total)
+	}
+	if kept := loadSummaries(filepath.Join(dir, ".mosty", summariesName)); len(kept) != 3*(n-1) {
+		t.Errorf("%d lines saved for %d articles in 3 languages", len(kept), n-1)
+	}
 	writeTestFile(t, filepath.Join(dir, ".mosty", summariesName), summariesHeader+"\n{\"f\": 5}\n")
 	damaged, err := New(dir, Options{Addr: testAddr, Token: testToken, ListBudget: time.Nanosecond})
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/mosty-dev/mosty/internal/safefile"
 )
@@ -105,16 +106,24 @@ func loadSummaries(path string) map[string]cachedSummary {
 }
 
 // saveSummaries writes the cache when enough lines were made since it
-// was last written, or when whole is true (the list has a line for every
-// article) for the first time with any new. A cache that cannot be
-// written costs reading the files at the next start: it is not an error
-// of the request.
-func (s *store) saveSummaries(whole bool) {
+// was last written, or when the list has a line for every article of
+// slugs (whole) for the first time with any new. The lines of articles
+// no longer in slugs go then. A cache that cannot be written costs
+// reading the files at the next start: it is not an error of the
+// request.
+func (s *store) saveSummaries(whole bool, slugs []string) {
 	s.mu.Lock()
 	first := whole && !s.savedWhole
 	if s.unsaved == 0 || !first && s.unsaved < saveSummariesAfter {
 		s.mu.Unlock()
 		return
+	}
+	if whole {
+		maps.DeleteFunc(s.summaries, func(file string, _ cachedSummary) bool {
+			_, slug, _ := strings.Cut(file, "/")
+			_, found := slices.BinarySearch(slugs, slug)
+			return !found
+		})
 	}
 	s.savedWhole = s.savedWhole || whole
 	snapshot := maps.Clone(s.summaries)
