@@ -159,10 +159,6 @@ func WriteIndex(w io.Writer, checks string, files []IndexedFile) error {
 	h = binary.AppendUvarint(h, uint64(shapeBits))
 	// Offsets follow the header, whose length depends on them: fix the
 	// header's length first with the widest offsets.
-	sizes := 0
-	for _, s := range secs {
-		sizes += len(s)
-	}
 	fixed := len(h) + numSections*(2*binary.MaxVarintLen64+4)
 	off := uint64(len(indexMagic) + 8 + fixed + 4)
 	for k, s := range secs {
