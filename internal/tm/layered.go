@@ -326,14 +326,23 @@ func (m *Memory) layeredLookup(source string, minScore, limit int) ([]Match, err
 	if len(grams) == 0 {
 		return out, nil
 	}
-	size := func(g gram) int { return count(l.x.sdict, g) - int(l.adj[g]) + len(m.grams[g]) }
-	slices.SortFunc(grams, func(a, b gram) int { return size(a) - size(b) })
+	// Each trigram's posting length in the memory made whole, found once:
+	// sorted as Lookup sorts them (the same comparisons, so the same order).
+	type sized struct {
+		g gram
+		n int
+	}
+	order := make([]sized, len(grams))
+	for i, g := range grams {
+		order[i] = sized{g, count(l.x.sdict, g) - int(l.adj[g]) + len(m.grams[g])}
+	}
+	slices.SortFunc(order, func(a, b sized) int { return a.n - b.n })
 	sc := l.getScratch()
 	defer l.scratch.Put(sc)
 	over := map[int32]int32{} // the overlay's counts (it is small)
 	visited := 0
-	for k, g := range grams {
-		s := size(g)
+	for k, o := range order {
+		g, s := o.g, o.n
 		if k >= 8 && visited+s > maxVisited {
 			break
 		}
