@@ -9,9 +9,11 @@
 //     which stay names (the lists hold "москва" and "россия"), the pronoun I aside;
 //   - common words, the forms a dictionary has in small letters: for English every one but
 //     the short entries that take no affix, which is how en_US lists abbreviations ("approx",
-//     "bldg"; a small letter after a common word and a stop starts a sentence), and for
-//     Russian those that end like a surname ("name-ending" lines of ../../rules/ru.txt),
-//     which the splitter would otherwise take for names: "Российский", "Готов".
+//     "bldg"; a small letter after a common word and a stop starts a sentence); for Polish
+//     and Russian the short ones (at most four letters) but for such entries ("godz", "лаб"),
+//     so that a short word before a stop is known for a word, no abbreviation ("…szok. to
+//     był…"); and for Russian those that end like a surname ("name-ending" lines of
+//     ../../rules/ru.txt), which the splitter would otherwise take for names: "Российский".
 //
 // Usage, from the repository root:
 //
@@ -66,7 +68,7 @@ func main() {
 		if err != nil {
 			fail(err)
 		}
-		common, err := commonFilter(lang, *rules, filepath.Join(*dir, d.name+".dic"))
+		common, err := commonFilter(lang, *rules, filepath.Join(*dir, d.name+".dic"), d.charset)
 		if err != nil {
 			fail(err)
 		}
@@ -180,16 +182,17 @@ func pronoun(k string) bool {
 }
 
 // commonFilter says which small-letter forms of lang are kept as common
-// words: for English all but abbreviations, for Russian those with a
-// surname's ending (the "name-ending" lines of the rules), none for
-// Polish.
-func commonFilter(lang, rulesDir, dic string) (func(string) bool, error) {
+// words: for English all but abbreviations; for Polish and Russian the
+// short ones but abbreviations, and for Russian those with a surname's
+// ending (the "name-ending" lines of the rules) too.
+func commonFilter(lang, rulesDir, dic, charset string) (func(string) bool, error) {
+	abbrevs, err := bareShortEntries(dic, charset)
+	if err != nil {
+		return nil, err
+	}
+	short := func(w string) bool { return utf8.RuneCountInString(w) <= maxShort && !abbrevs[w] }
 	switch lang {
 	case "en":
-		abbrevs, err := bareShortEntries(dic)
-		if err != nil {
-			return nil, err
-		}
 		return func(w string) bool { return !abbrevs[w] }, nil
 	case "ru":
 		endings, err := nameEndings(filepath.Join(rulesDir, lang+".txt"))
@@ -202,24 +205,34 @@ func commonFilter(lang, rulesDir, dic string) (func(string) bool, error) {
 					return true
 				}
 			}
-			return false
+			return short(w)
 		}, nil
 	}
-	return func(string) bool { return false }, nil
+	return short, nil
 }
+
+// maxShort is the longest word the splitter takes for a possible
+// abbreviation when the lexicon lacks it (ctxShortWord in ../../context.go):
+// the lexicons of Polish and Russian keep their common words up to it.
+const maxShort = 4
 
 // maxAbbrev is the longest entry of a dictionary taken for an
 // abbreviation when it takes no affix.
 const maxAbbrev = 6
 
-// bareShortEntries lists, lower case, the entries of a UTF-8 hunspell
-// .dic without affix flags and of at most maxAbbrev letters: en_US lists
-// its abbreviations so ("approx", "bldg", "esp"), beside a few short
-// adverbs ("ahead"), which a stop after them rarely follows.
-func bareShortEntries(dic string) (map[string]bool, error) {
+// bareShortEntries lists, lower case, the entries of a hunspell .dic
+// without affix flags and of at most maxAbbrev letters: the dictionaries
+// list their abbreviations so ("approx", "bldg", "godz", "лаб"), beside a
+// few short adverbs ("ahead"), which a stop after them rarely follows.
+func bareShortEntries(dic, charset string) (map[string]bool, error) {
 	raw, err := os.ReadFile(dic)
 	if err != nil {
 		return nil, err
+	}
+	if charset == "ISO8859-2" {
+		if raw, err = charmap.ISO8859_2.NewDecoder().Bytes(raw); err != nil {
+			return nil, err
+		}
 	}
 	out := map[string]bool{}
 	for i, line := range strings.Split(string(raw), "\n") {

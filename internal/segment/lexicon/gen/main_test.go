@@ -30,12 +30,13 @@ func TestClassify(t *testing.T) {
 }
 
 // TestCommonFilter: English keeps every word but short bare entries (its
-// abbreviations), Russian only those with a surname's ending from the
-// rules' "name-ending" lines, Polish none.
+// abbreviations); Polish and Russian keep short words but such entries,
+// and Russian those with a surname's ending from the rules' "name-ending"
+// lines.
 func TestCommonFilter(t *testing.T) {
 	dir := t.TempDir()
 	dic := filepath.Join(dir, "en_US.dic")
-	os.WriteFile(dic, []byte("4\napprox\nparty/SM\nnevertheless\nbldg\n"), 0o644)
+	os.WriteFile(dic, []byte("7\napprox\nparty/SM\nnevertheless\nbldg\nszok/NQsT\ngodz\nлаб\n"), 0o644)
 	rules := filepath.Join(dir, "ru.txt")
 	os.WriteFile(rules, []byte("# endings\nname-ending ский ина\nname-ending-always ов\n"), 0o644)
 	tests := []struct {
@@ -50,11 +51,16 @@ func TestCommonFilter(t *testing.T) {
 		{"ru", "причина", true},
 		{"ru", "волков", false}, // name-ending-always: not kept
 		{"ru", "книга", false},
+		{"ru", "день", true}, // short
+		{"ru", "лаб", false}, // short, but a bare entry: an abbreviation
 		{"pl", "kolejne", false},
+		{"pl", "szok", true},
+		{"pl", "kolejnych", false}, // long
+		{"pl", "godz", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang+"/"+tt.word, func(t *testing.T) {
-			keep, err := commonFilter(tt.lang, dir, dic)
+			keep, err := commonFilter(tt.lang, dir, dic, "UTF-8")
 			if err != nil {
 				t.Fatal(err)
 			}
