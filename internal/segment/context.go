@@ -15,7 +15,7 @@ func (s *Segmenter) context(text string, start, i, j, end int) context {
 	if end > j {
 		// A closing quote or bracket: „Tak.” ends a sentence, "[George W.]"
 		// does not.
-		if c := s.wordContext(text, start, i); j-i == 1 && (c == ctxInitial || c == ctxNever) {
+		if c := s.wordContext(text, start, i); j-i == 1 && (c == ctxInitial || c == ctxNameInitial || c == ctxNever) {
 			return c
 		}
 		if insideQuotedName(text, start, i) {
@@ -213,6 +213,8 @@ func (s *Segmenter) classify(text string, p int, fine detail) class {
 			return clsCitation + dash
 		case r == '#' && wordAt(text, p+1) != "":
 			return clsHashtag + dash
+		case r == '/' || r == ',' || r == ';':
+			return clsMark + dash
 		case unicode.IsSpace(r) || strings.ContainsRune(`"'„“‘«‹([{•*`, r):
 			p += size
 		case fine&fineCapitals == 0 && unicode.IsUpper(r):
@@ -241,10 +243,36 @@ func citationAt(text string, p int) bool {
 		strings.TrimSpace(after) == ""
 }
 
+// measureAt reports whether a number at p is followed by a unit or a
+// count of the rules (an "after-number" or "unit" abbreviation, with its
+// period or without): the second part of a compound measure, "10 ч. 30
+// мин.", "1 руб. 50 коп.", "5 ft. 10 in.".
+func (s *Segmenter) measureAt(text string, p int) bool {
+	q := p
+	for q < len(text) && (text[q] >= '0' && text[q] <= '9' || text[q] == ',' && q+1 < len(text) && text[q+1] >= '0' && text[q+1] <= '9') {
+		q++
+	}
+	if q == len(text) || text[q] != ' ' {
+		return false
+	}
+	w := nextWord(text, q)
+	if e := q + 1 + len(w); utf8.RuneCountInString(w) == 1 && (e >= len(text) || text[e] != '.') {
+		return false // "в", "w": a preposition unless a period follows
+	}
+	for _, a := range s.rules.byLast[strings.ToLower(w)] {
+		if len(a.words) == 1 && (a.b == afterNumber || a.b == unit) {
+			return true
+		}
+	}
+	return false
+}
+
 // wordClass says what the word starting with r at p is; a small-letter
 // function word only when fine asks.
 func (s *Segmenter) wordClass(text string, p int, r rune, fine detail) class {
 	switch {
+	case unicode.IsDigit(r) && s.measureAt(text, p):
+		return clsMeasure
 	case unicode.IsDigit(r):
 		return clsDigit
 	case unicode.IsLower(r) && itemAt(text, p):

@@ -58,6 +58,8 @@ const (
 	clsCitation               // a bracket that ends no sentence of its own: "(Smith 55)", "(PAP)"
 	clsItem                   // a list item's letter or small Roman numeral: "b) ", "ii. "
 	clsHashtag                // a hashtag: "#jazz"
+	clsMark                   // a mark no sentence starts with: "/", ",", ";" ("13 чел. / км2")
+	clsMeasure                // a number and a unit or count of the rules: "30 мин.", "50 коп", "10 in."
 	clsOther                  // anything else: a symbol, an emoji
 	numPlain
 	dashed     = numPlain // class + dashed is the class after a dash
@@ -65,7 +67,7 @@ const (
 )
 
 var classNames = [numPlain]string{"end", "lower", "lower-function", "digit", "name", "mixed", "function", "acronym",
-	"roman", "phrase", "capital", "citation", "item", "hashtag", "other"}
+	"roman", "phrase", "capital", "citation", "item", "hashtag", "mark", "measure", "other"}
 
 // A decision table says, for every context and class, whether the stop
 // ends a sentence. It is filled from "decide" lines of the rules files:
