@@ -214,7 +214,7 @@ func (s *Segmenter) classify(text string, p int, fine detail) class {
 		case r == '#' && wordAt(text, p+1) != "":
 			return clsHashtag + dash
 		case r == '/' || r == ',' || r == ';':
-			return clsMark + dash
+			return clsContinues + dash
 		case unicode.IsSpace(r) || strings.ContainsRune(`"'„“‘«‹([{•*`, r):
 			p += size
 		case fine&fineCapitals == 0 && unicode.IsUpper(r):
@@ -277,8 +277,8 @@ func (s *Segmenter) wordClass(text string, p int, r rune, fine detail) class {
 		return clsDigit
 	case unicode.IsLower(r) && itemAt(text, p):
 		return clsItem
-	case unicode.IsLower(r) && fine&fineLower != 0 && s.functionWord(wordAt(text, p)):
-		return clsLowerFunc
+	case unicode.IsLower(r) && fine&fineLower != 0:
+		return s.lowerClass(wordAt(text, p))
 	case unicode.IsLower(r):
 		return clsLower
 	case !unicode.IsUpper(r):
@@ -313,11 +313,24 @@ func (s *Segmenter) wordClass(text string, p int, r rune, fine detail) class {
 	return clsCapital
 }
 
+// lowerClass says what a word in small letters is: one the rules say
+// continues a sentence ("który"), a function word ("gdzie", "что") or any
+// other.
+func (s *Segmenter) lowerClass(word string) class {
+	switch {
+	case len(s.rules.continues) > 0 && s.rules.continues[lexicon.Key(word)]:
+		return clsContinues
+	case s.functionWord(word):
+		return clsLowerFunc
+	}
+	return clsLower
+}
+
 // functionWord reports whether word, in small letters, is a function word
 // of the lexicon or of the rules that may open a sentence: "w", "gdzie",
 // "что", not "który".
 func (s *Segmenter) functionWord(word string) bool {
-	if len(s.rules.continues) > 0 && s.rules.continues[lexicon.Key(word)] || s.abbreviationWord(word) {
+	if s.abbreviationWord(word) {
 		return false
 	}
 	return s.rules.lex.Class(word)&lexicon.Function != 0 || s.listedFunction(word)

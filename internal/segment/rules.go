@@ -80,6 +80,9 @@ type Rules struct {
 	numberWords map[string]bool
 	// nameEndings end surnames and patronymics (lexicon keys): "ов", "ский".
 	nameEndings []string
+	// wordEndings end words but no abbreviation (lexicon keys): the
+	// vowels, "ь".
+	wordEndings []string
 	// function are function words beside the lexicon's (lexicon keys):
 	// adverbs that open sentences, which a stop-word list lacks.
 	function map[string]bool
@@ -165,6 +168,11 @@ func (r *Rules) rule(f []string) error {
 			r.nameEndings = append(r.nameEndings, lexicon.Key(e))
 		}
 		return nil
+	case "word-ending":
+		for _, e := range f[1:] {
+			r.wordEndings = append(r.wordEndings, lexicon.Key(e))
+		}
+		return nil
 	case "emoticon":
 		r.emoticons = append(r.emoticons, f[1:]...)
 		return nil
@@ -200,6 +208,41 @@ func (r *Rules) add(written string, b behaviour) {
 		}
 	}
 	r.byLast[last] = append(list, abbrev{words: words, b: b})
+}
+
+// wordEnding reports whether word, of three letters or more and no
+// hyphen, ends as the rules say no abbreviation ends: a word cut short
+// ends before a vowel ("prof.", "гос."), so "policja" and "фильма" are
+// words, not abbreviations the rules lack; "гос-ва", a contraction, is
+// none.
+func (r *Rules) wordEnding(word string) bool {
+	if len(r.wordEndings) == 0 || utf8.RuneCountInString(word) < 3 || strings.ContainsRune(word, '-') {
+		return false
+	}
+	k := lexicon.Key(word)
+	for _, e := range r.wordEndings {
+		if strings.HasSuffix(k, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// contraction reports whether word has none of the letters the rules
+// end words with, the vowels: a contraction ("dr", "mgr", "pkt"), whose
+// period may not end a sentence ("prof. dr. hab.") even where a word
+// list has it.
+func (r *Rules) contraction(word string) bool {
+	if len(r.wordEndings) == 0 {
+		return false
+	}
+	k := lexicon.Key(word)
+	for _, e := range r.wordEndings {
+		if strings.Contains(k, e) {
+			return false
+		}
+	}
+	return true
 }
 
 // nameEnding reports whether word, capitalised and unknown to the

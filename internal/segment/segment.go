@@ -169,8 +169,9 @@ func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
 }
 
 // plainWord says what the plain word before the stop at i is, where the
-// decision before cls asks: a word the lexicon has, no abbreviation the
-// rules lack ("party.", "Mississippi."); a short one it lacks, which may
+// decision before cls asks: a word the lexicon has, or one that ends as
+// no abbreviation does, so no abbreviation the rules lack ("party.",
+// "Mississippi.", "policja."); a short one it lacks, which may
 // be such an abbreviation ("Govt.", "rez."); or any other word.
 func (s *Segmenter) plainWord(text string, i int, cls class) context {
 	d := &s.rules.decide
@@ -182,14 +183,13 @@ func (s *Segmenter) plainWord(text string, i int, cls class) context {
 		i = trimSpaceLeft(text, i) // "friendly . and"
 	}
 	word, _ := wordBefore(text, i)
-	c := s.rules.lex.Class(word)
-	known := c != 0
+	known := (s.rules.lex.Class(word) != 0 || s.rules.wordEnding(word)) && !s.rules.contraction(word)
 	if word == "" {
 		r, _ := utf8.DecodeLastRuneInString(text[:i])
 		known = strings.ContainsRune(`)"'”’»`, r) // "(3-3264). you"
 	}
 	switch {
-	case short && word != "" && c == 0 && utf8.RuneCountInString(word) <= 4:
+	case short && word != "" && !known && utf8.RuneCountInString(word) <= 4:
 		return ctxShortWord
 	case dict && known:
 		return ctxDictWord

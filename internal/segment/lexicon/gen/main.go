@@ -10,7 +10,8 @@
 //   - common words, the forms a dictionary has in small letters: for English every one but
 //     the short entries that take no affix, which is how en_US lists abbreviations ("approx",
 //     "bldg"; a small letter after a common word and a stop starts a sentence); for Polish
-//     and Russian the short ones (at most four letters) but for such entries ("godz", "лаб"),
+//     and Russian the short ones (at most four letters) but for such entries ("godz", "лаб")
+//     and contractions without a vowel ("dr", "pkt"),
 //     so that a short word before a stop is known for a word, no abbreviation ("…szok. to
 //     był…"); and for Russian those that end like a surname ("name-ending" lines of
 //     ../../rules/ru.txt), which the splitter would otherwise take for names: "Российский".
@@ -190,7 +191,7 @@ func commonFilter(lang, rulesDir, dic, charset string) (func(string) bool, error
 	if err != nil {
 		return nil, err
 	}
-	short := func(w string) bool { return utf8.RuneCountInString(w) <= maxShort && !abbrevs[w] }
+	short := func(w string) bool { return utf8.RuneCountInString(w) <= maxShort && !abbrevs[w] && hasVowel(w) }
 	switch lang {
 	case "en":
 		return func(w string) bool { return !abbrevs[w] }, nil
@@ -209,6 +210,13 @@ func commonFilter(lang, rulesDir, dic, charset string) (func(string) bool, error
 		}, nil
 	}
 	return short, nil
+}
+
+// hasVowel reports whether w has a vowel: a short word without one is a
+// contraction ("dr", "mgr", "pkt", "млн"), whose period may not end a
+// sentence ("prof. dr. hab.": "dr." is "doktora").
+func hasVowel(w string) bool {
+	return strings.ContainsAny(w, "aąeęioóuyаеёиоуыэюя")
 }
 
 // maxShort is the longest word the splitter takes for a possible

@@ -57,6 +57,7 @@ func TestCommonFilter(t *testing.T) {
 		{"pl", "szok", true},
 		{"pl", "kolejnych", false}, // long
 		{"pl", "godz", false},
+		{"pl", "dr", false}, // a contraction: no vowel
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang+"/"+tt.word, func(t *testing.T) {
