@@ -6,6 +6,7 @@ import (
 	"embed"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -216,16 +217,11 @@ func (r *Rules) add(written string, b behaviour) {
 // words, not abbreviations the rules lack; "гос-ва", a contraction, is
 // none.
 func (r *Rules) wordEnding(word string) bool {
-	if len(r.wordEndings) == 0 || utf8.RuneCountInString(word) < 3 || strings.ContainsRune(word, '-') {
+	if utf8.RuneCountInString(word) < 3 || strings.ContainsRune(word, '-') {
 		return false
 	}
 	k := lexicon.Key(word)
-	for _, e := range r.wordEndings {
-		if strings.HasSuffix(k, e) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(r.wordEndings, func(e string) bool { return strings.HasSuffix(k, e) })
 }
 
 // contraction reports whether word has none of the letters the rules
@@ -233,30 +229,16 @@ func (r *Rules) wordEnding(word string) bool {
 // period may not end a sentence ("prof. dr. hab.") even where a word
 // list has it.
 func (r *Rules) contraction(word string) bool {
-	if len(r.wordEndings) == 0 {
-		return false
-	}
 	k := lexicon.Key(word)
-	for _, e := range r.wordEndings {
-		if strings.Contains(k, e) {
-			return false
-		}
-	}
-	return true
+	return len(r.wordEndings) > 0 && !slices.ContainsFunc(r.wordEndings, func(e string) bool { return strings.Contains(k, e) })
 }
 
 // nameEnding reports whether word, capitalised and unknown to the
 // lexicon, ends like a surname or a patronymic of the rules: "Петровский",
 // "Иванову". The word must be longer than its ending by two letters.
 func (r *Rules) nameEnding(word string) bool {
-	if len(r.nameEndings) == 0 {
-		return false
-	}
 	k := lexicon.Key(word)
-	for _, e := range r.nameEndings {
-		if strings.HasSuffix(k, e) && utf8.RuneCountInString(k)-utf8.RuneCountInString(e) >= 2 {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(r.nameEndings, func(e string) bool {
+		return strings.HasSuffix(k, e) && utf8.RuneCountInString(k)-utf8.RuneCountInString(e) >= 2
+	})
 }
