@@ -255,8 +255,8 @@ func (s *Segmenter) measureAt(text string, p int) bool {
 	if q == len(text) || text[q] != ' ' {
 		return false
 	}
-	w := nextWord(text, q)
-	if e := q + 1 + len(w); utf8.RuneCountInString(w) == 1 && (e >= len(text) || text[e] != '.') {
+	w := wordAt(text, q+1)
+	if e := q + 1 + len(w); w == "" || utf8.RuneCountInString(w) == 1 && (e >= len(text) || text[e] != '.') {
 		return false // "в", "w": a preposition unless a period follows
 	}
 	for _, a := range s.rules.byLast[strings.ToLower(w)] {
