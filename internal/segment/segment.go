@@ -169,10 +169,9 @@ func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
 }
 
 // plainWord says what the plain word before the stop at i is, where the
-// decision before cls asks: a word the lexicon has, or one that ends as
-// no abbreviation does, so no abbreviation the rules lack ("party.",
-// "Mississippi.", "policja."); a short one it lacks, which may
-// be such an abbreviation ("Govt.", "rez."); or any other word.
+// decision before cls asks: a word, no abbreviation the rules lack
+// ("party.", "Mississippi.", "policja."); a short one the lexicon lacks,
+// which may be such an abbreviation ("Govt.", "rez."); or any other word.
 func (s *Segmenter) plainWord(text string, i int, cls class) context {
 	d := &s.rules.decide
 	dict, short := d.split[ctxDictWord][cls] != d.split[ctxWord][cls], d.split[ctxShortWord][cls] != d.split[ctxWord][cls]
@@ -183,16 +182,25 @@ func (s *Segmenter) plainWord(text string, i int, cls class) context {
 		i = trimSpaceLeft(text, i) // "friendly . and"
 	}
 	word, _ := wordBefore(text, i)
-	known := (s.rules.lex.Class(word) != 0 || s.rules.wordEnding(word)) && !s.rules.contraction(word)
 	if word == "" {
 		r, _ := utf8.DecodeLastRuneInString(text[:i])
-		known = strings.ContainsRune(`)"'”’»`, r) // "(3-3264). you"
+		if dict && strings.ContainsRune(`)"'”’»`, r) {
+			return ctxDictWord // "(3-3264). you"
+		}
+		return ctxWord
 	}
+	n := utf8.RuneCountInString(word)
+	inLex := s.rules.lex.Class(word) != 0 && !s.rules.contraction(word)
+	ending := s.rules.wordEnding(word)
 	switch {
-	case short && word != "" && !known && utf8.RuneCountInString(word) <= 4:
-		return ctxShortWord
-	case dict && known:
+	case dict && (ending || inLex && (n > 4 || len(s.rules.wordEndings) == 0)):
+		// A word: it ends as no abbreviation does, or the lexicon has
+		// it; in a language with word endings, a short word it has that
+		// ends otherwise may be an abbreviation all the same ("мед.",
+		// "тех."): a plain word.
 		return ctxDictWord
+	case short && !inLex && !ending && n <= 4:
+		return ctxShortWord
 	}
 	return ctxWord
 }
