@@ -15,7 +15,7 @@ func (s *Segmenter) context(text string, start, i, j, end int) context {
 	if end > j {
 		// A closing quote or bracket: „Tak.” ends a sentence, "[George W.]"
 		// does not.
-		if c := s.wordContext(text, start, i); j-i == 1 && (c == ctxInitial || c == ctxNameInitial || c == ctxNever) {
+		if c := s.wordContext(text, start, i); j-i == 1 && (c == ctxInitial || c == ctxNameInitial || c == ctxNever || c == ctxEnumerator) {
 			return c
 		}
 		if insideQuotedName(text, start, i) {
@@ -227,8 +227,9 @@ func (s *Segmenter) classify(text string, p int, fine detail) class {
 }
 
 // citationAt reports whether the bracket opening at p closes soon, without
-// a stop before it, and ends the text or the line: "(Smith 55)", "(PAP)"
-// belong to the sentence before them.
+// a stop before it, and ends the text or the line, or after a quotation
+// with a period: "(Smith 55)", "(PAP)", "…” (Smith 55)." belong to the
+// sentence before them.
 func citationAt(text string, p int) bool {
 	end := strings.IndexAny(text[p:min(len(text), p+80)], ")\n")
 	if end < 0 || text[p+end] != ')' {
@@ -239,8 +240,18 @@ func citationAt(text string, p int) bool {
 	if nl := strings.IndexByte(after, '\n'); nl >= 0 {
 		after = after[:nl]
 	}
-	return inner != "" && !strings.ContainsAny(inner[len(inner)-1:], ".!?") && !strings.HasSuffix(inner, "…") &&
-		strings.TrimSpace(after) == ""
+	rest := strings.TrimSpace(after)
+	if rest == "." {
+		// The period ends a quotation's sentence only after its closing
+		// quote: "…stairways [...]" (Smith 55)."; "…заканчиваются.
+		// (Болотная площадь)." is a sentence of its own.
+		r, _ := utf8.DecodeLastRuneInString(text[:trimSpaceLeft(text, p)])
+		rest = strings.Trim(rest, ".")
+		if !strings.ContainsRune(`"”’»'`, r) {
+			return false
+		}
+	}
+	return inner != "" && !strings.ContainsAny(inner[len(inner)-1:], ".!?") && !strings.HasSuffix(inner, "…") && rest == ""
 }
 
 // measureAt reports whether a number at p is followed by a unit or a
@@ -398,7 +409,7 @@ func isNumbering(s string) bool {
 	if len(s) > 24 {
 		return false // a numbering is short; the sentence so far may be long
 	}
-	s = strings.TrimLeft(s, " \t\n(§№")
+	s = strings.TrimLeft(s, " \t\n(§№"+bullets)
 	if s == "" {
 		return false
 	}

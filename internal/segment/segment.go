@@ -90,7 +90,17 @@ func (s *Segmenter) Spans(text string) []Span {
 			}
 			i = end
 			continue
-		case soft && (c == ';' || c == ':' || c == '=' || c == ')') && depth == 0:
+		case c == ')' && depth == 0:
+			if p, ok := nextItem(text, start, i); ok {
+				emit(p) // "1) The first item 2) The second item"
+				i = p
+				continue
+			}
+			if !soft {
+				break
+			}
+			fallthrough
+		case soft && (c == ';' || c == ':' || c == '=') && depth == 0:
 			if end := s.softStop(text, i); end > 0 {
 				emit(end)
 				i = end
@@ -142,6 +152,11 @@ func isBareSpan(text string, sp Span) bool {
 // closing quotes, brackets and placeholders that follow them, and true;
 // or where the run of stops ends, and false.
 func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
+	if depth == 0 {
+		if p, ok := nextItem(text, start, i); ok {
+			return p, true // "1. The first item 2. The second item"
+		}
+	}
 	j := stopsEnd(text, i)
 	closed, depth := skipClosers(text, j, depth)
 	end := closed + footnoteAt(text, closed)
@@ -239,27 +254,6 @@ func (s *Segmenter) softStop(text string, i int) int {
 		return 0
 	}
 	return end
-}
-
-// listItemAt reports whether a list item's marker follows p: " 2) ",
-// " b) ".
-func listItemAt(text string, p int) bool {
-	if p >= len(text) || text[p] != ' ' {
-		return false
-	}
-	p++
-	q := p
-	for q < len(text) && q-p < 2 && text[q] >= '0' && text[q] <= '9' {
-		q++
-	}
-	if q == p {
-		r, size := utf8.DecodeRuneInString(text[p:])
-		if !unicode.IsLower(r) {
-			return false
-		}
-		q += size
-	}
-	return strings.HasPrefix(text[q:], ") ")
 }
 
 // emoticonAt returns the length of an emoticon of the rules at i, one
