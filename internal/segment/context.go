@@ -52,13 +52,15 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 		return ctxWord
 	case (isNumber(word) || isRoman(word) || isItemLetter(word)) && (isNumbering(text[start:i]) || s.heading(text[start:i])):
 		return ctxEnumerator
+	case isNumber(word) && inlineItem(text, start, wstart, i, word):
+		return ctxEnumerator // "Wyniki: 1. Nowak, 2. Kowalski"
 	case isNumber(word) && s.opening(text[start:i]):
 		return ctxOpening
 	case isNumber(word):
 		return ctxNumber
 	case isSmallLetter(word) && smallLetterStopAt(text, i+1):
 		return ctxNever // spaced letters of an abbreviation: "а. е.", "т. п."
-	case isInitial(word) && !unitBefore(text, wstart):
+	case isInitial(word) && !unitBefore(text, wstart) && !s.degreeBefore(text, wstart):
 		if initialsAfterName(text, wstart) {
 			return ctxNameInitial
 		}
@@ -489,6 +491,23 @@ func unitBefore(text string, p int) bool {
 	}
 	// a decimal: digits, a point or a comma, digits
 	return size > 0 && k < q && k >= 2 && (text[k-1] == '.' || text[k-1] == ',') && text[k-2] >= '0' && text[k-2] <= '9'
+}
+
+// degreeBefore reports whether the capital letter at p is a scale after a
+// word for degrees of the rules: "20 st. C.", "68 deg. F.".
+func (s *Segmenter) degreeBefore(text string, p int) bool {
+	if len(s.rules.degrees) == 0 || strings.IndexByte("CFK", text[p]) < 0 {
+		return false
+	}
+	q := trimSpaceLeft(text, p)
+	if q == p {
+		return false
+	}
+	if q > 0 && text[q-1] == '.' {
+		q--
+	}
+	w, _ := wordBefore(text, q)
+	return s.rules.degrees[lexicon.Key(w)]
 }
 
 // isDottedInitials reports whether a word with inner periods is capital

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -146,4 +147,38 @@ func listItemAt(text string, p int) bool {
 	}
 	q := markerAt(text, p+1, 2)
 	return q > p+1 && strings.HasPrefix(text[q:], ") ")
+}
+
+// inlineItem reports whether the number word, at wstart before the stop
+// at i, marks an item of a list running inside the sentence: it follows
+// a ":", "," or ";" and the item before it or after it is marked the same
+// way within 200 bytes ("Wyniki: 1. Nowak, 2. Kowalski, 3. Wiśniewski").
+// "Rannych jest 10. Policja…" ends a sentence.
+func inlineItem(text string, start, wstart, i int, word string) bool {
+	q := trimSpaceLeft(text, wstart)
+	if len(word) > 2 || q <= start || strings.IndexByte(":,;", text[q-1]) < 0 {
+		return false
+	}
+	n, _ := strconv.Atoi(word)
+	if n > 1 && markedIn(text[max(start, q-200):q], n-1) {
+		return true
+	}
+	return markedIn(text[i:min(len(text), i+200)], n+1)
+}
+
+// markedIn reports whether s holds the list marker of n after a
+// separator: ": 2. ", ", 2. ", "; 2. ".
+func markedIn(s string, n int) bool {
+	m := strconv.Itoa(n) + ". "
+	for k := strings.Index(s, m); k >= 0; {
+		if b := strings.TrimRight(s[:k], " "); b != "" && strings.IndexByte(":,;", b[len(b)-1]) >= 0 && len(b) < k {
+			return true
+		}
+		next := strings.Index(s[k+1:], m)
+		if next < 0 {
+			break
+		}
+		k += 1 + next
+	}
+	return false
 }

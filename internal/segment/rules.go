@@ -91,6 +91,8 @@ type Rules struct {
 	prepositions map[string]bool
 	// headings are the words that make a heading with a number: "Глава 1".
 	headings map[string]bool
+	// degrees are the words for degrees a scale's letter follows: "st. C".
+	degrees map[string]bool
 	// conjunctions open a clause of its own: "a", "ale", "но".
 	conjunctions map[string]bool
 	// continues are function words that go on a sentence even in small
@@ -106,7 +108,7 @@ func LoadRules(lang string, extra []string) (*Rules, error) {
 		return nil, fmt.Errorf("no segmentation rules for language %q (mosty has pl, ru and en)", lang)
 	}
 	r := &Rules{Lang: lang, byLast: map[string][]abbrev{}, numberWords: map[string]bool{}, function: map[string]bool{},
-		prepositions: map[string]bool{}, continues: map[string]bool{}, conjunctions: map[string]bool{}, headings: map[string]bool{}}
+		prepositions: map[string]bool{}, continues: map[string]bool{}, conjunctions: map[string]bool{}, headings: map[string]bool{}, degrees: map[string]bool{}}
 	if r.lex, err = lexicon.Load(lang); err != nil {
 		return nil, err
 	}
@@ -157,9 +159,9 @@ func (r *Rules) rule(f []string) error {
 			r.numberWords[strings.ToLower(strings.TrimSuffix(w, "."))] = true
 		}
 		return nil
-	case "function", "preposition", "continues", "conjunction", "heading":
+	case "function", "preposition", "continues", "conjunction", "heading", "degree":
 		set := map[string]map[string]bool{"function": r.function, "preposition": r.prepositions, "continues": r.continues,
-			"conjunction": r.conjunctions, "heading": r.headings}[f[0]]
+			"conjunction": r.conjunctions, "heading": r.headings, "degree": r.degrees}[f[0]]
 		for _, w := range f[1:] {
 			set[lexicon.Key(strings.TrimSuffix(w, "."))] = true
 		}
