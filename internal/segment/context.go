@@ -591,9 +591,10 @@ func (s *Segmenter) abbreviation(text, word string, wstart int) (behaviour, int,
 	}
 	var best abbrev
 	astart := wstart
+	caps := utf8.RuneCountInString(word) > 1 && strings.ToUpper(word) == word
 	for _, a := range cands {
-		if len(a.words) <= len(best.words) {
-			continue
+		if len(a.words) <= len(best.words) || a.small && caps {
+			continue // "EST" is no "est."
 		}
 		if p, ok := wordsBefore(text, wstart, a.words[:len(a.words)-1]); ok {
 			best, astart = a, p

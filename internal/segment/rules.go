@@ -61,6 +61,9 @@ const (
 type abbrev struct {
 	words []string
 	b     behaviour
+	// small: the rules write it in small letters only ("est."), so a
+	// word in capitals is not it ("6:30 a.m. EST. Passengers…").
+	small bool
 }
 
 // Rules are the segmentation rules of one language.
@@ -202,15 +205,16 @@ func (r *Rules) rule(f []string) error {
 // add records an abbreviation; a later rule for the same one wins.
 func (r *Rules) add(written string, b behaviour) {
 	words := strings.Split(strings.ToLower(strings.TrimSuffix(written, ".")), "_")
+	small := strings.ToLower(written) == written
 	last := words[len(words)-1]
 	list := r.byLast[last]
 	for i, a := range list {
 		if strings.Join(a.words, " ") == strings.Join(words, " ") {
-			list[i].b = b
+			list[i].b, list[i].small = b, a.small && small
 			return
 		}
 	}
-	r.byLast[last] = append(list, abbrev{words: words, b: b})
+	r.byLast[last] = append(list, abbrev{words: words, b: b, small: small})
 }
 
 // wordEnding reports whether word, of three letters or more and no
