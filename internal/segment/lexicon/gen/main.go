@@ -3,7 +3,8 @@
 //
 //   - the Debian hunspell dictionaries (hunspell-pl, hunspell-ru, hunspell-en-us), every
 //     form expanded with unmunch (hunspell-tools): a form the dictionary has only with a
-//     capital is a name; one it has both ways is mixed;
+//     capital is a name; one it has both ways is mixed, but for the Polish capitalised
+//     entries without affixes, parts of names of several words ("Nowy", "Rok"), no names;
 //   - the stop-word lists of stopwords-iso (npm pack stopwords-iso@1.1.0): the words that
 //     most often start a sentence, but for those the dictionary has only with a capital,
 //     which stay names (the lists hold "москва" and "россия"), the pronoun I aside;
@@ -73,7 +74,11 @@ func main() {
 		if err != nil {
 			fail(err)
 		}
-		classes := classify(forms, stopwords[lang], common)
+		parts, err := nameParts(lang, filepath.Join(*dir, d.name+".dic"), d.charset)
+		if err != nil {
+			fail(err)
+		}
+		classes := classify(forms, stopwords[lang], common, parts)
 		path := filepath.Join(*out, lang+".lex.gz")
 		if err := write(path, lang, classes); err != nil {
 			fail(err)
@@ -132,8 +137,9 @@ const (
 )
 
 // classify gives each lower-case key its class; the small-letter forms
-// that keep says yes to are common words.
-func classify(forms, stopwords []string, keep func(string) bool) map[string]byte {
+// that keep says yes to are common words; the capitalised forms in parts
+// are no names (parts of a name of several words).
+func classify(forms, stopwords []string, keep func(string) bool, parts map[string]bool) map[string]byte {
 	lower := map[string]bool{}
 	out := map[string]byte{}
 	for _, f := range forms {
@@ -147,7 +153,7 @@ func classify(forms, stopwords []string, keep func(string) bool) map[string]byte
 	}
 	for _, f := range forms {
 		r, _ := utf8.DecodeRuneInString(f)
-		if !unicode.IsUpper(r) || !isWord(f) {
+		if !unicode.IsUpper(r) || !isWord(f) || parts[f] {
 			continue
 		}
 		k := key(f)
@@ -233,6 +239,63 @@ const maxAbbrev = 6
 // list their abbreviations so ("approx", "bldg", "godz", "лаб"), beside a
 // few short adverbs ("ahead"), which a stop after them rarely follows.
 func bareShortEntries(dic, charset string) (map[string]bool, error) {
+	entries, err := readDic(dic, charset)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, e := range entries {
+		if !e.flags && utf8.RuneCountInString(e.word) <= maxAbbrev {
+			out[key(e.word)] = true
+		}
+	}
+	return out, nil
+}
+
+// nameParts lists, for Polish, the capitalised entries of the .dic that
+// take no affix, are not in capitals only, and that the dictionary also
+// has in small letters with no capitalised entry of their own taking
+// affixes: hunspell-pl lists so, case by case, the words of names of
+// several words ("Nowy" of "Nowy Jork", "Rok", "Miasto", "Wielki"), which
+// alone are common words that start sentences ("…w 2016 r. Rok później").
+// The other dictionaries list other things so (en_US: "Budget", "City").
+func nameParts(lang, dic, charset string) (map[string]bool, error) {
+	if lang != "pl" {
+		return nil, nil
+	}
+	entries, err := readDic(dic, charset)
+	if err != nil {
+		return nil, err
+	}
+	lower, flaggedCap := map[string]bool{}, map[string]bool{}
+	for _, e := range entries {
+		r, _ := utf8.DecodeRuneInString(e.word)
+		switch {
+		case !unicode.IsUpper(r):
+			lower[e.word] = true
+		case e.flags:
+			flaggedCap[e.word] = true
+		}
+	}
+	out := map[string]bool{}
+	for _, e := range entries {
+		r, _ := utf8.DecodeRuneInString(e.word)
+		if unicode.IsUpper(r) && !e.flags && strings.ToUpper(e.word) != e.word && !flaggedCap[e.word] && lower[strings.ToLower(e.word)] {
+			out[e.word] = true
+		}
+	}
+	return out, nil
+}
+
+// A dicEntry is one line of a hunspell .dic: a word, with affix flags or
+// without.
+type dicEntry struct {
+	word  string
+	flags bool
+}
+
+// readDic reads the entries of a hunspell .dic written in charset.
+func readDic(dic, charset string) ([]dicEntry, error) {
 	raw, err := os.ReadFile(dic)
 	if err != nil {
 		return nil, err
@@ -242,14 +305,11 @@ func bareShortEntries(dic, charset string) (map[string]bool, error) {
 			return nil, err
 		}
 	}
-	out := map[string]bool{}
+	var out []dicEntry
 	for i, line := range strings.Split(string(raw), "\n") {
-		line = strings.TrimSpace(line)
-		if i == 0 || line == "" || strings.Contains(line, "/") {
-			continue
-		}
-		if utf8.RuneCountInString(line) <= maxAbbrev {
-			out[key(line)] = true
+		word, flags, _ := strings.Cut(strings.TrimSpace(line), "/")
+		if i > 0 && word != "" {
+			out = append(out, dicEntry{word, flags != ""})
 		}
 	}
 	return out, nil

@@ -10,11 +10,13 @@ import (
 // mixed, a stop word a function word, and the small-letter forms the
 // filter keeps common words.
 func TestClassify(t *testing.T) {
-	forms := []string{"Kowalski", "kowalski", "Warszawa", "kolejne", "rok", "approx", "w", "W", "Россия", "I", "I'm"}
+	forms := []string{"Kowalski", "kowalski", "Warszawa", "kolejne", "rok", "Rok", "approx", "w", "W", "Россия", "I", "I'm"}
 	keep := func(w string) bool { return w != "approx" }
-	got := classify(forms, []string{"w", "jego", "россия", "i", "i'm"}, keep)
+	got := classify(forms, []string{"w", "jego", "россия", "i", "i'm"}, keep, map[string]bool{"Rok": true})
 	want := map[string]byte{
-		"kowalski": mixed, "warszawa": name, "kolejne": common, "rok": common,
+		"kowalski": mixed, "warszawa": name, "kolejne": common,
+		"rok": common, // "Rok" is a part of a name
+
 		"w": funcName, "jego": function,
 		"россия": name,                      // a name in a stop-word list
 		"i":      funcName, "i'm": funcName, // the pronoun
@@ -77,5 +79,26 @@ func TestNameEndingsNeedsLines(t *testing.T) {
 	os.WriteFile(path, []byte("never г.\n"), 0o644)
 	if _, err := nameEndings(path); err == nil {
 		t.Error("a rules file without name-ending lines gave endings")
+	}
+}
+
+// TestNameParts: a capitalised Polish entry without affixes that the
+// dictionary also has in small letters, and no capitalised entry of its
+// own with affixes, is a part of a name; names that decline, acronyms and
+// other languages' entries are not.
+func TestNameParts(t *testing.T) {
+	dic := filepath.Join(t.TempDir(), "pl_PL.dic")
+	os.WriteFile(dic, []byte("8\nNowy\nnowy/XYbxy\nRok\nrok/NQsT\nPolska/M\npolska\nNATO\nnato\n"), 0o644)
+	got, err := nameParts("pl", dic, "UTF-8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w, want := range map[string]bool{"Nowy": true, "Rok": true, "Polska": false, "NATO": false} {
+		if got[w] != want {
+			t.Errorf("%s: part of a name %v, want %v", w, got[w], want)
+		}
+	}
+	if en, _ := nameParts("en", dic, "UTF-8"); len(en) != 0 {
+		t.Errorf("English name parts %v, want none", en)
 	}
 }
