@@ -115,6 +115,6 @@ func printBuild(w io.Writer, rep *workspace.BuildReport) {
 		fmt.Fprintf(w, "%-4s %s: %s\n", v.Lang, v.Slug, state)
 	}
 	fmt.Fprintf(w, "%d files written, %d unchanged, %d removed; %d articles unchanged since the last build\n",
-		len(rep.Written), rep.Unchanged, len(rep.Removed), rep.Reused)
+		rep.Written, rep.Unchanged, len(rep.Removed), rep.Reused)
 	fmt.Fprintf(w, "open %s\n", filepath.Join(rep.Out, "index.html"))
 }

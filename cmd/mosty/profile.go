@@ -3,17 +3,44 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/pprof"
 )
 
-// profileEnv names a file to write a CPU profile of the command to, for
-// developers (`go tool pprof`): MOSTY_CPUPROFILE=/tmp/build.prof mosty build.
-const profileEnv = "MOSTY_CPUPROFILE"
+// Environment variables naming files to write profiles of the command to,
+// for developers (`go tool pprof`): MOSTY_CPUPROFILE=/tmp/build.prof mosty
+// build. The heap profile is taken when the command ends, after a garbage
+// collection, with every allocation sampled, so its "inuse" view shows
+// what the command kept to the end and its "alloc" view what it made.
+const (
+	profileEnv     = "MOSTY_CPUPROFILE"
+	heapProfileEnv = "MOSTY_MEMPROFILE"
+)
 
-// startProfile starts the CPU profile profileEnv asks for, if any, and
-// returns what stops it.
+// startProfile starts the profiles the environment asks for, if any, and
+// returns what stops them and writes them.
 func startProfile() func() {
-	path := os.Getenv(profileEnv)
+	stopCPU := startCPUProfile(os.Getenv(profileEnv))
+	heap := os.Getenv(heapProfileEnv)
+	if heap == "" {
+		return stopCPU
+	}
+	runtime.MemProfileRate = 64 << 10
+	return func() {
+		stopCPU()
+		f, err := os.Create(heap)
+		if err == nil {
+			runtime.GC()
+			err = pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "mosty: %s: %v\n", heapProfileEnv, err)
+		}
+	}
+}
+
+func startCPUProfile(path string) func() {
 	if path == "" {
 		return func() {}
 	}

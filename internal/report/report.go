@@ -139,6 +139,9 @@ func counts(m map[catalog.Status]int) jsonCounts {
 // CoverageJSON is a language's coverage as mosty status --json gives it.
 type CoverageJSON = jsonCoverage
 
+// CountsJSON are segments or words by status, as in CoverageJSON.
+type CountsJSON = jsonCounts
+
 // CoverageOf gives c as mosty status --json writes it.
 func CoverageOf(c catalog.Coverage) CoverageJSON { return coverage(c) }
 

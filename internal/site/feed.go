@@ -66,7 +66,7 @@ func dated(items []*Version, n int) []*Version {
 }
 
 // feed emits the language's Atom feed, when it has a dated article.
-func feed(li *langIndex, cfg Config, summarize Summarize, emit Emit) error {
+func feed(li *langIndex, cfg Config, summarize Summarize, out Output) error {
 	items := dated(li.all.items, cfg.Layout.FeedSize)
 	if len(items) == 0 {
 		return nil
@@ -103,7 +103,7 @@ func feed(li *langIndex, cfg Config, summarize Summarize, emit Emit) error {
 		return fmt.Errorf("feed of %s: %w", li.lang, err)
 	}
 	b.WriteByte('\n')
-	return emit(feedPath(li.lang), b.Bytes())
+	return out.Put(feedPath(li.lang), b.Bytes())
 }
 
 func feedTitle(li *langIndex, cfg Config) string {

@@ -6,7 +6,7 @@ import (
 )
 
 // Indexes renders what depends on every article and hands each file to
-// emit: for each language its index and its year and category archives,
+// out: for each language its index and its year and category archives,
 // a page of Layout.PageSize articles at a time, and its Atom feed; the
 // root page that lists the languages; the sitemap, split by the
 // protocol's limits; robots.txt pointing at it. versions are every
@@ -14,7 +14,7 @@ import (
 // version in a feed whose Summary is "" gets it from summarize, when not
 // nil: a build that keeps only a few fields of each article finds it
 // again for the few articles the feeds show.
-func Indexes(versions []*Version, cfg Config, summarize Summarize, emit Emit) error {
+func Indexes(versions []*Version, cfg Config, summarize Summarize, out Output) error {
 	langs := append([]string{cfg.SourceLang}, cfg.Targets...)
 	byLang := map[string][]*Version{}
 	for _, v := range versions {
@@ -32,18 +32,18 @@ func Indexes(versions []*Version, cfg Config, summarize Summarize, emit Emit) er
 	}
 	for _, li := range indexes {
 		for _, l := range li.listings() {
-			if err := l.render(li, s, emit); err != nil {
+			if err := l.render(li, s, out); err != nil {
 				return err
 			}
 		}
-		if err := feed(li, cfg, summarize, emit); err != nil {
+		if err := feed(li, cfg, summarize, out); err != nil {
 			return err
 		}
 	}
-	if err := rootPage(langs, cfg, emit); err != nil {
+	if err := rootPage(langs, cfg, out); err != nil {
 		return err
 	}
-	return sitemaps(versions, indexes, cfg, emit)
+	return sitemaps(versions, indexes, cfg, out)
 }
 
 // A Summarize finds the summary (the description, as published) of a
@@ -58,7 +58,7 @@ type siteIndex struct {
 }
 
 // rootPage lists the site's languages, each in itself.
-func rootPage(langs []string, cfg Config, emit Emit) error {
+func rootPage(langs []string, cfg Config, out Output) error {
 	chrome := locales.NewChrome(cfg.Bundle, cfg.SourceLang)
 	p := render.IndexPage{Page: render.Page{Lang: cfg.SourceLang, SourceLang: cfg.SourceLang, SiteName: cfg.SiteName, Chrome: chrome,
 		Title: cfg.SiteName, Heading: cfg.SiteName, Home: "./", Canonical: cfg.BaseURL}}
@@ -70,5 +70,5 @@ func rootPage(langs []string, cfg Config, emit Emit) error {
 	if err != nil {
 		return err
 	}
-	return emit("index.html", html)
+	return out.Put("index.html", html)
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"io"
 	"maps"
 	"net/url"
 	"path"
@@ -40,7 +41,6 @@ func buildIndexes(t *testing.T, vs []Version, layout Layout) map[string]string {
 	t.Helper()
 	cfg := testConfig(t, DefaultRules())
 	cfg.Layout = layout
-	files := map[string]string{}
 	var ptrs []*Version
 	for i := range vs {
 		ptrs = append(ptrs, &vs[i])
@@ -51,17 +51,61 @@ func buildIndexes(t *testing.T, vs []Version, layout Layout) map[string]string {
 		}
 		return "O " + v.Slug, nil
 	}
-	err := Indexes(ptrs, cfg, summarize, func(name string, data []byte) error {
-		if _, dup := files[name]; dup {
-			t.Errorf("%s emitted twice", name)
-		}
-		files[name] = string(data)
-		return nil
-	})
-	if err != nil {
+	out := newMemOutput(t)
+	if err := Indexes(ptrs, cfg, summarize, out); err != nil {
 		t.Fatal(err)
 	}
-	return files
+	return out.done()
+}
+
+// memOutput is an Output in memory. It fails the test when a file is
+// given twice, or created and never closed.
+type memOutput struct {
+	t     *testing.T
+	files map[string]string
+	open  map[string]bool
+}
+
+func newMemOutput(t *testing.T) *memOutput {
+	return &memOutput{t: t, files: map[string]string{}, open: map[string]bool{}}
+}
+
+func (m *memOutput) Put(name string, data []byte) error {
+	if _, dup := m.files[name]; dup || m.open[name] {
+		m.t.Errorf("%s emitted twice", name)
+	}
+	m.files[name] = string(data)
+	return nil
+}
+
+func (m *memOutput) Create(name string) (io.WriteCloser, error) {
+	if _, dup := m.files[name]; dup || m.open[name] {
+		m.t.Errorf("%s emitted twice", name)
+	}
+	m.open[name] = true
+	return &memFile{m: m, name: name}, nil
+}
+
+// done returns the files, checking that every file created was closed.
+func (m *memOutput) done() map[string]string {
+	for name := range m.open {
+		m.t.Errorf("%s was created and never closed", name)
+	}
+	return m.files
+}
+
+type memFile struct {
+	m    *memOutput
+	name string
+	b    strings.Builder
+}
+
+func (f *memFile) Write(p []byte) (int, error) { return f.b.Write(p) }
+
+func (f *memFile) Close() error {
+	delete(f.m.open, f.name)
+	f.m.files[f.name] = f.b.String()
+	return nil
 }
 
 var hrefRE = regexp.MustCompile(`(?:href)="([^"]*)"`)

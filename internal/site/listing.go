@@ -81,14 +81,14 @@ func (li *langIndex) listings() []listing {
 func pages(n, size int) int { return max(1, (n+size-1)/size) }
 
 // render emits every page of a listing.
-func (l listing) render(li *langIndex, s *siteIndex, emit Emit) error {
+func (l listing) render(li *langIndex, s *siteIndex, out Output) error {
 	total := pages(len(l.items), s.cfg.Layout.PageSize)
 	for n := 1; n <= total; n++ {
 		html, err := s.cfg.Templates.Execute("index", l.page(li, s, n, total))
 		if err != nil {
 			return err
 		}
-		if err := emit(pageDir(l.dir, n)+"index.html", html); err != nil {
+		if err := out.Put(pageDir(l.dir, n)+"index.html", html); err != nil {
 			return err
 		}
 	}

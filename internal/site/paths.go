@@ -1,15 +1,20 @@
 package site
 
 import (
+	"io"
 	"slices"
 	"strconv"
 	"strings"
 )
 
-// An Emit receives one file of the site: its path relative to the output
-// folder and its bytes. The site hands its files over one at a time, so
-// that a large site is never held in memory whole.
-type Emit func(name string, data []byte) error
+// An Output takes the files of the site, each by its path relative to
+// the output folder, with forward slashes: whole (Put), or written a
+// piece at a time (Create; the file is the output's once closed without
+// error) when it may be large, as a sitemap of 50 MB is.
+type Output interface {
+	Put(name string, data []byte) error
+	Create(name string) (io.WriteCloser, error)
+}
 
 // reserved are the names a language's folder uses for its listings and
 // feed: an article's slug must be none of them.

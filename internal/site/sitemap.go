@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/xml"
+	"io"
 	"iter"
 	"slices"
 	"strconv"
@@ -33,7 +34,7 @@ type sitemapURL struct {
 // not fit in one file (Layout.SitemapURLs URLs, MaxSitemapBytes bytes),
 // they go in sitemap-1.xml, sitemap-2.xml… and sitemap.xml is the
 // sitemap index listing those.
-func sitemaps(versions []*Version, indexes []*langIndex, cfg Config, emit Emit) error {
+func sitemaps(versions []*Version, indexes []*langIndex, cfg Config, out Output) error {
 	var urls iter.Seq[sitemapURL] = func(yield func(sitemapURL) bool) {
 		for _, li := range indexes {
 			for _, l := range li.listings() {
@@ -55,30 +56,31 @@ func sitemaps(versions []*Version, indexes []*langIndex, cfg Config, emit Emit) 
 			}
 		}
 	}
-	if err := splitSitemap(urls, cfg.Layout.SitemapURLs, MaxSitemapBytes, cfg.BaseURL, emit); err != nil {
+	if err := splitSitemap(urls, cfg.Layout.SitemapURLs, MaxSitemapBytes, cfg.BaseURL, out); err != nil {
 		return err
 	}
-	return emit("robots.txt", robots(cfg.BaseURL))
+	return out.Put("robots.txt", robots(cfg.BaseURL))
 }
 
 // splitSitemap writes urls as sitemap.xml when they fit in one file of
 // maxURLs URLs and maxBytes bytes, else as sitemap-1.xml… and the index
-// sitemap.xml listing them; base is the site's address.
-func splitSitemap(urls iter.Seq[sitemapURL], maxURLs, maxBytes int, base string, emit Emit) error {
+// sitemap.xml listing them; base is the site's address. Each file is
+// written as it fills, never held whole.
+func splitSitemap(urls iter.Seq[sitemapURL], maxURLs, maxBytes int, base string, out Output) error {
 	// A first pass counts the files, so the one file of a small site can
 	// be written as sitemap.xml straight away.
-	count := &sitemapWriter{max: maxURLs, maxBytes: maxBytes, counting: true}
+	count := &sitemapWriter{max: maxURLs, maxBytes: maxBytes}
 	if err := count.write(urls); err != nil {
 		return err
 	}
-	w := &sitemapWriter{max: maxURLs, maxBytes: maxBytes, emit: emit, single: len(count.parts) <= 1}
+	w := &sitemapWriter{max: maxURLs, maxBytes: maxBytes, out: out, single: len(count.parts) <= 1}
 	if err := w.write(urls); err != nil {
 		return err
 	}
 	if w.single {
 		return nil
 	}
-	return emit("sitemap.xml", sitemapIndex(w.parts, base))
+	return out.Put("sitemap.xml", sitemapIndex(w.parts, base))
 }
 
 // articleGroups yields the published versions of each article, the
@@ -119,69 +121,79 @@ type sitemapPart struct {
 	name, lastmod string
 }
 
-// sitemapWriter fills urlset files up to the limits and emits each when
-// it is full.
+// sitemapWriter fills urlset files up to the limits, writing each to the
+// output as it fills; without an output it only counts them.
 type sitemapWriter struct {
 	max      int // URLs in a file
 	maxBytes int // bytes in a file
-	emit     Emit
-	single   bool // one file: call it sitemap.xml
-	counting bool // only count the files: keep no bytes
-	buf      bytes.Buffer
-	size     int // bytes of the file being filled
+	out      Output
+	single   bool           // one file: call it sitemap.xml
+	file     io.WriteCloser // the file being filled, with an output
+	err      error          // the first error writing it
+	size     int            // bytes of the file being filled
 	entry    bytes.Buffer
 	n        int // URLs in it
 	parts    []sitemapPart
 }
 
 func (w *sitemapWriter) write(urls iter.Seq[sitemapURL]) error {
-	var err error
 	urls(func(u sitemapURL) bool {
 		w.entry.Reset()
 		writeURL(&w.entry, u)
 		if w.n > 0 && (w.n == w.max || w.size+w.entry.Len()+len(urlsetClose) > w.maxBytes) {
-			if err = w.flush(); err != nil {
-				return false
-			}
+			w.close()
 		}
 		if w.n == 0 {
-			w.buf.Reset()
-			w.size = 0
-			w.add([]byte(urlsetOpen))
-			w.parts = append(w.parts, sitemapPart{name: "sitemap-" + strconv.Itoa(len(w.parts)+1) + ".xml"})
+			w.open()
 		}
 		w.add(w.entry.Bytes())
 		w.n++
 		if p := &w.parts[len(w.parts)-1]; u.lastmod > p.lastmod {
 			p.lastmod = u.lastmod
 		}
-		return true
+		return w.err == nil
 	})
-	if err != nil || w.n == 0 {
-		return err
+	if w.n > 0 {
+		w.close()
+	} else if w.file != nil {
+		w.file.Close()
 	}
-	return w.flush()
+	return w.err
+}
+
+// open starts the next file.
+func (w *sitemapWriter) open() {
+	w.size = 0
+	w.parts = append(w.parts, sitemapPart{name: "sitemap-" + strconv.Itoa(len(w.parts)+1) + ".xml"})
+	if w.out != nil && w.err == nil {
+		name := w.parts[len(w.parts)-1].name
+		if w.single {
+			name = "sitemap.xml"
+		}
+		w.file, w.err = w.out.Create(name)
+	}
+	w.add([]byte(urlsetOpen))
 }
 
 // add adds bytes to the file being filled.
 func (w *sitemapWriter) add(b []byte) {
 	w.size += len(b)
-	if !w.counting {
-		w.buf.Write(b)
+	if w.file != nil && w.err == nil {
+		_, w.err = w.file.Write(b)
 	}
 }
 
-func (w *sitemapWriter) flush() error {
+// close ends the file being filled.
+func (w *sitemapWriter) close() {
 	w.add([]byte(urlsetClose))
 	w.n = 0
-	if w.counting {
-		return nil
+	if w.file == nil {
+		return
 	}
-	name := w.parts[len(w.parts)-1].name
-	if w.single {
-		name = "sitemap.xml"
+	if err := w.file.Close(); w.err == nil {
+		w.err = err
 	}
-	return w.emit(name, w.buf.Bytes())
+	w.file = nil
 }
 
 func writeURL(b *bytes.Buffer, u sitemapURL) {

@@ -154,14 +154,11 @@ func TestSitemapBytes(t *testing.T) {
 			}
 		}
 	}
-	files := map[string]string{}
-	err := splitSitemap(urls, 50000, 2000, "https://example.org/", func(name string, data []byte) error {
-		files[name] = string(data)
-		return nil
-	})
-	if err != nil {
+	out := newMemOutput(t)
+	if err := splitSitemap(urls, 50000, 2000, "https://example.org/", out); err != nil {
 		t.Fatal(err)
 	}
+	files := out.done()
 	xmllint(t, files)
 	n := 0
 	for name, data := range files {

@@ -34,7 +34,10 @@ func TestRoutes(t *testing.T) {
 		{"list", request{method: "GET", path: "/api/articles"}, 200, `"percent":44.4`},
 		{"search finds Polish", request{method: "GET", path: "/api/articles?q=bia%C5%82ystok"}, 200, testSlug},
 		{"search finds translations", request{method: "GET", path: "/api/articles?q=%D0%B1%D0%B5%D0%BB%D0%BE%D1%81%D1%82%D0%BE%D0%BA"}, 200, testSlug},
-		{"search finds nothing", request{method: "GET", path: "/api/articles?q=zzzz"}, 200, `[]`},
+		{"search finds nothing", request{method: "GET", path: "/api/articles?q=zzzz"}, 200, `"total":0,"page":1,"pages":1,"per_page":50,"articles":[]`},
+		{"bad page", request{method: "GET", path: "/api/articles?page=0"}, 400, `page=\"0\": use a whole number from 1`},
+		{"bad status filter", request{method: "GET", path: "/api/articles?status=done"}, 400, `status=\"done\": use one of unfinished`},
+		{"unknown language filter", request{method: "GET", path: "/api/articles?lang=de"}, 400, `lang=\"de\": not a target language`},
 		{"article", request{method: "GET", path: "/api/articles/" + testSlug + "/ru"}, 200, `"rev"`},
 		{"unknown slug", request{method: "GET", path: "/api/articles/no-such/ru"}, 404, `no article`},
 		{"bad slug", request{method: "GET", path: "/api/articles/Bad%2F..%2Fx/ru"}, 404, `no article`},
@@ -184,8 +187,7 @@ func TestListFollowsFiles(t *testing.T) {
 	s := newTestServer(t, dir)
 	ru := func() languageSummary {
 		t.Helper()
-		list := decode[[]articleSummary](t, s.do(t, request{method: "GET", path: "/api/articles"}))
-		return list[0].Languages["ru"]
+		return s.list(t, "").Articles[0].Languages["ru"]
 	}
 	before := ru()
 	if before.Percent != 44.4 || before.Problems != 0 {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -202,4 +203,40 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("Russian start page: %q", got)
 	}
 	screenshot(t, ctx, "start-ru", "")
+}
+
+// TestBrowserPages: an archive larger than a page is listed a page at a
+// time; the pager moves through it, and a filter starts again at page 1.
+func TestBrowserPages(t *testing.T) {
+	ctx := browsertest.Start(t)
+	dir := archiveDir(t, defaultPerPage+5)
+	base := liveServer(t, dir)
+	must(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(base+"/?token="+testToken+"&ui=en")), "opening the start page")
+	poll(t, ctx, `document.querySelectorAll('#rows tr').length === 50`, "the first page lists 50 articles")
+	if got := eval[string](t, ctx, `document.querySelector('#count').innerText + ' | ' + document.querySelector('#page').innerText`); got != "55 articles | Page 1 of 2" {
+		t.Errorf("count and page: %q", got)
+	}
+	if !eval[bool](t, ctx, `document.querySelector('#prev').disabled && !document.querySelector('#pager').hidden`) {
+		t.Error("on page 1 the pager is hidden or Previous is enabled")
+	}
+	must(t, chromedp.Do(ctx, chromedp.Click(`#next`)), "going to page 2")
+	poll(t, ctx, `document.querySelectorAll('#rows tr').length === 5`, "page 2 lists the last 5")
+	if got := eval[string](t, ctx, `document.querySelector('#rows tr td.title a').innerText + ' | ' + document.querySelector('#page').innerText`); got != "Artykuł numer 51 | Page 2 of 2" {
+		t.Errorf("page 2 starts with %q", got)
+	}
+	if !eval[bool](t, ctx, `document.querySelector('#next').disabled`) {
+		t.Error("on the last page Next is enabled")
+	}
+	// Russian done: every third article, 18 of them, on one page.
+	must(t, chromedp.Do(ctx, chromedp.SetValue("#f-lang", "ru"), chromedp.SetValue("#f-status", "complete"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('#f-status').dispatchEvent(new Event('change'))`)), "filtering")
+	poll(t, ctx, `document.querySelectorAll('#rows tr').length === 18`, "the filter keeps 18 articles")
+	if !eval[bool](t, ctx, `document.querySelector('#pager').hidden`) {
+		t.Error("the pager shows for one page")
+	}
+	want := fmt.Sprintf("%.1f%%", newTestServer(t, dir).list(t, "").Totals["ru"].Percent)
+	if got := eval[string](t, ctx, `document.querySelector('#totals').innerText`); !strings.Contains(got, want) {
+		t.Errorf("the totals are not the archive's (%s): %q", want, got)
+	}
+	screenshot(t, ctx, "pages", "")
 }

@@ -144,7 +144,7 @@ func TestSaveSettlesConflict(t *testing.T) {
 		t.Errorf("the conflict is not among the segment's problems: %v", seg.Problems)
 	}
 	ru := func() languageSummary {
-		return decode[[]articleSummary](t, s.do(t, request{method: "GET", path: "/api/articles"}))[0].Languages["ru"]
+		return s.list(t, "").Articles[0].Languages["ru"]
 	}
 	if l := ru(); l.Conflicts != 1 || l.Errors == 0 {
 		t.Errorf("the start page's figures: %+v, want 1 conflict, an error", l)
@@ -261,7 +261,7 @@ func TestMemoryAndTerms(t *testing.T) {
 	}
 	s := newTestServer(t, dir)
 	var copySlug string
-	for _, a := range decode[[]articleSummary](t, s.do(t, request{method: "GET", path: "/api/articles"})) {
+	for _, a := range s.list(t, "").Articles {
 		if a.Slug != testSlug {
 			copySlug = a.Slug
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/mosty-dev/mosty/internal/article"
@@ -31,19 +32,29 @@ type store struct {
 	// sync, a merge) to release the workspace.
 	lockWait time.Duration
 
-	memMu    sync.Mutex // held while a memory is built
-	mu       sync.Mutex
-	files    map[string]cachedFile    // parsed locale files by path
-	articles map[string]cachedArticle // extracted sources by slug
-	memories map[string]cachedMemory  // by language
-	queues   map[string]*queue        // saves waiting, by "lang/slug"
-	gloss    cachedGlossary
+	memMu     sync.Mutex // held while a memory is built
+	mu        sync.Mutex
+	files     *lru[cachedFile]         // parsed locale files by path, the last used
+	articles  *lru[cachedArticle]      // extracted sources by slug, the last used
+	summaries map[string]cachedSummary // the start page's lines, by locale file path
+	memories  map[string]cachedMemory  // by language
+	queues    map[string]*queue        // saves waiting, by "lang/slug"
+	gloss     cachedGlossary
 }
 
-// stamp identifies a file's version on disk, for files the server only
-// reads (sources and their extraction).
+// How many parsed locale files and extracted articles the store keeps:
+// those of the articles people have open, not the archive's.
+const (
+	keepFiles    = 512
+	keepArticles = 64
+)
+
+// stamp identifies a file's version on disk without reading it: its
+// size, time and inode (mosty writes a file by renaming a new one over
+// it, so a save gives it a new inode even within one tick of the clock).
 type stamp struct {
 	size, mtime int64
+	ino         uint64
 }
 
 // cachedFile is a parsed locale file and the bytes it was parsed from:
@@ -51,10 +62,22 @@ type stamp struct {
 type cachedFile struct {
 	data []byte
 	file *catalog.File // shared: never changed after it is cached
-	// summary is the file's line on the start page, made with the
-	// glossary summaryOf; nil until asked for.
-	summary   *languageSummary
-	summaryOf *glossary.Glossary
+}
+
+// cachedSummary is what the start page shows of one locale file, kept
+// while the file's stamp is the same: a line for every article of the
+// archive without reading its files again. For a translators' file it
+// was made with the glossary of; for the source's, head is its header.
+type cachedSummary struct {
+	st   stamp
+	of   *glossary.Glossary
+	sum  languageSummary
+	head articleHead
+}
+
+// articleHead is what the start page shows of an article's header.
+type articleHead struct {
+	title, date, category string
 }
 
 type cachedArticle struct {
@@ -77,8 +100,9 @@ func openStore(dir string) (*store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &store{dir: dir, ws: w, lockWait: 5 * time.Second, files: map[string]cachedFile{},
-		articles: map[string]cachedArticle{}, memories: map[string]cachedMemory{}, queues: map[string]*queue{}}, nil
+	return &store{dir: dir, ws: w, lockWait: 5 * time.Second, files: newLRU[cachedFile](keepFiles),
+		articles: newLRU[cachedArticle](keepArticles), summaries: map[string]cachedSummary{},
+		memories: map[string]cachedMemory{}, queues: map[string]*queue{}}, nil
 }
 
 // settings are the workspace's languages and name.
@@ -94,7 +118,11 @@ func statStamp(path string) (stamp, error) {
 	if err != nil {
 		return stamp{}, err
 	}
-	return stamp{size: info.Size(), mtime: info.ModTime().UnixNano()}, nil
+	st := stamp{size: info.Size(), mtime: info.ModTime().UnixNano()}
+	if sys, ok := info.Sys().(*syscall.Stat_t); ok {
+		st.ino = sys.Ino
+	}
+	return st, nil
 }
 
 // slugs lists the articles (workspace.Articles).
@@ -112,7 +140,7 @@ func (s *store) load(lang, slug string) (*catalog.File, error) {
 		return nil, err
 	}
 	s.mu.Lock()
-	c, ok := s.files[path]
+	c, ok := s.files.get(path)
 	s.mu.Unlock()
 	if ok && bytes.Equal(c.data, data) {
 		return c.file, nil
@@ -122,7 +150,7 @@ func (s *store) load(lang, slug string) (*catalog.File, error) {
 		return f, err
 	}
 	s.mu.Lock()
-	s.files[path] = cachedFile{data: data, file: f}
+	s.files.put(path, cachedFile{data: data, file: f})
 	s.mu.Unlock()
 	return f, nil
 }
@@ -260,27 +288,20 @@ type cachedGlossary struct {
 	g    *glossary.Glossary
 }
 
-// summary returns the start page's line for a file load returned, made
-// with g, if one was kept.
-func (s *store) summary(lang, slug string, f *catalog.File, g *glossary.Glossary) (languageSummary, bool) {
+// summary returns the start page's line for the locale file at path if
+// one was kept for its stamp st, made with g.
+func (s *store) summary(path string, st stamp, g *glossary.Glossary) (cachedSummary, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, ok := s.files[s.ws.LocalePath(lang, slug)]
-	if !ok || c.file != f || c.summaryOf != g || c.summary == nil {
-		return languageSummary{}, false
-	}
-	return *c.summary, true
+	c, ok := s.summaries[path]
+	return c, ok && c.st == st && c.of == g
 }
 
-// keepSummary keeps the start page's line for a file load returned.
-func (s *store) keepSummary(lang, slug string, f *catalog.File, g *glossary.Glossary, sum languageSummary) {
+// keepSummary keeps the start page's line for the locale file at path.
+func (s *store) keepSummary(path string, c cachedSummary) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	path := s.ws.LocalePath(lang, slug)
-	if c, ok := s.files[path]; ok && c.file == f {
-		c.summary, c.summaryOf = &sum, g
-		s.files[path] = c
-	}
+	s.summaries[path] = c
 }
 
 // memory returns lang's translation memory, built again from the files
@@ -322,7 +343,7 @@ func (s *store) article(slug string) (*article.Article, error) {
 		return nil, err
 	}
 	s.mu.Lock()
-	c, ok := s.articles[slug]
+	c, ok := s.articles.get(slug)
 	s.mu.Unlock()
 	if ok && c.stamp == meta && c.src == src {
 		return c.art, nil
@@ -336,7 +357,7 @@ func (s *store) article(slug string) (*article.Article, error) {
 		return nil, err
 	}
 	s.mu.Lock()
-	s.articles[slug] = cachedArticle{stamp: meta, src: src, art: a}
+	s.articles.put(slug, cachedArticle{stamp: meta, src: src, art: a})
 	s.mu.Unlock()
 	return a, nil
 }

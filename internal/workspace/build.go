@@ -40,7 +40,7 @@ type BuildReport struct {
 	Out       string
 	Versions  []*site.Version // every article rendered by this build in every language, published or not (the build's own records)
 	Problems  []site.Problem
-	Written   []string // files written, relative to Out
+	Written   int      // files written
 	Unchanged int      // files rendered whose bytes were already right
 	Removed   []string // files removed: unpublished pages, and with Clean, strays
 	Reused    int      // articles whose inputs had not changed since the last build
@@ -106,7 +106,6 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 	if err := b.finish(st); err != nil {
 		return nil, err
 	}
-	slices.Sort(b.rep.Written)
 	slices.Sort(b.rep.Removed)
 	b.next.Dirs = b.dirStamps()
 	return b.rep, w.saveBuildCache(b.next)
@@ -295,16 +294,12 @@ func (b *build) shared(st *stager) error {
 			versions = append(versions, &c.Versions[i])
 		}
 	}
-	var made []string
-	err := site.Indexes(versions, b.cfg, b.summarize, func(name string, data []byte) error {
-		made = append(made, name)
-		return st.put(name, data)
-	})
-	if err != nil {
+	out := &siteOutput{s: st}
+	if err := site.Indexes(versions, b.cfg, b.summarize, out); err != nil {
 		return err
 	}
-	slices.Sort(made)
-	b.next.Shared = made
+	slices.Sort(out.made)
+	b.next.Shared = out.made
 	return b.report(st)
 }
 
@@ -321,7 +316,7 @@ func (b *build) finish(st *stager) error {
 	if err := st.commit(); err != nil {
 		return err
 	}
-	b.rep.Written, b.rep.Unchanged = append(b.rep.Written, st.written...), b.rep.Unchanged+st.unchanged
+	b.rep.Written, b.rep.Unchanged = b.rep.Written+st.written, b.rep.Unchanged+st.unchanged
 	removed := b.removeUnmade(made)
 	mine = slices.DeleteFunc(mine, func(name string) bool {
 		if _, isMade := slices.BinarySearch(made, name); isMade {

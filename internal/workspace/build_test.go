@@ -1,11 +1,15 @@
 package workspace
 
 import (
+	"errors"
 	"flag"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -115,21 +119,21 @@ func TestRebuildOnlyWhatChanged(t *testing.T) {
 	w := demoWorkspace(t)
 	rules := site.DefaultRules()
 	rules.MinCoverage = 40
-	first, err := w.Build(BuildOptions{Rules: &rules})
+	_, firstWritten, err := buildAndSee(t, w, BuildOptions{Rules: &rules})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(first.Written) != 21 {
-		t.Fatalf("first build wrote %v", first.Written)
+	if len(firstWritten) != 21 {
+		t.Fatalf("first build wrote %v", firstWritten)
 	}
 	times := map[string]time.Time{}
-	for _, f := range first.Written {
+	for _, f := range firstWritten {
 		info, _ := os.Stat(filepath.Join(w.Path("public"), f))
 		times[f] = info.ModTime()
 	}
-	again, err := w.Build(BuildOptions{Rules: &rules})
-	if err != nil || len(again.Written) != 0 || again.Reused != 1 {
-		t.Fatalf("rebuild wrote %v (reused %d), %v", again.Written, again.Reused, err)
+	again, againWritten, err := buildAndSee(t, w, BuildOptions{Rules: &rules})
+	if err != nil || len(againWritten) != 0 || again.Reused != 1 {
+		t.Fatalf("rebuild wrote %v (reused %d), %v", againWritten, again.Reused, err)
 	}
 	err = w.UpdateLocale("en", "klaster-bialorus-2017", func(f *catalog.File) {
 		f.Units[3].Translation = "The visit was organised by the <1>Podlasie Regional Development Foundation</1> (PFRR)."
@@ -137,12 +141,12 @@ func TestRebuildOnlyWhatChanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	third, err := w.Build(BuildOptions{Rules: &rules})
+	_, thirdWritten, err := buildAndSee(t, w, BuildOptions{Rules: &rules})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"en/klaster-bialorus-2017/index.html", "en/klaster-bialorus-2017/parallel.html"}
-	if d := cmp.Diff(want, third.Written); d != "" {
+	if d := cmp.Diff(want, thirdWritten); d != "" {
 		t.Errorf("written after one English edit (-want +got):\n%s", d)
 	}
 	for f, was := range times {
@@ -306,8 +310,8 @@ func TestRebuildFindsDeletedPageFolders(t *testing.T) {
 		}
 	}
 	age()
-	if rep, err := w.Build(BuildOptions{}); err != nil || len(rep.Written) != 0 {
-		t.Fatalf("no-change build wrote %v, %v", rep.Written, err)
+	if _, written, err := buildAndSee(t, w, BuildOptions{}); err != nil || len(written) != 0 {
+		t.Fatalf("no-change build wrote %v, %v", written, err)
 	}
 	if dirs := w.readBuildCache().Dirs; len(dirs) != len(w.Languages()) {
 		t.Fatalf("the cache keeps the stamps of %v, want every language's folder", dirs)
@@ -318,8 +322,8 @@ func TestRebuildFindsDeletedPageFolders(t *testing.T) {
 	if err := os.Chtimes(filepath.Join(w.Path("public"), "en"), older, older); err != nil {
 		t.Fatal(err)
 	}
-	if rep, err := w.Build(BuildOptions{}); err != nil || len(rep.Written) != 0 {
-		t.Fatalf("no-change build wrote %v, %v", rep.Written, err)
+	if _, written, err := buildAndSee(t, w, BuildOptions{}); err != nil || len(written) != 0 {
+		t.Fatalf("no-change build wrote %v, %v", written, err)
 	}
 	if got := w.readBuildCache().Dirs["en"].MTime; got != older.UnixNano() {
 		t.Errorf("the cache keeps the English folder's time %d, want its new time %d", got, older.UnixNano())
@@ -327,12 +331,12 @@ func TestRebuildFindsDeletedPageFolders(t *testing.T) {
 	if err := os.RemoveAll(filepath.Join(w.Path("public"), "en", "klaster-bialorus-2017")); err != nil {
 		t.Fatal(err)
 	}
-	rep, err := w.Build(BuildOptions{})
+	_, written, err := buildAndSee(t, w, BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Contains(rep.Written, "en/klaster-bialorus-2017/index.html") {
-		t.Errorf("after the English page folder was deleted the build wrote %v", rep.Written)
+	if !slices.Contains(written, "en/klaster-bialorus-2017/index.html") {
+		t.Errorf("after the English page folder was deleted the build wrote %v", written)
 	}
 	// A folder changed less than racyDir ago is not trusted: its stamp is
 	// not kept, and the next build looks at its pages.
@@ -360,8 +364,85 @@ func TestBuildCacheVersion1(t *testing.T) {
 	if err := os.WriteFile(w.buildCachePath(), []byte(v1), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	rep, err := w.Build(BuildOptions{})
-	if err != nil || rep.Reused != 1 || len(rep.Written) != 0 {
-		t.Fatalf("build with a version 1 cache: reused %d, wrote %v, %v", rep.Reused, rep.Written, err)
+	rep, written, err := buildAndSee(t, w, BuildOptions{})
+	if err != nil || rep.Reused != 1 || len(written) != 0 {
+		t.Fatalf("build with a version 1 cache: reused %d, wrote %v, %v", rep.Reused, written, err)
 	}
+}
+
+// TestFailedBuildLeavesNothing: a build that finds a segment it cannot
+// publish writes nothing, and leaves no staged file or list of them.
+func TestFailedBuildLeavesNothing(t *testing.T) {
+	w := demoWorkspace(t)
+	if _, _, err := buildAndSee(t, w, BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	err := w.UpdateLocale("en", "klaster-bialorus-2017", func(f *catalog.File) {
+		f.Units[3].Translation = "Broken <1>markup."
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := site.DefaultRules()
+	rules.Missing = "withhold" // a segment that cannot be shown is an error
+	rep, written, err := buildAndSee(t, w, BuildOptions{Rules: &rules})
+	if !errors.Is(err, ErrBuildProblems) || len(rep.Problems) == 0 {
+		t.Fatalf("build of a translation with a missing placeholder: %v, problems %v", err, rep.Problems)
+	}
+	if len(written) > 0 {
+		t.Errorf("a failed build wrote %v", written)
+	}
+}
+
+// buildAndSee builds into public/ and returns the report and the files
+// the build put there, sorted: new ones, and those put in place anew
+// (renamed over, so their inode changed). It checks that the report
+// counts them; the manifest is not counted.
+func buildAndSee(t *testing.T, w *Workspace, opts BuildOptions) (*BuildReport, []string, error) {
+	t.Helper()
+	before := inodes(t, w.Path("public"))
+	rep, err := w.Build(opts)
+	if left := inodes(t, w.Path(".mosty", "tmp")); len(left) > 0 {
+		t.Errorf("the build left %v in .mosty/tmp", slices.Sorted(maps.Keys(left)))
+	}
+	if err != nil {
+		return rep, nil, err
+	}
+	var written []string
+	for name, ino := range inodes(t, w.Path("public")) {
+		if was, ok := before[name]; (!ok || was != ino) && name != manifestName {
+			written = append(written, name)
+		}
+	}
+	slices.Sort(written)
+	if rep.Written != len(written) {
+		t.Errorf("the report says %d files written; the build put %d in place: %v", rep.Written, len(written), written)
+	}
+	return rep, written, nil
+}
+
+// inodes lists the files under dir by their slash paths, with their
+// inode numbers.
+func inodes(t *testing.T, dir string) map[string]uint64 {
+	t.Helper()
+	out := map[string]uint64{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && path == dir {
+			return filepath.SkipDir
+		}
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		out[filepath.ToSlash(rel)] = info.Sys().(*syscall.Stat_t).Ino
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

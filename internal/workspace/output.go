@@ -37,17 +37,17 @@ type stager struct {
 	dryRun bool
 	tmpDir string // "" when .mosty/tmp is on another file system than out: beside each file
 	id     string // this build's, in every temporary name
-	dirs   *dirMaker
 
 	mu        sync.Mutex
-	written   []string // staged, relative to out
+	staged    *stageLog // the names staged, relative to out
+	written   int       // how many
 	unchanged int
 }
 
 func (w *Workspace) newStager(out string, dryRun bool) (*stager, error) {
 	var id [6]byte
 	_, _ = rand.Read(id[:])
-	s := &stager{out: out, dryRun: dryRun, id: hex.EncodeToString(id[:]), dirs: newDirMaker()}
+	s := &stager{out: out, dryRun: dryRun, id: hex.EncodeToString(id[:])}
 	if dryRun {
 		return s, nil
 	}
@@ -61,7 +61,9 @@ func (w *Workspace) newStager(out string, dryRun bool) (*stager, error) {
 	if sameFileSystem(tmp, out) {
 		s.tmpDir = tmp
 	}
-	return s, nil
+	var err error
+	s.staged, err = newStageLog(filepath.Join(tmp, "."+s.id+"-staged.mosty-"+s.id+".tmp"))
+	return s, err
 }
 
 // tmpPath is where a file of the site is staged: a name safefile.Clean
@@ -100,65 +102,133 @@ func (s *stager) put(name string, data []byte) error {
 	if err := os.WriteFile(s.tmpPath(name), data, 0o644); err != nil {
 		return err
 	}
+	return s.record(name)
+}
+
+// record notes a staged file.
+func (s *stager) record(name string) error {
 	s.mu.Lock()
-	s.written = append(s.written, name)
-	s.mu.Unlock()
-	return nil
+	defer s.mu.Unlock()
+	s.written++
+	return s.staged.add(name)
 }
 
 // putStream stages a file that write produces a piece at a time.
 func (s *stager) putStream(name string, write func(io.Writer) error) error {
+	f, err := s.create(name)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.abort()
+		return err
+	}
+	return f.Close()
+}
+
+// create stages a file written a piece at a time: it is staged when
+// closed, unless its bytes are those in place.
+func (s *stager) create(name string) (*stagedFile, error) {
 	if s.dryRun {
-		return nil
+		return &stagedFile{s: s, name: name, bw: bufio.NewWriterSize(io.Discard, 4<<10)}, nil
 	}
 	tmp := s.tmpPath(name)
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	bw := bufio.NewWriterSize(f, 64<<10)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
+	return &stagedFile{s: s, name: name, tmp: tmp, f: f, bw: bufio.NewWriterSize(f, 64<<10)}, nil
+}
+
+// A stagedFile is a file of the site being staged (stager.create).
+type stagedFile struct {
+	s         *stager
+	name, tmp string
+	f         *os.File // nil in a dry run
+	bw        *bufio.Writer
+}
+
+func (f *stagedFile) Write(p []byte) (int, error) { return f.bw.Write(p) }
+
+// Close stages the file.
+func (f *stagedFile) Close() error {
+	if f.f == nil {
+		return nil
 	}
-	if cerr := f.Close(); err == nil {
+	err := f.bw.Flush()
+	if cerr := f.f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		os.Remove(tmp)
+		os.Remove(f.tmp)
 		return err
 	}
-	if sameFiles(tmp, outPath(s.out, name)) {
-		os.Remove(tmp)
+	s := f.s
+	if sameFiles(f.tmp, outPath(s.out, f.name)) {
+		os.Remove(f.tmp)
 		s.mu.Lock()
 		s.unchanged++
 		s.mu.Unlock()
 		return nil
 	}
-	s.mu.Lock()
-	s.written = append(s.written, name)
-	s.mu.Unlock()
-	return nil
+	return s.record(f.name)
 }
 
-// commit puts the staged files in place.
+// abort removes a file that could not be written whole.
+func (f *stagedFile) abort() {
+	if f.f != nil {
+		f.f.Close()
+		os.Remove(f.tmp)
+	}
+}
+
+// siteOutput hands the files of the site's listings to the stager, and
+// keeps their names.
+type siteOutput struct {
+	s    *stager
+	made []string
+}
+
+func (o *siteOutput) Put(name string, data []byte) error {
+	o.made = append(o.made, name)
+	return o.s.put(name, data)
+}
+
+func (o *siteOutput) Create(name string) (io.WriteCloser, error) {
+	o.made = append(o.made, name)
+	return o.s.create(name)
+}
+
+// commit puts the staged files in place, a batch at a time.
 func (s *stager) commit() error {
-	errs := make([]error, len(s.written))
-	par.Do(len(s.written), 8, func(i int) {
-		path := outPath(s.out, s.written[i])
-		if errs[i] = s.dirs.make(filepath.Dir(path)); errs[i] == nil {
-			errs[i] = os.Rename(s.tmpPath(s.written[i]), path)
-		}
+	if s.dryRun {
+		return nil
+	}
+	return s.staged.each(func(names []string) error {
+		dirs := newDirMaker() // the files of a page folder are staged together
+		errs := make([]error, len(names))
+		par.Do(len(names), 8, func(i int) {
+			path := outPath(s.out, names[i])
+			if errs[i] = dirs.make(filepath.Dir(path)); errs[i] == nil {
+				errs[i] = os.Rename(s.tmpPath(names[i]), path)
+			}
+		})
+		return errors.Join(errs...)
 	})
-	return errors.Join(errs...)
 }
 
 // discard removes the staged files.
 func (s *stager) discard() {
-	for _, name := range s.written {
-		os.Remove(s.tmpPath(name))
+	if s.dryRun {
+		return
 	}
-	s.written = nil
+	_ = s.staged.each(func(names []string) error {
+		for _, name := range names {
+			os.Remove(s.tmpPath(name))
+		}
+		return nil
+	})
+	s.staged.close()
 }
 
 // doneWriting says no build is writing any more (see startWriting).
@@ -291,6 +361,72 @@ func anyMissing(out string, names []string) bool {
 		_, err := os.Stat(outPath(out, name))
 		return err != nil
 	})
+}
+
+// A stageLog is the list of a build's staged files, kept on disk in
+// .mosty/tmp (a name the cleaning after a crash knows): 500,000 names
+// are not held in memory. Names end in a NUL, which no file name holds.
+type stageLog struct {
+	f *os.File
+	w *bufio.Writer
+}
+
+func newStageLog(path string) (*stageLog, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	return &stageLog{f: f, w: bufio.NewWriter(f)}, nil
+}
+
+func (l *stageLog) add(name string) error {
+	l.w.WriteString(name)
+	return l.w.WriteByte(0)
+}
+
+// stageBatch is how many names each reads at a time.
+const stageBatch = 4096
+
+// each hands the names to fn in the order they were added, a batch at a
+// time, and removes the log.
+func (l *stageLog) each(fn func(names []string) error) error {
+	defer l.close()
+	if err := l.w.Flush(); err != nil {
+		return err
+	}
+	if _, err := l.f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	r := bufio.NewReader(l.f)
+	batch := make([]string, 0, stageBatch)
+	for {
+		name, err := r.ReadString(0)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if batch = append(batch, name[:len(name)-1]); len(batch) == stageBatch {
+			if err := fn(batch); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+	}
+	if len(batch) == 0 {
+		return nil
+	}
+	return fn(batch)
+}
+
+// close removes the log; it may be called more than once.
+func (l *stageLog) close() {
+	if l.f != nil {
+		l.f.Close()
+		os.Remove(l.f.Name())
+		l.f = nil
+	}
 }
 
 // dirMaker makes each output folder once, however many files go in it.

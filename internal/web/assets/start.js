@@ -1,51 +1,60 @@
-// mosty serve's start page: every article's coverage per language,
-// filters and search, over GET /api/articles.
+// mosty serve's start page: the archive's articles a page at a time with
+// their coverage per language, totals, filters and search, over
+// GET /api/articles (the server filters and pages: an archive may hold
+// 100,000 articles).
 'use strict';
 (() => {
   const { t, el, api, bar, pct } = window.mosty;
   const $ = (id) => document.getElementById(id);
   const langs = [...document.querySelectorAll('th[data-lang]')].map((th) => ({ code: th.dataset.lang, name: th.textContent }));
-  let articles = [];
+  let page = 1;
+  let asked = 0; // the number of the last request: an older answer is dropped
 
   async function load() {
+    const params = new URLSearchParams();
     const q = $('q').value.trim();
-    const r = await api('GET', '/api/articles' + (q ? '?q=' + encodeURIComponent(q) : ''));
+    if (q) params.set('q', q);
+    if ($('f-lang').value) params.set('lang', $('f-lang').value);
+    if ($('f-status').value) params.set('status', $('f-status').value);
+    if ($('f-cat').value) params.set('category', $('f-cat').value);
+    if ($('f-problems').checked) params.set('problems', '1');
+    if (page > 1) params.set('page', String(page));
+    const n = ++asked;
+    const r = await api('GET', '/api/articles' + (params.size ? '?' + params : ''));
+    if (n !== asked) return;
     if (!r.ok) {
       $('count').textContent = t('LoadFailed', { Error: r.data && r.data.error });
       return;
     }
-    articles = r.data;
-    if (!q) totals(articles);
-    categories(articles);
-    render();
+    const list = r.data;
+    if (list.total > 0 && page > list.pages) { // the archive shrank under us
+      page = list.pages;
+      load();
+      return;
+    }
+    totals(list.totals);
+    categories(list.categories);
+    render(list);
   }
 
-  function categories(list) {
+  function categories(all) {
     const sel = $('f-cat');
     const have = new Set([...sel.options].map((o) => o.value));
-    for (const c of [...new Set(list.map((a) => a.category).filter(Boolean))].sort()) {
+    for (const c of all) {
       if (!have.has(c)) sel.append(el('option', { value: c, text: c }));
     }
   }
 
-  function totals(list) {
+  function totals(byLang) {
     const box = $('totals');
     box.replaceChildren();
     for (const l of langs) {
-      const seg = { new: 0, fuzzy: 0, translated: 0, reviewed: 0, total: 0 };
-      const words = { ...seg };
-      let conflicts = 0, done = 0;
-      for (const a of list) {
-        const c = a.languages[l.code];
-        for (const k of Object.keys(seg)) { seg[k] += c.segments[k]; words[k] += c.words[k]; }
-        conflicts += c.conflicts;
-        done += c.percent * c.words.total / 100; // percent leaves out conflicted segments' words
-      }
-      const p = words.total ? 100 * done / words.total : 100;
+      const c = byLang[l.code];
+      if (!c) continue;
       box.append(el('div', { class: 'total' },
-        el('div', { class: 'name' }, el('span', { lang: l.code, text: l.name }), el('span', { class: 'pct', text: pct(p) })),
-        bar(words, l.name + ': ' + pct(p)),
-        el('div', { class: 'cell' }, el('div', { class: 'line' }, tags(seg, 0, conflicts)))));
+        el('div', { class: 'name' }, el('span', { lang: l.code, text: l.name }), el('span', { class: 'pct', text: pct(c.percent) })),
+        bar(c.words, l.name + ': ' + pct(c.percent)),
+        el('div', { class: 'cell' }, el('div', { class: 'line' }, tags(c.segments, 0, c.conflicts)))));
     }
   }
 
@@ -60,29 +69,15 @@
     ];
   }
 
-  // keep applies the filters to one article.
-  function keep(a) {
-    const lang = $('f-lang').value, status = $('f-status').value, cat = $('f-cat').value;
-    if (cat && a.category !== cat) return false;
-    const ls = (lang ? [lang] : langs.map((l) => l.code)).map((c) => a.languages[c]);
-    if ($('f-problems').checked && !ls.some((c) => c.problems > 0)) return false;
-    const open = (c) => c.segments.new + c.segments.fuzzy;
-    switch (status) {
-      case 'unfinished': return ls.some((c) => open(c) > 0);
-      case 'fuzzy': return ls.some((c) => c.segments.fuzzy > 0);
-      case 'new': return ls.some((c) => c.segments.new > 0);
-      case 'conflicts': return ls.some((c) => c.conflicts > 0);
-      case 'complete': return ls.every((c) => open(c) === 0 && c.conflicts === 0);
-    }
-    return true;
-  }
-
-  function render() {
+  function render(list) {
     const lang = $('f-lang').value;
     for (const th of document.querySelectorAll('th[data-lang]')) th.classList.toggle('hidden-col', !!lang && th.dataset.lang !== lang);
-    const shown = articles.filter(keep);
-    $('count').textContent = shown.length ? t('ArticlesCount', { Count: shown.length }) : t('NoArticles');
-    $('rows').replaceChildren(...shown.map((a) => row(a, lang)));
+    $('count').textContent = list.total ? t('ArticlesCount', { Count: list.total }) : t('NoArticles');
+    $('rows').replaceChildren(...list.articles.map((a) => row(a, lang)));
+    $('pager').hidden = list.pages <= 1;
+    $('page').textContent = t('PageOf', { N: list.page, Total: list.pages });
+    $('prev').disabled = list.page <= 1;
+    $('next').disabled = list.page >= list.pages;
   }
 
   function row(a, only) {
@@ -105,9 +100,12 @@
     return tr;
   }
 
+  const again = () => { page = 1; load(); };
   let timer;
-  $('q').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(load, 250); });
-  $('filters').addEventListener('submit', (e) => { e.preventDefault(); load(); });
-  for (const id of ['f-lang', 'f-status', 'f-cat', 'f-problems']) $(id).addEventListener('change', render);
+  $('q').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(again, 250); });
+  $('filters').addEventListener('submit', (e) => { e.preventDefault(); again(); });
+  for (const id of ['f-lang', 'f-status', 'f-cat', 'f-problems']) $(id).addEventListener('change', again);
+  $('prev').addEventListener('click', () => { page--; load(); });
+  $('next').addEventListener('click', () => { page++; load(); });
   load();
 })();

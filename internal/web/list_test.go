@@ -1,0 +1,139 @@
+package web
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/mosty-dev/mosty/internal/acquire"
+	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/workspace"
+)
+
+// archiveDir makes a workspace of n short articles, a001…, in two
+// categories; the Russian of every third is done.
+func archiveDir(t testing.TB, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	w, err := workspace.Init(dir, "Archive")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var srcs []*acquire.Source
+	for i := 1; i <= n; i++ {
+		cat := []string{"Targi", "Szkolenia"}[i%2]
+		page := fmt.Sprintf(`<html><head><meta property="article:section" content="%s"></head><body><article><h1>Artykuł numer %d</h1>`+
+			`<p>Zdanie pierwsze artykułu %d o współpracy z partnerami z Białorusi.</p><p>Zdanie drugie o klastrze numer %d.</p></article></body></html>`, cat, i, i, i)
+		src, err := acquire.FromBytes(fmt.Sprintf("a%03d.html", i), fmt.Sprintf("test:a%03d", i), []byte(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, src)
+	}
+	if _, err := w.ImportSources(srcs); err != nil {
+		t.Fatal(err)
+	}
+	for i := 3; i <= n; i += 3 {
+		err := w.UpdateLocale("ru", fmt.Sprintf("a%03d", i), func(f *catalog.File) {
+			for k := range f.Units {
+				f.Units[k].Translation, f.Units[k].Status = "Перевод "+f.Units[k].ID+".", catalog.Translated
+			}
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func (s *Server) list(t testing.TB, query string) articleList {
+	t.Helper()
+	rec := s.do(t, request{method: "GET", path: "/api/articles" + query})
+	if rec.Code != 200 {
+		t.Fatalf("GET /api/articles%s: %d %s", query, rec.Code, rec.Body)
+	}
+	return decode[articleList](t, rec)
+}
+
+func slugsOf(l articleList) []string {
+	var out []string
+	for _, a := range l.Articles {
+		out = append(out, a.Slug)
+	}
+	return out
+}
+
+// TestListPages: the list comes a page at a time, in slug order, with the
+// number of articles the filters keep, and totals and categories of the
+// whole archive whatever the filters.
+func TestListPages(t *testing.T) {
+	s := newTestServer(t, archiveDir(t, 12))
+	for _, c := range []struct {
+		name, query  string
+		total, pages int
+		slugs        []string
+	}{
+		{"first page", "?per=5", 12, 3, []string{"a001", "a002", "a003", "a004", "a005"}},
+		{"last page", "?per=5&page=3", 12, 3, []string{"a011", "a012"}},
+		{"past the end", "?per=5&page=4", 12, 3, nil},
+		{"default size", "", 12, 1, nil},
+		{"Russian done", "?lang=ru&status=complete", 4, 1, []string{"a003", "a006", "a009", "a012"}},
+		{"Russian done, a page", "?lang=ru&status=complete&per=3&page=2", 4, 2, []string{"a012"}},
+		{"unfinished in English", "?lang=en&status=unfinished&per=2", 12, 6, []string{"a001", "a002"}},
+		{"a category", "?category=Szkolenia&per=3", 6, 2, []string{"a001", "a003", "a005"}},
+		{"search the Polish", "?q=klastrze+numer+7", 1, 1, []string{"a007"}},
+		{"search a translation", "?q=" + "%D0%BF%D0%B5%D1%80%D0%B5%D0%B2%D0%BE%D0%B4", 4, 1, []string{"a003", "a006", "a009", "a012"}},
+		{"search a title, any case", "?q=ARTYKU%C5%81+NUMER+11", 1, 1, []string{"a011"}},
+		{"search with a quote", "?q=%22x%22", 0, 1, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			l := s.list(t, c.query)
+			if l.Total != c.total || l.Pages != c.pages {
+				t.Errorf("total %d in %d pages, want %d in %d", l.Total, l.Pages, c.total, c.pages)
+			}
+			if c.slugs != nil || l.Total == 0 {
+				if got := slugsOf(l); !slices.Equal(got, c.slugs) {
+					t.Errorf("articles %v, want %v", got, c.slugs)
+				}
+			}
+			if got := l.Totals["ru"].Segments["translated"]; got != 12 {
+				t.Errorf("Russian total of translated segments %d, want 12 whatever the filters", got)
+			}
+			if !slices.Equal(l.Categories, []string{"Szkolenia", "Targi"}) {
+				t.Errorf("categories %v", l.Categories)
+			}
+		})
+	}
+	if l := s.list(t, ""); len(l.Articles) != 12 || l.Totals["ru"].Percent != 33.3 {
+		t.Errorf("default page has %d articles, Russian %.1f%% done", len(l.Articles), l.Totals["ru"].Percent)
+	}
+}
+
+// TestListSeesOutsideEdits: a file changed outside the server — by a
+// translator's editor or mosty sync — shows in the next list, even when
+// it keeps its size, and the server keeps only so many parsed files.
+func TestListSeesOutsideEdits(t *testing.T) {
+	dir := archiveDir(t, keepFiles/3+10) // more files than the store keeps parsed
+	s := newTestServer(t, dir)
+	before := s.list(t, "?per=1&status=complete&lang=ru")
+	path := dir + "/locales/ru/a003.toml"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "translated" and "fuzzy   " have the same length: the size stays.
+	edited := strings.Replace(string(data), `status = "translated"`, `status = "fuzzy"     `, 1)
+	if len(edited) != len(data) || edited == string(data) {
+		t.Fatal("the test's edit did not apply")
+	}
+	writeTestFile(t, path, edited)
+	after := s.list(t, "?per=1&status=complete&lang=ru")
+	if after.Total != before.Total-1 || slugsOf(after)[0] == "a003" {
+		t.Errorf("after a003 got a fuzzy segment: %d complete (was %d), first %v", after.Total, before.Total, slugsOf(after))
+	}
+	if n := s.store.files.len(); n > keepFiles {
+		t.Errorf("the store keeps %d parsed files, more than %d", n, keepFiles)
+	}
+}
