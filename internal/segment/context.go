@@ -591,9 +591,8 @@ func (s *Segmenter) abbreviation(text, word string, wstart int) (behaviour, int,
 	}
 	var best abbrev
 	astart := wstart
-	caps := utf8.RuneCountInString(word) > 1 && strings.ToUpper(word) == word
 	for _, a := range cands {
-		if len(a.words) <= len(best.words) || a.small && caps {
+		if len(a.words) <= len(best.words) || a.small && inCapitals(word) {
 			continue // "EST" is no "est."
 		}
 		if p, ok := wordsBefore(text, wstart, a.words[:len(a.words)-1]); ok {
@@ -601,6 +600,18 @@ func (s *Segmenter) abbreviation(text, word string, wstart int) (behaviour, int,
 		}
 	}
 	return best.b, astart, best.b != 0
+}
+
+// inCapitals reports whether word is two letters or more, all capitals.
+func inCapitals(word string) bool {
+	n := 0
+	for _, r := range word {
+		if unicode.IsLower(r) {
+			return false
+		}
+		n++
+	}
+	return n > 1
 }
 
 // wordsBefore reports whether the words right before position p are want

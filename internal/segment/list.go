@@ -65,7 +65,7 @@ func openingMarker(text string, start int) (marker, delim string, ok bool) {
 }
 
 // markerBefore returns the number of at most three digits, or the one
-// small letter, ending at p.
+// small letter of a word of its own, ending at p.
 func markerBefore(text string, p int) string {
 	q := p
 	for q > 0 && p-q < 3 && text[q-1] >= '0' && text[q-1] <= '9' {
@@ -74,10 +74,11 @@ func markerBefore(text string, p int) string {
 	if q < p {
 		return text[q:p]
 	}
-	if r, size := utf8.DecodeLastRuneInString(text[:p]); unicode.IsLower(r) {
-		return text[p-size : p]
+	r, size := utf8.DecodeLastRuneInString(text[:p])
+	if q = p - size; q == 0 || text[q-1] != ' ' && text[q-1] < utf8.RuneSelf || !unicode.IsLower(r) {
+		return "" // a word's last letter
 	}
-	return ""
+	return text[q:p]
 }
 
 // markerDelim returns what ends a list marker at p: ".)", "." or ")".
