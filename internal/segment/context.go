@@ -507,7 +507,12 @@ func (s *Segmenter) degreeBefore(text string, p int) bool {
 		q--
 	}
 	w, _ := wordBefore(text, q)
-	return s.rules.degrees[lexicon.Key(w)]
+	for d := range s.rules.degrees {
+		if strings.EqualFold(d, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isDottedInitials reports whether a word with inner periods is capital

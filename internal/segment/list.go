@@ -74,6 +74,15 @@ func markerBefore(text string, p int) string {
 	if q < p {
 		return text[q:p]
 	}
+	if p == 0 {
+		return ""
+	}
+	if c := text[p-1]; c < utf8.RuneSelf {
+		if c < 'a' || c > 'z' || p < 2 || text[p-2] != ' ' {
+			return "" // a word's last letter, or no letter
+		}
+		return text[p-1 : p]
+	}
 	r, size := utf8.DecodeLastRuneInString(text[:p])
 	if q = p - size; q == 0 || text[q-1] != ' ' && text[q-1] < utf8.RuneSelf || !unicode.IsLower(r) {
 		return "" // a word's last letter

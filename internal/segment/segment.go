@@ -152,7 +152,7 @@ func isBareSpan(text string, sp Span) bool {
 // closing quotes, brackets and placeholders that follow them, and true;
 // or where the run of stops ends, and false.
 func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
-	if depth == 0 {
+	if depth == 0 && i > 1 && (text[i-1] >= '0' && text[i-1] <= '9' || text[i-1] >= utf8.RuneSelf || text[i-2] == ' ') {
 		if p, ok := nextItem(text, start, i); ok {
 			return p, true // "1. The first item 2. The second item"
 		}
