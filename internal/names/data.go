@@ -132,7 +132,7 @@ func wordSet(name string) (map[string]bool, error) {
 // hintsCode is the names code that decides a hint: finding names and
 // making their forms. Bump it with any change there that changes the
 // hints of a text; HintsVersion covers the data.
-const hintsCode = 3
+const hintsCode = 4
 
 // HintsVersion says which names hints this mosty writes: the names code
 // (hintsCode) and every embedded data file. A workspace whose hints were

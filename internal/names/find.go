@@ -179,7 +179,7 @@ func (t *tables) find(text string, c *cache) []Name {
 
 // at finds a name starting at token i; k is the number of its tokens.
 func (f *finder) at(i int) (Name, int) {
-	for _, try := range []func(int) (Name, int){f.tablePlace, f.person, f.titled, f.named, f.lexiconPlace} {
+	for _, try := range []func(int) (Name, int){f.lakeName, f.tablePlace, f.person, f.titled, f.named, f.lexiconPlace} {
 		if n, k := try(i); k > 0 {
 			return n, k
 		}

@@ -322,3 +322,32 @@ func (f *finder) placeLike(w string) bool {
 	_, given := f.t.given[w]
 	return !given && !f.t.notNames[w]
 }
+
+// lakeName finds a lake named by a form of jezioro and an adjective with
+// a capital: "nad Jeziorem Sporowskim", "jezioro Wiszniewskie"; its
+// nominative is Jezioro and the adjective in the neuter.
+func (f *finder) lakeName(i int) (Name, int) {
+	if !lakeWords[strings.ToLower(f.toks[i].text)] || !joined(f.toks, i, 2) || !isCapital(f.toks[i+1].text) {
+		return Name{}, 0
+	}
+	adj, ok := neuterAdjective(f.toks[i+1].text)
+	if !ok {
+		return Name{}, 0
+	}
+	return f.found(i, 2, f.cache.transcribe("Jezioro "+adj, Place))
+}
+
+// lakeWords are the case forms of jezioro.
+var lakeWords = map[string]bool{"jezioro": true, "jeziora": true, "jezioru": true, "jeziorem": true, "jeziorze": true}
+
+// neuterAdjective is the neuter nominative of a case form of an
+// adjective agreeing with jezioro (Sporowskim, Sporowskiego Sporowskie;
+// Czerwonym Czerwone).
+func neuterAdjective(w string) (string, bool) {
+	for _, e := range [][2]string{{"kiego", "kie"}, {"kiemu", "kie"}, {"kim", "kie"}, {"kie", "kie"}, {"ego", "e"}, {"emu", "e"}, {"ym", "e"}, {"e", "e"}} {
+		if stem, ok := strings.CutSuffix(w, e[0]); ok && stem != "" {
+			return stem + e[1], true
+		}
+	}
+	return "", false
+}

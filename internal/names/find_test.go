@@ -60,6 +60,9 @@ func TestFindCaseForms(t *testing.T) {
 		{"a pope", "Uniwersytet Jana Pawła II w Lublinie.", []string{"Jana Pawła II → Иоанн Павел II (John Paul II)", "Lublinie → Люблин (Lublin)"}},
 		{"an acronym in mixed case", "Posłowie z PiS głosowali.", nil},
 		{"a foreign country in -ia", "Wrócił z Nigerii.", []string{"Nigerii → Нигерия (Nigeria)"}},
+		{"instrumental of a lake", "Mieszkali nad Jeziorem Sporowskim.", []string{"Jeziorem Sporowskim → Споровское (Jezioro Sporowskie)"}},
+		{"a lake in lower case", "Ryby z jeziora Wiszniewskiego.", []string{"jeziora Wiszniewskiego → Вишневское (Jezioro Wiszniewskie)"}},
+		{"a lake's word before a person", "Nad jeziorem Adam Krajewski łowił ryby.", []string{"Adam Krajewski → Адам Краевский (Adam Krajewski)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -169,6 +172,29 @@ func TestTranscribe(t *testing.T) {
 		{"Piotr Prakapowicz", Person, "Пётр Прокопович", "Pyotr Prokopovich"},
 		// ciu of a Russian name is цю.
 		{"Pawieł Daciuk", Person, "Павел Дацюк", "Pavel Datsyuk"},
+		// Belarusian -ёнак is the Russian -ёнок (-енок); -dzki is -дский
+		// in an East Slavic name as in a Polish one.
+		{"Uładzimir Kawalonak", Person, "Владимир Ковалёнок", "Uladzimir Kavalionak"},
+		{"Ihar Łuczanok", Person, "Игорь Лучёнок", "Ihar Luchanok"},
+		{"Dzmitryj Zawadzki", Person, "Дмитрий Завадский", "Dzmitry Zavadzki"},
+		// A given name with another Russian form in an East Slavic name
+		// (Hanna Анна, not Ханна), which a surname in -aja makes one
+		// whatever the given name; Belarusian Lubou is Любовь.
+		{"Hanna Kanapackaja", Person, "Анна Канапацкая", "Anna Kanapatskaya"},
+		{"Hanna Krall", Person, "Ханна Кралль", "Hanna Krall"},
+		{"Lubou Czarkaszyna", Person, "Любовь Черкашина", "Liubou Charkashyna"},
+		// ie after l is е (not лиэ), a final -lia -лия.
+		{"Siergiej Kuzowliew", Person, "Сергей Кузовлев", "Sergey Kuzovlev"},
+		{"Lilia Czanyszewa", Person, "Лилия Чанышева", "Liliya Chanysheva"},
+		// A river's name is a river's, not the given name Рита the list
+		// has too: places are confirmed by the lists of places first.
+		{"Ryta", Place, "Рыта", "Ryta"},
+		{"Styr", Place, "Стырь", "Styr"},
+		// A lake is named by its adjective, which takes the Russian
+		// ending; a town in -skie keeps its Polish form.
+		{"Jezioro Sporowskie", Place, "Споровское", "Jezioro Sporowskie"},
+		{"Jezioro Żywieckie", Place, "Живецкое", "Jezioro Żywieckie"},
+		{"Końskie", Place, "Коньске", "Końskie"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.pl, func(t *testing.T) {

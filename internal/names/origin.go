@@ -36,7 +36,11 @@ func (t *tables) eastPlace(words []string) (string, bool) {
 			sections = append([]string{"byplace"}, sections...)
 		}
 		vs := t.east.variants(lower, sections...)
-		if form, ok := t.confirmed(vs, placeWord|properWord, belarusWord); ok {
+		// OpenCorpora's places first, then Belarus's, and hunspell-ru's
+		// proper nouns of no known class last: the river Ryta is Рыта,
+		// not the given name Рита; the river Styr is OpenCorpora's
+		// Стырь, not OSM's Стыр.
+		if form, ok := t.confirmed(vs, placeWord, belarusWord, properWord); ok {
 			confirmed++
 			return form
 		}

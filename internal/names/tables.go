@@ -107,12 +107,14 @@ type givenName struct {
 	by     bool // a Belarusian form (Siarhiej, Uładzimir)
 	polish bool // a Polish name too
 	ru, en string
+	ruEast string // its Russian form in an East Slavic name (Hanna Анна), if other
 }
 
 func parseGiven(text string) (map[string]givenName, error) {
 	out := map[string]givenName{}
 	err := eachRow("given.tsv", text, 5, func(f []string) error {
-		g := givenName{pl: f[0], ru: dash(f[3]), en: dash(f[4])}
+		ru, ruEast, _ := strings.Cut(f[3], "|")
+		g := givenName{pl: f[0], ru: dash(ru), ruEast: ruEast, en: dash(f[4])}
 		switch f[1] {
 		case "m":
 		case "f":

@@ -35,12 +35,22 @@ func Transcribe(nominative string, kind Kind) Name {
 		return n
 	}
 	words := strings.Fields(nominative)
+	if len(words) == 0 {
+		return n
+	}
 	if kind == Person {
 		n.Origin = t.personOrigin(words)
 		n.Russian, n.Also, n.English = t.person(words, n.Origin)
 		return n
 	}
 	n.English = nominative
+	sections := []string{"place", "common"}
+	if lake(words) {
+		// Jezioro Sporowskie is Споровское (озеро): the Russian names
+		// the lake by its adjective alone, which alone is no lake's
+		// name in Polish (Końskie Коньске is a town).
+		words, sections = words[1:], []string{"lake", "place", "common"}
+	}
 	if ru, ok := t.eastPlace(words); ok {
 		n.Origin, n.Russian = EastSlavic, ru
 		n.English = t.romanise(ru)
@@ -50,7 +60,7 @@ func Transcribe(nominative string, kind Kind) Name {
 	forms := make([][]string, len(words))
 	for i, w := range words {
 		forms[i] = wordForms(w, func(p string) []string {
-			vs := t.pl.variants(strings.ToLower(p), "place", "common")
+			vs := t.pl.variants(strings.ToLower(p), sections...)
 			// A town of one word the Russian list has in another
 			// spelling takes it; in a name of several words the word
 			// is not that town (Mińsk Mazowiecki is not Минск).
@@ -65,6 +75,11 @@ func Transcribe(nominative string, kind Kind) Name {
 	}
 	n.Russian, n.Also = joinForms(forms, "-")
 	return n
+}
+
+// lake: a name of a lake, Jezioro and the adjective that names it.
+func lake(words []string) bool {
+	return len(words) > 1 && strings.EqualFold(words[0], "jezioro")
 }
 
 // personOrigin says whether a person's name is East Slavic: a given name
@@ -87,6 +102,11 @@ func (t *tables) personOrigin(words []string) Origin {
 		}
 	}
 	last := words[len(words)-1]
+	// A woman's surname in -aja (Kanapackaja Канопацкая) is never Polish,
+	// whatever the given name (Hanna).
+	if strings.HasSuffix(last, "aja") && len(words) > 1 {
+		return EastSlavic
+	}
 	if t.belarusianName(words) || t.eastByList(words) || !polishGiven && eastSurname(last) {
 		return EastSlavic
 	}
@@ -130,8 +150,13 @@ func (t *tables) person(words []string, o Origin) (ru string, also []string, en 
 			if e, ok := t.exceptions[strings.ToLower(p)]; ok && e.kind == Person {
 				return e.ru
 			}
-			if g, ok := t.given[p]; ok && g.ru != "" && i < len(words)-1 {
-				return []string{g.ru}
+			if g, ok := t.given[p]; ok && i < len(words)-1 {
+				if o == EastSlavic && g.ruEast != "" {
+					return []string{g.ruEast}
+				}
+				if g.ru != "" {
+					return []string{g.ru}
+				}
 			}
 			sections := []string{"person", "common"}
 			if i == len(words)-1 {

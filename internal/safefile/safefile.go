@@ -164,6 +164,13 @@ func Clean(dirs ...string) ([]string, error) {
 	return clean(dirs, false, IsTemp)
 }
 
+// CleanTree removes mosty's temporary files anywhere under dir (but in
+// .git folders): for a folder whose files a person arranges in
+// subfolders, such as static/.
+func CleanTree(dir string) ([]string, error) {
+	return clean([]string{dir}, true, IsTemp)
+}
+
 // CleanSite removes the temporary files a killed build left anywhere in
 // an output folder: mosty's own and the earlier build's; nothing else,
 // whoever else's files the folder holds.

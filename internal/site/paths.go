@@ -31,6 +31,16 @@ func pageURL(lang, slug string) string { return lang + "/" + slug + "/" }
 func articlePage(lang, slug string) string  { return pageURL(lang, slug) + "index.html" }
 func parallelPage(lang, slug string) string { return pageURL(lang, slug) + "parallel.html" }
 
+// PageSlug is the article whose page or parallel page name is, if it is
+// one (the inverse of articlePage and parallelPage).
+func PageSlug(name string) (slug string, ok bool) {
+	parts := strings.Split(name, "/")
+	if len(parts) != 3 || parts[0] == "" || parts[1] == "" || parts[2] != "index.html" && parts[2] != "parallel.html" {
+		return "", false
+	}
+	return parts[1], true
+}
+
 // Files are the files a published version of an article is written to:
 // its page and, in a target language, its parallel page.
 func (v *Version) Files(sourceLang string) []string {

@@ -123,7 +123,7 @@ func (s *Server) segmentContext(slug, lang string) (*catalog.File, *segmentConte
 		f = catalog.NewTarget(s.store.ws.LocalePath(lang, slug), src, lang)
 		f.Merge(src.Units, nil, false)
 	}
-	g, err := s.store.glossary()
+	g, _, err := s.store.glossary()
 	if err != nil {
 		return nil, nil, err
 	}

@@ -5,22 +5,31 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/mosty-dev/mosty/internal/browsertest"
 )
 
 // liveServer serves dir on a loopback port until the test ends.
 func liveServer(t *testing.T, dir string) (base string) {
+	return liveServerWith(t, dir, Options{})
+}
+
+// liveServerWith is liveServer with options besides the address and the
+// token.
+func liveServerWith(t *testing.T, dir string, opts Options) (base string) {
 	t.Helper()
 	l, err := Listen("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := New(dir, Options{Addr: l.Addr().String(), Token: testToken})
+	opts.Addr, opts.Token = l.Addr().String(), testToken
+	s, err := New(dir, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -239,4 +248,26 @@ func TestBrowserPages(t *testing.T) {
 		t.Errorf("the totals are not the archive's (%s): %q", want, got)
 	}
 	screenshot(t, ctx, "pages", "")
+}
+
+// TestBrowserReadsArchive: while the server reads an archive too large
+// for one answer, the start page says how far it got and asks again until
+// every article is listed.
+func TestBrowserReadsArchive(t *testing.T) {
+	ctx := browsertest.Start(t)
+	n := lineBatch + 20
+	base := liveServerWith(t, archiveDir(t, n), Options{ListBudget: time.Nanosecond})
+	// Every text the count shows is recorded from the start.
+	_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `window.counts = [];
+		document.addEventListener('DOMContentLoaded', () => new MutationObserver(() => window.counts.push(document.querySelector('#count').innerText))
+			.observe(document.querySelector('#count'), {childList: true, characterData: true, subtree: true}));`})
+	must(t, err, "recording the count")
+	must(t, chromedp.Do(ctx, chromedp.Navigate(base+"/?token="+testToken+"&ui=en")), "opening the start page")
+	want := fmt.Sprintf("%d articles", n)
+	poll(t, ctx, `document.querySelector('#count').innerText === '`+want+`'`, "every article is listed")
+	counts := eval[[]string](t, ctx, `window.counts`)
+	reading := fmt.Sprintf("Reading the archive: %d of %d articles…", lineBatch, n)
+	if !slices.Contains(counts, reading) {
+		t.Errorf("the page showed %q, never %q", counts, reading)
+	}
 }

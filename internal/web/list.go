@@ -6,11 +6,14 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/par"
 	"github.com/mosty-dev/mosty/internal/qa"
 	"github.com/mosty-dev/mosty/internal/report"
 	"github.com/mosty-dev/mosty/internal/safefile"
@@ -26,8 +29,9 @@ type articleList struct {
 	Pages      int                      `json:"pages"`
 	PerPage    int                      `json:"per_page"`
 	Articles   []articleSummary         `json:"articles"`
-	Totals     map[string]languageTotal `json:"totals"`     // every article, whatever the filters
-	Categories []string                 `json:"categories"` // every article's, sorted
+	Totals     map[string]languageTotal `json:"totals"`            // every article, whatever the filters
+	Categories []string                 `json:"categories"`        // every article's, sorted
+	Partial    *progress                `json:"partial,omitempty"` // lines made so far, when not every article has one yet
 }
 
 // articleSummary is one entry of GET /api/articles.
@@ -109,8 +113,10 @@ func (s *Server) parseListQuery(r *http.Request) (listQuery, error) {
 // listArticles is GET /api/articles: a page of the articles the query
 // keeps, in slug order, with their coverage per language. Each line
 // comes from the summaries kept by file stamp, so a request stats every
-// file but reads only those that changed; a search reads the files whose
-// bytes may hold the text.
+// file but reads only those that changed; lines not kept yet are made on
+// all cores for up to Options.ListBudget, and when that is not enough
+// (the first start over a large archive) the answer says how far it got
+// (partial) and lists the articles whose lines it has.
 func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) {
 	lq, err := s.parseListQuery(r)
 	if err != nil {
@@ -122,45 +128,41 @@ func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) {
 		writeFailure(w, err)
 		return
 	}
-	checker, err := s.checker()
+	checker, key, err := s.checker()
 	if err != nil {
 		writeFailure(w, err)
 		return
 	}
-	out := articleList{Page: lq.page, PerPage: lq.per, Articles: []articleSummary{}, Totals: map[string]languageTotal{}, Categories: []string{}}
+	out := articleList{Page: lq.page, PerPage: lq.per, Articles: []articleSummary{}, Categories: []string{}}
 	totals := newTotals(s.store.targets())
 	categories := map[string]bool{}
 	first := (lq.page - 1) * lq.per
-	for _, slug := range slugs {
-		a, err := s.summary(slug, checker)
-		if errors.Is(err, os.ErrNotExist) {
-			continue // removed since it was listed
-		}
-		if err != nil {
-			writeFailure(w, err)
-			return
-		}
+	missing := 0
+	err = s.lines(slugs, checker, key, time.Now().Add(s.listBudget), func(a articleSummary) error {
 		totals.add(a)
 		if a.Category != "" {
 			categories[a.Category] = true
 		}
 		if !lq.keeps(a) {
-			continue
+			return nil
 		}
 		if lq.q != "" {
-			found, err := s.holds(slug, a, lq.q)
-			if err != nil {
-				writeFailure(w, err)
-				return
-			}
-			if !found {
-				continue
+			if found, err := s.holds(a, lq.q); err != nil || !found {
+				return err
 			}
 		}
 		if out.Total >= first && len(out.Articles) < lq.per {
 			out.Articles = append(out.Articles, a)
 		}
 		out.Total++
+		return nil
+	}, &missing)
+	if err != nil {
+		writeFailure(w, err)
+		return
+	}
+	if missing > 0 {
+		out.Partial = &progress{Done: len(slugs) - missing, Of: len(slugs)}
 	}
 	out.Pages = max(1, (out.Total+lq.per-1)/lq.per)
 	out.Totals = totals.done()
@@ -169,6 +171,58 @@ func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) {
 	}
 	slices.Sort(out.Categories)
 	writeJSON(w, http.StatusOK, out)
+	s.store.saveSummaries(missing == 0)
+}
+
+// progress is how many articles a partial list has lines for.
+type progress struct {
+	Done int `json:"done"`
+	Of   int `json:"of"`
+}
+
+// lineBatch is how many articles lines hands to the cores at a time.
+const lineBatch = 256
+
+// lines calls each with the start page's line of every article, in the
+// order of slugs: the lines kept, and those that are not made on all
+// cores while the deadline is ahead (one batch at least, so every request
+// gets on). Articles left without a line are counted in missing; those
+// removed meanwhile are left out.
+func (s *Server) lines(slugs []string, checker *qa.Checker, key string, deadline time.Time, each func(articleSummary) error, missing *int) error {
+	made := false
+	for start := 0; start < len(slugs); start += lineBatch {
+		batch := slugs[start:min(start+lineBatch, len(slugs))]
+		lines := make([]articleSummary, len(batch))
+		ready := make([]bool, len(batch))
+		errs := make([]error, len(batch))
+		var todo []int
+		for i, slug := range batch {
+			if lines[i], ready[i], errs[i] = s.line(slug, checker, key, false); errs[i] == nil && !ready[i] {
+				todo = append(todo, i)
+			}
+		}
+		if len(todo) > 0 && (!made || time.Now().Before(deadline)) {
+			made = true
+			par.Do(len(todo), runtime.GOMAXPROCS(0), func(k int) {
+				i := todo[k]
+				lines[i], ready[i], errs[i] = s.line(batch[i], checker, key, true)
+			})
+		}
+		for i := range batch {
+			switch {
+			case errors.Is(errs[i], os.ErrNotExist): // removed since it was listed
+			case errs[i] != nil:
+				return errs[i]
+			case !ready[i]:
+				*missing++
+			default:
+				if err := each(lines[i]); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // keeps applies the filters but the search to one article.
@@ -202,42 +256,56 @@ func (lq listQuery) keeps(a articleSummary) bool {
 	return true
 }
 
-func (s *Server) checker() (*qa.Checker, error) {
-	g, err := s.store.glossary()
+// checker is what the checks need, and the key of what they find
+// (workspace.ChecksKey).
+func (s *Server) checker() (*qa.Checker, string, error) {
+	g, key, err := s.store.glossary()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return &qa.Checker{Glossary: g, Errors: s.store.checkErrors()}, nil
+	return &qa.Checker{Glossary: g, Errors: s.store.checkErrors()}, key, nil
 }
 
-// summary is an article's line on the start page, from the summaries the
-// store keeps while its files' stamps stay the same.
-func (s *Server) summary(slug string, checker *qa.Checker) (articleSummary, error) {
-	srcPath := s.store.ws.LocalePath(s.store.sourceLang(), slug)
-	st, err := statStamp(srcPath)
+// line is an article's line on the start page, from the summaries the
+// store keeps while its files' stamps stay the same; key is the checks'.
+// Without compute, a line the store does not have whole is not ready.
+func (s *Server) line(slug string, checker *qa.Checker, key string, compute bool) (a articleSummary, ready bool, err error) {
+	source := s.store.sourceLang()
+	st, err := statStamp(s.store.ws.LocalePath(source, slug))
 	if err != nil {
-		return articleSummary{}, err
+		return a, false, err
 	}
-	c, ok := s.store.summary(srcPath, st, nil)
+	c, ok := s.store.summary(source+"/"+slug, st, "")
 	var src *catalog.File // read only when needed
+	readSource := func() error {
+		if src == nil {
+			if src, err = s.store.load(source, slug); err == nil && src == nil {
+				err = os.ErrNotExist
+			}
+		}
+		return err
+	}
 	if !ok {
-		if src, err = s.store.load(s.store.sourceLang(), slug); err != nil || src == nil {
-			return articleSummary{}, cmpErr(err, os.ErrNotExist)
+		if !compute {
+			return a, false, nil
+		}
+		if err := readSource(); err != nil {
+			return a, false, err
 		}
 		h := src.Header
 		c = cachedSummary{st: st, head: articleHead{title: h.Title, date: h.Date, category: h.Category}}
-		s.store.keepSummary(srcPath, c)
+		s.store.keepSummary(source+"/"+slug, c)
 	}
-	a := articleSummary{Slug: slug, Title: c.head.title, Date: c.head.date, Category: c.head.category, Languages: map[string]languageSummary{}}
+	a = articleSummary{Slug: slug, Title: c.head.title, Date: c.head.date, Category: c.head.category, Languages: map[string]languageSummary{}}
 	for _, lang := range s.store.targets() {
-		path := s.store.ws.LocalePath(lang, slug)
-		st, err := statStamp(path)
+		st, err := statStamp(s.store.ws.LocalePath(lang, slug))
 		if errors.Is(err, os.ErrNotExist) {
 			// No translators' file yet: every segment is new.
-			if src == nil {
-				if src, err = s.store.load(s.store.sourceLang(), slug); err != nil || src == nil {
-					return a, cmpErr(err, os.ErrNotExist)
-				}
+			if !compute {
+				return a, false, nil
+			}
+			if err := readSource(); err != nil {
+				return a, false, err
 			}
 			f := catalog.NewTarget("", src, lang)
 			f.Merge(src.Units, nil, false)
@@ -245,34 +313,33 @@ func (s *Server) summary(slug string, checker *qa.Checker) (articleSummary, erro
 			continue
 		}
 		if err != nil {
-			return a, err
+			return a, false, err
 		}
-		if c, ok := s.store.summary(path, st, checker.Glossary); ok {
+		if c, ok := s.store.summary(lang+"/"+slug, st, key); ok {
 			a.Languages[lang] = c.sum
 			continue
 		}
+		if !compute {
+			return a, false, nil
+		}
 		f, err := s.store.load(lang, slug)
-		if err != nil || f == nil {
-			return a, cmpErr(err, os.ErrNotExist)
+		if err == nil && f == nil {
+			err = os.ErrNotExist
+		}
+		if err != nil {
+			return a, false, err
 		}
 		a.Languages[lang] = s.languageSummary(f, lang, slug, checker)
-		s.store.keepSummary(path, cachedSummary{st: st, of: checker.Glossary, sum: a.Languages[lang]})
+		s.store.keepSummary(lang+"/"+slug, cachedSummary{st: st, key: key, sum: a.Languages[lang]})
 	}
-	return a, nil
-}
-
-// cmpErr is err, or when it is nil, alt.
-func cmpErr(err, alt error) error {
-	if err != nil {
-		return err
-	}
-	return alt
+	return a, true, nil
 }
 
 // holds reports whether an article's title, Polish or translations hold
 // q (lower case). A file is parsed only when its bytes may hold q: text
 // without the characters TOML escapes stands in the file as it is.
-func (s *Server) holds(slug string, a articleSummary, q string) (bool, error) {
+func (s *Server) holds(a articleSummary, q string) (bool, error) {
+	slug := a.Slug
 	if strings.Contains(strings.ToLower(a.Title), q) {
 		return true, nil
 	}

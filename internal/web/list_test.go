@@ -1,11 +1,18 @@
 package web
 
 import (
+	"bytes"
 	"fmt"
+	"maps"
+	"path/filepath"
+	"time"
+
 	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/mosty-dev/mosty/internal/acquire"
 	"github.com/mosty-dev/mosty/internal/catalog"
@@ -136,4 +143,70 @@ func TestListSeesOutsideEdits(t *testing.T) {
 	if n := s.store.files.len(); n > keepFiles {
 		t.Errorf("the store keeps %d parsed files, more than %d", n, keepFiles)
 	}
+}
+
+// TestListPartial: a list request makes the lines it lacks for as long as
+// its budget allows — one batch at least — and says how far it got; the
+// next request goes on. The lines are kept in .mosty/serve, so a server
+// started again makes none; a damaged cache is made again.
+func TestListPartial(t *testing.T) {
+	n := lineBatch + 20
+	dir := archiveDir(t, n)
+	s, err := New(dir, Options{Addr: testAddr, Token: testToken, ListBudget: time.Nanosecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := s.list(t, "?per=500")
+	if first.Partial == nil || first.Partial.Done != lineBatch || first.Partial.Of != n || first.Total != lineBatch {
+		t.Fatalf("first answer: partial %+v, %d articles", first.Partial, first.Total)
+	}
+	second := s.list(t, "?per=500")
+	if second.Partial != nil || second.Total != n {
+		t.Fatalf("second answer: partial %+v, %d articles", second.Partial, second.Total)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".mosty", summariesName)); err != nil {
+		t.Fatalf("the lines were not saved: %v", err)
+	}
+	again, err := New(dir, Options{Addr: testAddr, Token: testToken, ListBudget: time.Nanosecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := again.list(t, "?per=500"); l.Partial != nil || l.Total != n || again.store.unsaved != 0 {
+		t.Errorf("a server started again made %d lines: partial %+v, %d articles", again.store.unsaved, l.Partial, l.Total)
+	}
+	if d := cmp.Diff(second, again.list(t, "?per=500")); d != "" {
+		t.Errorf("the lines read back differ from those made (-made +read):\n%s", d)
+	}
+	writeTestFile(t, filepath.Join(dir, ".mosty", summariesName), summariesHeader+"\n{\"f\": 5}\n")
+	damaged, err := New(dir, Options{Addr: testAddr, Token: testToken, ListBudget: time.Nanosecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := damaged.list(t, "?per=500"); l.Partial == nil || l.Partial.Done != lineBatch {
+		t.Errorf("over a damaged cache: partial %+v", l.Partial)
+	}
+}
+
+// FuzzSummaries: any bytes read as the lines' cache give lines or
+// nothing, never a panic; lines read are written and read back the same.
+func FuzzSummaries(f *testing.F) {
+	f.Add([]byte(summariesHeader + "\n"))
+	var b strings.Builder
+	writeSummaries(&b, map[string]cachedSummary{
+		"pl/a": {st: stamp{1, 2, 3}, head: articleHead{"Tytuł\n\"x\"", "2017-12-13", "Kat"}},
+		"ru/a": {st: stamp{4, 5, 6}, key: "k", sum: languageSummary{Problems: 2, Errors: 1}},
+	})
+	f.Add([]byte(b.String()))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m := readSummaries(bytes.NewReader(data))
+		var out bytes.Buffer
+		if err := writeSummaries(&out, m); err != nil {
+			t.Fatal(err)
+		}
+		if back := readSummaries(&out); !maps.EqualFunc(m, back, func(a, b cachedSummary) bool {
+			return cmp.Equal(a, b, cmp.AllowUnexported(cachedSummary{}, stamp{}, articleHead{}))
+		}) {
+			t.Errorf("read %v, read back %v", m, back)
+		}
+	})
 }

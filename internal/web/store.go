@@ -36,7 +36,8 @@ type store struct {
 	mu        sync.Mutex
 	files     *lru[cachedFile]         // parsed locale files by path, the last used
 	articles  *lru[cachedArticle]      // extracted sources by slug, the last used
-	summaries map[string]cachedSummary // the start page's lines, by locale file path
+	summaries map[string]cachedSummary // the start page's lines, by locale file ("ru/slug"); see summaries.go
+	unsaved   int                      // lines kept since the summaries were saved
 	memories  map[string]cachedMemory  // by language
 	queues    map[string]*queue        // saves waiting, by "lang/slug"
 	gloss     cachedGlossary
@@ -67,10 +68,11 @@ type cachedFile struct {
 // cachedSummary is what the start page shows of one locale file, kept
 // while the file's stamp is the same: a line for every article of the
 // archive without reading its files again. For a translators' file it
-// was made with the glossary of; for the source's, head is its header.
+// was made under the checks' key (workspace.ChecksKey); for the
+// source's, head is its header.
 type cachedSummary struct {
 	st   stamp
-	of   *glossary.Glossary
+	key  string
 	sum  languageSummary
 	head articleHead
 }
@@ -101,7 +103,7 @@ func openStore(dir string) (*store, error) {
 		return nil, err
 	}
 	return &store{dir: dir, ws: w, lockWait: 5 * time.Second, files: newLRU[cachedFile](keepFiles),
-		articles: newLRU[cachedArticle](keepArticles), summaries: map[string]cachedSummary{},
+		articles: newLRU[cachedArticle](keepArticles), summaries: loadSummaries(w.Path(".mosty", summariesName)),
 		memories: map[string]cachedMemory{}, queues: map[string]*queue{}}, nil
 }
 
@@ -258,50 +260,54 @@ func (s *store) lock() (func(), error) {
 	}
 }
 
-// glossary reads glossary.toml.
-func (s *store) glossary() (*glossary.Glossary, error) {
+// glossary reads glossary.toml, and gives the key of the checks made
+// with it (workspace.ChecksKey).
+func (s *store) glossary() (*glossary.Glossary, string, error) {
 	path := s.ws.Path("glossary.toml")
 	data, err := safefile.Read(path, workspace.MaxLocaleFile)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return nil, err
+		return nil, "", err
 	}
 	s.mu.Lock()
 	c := s.gloss
 	s.mu.Unlock()
 	if c.g != nil && bytes.Equal(c.data, data) {
-		return c.g, nil
+		return c.g, c.key, nil
 	}
 	g, err := glossary.Load(path, s.sourceLang())
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
+	c = cachedGlossary{data: data, g: g, key: s.ws.ChecksKey(data)}
 	s.mu.Lock()
-	s.gloss = cachedGlossary{data: data, g: g}
+	s.gloss = c
 	s.mu.Unlock()
-	return g, nil
+	return g, c.key, nil
 }
 
 // cachedGlossary is glossary.toml as last read: the same *Glossary while
-// its bytes stay the same, so what was checked with it can be kept.
+// its bytes stay the same, and the key of what was checked with it.
 type cachedGlossary struct {
 	data []byte
 	g    *glossary.Glossary
+	key  string
 }
 
-// summary returns the start page's line for the locale file at path if
-// one was kept for its stamp st, made with g.
-func (s *store) summary(path string, st stamp, g *glossary.Glossary) (cachedSummary, bool) {
+// summary returns the start page's line for the locale file lang/slug
+// if one was kept for its stamp st, made under key ("" for the source's).
+func (s *store) summary(file string, st stamp, key string) (cachedSummary, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, ok := s.summaries[path]
-	return c, ok && c.st == st && c.of == g
+	c, ok := s.summaries[file]
+	return c, ok && c.st == st && c.key == key
 }
 
-// keepSummary keeps the start page's line for the locale file at path.
-func (s *store) keepSummary(path string, c cachedSummary) {
+// keepSummary keeps the start page's line for the locale file lang/slug.
+func (s *store) keepSummary(file string, c cachedSummary) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.summaries[path] = c
+	s.summaries[file] = c
+	s.unsaved++
 }
 
 // memory returns lang's translation memory, built again from the files

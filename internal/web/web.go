@@ -7,7 +7,8 @@
 // the keyboard. Scripts use the same JSON API under /api.
 //
 // The package keeps no state of its own beyond caches keyed by the files'
-// bytes: the translators' TOML files are the only store. Every save goes
+// bytes or stamps (the start page's lines, also kept in .mosty/serve
+// between runs): the translators' TOML files are the only store. Every save goes
 // through the catalog code, atomically, under the workspace lock, and
 // changes only that segment's table; a save made over a version the
 // client did not see (another person, a text editor, mosty sync, git pull)
@@ -40,6 +41,10 @@ type Options struct {
 	// LockWait is how long a save waits for another mosty process to
 	// release the workspace; 5 s when zero.
 	LockWait time.Duration
+	// ListBudget is how long a request for the list of articles makes the
+	// lines it does not have before it answers with those it has; 5 s
+	// when zero.
+	ListBudget time.Duration
 }
 
 // A Server is the web app over one workspace.
@@ -50,6 +55,8 @@ type Server struct {
 	ui    *ui
 	now   func() time.Time
 	mux   *http.ServeMux
+	// listBudget is Options.ListBudget.
+	listBudget time.Duration
 }
 
 // New opens the workspace in dir and makes its server.
@@ -65,7 +72,10 @@ func New(dir string, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{store: st, token: opts.Token, ui: u, now: opts.Now, mux: http.NewServeMux()}
+	s := &Server{store: st, token: opts.Token, ui: u, now: opts.Now, mux: http.NewServeMux(), listBudget: opts.ListBudget}
+	if s.listBudget <= 0 {
+		s.listBudget = 5 * time.Second
+	}
 	if s.token == "" {
 		s.token = newToken()
 	}

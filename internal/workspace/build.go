@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -124,7 +125,7 @@ type build struct {
 	slugs   []string // the articles, sorted
 	todo    []string // those to render
 	changed bool     // an article was rendered, added or removed: the listings change
-	owned   map[string]bool
+	owned   owned
 	static  []string // the workspace's static/ files, sorted
 	rep     *BuildReport
 }
@@ -254,7 +255,11 @@ func (b *build) prepareOut() error {
 	if b.owned, err = b.w.proveOwned(b.out, m, b.old, b.opts.Clean); err != nil {
 		return err
 	}
-	return b.w.startWriting(b.out, b.owned)
+	if err := b.w.startWriting(b.out); err != nil {
+		return err
+	}
+	b.old.forget()
+	return nil
 }
 
 // render renders the articles to render and stages their pages, or
@@ -306,90 +311,134 @@ func (b *build) shared(st *stager) error {
 // finish writes the manifest with every file the build leaves, puts the
 // staged files in place, removes what the build no longer makes (with
 // Clean, every file of mosty's it did not make), writes the manifest of
-// what is left, and says the build is done.
+// what is left, and says the build is done. The manifest is written a
+// name at a time and read back the same way: the build never holds the
+// names of every file of the site.
 func (b *build) finish(st *stager) error {
-	made := b.made()
-	mine := mergeSorted(made, sortedKeys(b.owned))
-	if err := b.w.writeManifest(b.out, mine); err != nil {
-		return err
+	var err error
+	mine := func(yield func(string) bool) {
+		stop := errors.New("stop")
+		for name := range b.made {
+			if !yield(name) {
+				return
+			}
+		}
+		err = b.owned.each(func(name string) error {
+			if !b.isMade(name) && !yield(name) {
+				return stop
+			}
+			return nil
+		})
+		if err == stop {
+			err = nil
+		}
+	}
+	if werr := b.w.writeManifest(b.out, mine); werr != nil || err != nil {
+		return cmp.Or(werr, err)
 	}
 	if err := st.commit(); err != nil {
 		return err
 	}
 	b.rep.Written, b.rep.Unchanged = b.rep.Written+st.written, b.rep.Unchanged+st.unchanged
-	removed := b.removeUnmade(made)
-	mine = slices.DeleteFunc(mine, func(name string) bool {
-		if _, isMade := slices.BinarySearch(made, name); isMade {
-			return false
-		}
-		if removed[name] {
-			return true
-		}
-		_, err := os.Lstat(outPath(b.out, name)) // a file of mosty's still there, or gone
-		return err != nil
-	})
-	if err := b.w.writeManifest(b.out, mine); err != nil {
+	removed, err := b.removeUnmade()
+	if err != nil {
 		return err
+	}
+	m, err := readManifest(b.out)
+	if err != nil {
+		return err
+	}
+	left := func(yield func(string) bool) {
+		err = m.each(func(name string) error {
+			if b.isMade(name) || !removed[name] && exists(outPath(b.out, name)) { // a file of mosty's still there, or gone
+				if !yield(name) {
+					return errors.New("stop")
+				}
+			}
+			return nil
+		})
+	}
+	if werr := b.w.writeManifest(b.out, left); werr != nil || err != nil {
+		return cmp.Or(werr, err)
 	}
 	return b.w.doneWriting()
 }
 
-// made is every file of the site the build leaves, sorted.
-func (b *build) made() []string {
-	var out []string
-	for slug, c := range b.next.Articles {
-		out = append(out, c.files(slug, b.cfg.SourceLang)...)
+// exists reports whether there is a file or link at path.
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
+
+// made yields every file of the site the build leaves: the articles' in
+// slug order, then the listings', then the report.
+func (b *build) made(yield func(string) bool) {
+	for _, slug := range b.slugs {
+		c, ok := b.next.Articles[slug]
+		if !ok {
+			continue
+		}
+		for _, f := range c.files(slug, b.cfg.SourceLang) {
+			if !yield(f) {
+				return
+			}
+		}
 	}
-	out = append(append(out, b.next.Shared...), "report.html")
-	slices.Sort(out)
-	return out
+	for _, f := range append(slices.Clone(b.next.Shared), "report.html") {
+		if !yield(f) {
+			return
+		}
+	}
+}
+
+// isMade reports whether the build leaves the file name.
+func (b *build) isMade(name string) bool {
+	if name == "report.html" {
+		return true
+	}
+	if _, ok := slices.BinarySearch(b.next.Shared, name); ok {
+		return true
+	}
+	slug, ok := site.PageSlug(name)
+	if !ok {
+		return false
+	}
+	c, ok := b.next.Articles[slug]
+	return ok && slices.Contains(c.files(slug, b.cfg.SourceLang), name)
 }
 
 // removeUnmade removes the files the last build made that this one did
 // not — pages no longer published, articles gone, listing pages no longer
 // needed — and with Clean every other file of mosty's it did not make.
-func (b *build) removeUnmade(made []string) map[string]bool {
+// The last build's articles are read again from its cache, a line at a
+// time.
+func (b *build) removeUnmade() (map[string]bool, error) {
 	removed := map[string]bool{}
-	consider := func(name string) {
-		if _, ok := slices.BinarySearch(made, name); !ok && !removed[name] && removeOutput(b.out, name) {
+	consider := func(name string) error {
+		if !removed[name] && !b.isMade(name) && removeOutput(b.out, name) {
 			removed[name] = true
 			b.rep.Removed = append(b.rep.Removed, name)
 		}
+		return nil
 	}
-	for slug, old := range b.old.Articles {
+	err := b.old.eachArticle(b.w.buildCachePath(), func(slug string, old *builtArticle) error {
 		for _, f := range old.files(slug, b.cfg.SourceLang) {
 			consider(f)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for _, f := range b.old.Shared {
 		consider(f)
 	}
 	if b.opts.Clean {
-		for f := range b.owned {
-			consider(f)
+		if err := b.owned.each(consider); err != nil {
+			return nil, err
 		}
 	}
-	return removed
-}
-
-// mergeSorted is the sorted union of two sorted lists.
-func mergeSorted(a, b []string) []string {
-	out := make([]string, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case j == len(b) || i < len(a) && a[i] < b[j]:
-			out = append(out, a[i])
-			i++
-		case i == len(a) || b[j] < a[i]:
-			out = append(out, b[j])
-			j++
-		default:
-			out = append(out, a[i])
-			i, j = i+1, j+1
-		}
-	}
-	return out
+	return removed, nil
 }
 
 // summarize finds the summary of a version the feeds show, rendering its

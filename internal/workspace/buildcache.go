@@ -3,6 +3,7 @@ package workspace
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"io"
 	"os"
 	"strconv"
@@ -103,6 +104,9 @@ type buildCache struct {
 	Shared   []string
 	Dirs     map[string]index.Stamp // language → its folder in the output, when the build that left it was not racy (see dirStamps)
 	Articles map[string]*builtArticle
+	// read says Articles are the lines of the file at the path, which
+	// eachArticle reads again after forget.
+	read bool
 }
 
 // The cache's first line; version 1 had no line of folder stamps.
@@ -147,38 +151,88 @@ func (w *Workspace) readBuildCache() *buildCache {
 
 // readBuildCacheFrom reads a build cache as readBuildCache does.
 func readBuildCacheFrom(r io.Reader) *buildCache {
-	empty := &buildCache{Articles: map[string]*builtArticle{}}
+	c := &buildCache{Articles: map[string]*builtArticle{}}
+	err := scanBuildCache(r, c, func(slug string, b *builtArticle) error {
+		c.Articles[slug] = b
+		return nil
+	})
+	if err != nil {
+		return &buildCache{Articles: map[string]*builtArticle{}}
+	}
+	c.read = true
+	return c
+}
+
+// errBadCache is what scanBuildCache returns for a cache that is not as
+// a build writes it.
+var errBadCache = errors.New("damaged build cache")
+
+// scanBuildCache reads a cache's first lines into c and calls each with
+// every article's slug and stamps (the rest of its line unread).
+func scanBuildCache(r io.Reader, c *buildCache, each func(slug string, b *builtArticle) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(nil, 16<<20)
 	if !sc.Scan() {
-		return empty
+		return errBadCache
 	}
 	version := sc.Text()
 	if version != buildCacheHeader && version != buildCacheHeaderV1 || !sc.Scan() {
-		return empty
+		return errBadCache
 	}
-	c := &buildCache{Global: cacheUnescape(sc.Text()), Articles: map[string]*builtArticle{}}
+	c.Global = cacheUnescape(sc.Text())
 	if version == buildCacheHeader {
 		if !sc.Scan() {
-			return empty
+			return errBadCache
 		}
 		var ok bool
 		if c.Dirs, ok = parseDirs(sc.Text()); !ok {
-			return empty
+			return errBadCache
 		}
 	}
 	if !sc.Scan() {
-		return empty
+		return errBadCache
 	}
 	c.Shared = splitField(sc.Text(), sepItem)
 	for sc.Scan() {
 		slug, b, ok := parseStamped(sc.Text())
 		if !ok {
-			return empty
+			return errBadCache
 		}
-		c.Articles[slug] = b
+		if err := each(slug, b); err != nil {
+			return err
+		}
 	}
-	return c
+	return sc.Err()
+}
+
+// forget lets go of the articles' lines: a build keeps what it reuses
+// in its own cache, and reads the others again (eachArticle) only to
+// remove what they made.
+func (c *buildCache) forget() { c.Articles = nil }
+
+// eachArticle calls fn with every article of the cache, its line read
+// whole: from memory, or after forget, from the file at path.
+func (c *buildCache) eachArticle(path string, fn func(slug string, b *builtArticle) error) error {
+	if c.Articles != nil || !c.read {
+		for _, slug := range sortedKeys(c.Articles) {
+			if err := fn(slug, c.Articles[slug]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return scanBuildCache(f, &buildCache{}, func(slug string, b *builtArticle) error {
+		if b.rest != "" && !b.parseRest(slug, b.rest) {
+			return errBadCache
+		}
+		b.rest = ""
+		return fn(slug, b)
+	})
 }
 
 // parse reads the fields that readBuildCache left unread, of the

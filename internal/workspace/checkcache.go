@@ -42,6 +42,15 @@ func (w *Workspace) checkCachePath() string { return w.Path(".mosty", "check") }
 // file: the checks (mosty's binary: a rebuilt mosty may check otherwise),
 // the glossary and the [check] settings.
 func (w *Workspace) checkKey() string {
+	g, _ := os.ReadFile(w.Path("glossary.toml"))
+	return w.ChecksKey(g)
+}
+
+// ChecksKey fingerprints what the checks' findings on a translators' file
+// depend on besides the file, with glossary the bytes of glossary.toml
+// (nil when there is none): mosty's binary, the [check] settings and the
+// glossary. Findings kept under one key hold while it stays the same.
+func (w *Workspace) ChecksKey(glossary []byte) string {
 	h := sha256.New()
 	if exe, err := os.Executable(); err == nil {
 		if info, err := os.Stat(exe); err == nil {
@@ -49,9 +58,7 @@ func (w *Workspace) checkKey() string {
 		}
 	}
 	fmt.Fprintf(h, "%s %q\n", release(), w.Config.Check.Errors)
-	if g, err := os.ReadFile(w.Path("glossary.toml")); err == nil {
-		h.Write(g)
-	}
+	h.Write(glossary)
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 

@@ -2,7 +2,6 @@ package workspace
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -93,32 +92,53 @@ func realPath(p string) (string, error) {
 	}
 }
 
-// manifest is what an output folder's manifest lists.
+// manifest is an output folder's manifest, read a name at a time
+// (each): at 100,000 articles it lists half a million files.
 type manifest struct {
-	files map[string]bool // slash paths relative to the folder
-	found bool            // the folder has a manifest
+	path  string
+	found bool // the folder has a manifest
 }
 
-// readManifest reads an output folder's manifest; entries that are not
-// plain paths inside the folder are left out (the folder may be shared,
-// its manifest hostile).
+// readManifest finds an output folder's manifest; one that is not a
+// regular file is an error (a FIFO would hang the build).
 func readManifest(out string) (manifest, error) {
-	m := manifest{files: map[string]bool{}}
-	data, err := safefile.Read(filepath.Join(out, manifestName), MaxLocaleFile)
+	m := manifest{path: filepath.Join(out, manifestName)}
+	info, err := os.Lstat(m.path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return m, nil
 	}
 	if err != nil {
 		return m, err
 	}
+	if !info.Mode().IsRegular() {
+		return m, safefile.NotRegular(m.path, info.Mode())
+	}
 	m.found = true
-	sc := bufio.NewScanner(bytes.NewReader(data))
+	return m, nil
+}
+
+// each calls fn with the manifest's names, leaving out those that are not
+// plain paths inside the folder (the folder may be shared, its manifest
+// hostile).
+func (m manifest) each(fn func(name string) error) error {
+	if !m.found {
+		return nil
+	}
+	f, err := os.Open(m.path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 64<<10)
 	for sc.Scan() {
 		if name := sc.Text(); localName(name) {
-			m.files[name] = true
+			if err := fn(name); err != nil {
+				return err
+			}
 		}
 	}
-	return m, sc.Err()
+	return sc.Err()
 }
 
 // localName reports whether a name from a manifest or the build cache is
@@ -130,18 +150,36 @@ func localName(name string) bool {
 }
 
 // writeManifest records the files of the output folder that are mosty's,
-// names sorted.
-func (w *Workspace) writeManifest(out string, names []string) error {
-	var b strings.Builder
-	b.WriteString(manifestHead)
-	for _, name := range names {
-		b.WriteString(name + "\n")
-	}
-	path := filepath.Join(out, manifestName)
-	if old, err := safefile.Read(path, MaxLocaleFile); err == nil && string(old) == b.String() {
+// the names names gives, a line at a time.
+func (w *Workspace) writeManifest(out string, names func(yield func(string) bool)) error {
+	return safefile.WriteFunc(filepath.Join(out, manifestName), safefile.Options{TempDir: w.Path(".mosty", "tmp")}, func(b *bufio.Writer) error {
+		b.WriteString(manifestHead)
+		for name := range names {
+			b.WriteString(name)
+			b.WriteByte('\n')
+		}
 		return nil
+	})
+}
+
+// owned is the files of the output folder the build may remove: those
+// its manifest lists, or those in files (see proveOwned).
+type owned struct {
+	manifest manifest
+	files    map[string]bool
+}
+
+// each calls fn with every file owned.
+func (o owned) each(fn func(name string) error) error {
+	if o.manifest.found {
+		return o.manifest.each(fn)
 	}
-	return w.writeOutput(path, []byte(b.String()))
+	for _, name := range sortedKeys(o.files) {
+		if err := fn(name); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // proveOwned says which files of the output folder the build may remove:
@@ -149,22 +187,22 @@ func (w *Workspace) writeManifest(out string, names []string) error {
 // no manifest — those the build cache says a build made, when the folder
 // is public/ or holds some of them. With clean, a folder with files none
 // of which can be proved mosty's is refused before anything is written.
-func (w *Workspace) proveOwned(out string, m manifest, cache *buildCache, clean bool) (map[string]bool, error) {
+func (w *Workspace) proveOwned(out string, m manifest, cache *buildCache, clean bool) (owned, error) {
 	if m.found {
-		return m.files, nil
+		return owned{manifest: m}, nil
 	}
-	owned := map[string]bool{}
+	files := map[string]bool{}
 	for slug, c := range cache.Articles {
 		for _, f := range c.files(slug, w.Config.SourceLanguage) {
 			if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(f))); err == nil && localName(f) {
-				owned[f] = true
+				files[f] = true
 			}
 		}
 	}
-	if !clean || len(owned) > 0 || out == w.Path("public") || emptyFolder(out) {
-		return owned, nil
+	if !clean || len(files) > 0 || out == w.Path("public") || emptyFolder(out) {
+		return owned{files: files}, nil
 	}
-	return nil, hint.Wrap(fmt.Errorf("--clean: %s: %w: it was not made by mosty (it has no %s)", out, ErrOutFolder, manifestName),
+	return owned{}, hint.Wrap(fmt.Errorf("--clean: %s: %w: it was not made by mosty (it has no %s)", out, ErrOutFolder, manifestName),
 		"mosty removes only files it can prove it wrote: build without --clean, or into an empty folder; nothing was written")
 }
 
@@ -202,7 +240,7 @@ func removeOutput(out, name string) bool {
 // next command cleans up there if it is killed. A folder this mosty never
 // built into (no manifest yet) is cleaned now of what earlier versions'
 // killed builds left.
-func (w *Workspace) startWriting(out string, owned map[string]bool) error {
+func (w *Workspace) startWriting(out string) error {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return err

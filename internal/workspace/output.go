@@ -16,7 +16,6 @@ import (
 	"syscall"
 
 	"github.com/mosty-dev/mosty/internal/par"
-	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/mosty-dev/mosty/internal/site"
 )
 
@@ -237,12 +236,6 @@ func (w *Workspace) doneWriting() error {
 		return err
 	}
 	return nil
-}
-
-// writeOutput writes one file of the built site atomically, unsynced,
-// from a temporary file in .mosty/tmp.
-func (w *Workspace) writeOutput(path string, data []byte) error {
-	return safefile.Write(path, data, safefile.Options{TempDir: w.Path(".mosty", "tmp")})
 }
 
 // sameFileSystem reports whether two folders are on one file system, so

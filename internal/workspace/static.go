@@ -21,6 +21,9 @@ func (w *Workspace) staticFiles() ([]string, error) {
 		if err != nil || d.IsDir() {
 			return err
 		}
+		if safefile.IsTemp(d.Name()) {
+			return nil // a killed mosty's, never published (cleanLeftovers removes it)
+		}
 		rel, err := filepath.Rel(root, p)
 		if err == nil {
 			out = append(out, filepath.ToSlash(rel))

@@ -136,13 +136,16 @@ const (
 // the workspace's files, and, when a build was interrupted, in its output
 // folder (named in .mosty/building). Call it under the lock. It reads a
 // few folders, not every file: temporary files only ever sit beside the
-// file being written.
+// file being written (in static/, that may be in any subfolder).
 func (w *Workspace) cleanLeftovers() error {
 	dirs := []string{w.Dir, w.Path("sources"), w.Path(".mosty"), w.Path(".mosty", "tmp"), w.Path(".mosty", "exports"), w.Path(MemoryDir)}
 	for _, l := range w.Languages() {
 		dirs = append(dirs, w.Path("locales", l))
 	}
 	if _, err := safefile.Clean(dirs...); err != nil {
+		return err
+	}
+	if _, err := safefile.CleanTree(w.Path("static")); err != nil {
 		return err
 	}
 	out, err := safefile.Read(w.buildingPath(), maxSmallFile)

@@ -35,6 +35,10 @@
     totals(list.totals);
     categories(list.categories);
     render(list);
+    if (list.partial) { // the server is still reading a large archive: ask again
+      $('count').textContent = t('ReadingArchive', { Done: list.partial.done.toLocaleString(document.body.dataset.ui), Of: list.partial.of.toLocaleString(document.body.dataset.ui) });
+      setTimeout(() => { if (n === asked) load(); }, 300);
+    }
   }
 
   function categories(all) {
