@@ -1,7 +1,6 @@
 package workspace
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -96,15 +95,11 @@ func (w *Workspace) Build(opts BuildOptions) (*BuildReport, error) {
 	if opts.DryRun {
 		return b.rep, nil
 	}
-	if err := b.shared(st); err != nil {
+	if err := b.write(st); err != nil {
+		// What was put in place is whole and in the manifest; what was
+		// not is removed.
 		st.discard()
-		return nil, err
-	}
-	if err := b.copyStatic(st); err != nil {
-		st.discard()
-		return nil, err
-	}
-	if err := b.finish(st); err != nil {
+		w.doneWriting()
 		return nil, err
 	}
 	slices.Sort(b.rep.Removed)
@@ -255,6 +250,9 @@ func (b *build) prepareOut() error {
 	if b.owned, err = b.w.proveOwned(b.out, m, b.old, b.opts.Clean); err != nil {
 		return err
 	}
+	if err := b.owned.each(func(string) error { return nil }); err != nil {
+		return err // a manifest that cannot be read whole: before anything is written
+	}
 	if err := b.w.startWriting(b.out); err != nil {
 		return err
 	}
@@ -308,6 +306,18 @@ func (b *build) shared(st *stager) error {
 	return b.report(st)
 }
 
+// write stages what depends on every article and the static files, and
+// puts the site in place (finish).
+func (b *build) write(st *stager) error {
+	if err := b.shared(st); err != nil {
+		return err
+	}
+	if err := b.copyStatic(st); err != nil {
+		return err
+	}
+	return b.finish(st)
+}
+
 // finish writes the manifest with every file the build leaves, puts the
 // staged files in place, removes what the build no longer makes (with
 // Clean, every file of mosty's it did not make), writes the manifest of
@@ -315,26 +325,19 @@ func (b *build) shared(st *stager) error {
 // name at a time and read back the same way: the build never holds the
 // names of every file of the site.
 func (b *build) finish(st *stager) error {
-	var err error
-	mine := func(yield func(string) bool) {
-		stop := errors.New("stop")
+	err := b.w.writeManifest(b.out, func(add func(string)) error {
 		for name := range b.made {
-			if !yield(name) {
-				return
-			}
+			add(name)
 		}
-		err = b.owned.each(func(name string) error {
-			if !b.isMade(name) && !yield(name) {
-				return stop
+		return b.owned.each(func(name string) error {
+			if !b.isMade(name) {
+				add(name)
 			}
 			return nil
 		})
-		if err == stop {
-			err = nil
-		}
-	}
-	if werr := b.w.writeManifest(b.out, mine); werr != nil || err != nil {
-		return cmp.Or(werr, err)
+	})
+	if err != nil {
+		return err
 	}
 	if err := st.commit(); err != nil {
 		return err
@@ -344,24 +347,27 @@ func (b *build) finish(st *stager) error {
 	if err != nil {
 		return err
 	}
+	if err := b.pruneManifest(removed); err != nil {
+		return err
+	}
+	return b.w.doneWriting()
+}
+
+// pruneManifest writes the manifest again without the files removed
+// and those of mosty's that are gone.
+func (b *build) pruneManifest(removed map[string]bool) error {
 	m, err := readManifest(b.out)
 	if err != nil {
 		return err
 	}
-	left := func(yield func(string) bool) {
-		err = m.each(func(name string) error {
-			if b.isMade(name) || !removed[name] && exists(outPath(b.out, name)) { // a file of mosty's still there, or gone
-				if !yield(name) {
-					return errors.New("stop")
-				}
+	return b.w.writeManifest(b.out, func(add func(string)) error {
+		return m.each(func(name string) error {
+			if b.isMade(name) || !removed[name] && exists(outPath(b.out, name)) {
+				add(name)
 			}
 			return nil
 		})
-	}
-	if werr := b.w.writeManifest(b.out, left); werr != nil || err != nil {
-		return cmp.Or(werr, err)
-	}
-	return b.w.doneWriting()
+	})
 }
 
 // exists reports whether there is a file or link at path.
@@ -407,23 +413,20 @@ func (b *build) isMade(name string) bool {
 	return ok && slices.Contains(c.files(slug, b.cfg.SourceLang), name)
 }
 
-// removeUnmade removes the files the last build made that this one did
-// not — pages no longer published, articles gone, listing pages no longer
-// needed — and with Clean every other file of mosty's it did not make.
-// The last build's articles are read again from its cache, a line at a
-// time.
+// removeUnmade removes the files of mosty's (b.owned) the last build
+// made that this one did not — pages no longer published, articles gone,
+// listing pages no longer needed — and with Clean every other file of
+// mosty's it did not make. The last build's articles are read again
+// from its cache, a line at a time; a file it names that the output
+// folder's manifest does not list is not mosty's there (the last build
+// may have gone to another folder), and stays.
 func (b *build) removeUnmade() (map[string]bool, error) {
-	removed := map[string]bool{}
-	consider := func(name string) error {
-		if !removed[name] && !b.isMade(name) && removeOutput(b.out, name) {
-			removed[name] = true
-			b.rep.Removed = append(b.rep.Removed, name)
-		}
-		return nil
-	}
+	gone := map[string]bool{} // made by the last build, not by this one
 	err := b.old.eachArticle(b.w.buildCachePath(), func(slug string, old *builtArticle) error {
 		for _, f := range old.files(slug, b.cfg.SourceLang) {
-			consider(f)
+			if !b.isMade(f) {
+				gone[f] = true
+			}
 		}
 		return nil
 	})
@@ -431,14 +434,19 @@ func (b *build) removeUnmade() (map[string]bool, error) {
 		return nil, err
 	}
 	for _, f := range b.old.Shared {
-		consider(f)
-	}
-	if b.opts.Clean {
-		if err := b.owned.each(consider); err != nil {
-			return nil, err
+		if !b.isMade(f) {
+			gone[f] = true
 		}
 	}
-	return removed, nil
+	removed := map[string]bool{}
+	err = b.owned.each(func(name string) error {
+		if (gone[name] || b.opts.Clean) && !removed[name] && !b.isMade(name) && removeOutput(b.out, name) {
+			removed[name] = true
+			b.rep.Removed = append(b.rep.Removed, name)
+		}
+		return nil
+	})
+	return removed, err
 }
 
 // summarize finds the summary of a version the feeds show, rendering its

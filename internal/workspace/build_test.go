@@ -3,6 +3,8 @@ package workspace
 import (
 	"errors"
 	"flag"
+	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -445,4 +447,98 @@ func inodes(t *testing.T, dir string) map[string]uint64 {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// TestUnreadableManifest: a manifest that cannot be read whole (a line
+// longer than any name) stops the build before anything is written: the
+// manifest stays as it was, every name it lists still listed, and nothing
+// is left staged. (Found in review: the manifest was rewritten up to the
+// bad line, and the files after it stopped being mosty's.)
+func TestUnreadableManifest(t *testing.T) {
+	w := demoWorkspace(t)
+	if _, err := w.Build(BuildOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	pub := w.Path("public")
+	for _, n := range []string{"a-stray.html", "zz-stray.html"} {
+		writeFile(filepath.Join(pub, n), []byte("x"))
+	}
+	old, err := os.ReadFile(filepath.Join(pub, manifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile := string(old) + "a-stray.html\n" + strings.Repeat("x", 70<<10) + "\nzz-stray.html\n"
+	writeFile(filepath.Join(pub, manifestName), []byte(hostile))
+	_, _, err = buildAndSee(t, w, BuildOptions{Clean: true})
+	if err == nil || !strings.Contains(err.Error(), manifestName) {
+		t.Fatalf("build over an unreadable manifest: %v, want an error naming it", err)
+	}
+	if now, _ := os.ReadFile(filepath.Join(pub, manifestName)); string(now) != hostile {
+		t.Error("the failed build rewrote the manifest")
+	}
+	if _, err := os.Stat(w.buildingPath()); err == nil {
+		t.Error(".mosty/building is left behind")
+	}
+}
+
+// TestBuildIntoAnotherFolder: the last build's cache names files of
+// public/; a build into another folder of mosty's removes only what that
+// folder's manifest lists, never a file of the same name it does not.
+func TestBuildIntoAnotherFolder(t *testing.T) {
+	w := demoWorkspace(t)
+	rules := site.DefaultRules()
+	rules.MinCoverage = 40 // the Russian page is published
+	if _, err := w.Build(BuildOptions{Rules: &rules}); err != nil {
+		t.Fatal(err)
+	}
+	other := t.TempDir()
+	mine := filepath.Join(other, "ru", "klaster-bialorus-2017", "index.html")
+	writeFile(mine, []byte("the user's own page"))
+	writeFile(filepath.Join(other, manifestName), []byte(manifestHead)) // mosty's folder, listing nothing yet
+	rep, err := w.Build(BuildOptions{Out: other})                       // default rules: Russian not published
+	if err != nil {
+		t.Fatal(err)
+	}
+	if data, err := os.ReadFile(mine); err != nil || string(data) != "the user's own page" {
+		t.Errorf("a file the manifest does not list was removed or changed (removed %v): %v", rep.Removed, err)
+	}
+}
+
+// putsOnly takes whole files without writing them, and hands those
+// written a piece at a time to the build's output.
+type putsOnly struct{ *siteOutput }
+
+func (putsOnly) Put(string, []byte) error { return nil }
+
+// failingOutput takes whole files and creates none.
+type failingOutput struct{}
+
+func (failingOutput) Put(string, []byte) error { return nil }
+func (failingOutput) Create(name string) (io.WriteCloser, error) {
+	return nil, fmt.Errorf("%s: no space left on device", name)
+}
+
+// TestSitemapCreateFails: a sitemap whose file cannot be created is an
+// error, not a panic (found in review: a nil *stagedFile in a non-nil
+// io.WriteCloser). Both the output the build uses and a plain failing
+// one are tried.
+func TestSitemapCreateFails(t *testing.T) {
+	w := demoWorkspace(t)
+	cfg, err := w.siteConfig(site.DefaultRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := &stager{out: t.TempDir(), tmpDir: filepath.Join(t.TempDir(), "gone"), id: "0123456789ab"}
+	for name, out := range map[string]site.Output{"stager": putsOnly{&siteOutput{s: st}}, "failing": failingOutput{}} {
+		t.Run(name, func(t *testing.T) {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("site.Indexes panicked: %v", r)
+				}
+			}()
+			if err := site.Indexes(nil, cfg, nil, out); err == nil {
+				t.Error("no error")
+			}
+		})
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/hint"
 	"github.com/mosty-dev/mosty/internal/index"
 	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/mosty-dev/mosty/internal/site"
@@ -226,13 +228,17 @@ func (c *buildCache) eachArticle(path string, fn func(slug string, b *builtArtic
 		return err
 	}
 	defer f.Close()
-	return scanBuildCache(f, &buildCache{}, func(slug string, b *builtArticle) error {
+	err = scanBuildCache(f, &buildCache{}, func(slug string, b *builtArticle) error {
 		if b.rest != "" && !b.parseRest(slug, b.rest) {
 			return errBadCache
 		}
 		b.rest = ""
 		return fn(slug, b)
 	})
+	if err != nil {
+		return hint.Wrap(fmt.Errorf("%s: %w", path, err), "build again: a build without its cache renders every article")
+	}
+	return nil
 }
 
 // parse reads the fields that readBuildCache left unread, of the

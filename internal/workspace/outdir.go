@@ -138,7 +138,11 @@ func (m manifest) each(fn func(name string) error) error {
 			}
 		}
 	}
-	return sc.Err()
+	if err := sc.Err(); err != nil {
+		return hint.Wrap(fmt.Errorf("%s: %w", m.path, err),
+			"it is not as mosty writes it: move it out of the folder and build again (files mosty cannot prove it wrote are never removed); nothing was written")
+	}
+	return nil
 }
 
 // localName reports whether a name from a manifest or the build cache is
@@ -150,15 +154,15 @@ func localName(name string) bool {
 }
 
 // writeManifest records the files of the output folder that are mosty's,
-// the names names gives, a line at a time.
-func (w *Workspace) writeManifest(out string, names func(yield func(string) bool)) error {
+// the names names adds, a line at a time; when names fails, the manifest
+// stays as it was.
+func (w *Workspace) writeManifest(out string, names func(add func(string)) error) error {
 	return safefile.WriteFunc(filepath.Join(out, manifestName), safefile.Options{TempDir: w.Path(".mosty", "tmp")}, func(b *bufio.Writer) error {
 		b.WriteString(manifestHead)
-		for name := range names {
+		return names(func(name string) {
 			b.WriteString(name)
 			b.WriteByte('\n')
-		}
-		return nil
+		})
 	})
 }
 

@@ -93,15 +93,20 @@ func (s *stager) put(name string, data []byte) error {
 	}
 	path := outPath(s.out, name)
 	if same(path, data) {
-		s.mu.Lock()
-		s.unchanged++
-		s.mu.Unlock()
+		s.keptUnchanged()
 		return nil
 	}
 	if err := os.WriteFile(s.tmpPath(name), data, 0o644); err != nil {
 		return err
 	}
 	return s.record(name)
+}
+
+// keptUnchanged notes a file whose bytes were already right.
+func (s *stager) keptUnchanged() {
+	s.mu.Lock()
+	s.unchanged++
+	s.mu.Unlock()
 }
 
 // record notes a staged file.
@@ -165,9 +170,7 @@ func (f *stagedFile) Close() error {
 	s := f.s
 	if sameFiles(f.tmp, outPath(s.out, f.name)) {
 		os.Remove(f.tmp)
-		s.mu.Lock()
-		s.unchanged++
-		s.mu.Unlock()
+		s.keptUnchanged()
 		return nil
 	}
 	return s.record(f.name)
@@ -195,16 +198,21 @@ func (o *siteOutput) Put(name string, data []byte) error {
 
 func (o *siteOutput) Create(name string) (io.WriteCloser, error) {
 	o.made = append(o.made, name)
-	return o.s.create(name)
+	f, err := o.s.create(name)
+	if err != nil {
+		return nil, err // not a nil *stagedFile in a WriteCloser
+	}
+	return f, nil
 }
 
-// commit puts the staged files in place, a batch at a time.
+// commit puts the staged files in place, a batch at a time; a file it
+// could not put in place stays staged, for discard.
 func (s *stager) commit() error {
 	if s.dryRun {
 		return nil
 	}
-	return s.staged.each(func(names []string) error {
-		dirs := newDirMaker() // the files of a page folder are staged together
+	err := s.staged.each(func(names []string) error {
+		dirs := newDirMaker()
 		errs := make([]error, len(names))
 		par.Do(len(names), 8, func(i int) {
 			path := outPath(s.out, names[i])
@@ -214,9 +222,13 @@ func (s *stager) commit() error {
 		})
 		return errors.Join(errs...)
 	})
+	if err == nil {
+		s.staged.close()
+	}
+	return err
 }
 
-// discard removes the staged files.
+// discard removes the staged files not put in place.
 func (s *stager) discard() {
 	if s.dryRun {
 		return
@@ -381,9 +393,11 @@ func (l *stageLog) add(name string) error {
 const stageBatch = 4096
 
 // each hands the names to fn in the order they were added, a batch at a
-// time, and removes the log.
+// time, every batch whatever fn returns, and returns fn's errors.
 func (l *stageLog) each(fn func(names []string) error) error {
-	defer l.close()
+	if l.f == nil {
+		return nil // closed
+	}
 	if err := l.w.Flush(); err != nil {
 		return err
 	}
@@ -392,6 +406,7 @@ func (l *stageLog) each(fn func(names []string) error) error {
 	}
 	r := bufio.NewReader(l.f)
 	batch := make([]string, 0, stageBatch)
+	var errs []error
 	for {
 		name, err := r.ReadString(0)
 		if err == io.EOF {
@@ -401,16 +416,14 @@ func (l *stageLog) each(fn func(names []string) error) error {
 			return err
 		}
 		if batch = append(batch, name[:len(name)-1]); len(batch) == stageBatch {
-			if err := fn(batch); err != nil {
-				return err
-			}
+			errs = append(errs, fn(batch))
 			batch = batch[:0]
 		}
 	}
-	if len(batch) == 0 {
-		return nil
+	if len(batch) > 0 {
+		errs = append(errs, fn(batch))
 	}
-	return fn(batch)
+	return errors.Join(errs...)
 }
 
 // close removes the log; it may be called more than once.
