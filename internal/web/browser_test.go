@@ -228,6 +228,7 @@ func TestBrowserPages(t *testing.T) {
 	if !eval[bool](t, ctx, `document.querySelector('#prev').disabled && !document.querySelector('#pager').hidden`) {
 		t.Error("on page 1 the pager is hidden or Previous is enabled")
 	}
+	screenshot(t, ctx, "pager", "#pager")
 	must(t, chromedp.Do(ctx, chromedp.Click(`#next`)), "going to page 2")
 	poll(t, ctx, `document.querySelectorAll('#rows tr').length === 5`, "page 2 lists the last 5")
 	if got := eval[string](t, ctx, `document.querySelector('#rows tr td.title a').innerText + ' | ' + document.querySelector('#page').innerText`); got != "Artykuł numer 51 | Page 2 of 2" {

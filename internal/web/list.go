@@ -171,7 +171,7 @@ func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) {
 	}
 	slices.Sort(out.Categories)
 	writeJSON(w, http.StatusOK, out)
-	s.store.saveSummaries(missing == 0)
+	s.store.saveSummaries(missing == 0, slugs)
 }
 
 // progress is how many articles a partial list has lines for.
@@ -269,75 +269,71 @@ func (s *Server) checker() (*qa.Checker, string, error) {
 // line is an article's line on the start page, from the summaries the
 // store keeps while its files' stamps stay the same; key is the checks'.
 // Without compute, a line the store does not have whole is not ready.
-func (s *Server) line(slug string, checker *qa.Checker, key string, compute bool) (a articleSummary, ready bool, err error) {
+func (s *Server) line(slug string, checker *qa.Checker, key string, compute bool) (articleSummary, bool, error) {
+	var a articleSummary
 	source := s.store.sourceLang()
-	st, err := statStamp(s.store.ws.LocalePath(source, slug))
+	srcStamp, err := statStamp(s.store.ws.LocalePath(source, slug))
 	if err != nil {
 		return a, false, err
 	}
-	c, ok := s.store.summary(source+"/"+slug, st, "")
-	var src *catalog.File // read only when needed
-	readSource := func() error {
+	var src *catalog.File // read once, when a line needs it
+	readSource := func() (*catalog.File, error) {
 		if src == nil {
-			if src, err = s.store.load(source, slug); err == nil && src == nil {
-				err = os.ErrNotExist
-			}
+			src, err = s.store.mustLoad(source, slug)
 		}
-		return err
+		return src, err
 	}
+	c, ok := s.store.summary(source+"/"+slug, srcStamp, "")
 	if !ok {
 		if !compute {
 			return a, false, nil
 		}
-		if err := readSource(); err != nil {
+		f, err := readSource()
+		if err != nil {
 			return a, false, err
 		}
-		h := src.Header
-		c = cachedSummary{st: st, head: articleHead{title: h.Title, date: h.Date, category: h.Category}}
+		h := f.Header
+		c = cachedSummary{st: srcStamp, head: articleHead{title: h.Title, date: h.Date, category: h.Category}}
 		s.store.keepSummary(source+"/"+slug, c)
 	}
 	a = articleSummary{Slug: slug, Title: c.head.title, Date: c.head.date, Category: c.head.category, Languages: map[string]languageSummary{}}
 	for _, lang := range s.store.targets() {
+		file := lang + "/" + slug
 		st, err := statStamp(s.store.ws.LocalePath(lang, slug))
-		if errors.Is(err, os.ErrNotExist) {
-			// No translators' file yet: every segment is new.
-			if !compute {
-				return a, false, nil
-			}
-			if err := readSource(); err != nil {
-				return a, false, err
-			}
-			f := catalog.NewTarget("", src, lang)
-			f.Merge(src.Units, nil, false)
-			a.Languages[lang] = s.languageSummary(f, lang, slug, checker)
-			continue
-		}
-		if err != nil {
+		noFile := errors.Is(err, os.ErrNotExist) // not synced for this language yet: every segment is new
+		if noFile {
+			st = srcStamp // the line follows from the Polish
+		} else if err != nil {
 			return a, false, err
 		}
-		if c, ok := s.store.summary(lang+"/"+slug, st, key); ok {
+		if c, ok := s.store.summary(file, st, key); ok && c.noFile == noFile {
 			a.Languages[lang] = c.sum
 			continue
 		}
 		if !compute {
 			return a, false, nil
 		}
-		f, err := s.store.load(lang, slug)
-		if err == nil && f == nil {
-			err = os.ErrNotExist
-		}
-		if err != nil {
+		var f *catalog.File
+		if noFile {
+			src, err := readSource()
+			if err != nil {
+				return a, false, err
+			}
+			f = catalog.NewTarget("", src, lang)
+			f.Merge(src.Units, nil, false)
+		} else if f, err = s.store.mustLoad(lang, slug); err != nil {
 			return a, false, err
 		}
 		a.Languages[lang] = s.languageSummary(f, lang, slug, checker)
-		s.store.keepSummary(lang+"/"+slug, cachedSummary{st: st, key: key, sum: a.Languages[lang]})
+		s.store.keepSummary(file, cachedSummary{st: st, key: key, noFile: noFile, sum: a.Languages[lang]})
 	}
 	return a, true, nil
 }
 
 // holds reports whether an article's title, Polish or translations hold
 // q (lower case). A file is parsed only when its bytes may hold q: text
-// without the characters TOML escapes stands in the file as it is.
+// without the characters TOML escapes stands in the file as it is,
+// unless the file writes some with escapes.
 func (s *Server) holds(a articleSummary, q string) (bool, error) {
 	slug := a.Slug
 	if strings.Contains(strings.ToLower(a.Title), q) {
@@ -353,7 +349,9 @@ func (s *Server) holds(a articleSummary, q string) (bool, error) {
 			if err != nil {
 				return false, err
 			}
-			if !bytes.Contains(bytes.ToLower(data), []byte(q)) {
+			// A file without a backslash has every text as it reads; one
+			// with escapes (\u0410, a line continued) is parsed.
+			if !bytes.Contains(bytes.ToLower(data), []byte(q)) && !bytes.Contains(data, []byte(`\`)) {
 				continue
 			}
 		}

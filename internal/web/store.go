@@ -32,15 +32,16 @@ type store struct {
 	// sync, a merge) to release the workspace.
 	lockWait time.Duration
 
-	memMu     sync.Mutex // held while a memory is built
-	mu        sync.Mutex
-	files     *lru[cachedFile]         // parsed locale files by path, the last used
-	articles  *lru[cachedArticle]      // extracted sources by slug, the last used
-	summaries map[string]cachedSummary // the start page's lines, by locale file ("ru/slug"); see summaries.go
-	unsaved   int                      // lines kept since the summaries were saved
-	memories  map[string]cachedMemory  // by language
-	queues    map[string]*queue        // saves waiting, by "lang/slug"
-	gloss     cachedGlossary
+	memMu      sync.Mutex // held while a memory is built
+	mu         sync.Mutex
+	files      *lru[cachedFile]         // parsed locale files by path, the last used
+	articles   *lru[cachedArticle]      // extracted sources by slug, the last used
+	summaries  map[string]cachedSummary // the start page's lines, by locale file ("ru/slug"); see summaries.go
+	unsaved    int                      // lines kept since the summaries were saved
+	savedWhole bool                     // they were saved with a line for every article
+	memories   map[string]cachedMemory  // by language
+	queues     map[string]*queue        // saves waiting, by "lang/slug"
+	gloss      cachedGlossary
 }
 
 // How many parsed locale files and extracted articles the store keeps:
@@ -71,10 +72,11 @@ type cachedFile struct {
 // was made under the checks' key (workspace.ChecksKey); for the
 // source's, head is its header.
 type cachedSummary struct {
-	st   stamp
-	key  string
-	sum  languageSummary
-	head articleHead
+	st     stamp
+	key    string
+	noFile bool // a language with no translators' file yet: st is the source's
+	sum    languageSummary
+	head   articleHead
 }
 
 // articleHead is what the start page shows of an article's header.
@@ -129,6 +131,20 @@ func statStamp(path string) (stamp, error) {
 
 // slugs lists the articles (workspace.Articles).
 func (s *store) slugs() ([]string, error) { return s.ws.Articles() }
+
+// racyStamp is how recent a file's change may be for its stamp not to
+// be trusted (see summary).
+const racyStamp = 2 * time.Second
+
+// mustLoad is load for a file that must be there: none is
+// os.ErrNotExist.
+func (s *store) mustLoad(lang, slug string) (*catalog.File, error) {
+	f, err := s.load(lang, slug)
+	if err == nil && f == nil {
+		err = os.ErrNotExist
+	}
+	return f, err
+}
 
 // load returns a locale file as it is on disk now; nil when it does not
 // exist. The file is shared with other requests: do not change it.
@@ -295,6 +311,9 @@ type cachedGlossary struct {
 
 // summary returns the start page's line for the locale file lang/slug
 // if one was kept for its stamp st, made under key ("" for the source's).
+// A line is not kept for a file changed in the last racyStamp: another
+// change within the same tick of the file system's clock, of the same
+// size, would leave its stamp as it was (git's racy index).
 func (s *store) summary(file string, st stamp, key string) (cachedSummary, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -304,6 +323,9 @@ func (s *store) summary(file string, st stamp, key string) (cachedSummary, bool)
 
 // keepSummary keeps the start page's line for the locale file lang/slug.
 func (s *store) keepSummary(file string, c cachedSummary) {
+	if time.Since(time.Unix(0, c.st.mtime)) < racyStamp {
+		return
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.summaries[file] = c

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/mosty-dev/mosty/internal/safefile"
 )
@@ -29,13 +30,14 @@ const (
 
 // summaryLine is one line of .mosty/serve.
 type summaryLine struct {
-	File  string           `json:"f"` // "lang/slug"
-	Size  int64            `json:"s"`
-	MTime int64            `json:"m"`
-	Ino   uint64           `json:"i"`
-	Key   string           `json:"k,omitempty"`
-	Head  *[3]string       `json:"h,omitempty"` // title, date, category
-	Sum   *languageSummary `json:"l,omitempty"`
+	File   string           `json:"f"` // "lang/slug"
+	Size   int64            `json:"s"`
+	MTime  int64            `json:"m"`
+	Ino    uint64           `json:"i"`
+	Key    string           `json:"k,omitempty"`
+	NoFile bool             `json:"n,omitempty"` // the language has no file; the stamp is the source's
+	Head   *[3]string       `json:"h,omitempty"` // title, date, category
+	Sum    *languageSummary `json:"l,omitempty"`
 }
 
 // readSummaries reads the cache; any line that is not as writeSummaries
@@ -54,7 +56,7 @@ func readSummaries(r io.Reader) map[string]cachedSummary {
 		if json.Unmarshal(sc.Bytes(), &l) != nil || l.File == "" || (l.Head == nil) == (l.Sum == nil) || (l.Head == nil) == (l.Key == "") {
 			return map[string]cachedSummary{}
 		}
-		c := cachedSummary{st: stamp{size: l.Size, mtime: l.MTime, ino: l.Ino}, key: l.Key}
+		c := cachedSummary{st: stamp{size: l.Size, mtime: l.MTime, ino: l.Ino}, key: l.Key, noFile: l.NoFile}
 		if l.Head != nil {
 			c.head = articleHead{title: l.Head[0], date: l.Head[1], category: l.Head[2]}
 		} else {
@@ -76,7 +78,7 @@ func writeSummaries(w io.Writer, m map[string]cachedSummary) error {
 	}
 	for _, file := range slices.Sorted(maps.Keys(m)) {
 		c := m[file]
-		l := summaryLine{File: file, Size: c.st.size, MTime: c.st.mtime, Ino: c.st.ino, Key: c.key}
+		l := summaryLine{File: file, Size: c.st.size, MTime: c.st.mtime, Ino: c.st.ino, Key: c.key, NoFile: c.noFile}
 		if c.key == "" {
 			l.Head = &[3]string{c.head.title, c.head.date, c.head.category}
 		} else {
@@ -104,15 +106,26 @@ func loadSummaries(path string) map[string]cachedSummary {
 }
 
 // saveSummaries writes the cache when enough lines were made since it
-// was last written, or when all is true and any were. A cache that
-// cannot be written costs reading the files at the next start: it is not
-// an error of the request.
-func (s *store) saveSummaries(all bool) {
+// was last written, or when the list has a line for every article of
+// slugs (whole) for the first time with any new. The lines of articles
+// no longer in slugs go then. A cache that cannot be written costs
+// reading the files at the next start: it is not an error of the
+// request.
+func (s *store) saveSummaries(whole bool, slugs []string) {
 	s.mu.Lock()
-	if s.unsaved == 0 || !all && s.unsaved < saveSummariesAfter {
+	first := whole && !s.savedWhole
+	if s.unsaved == 0 || !first && s.unsaved < saveSummariesAfter {
 		s.mu.Unlock()
 		return
 	}
+	if whole {
+		maps.DeleteFunc(s.summaries, func(file string, _ cachedSummary) bool {
+			_, slug, _ := strings.Cut(file, "/")
+			_, found := slices.BinarySearch(slugs, slug)
+			return !found
+		})
+	}
+	s.savedWhole = s.savedWhole || whole
 	snapshot := maps.Clone(s.summaries)
 	s.unsaved = 0
 	s.mu.Unlock()

@@ -109,7 +109,8 @@
   $('q').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(again, 250); });
   $('filters').addEventListener('submit', (e) => { e.preventDefault(); again(); });
   for (const id of ['f-lang', 'f-status', 'f-cat', 'f-problems']) $(id).addEventListener('change', again);
-  $('prev').addEventListener('click', () => { page--; load(); });
-  $('next').addEventListener('click', () => { page++; load(); });
+  const turn = (by) => { page += by; load(); $('count').scrollIntoView({ block: 'start' }); };
+  $('prev').addEventListener('click', () => turn(-1));
+  $('next').addEventListener('click', () => turn(1));
   load();
 })();
