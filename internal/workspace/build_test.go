@@ -590,4 +590,24 @@ func TestCheckOnAllCores(t *testing.T) {
 	if d := cmp.Diff(first, again); d != "" {
 		t.Errorf("findings from the cache differ (-read +cached):\n%s", d)
 	}
+	// A file changed since: its findings are made again, not added to the
+	// old ones.
+	err = w.UpdateLocale("ru", "a05", func(f *catalog.File) { f.Units[1].Translation = "Кластер принимал гостей из Беларуси." })
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed, err := w.Check(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(w.checkCachePath()); err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := w.Check(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(fresh, changed); d != "" {
+		t.Errorf("after an edit, findings with the cache differ from a fresh check (-fresh +cached):\n%s", d)
+	}
 }

@@ -49,7 +49,9 @@ func (w *Workspace) Check(langs []string) ([]qa.Finding, error) {
 			if fc.st.Locale == index.Missing {
 				continue
 			}
-			fc.findings, fc.cached = cache.get(fc.rel, fc.st)
+			if findings, ok := cache.get(fc.rel, fc.st); ok {
+				fc.findings, fc.cached = findings, true
+			}
 			if !fc.cached && (len(todo) == 0 || todo[len(todo)-1] != i) {
 				todo = append(todo, i)
 			}
