@@ -592,7 +592,9 @@ func TestCheckOnAllCores(t *testing.T) {
 	}
 	// A file changed since: its findings are made again, not added to the
 	// old ones.
-	err = w.UpdateLocale("ru", "a05", func(f *catalog.File) { f.Units[1].Translation = "Кластер принимал гостей из Беларуси." })
+	err = w.UpdateLocale("ru", "a05", func(f *catalog.File) {
+		f.Units[1].Translation = "Кластер принимал гостей из Беларуси."
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
