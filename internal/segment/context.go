@@ -15,7 +15,7 @@ func (s *Segmenter) context(text string, start, i, j, end int) context {
 	if end > j {
 		// A closing quote or bracket: „Tak.” ends a sentence, "[George W.]"
 		// does not.
-		if c := s.wordContext(text, start, i); j-i == 1 && (c == ctxInitial || c == ctxNever) {
+		if c := s.wordContext(text, start, i); j-i == 1 && (c == ctxInitial || c == ctxNameInitial || c == ctxNever || c == ctxEnumerator) {
 			return c
 		}
 		if insideQuotedName(text, start, i) {
@@ -52,13 +52,15 @@ func (s *Segmenter) wordContext(text string, start, i int) context {
 		return ctxWord
 	case (isNumber(word) || isRoman(word) || isItemLetter(word)) && (isNumbering(text[start:i]) || s.heading(text[start:i])):
 		return ctxEnumerator
+	case isNumber(word) && inlineItem(text, start, wstart, i, word):
+		return ctxEnumerator // "Wyniki: 1. Nowak, 2. Kowalski"
 	case isNumber(word) && s.opening(text[start:i]):
 		return ctxOpening
 	case isNumber(word):
 		return ctxNumber
 	case isSmallLetter(word) && smallLetterStopAt(text, i+1):
 		return ctxNever // spaced letters of an abbreviation: "а. е.", "т. п."
-	case isInitial(word) && !unitBefore(text, wstart):
+	case isInitial(word) && !unitBefore(text, wstart) && !s.degreeBefore(text, wstart):
 		if initialsAfterName(text, wstart) {
 			return ctxNameInitial
 		}
@@ -213,6 +215,8 @@ func (s *Segmenter) classify(text string, p int, fine detail) class {
 			return clsCitation + dash
 		case r == '#' && wordAt(text, p+1) != "":
 			return clsHashtag + dash
+		case r == '/' || r == ',' || r == ';':
+			return clsContinues + dash
 		case unicode.IsSpace(r) || strings.ContainsRune(`"'„“‘«‹([{•*`, r):
 			p += size
 		case fine&fineCapitals == 0 && unicode.IsUpper(r):
@@ -225,8 +229,9 @@ func (s *Segmenter) classify(text string, p int, fine detail) class {
 }
 
 // citationAt reports whether the bracket opening at p closes soon, without
-// a stop before it, and ends the text or the line: "(Smith 55)", "(PAP)"
-// belong to the sentence before them.
+// a stop before it, and ends the text or the line, or after a quotation
+// with a period: "(Smith 55)", "(PAP)", "…” (Smith 55)." belong to the
+// sentence before them.
 func citationAt(text string, p int) bool {
 	end := strings.IndexAny(text[p:min(len(text), p+80)], ")\n")
 	if end < 0 || text[p+end] != ')' {
@@ -237,20 +242,56 @@ func citationAt(text string, p int) bool {
 	if nl := strings.IndexByte(after, '\n'); nl >= 0 {
 		after = after[:nl]
 	}
-	return inner != "" && !strings.ContainsAny(inner[len(inner)-1:], ".!?") && !strings.HasSuffix(inner, "…") &&
-		strings.TrimSpace(after) == ""
+	rest := strings.TrimSpace(after)
+	if rest == "." {
+		// The period ends a quotation's sentence only after its closing
+		// quote: "…stairways [...]" (Smith 55)."; "…заканчиваются.
+		// (Болотная площадь)." is a sentence of its own.
+		r, _ := utf8.DecodeLastRuneInString(text[:trimSpaceLeft(text, p)])
+		rest = strings.Trim(rest, ".")
+		if !strings.ContainsRune(`"”’»'`, r) {
+			return false
+		}
+	}
+	return inner != "" && !strings.ContainsAny(inner[len(inner)-1:], ".!?") && !strings.HasSuffix(inner, "…") && rest == ""
+}
+
+// measureAt reports whether a number at p is followed by a unit or a
+// count of the rules (an "after-number" or "unit" abbreviation, with its
+// period or without): the second part of a compound measure, "10 ч. 30
+// мин.", "1 руб. 50 коп.", "5 ft. 10 in.".
+func (s *Segmenter) measureAt(text string, p int) bool {
+	q := p
+	for q < len(text) && (text[q] >= '0' && text[q] <= '9' || text[q] == ',' && q+1 < len(text) && text[q+1] >= '0' && text[q+1] <= '9') {
+		q++
+	}
+	if q == len(text) || text[q] != ' ' {
+		return false
+	}
+	w := wordAt(text, q+1)
+	if e := q + 1 + len(w); w == "" || utf8.RuneCountInString(w) == 1 && (e >= len(text) || text[e] != '.') {
+		return false // "в", "w": a preposition unless a period follows
+	}
+	for _, a := range s.rules.byLast[strings.ToLower(w)] {
+		if len(a.words) == 1 && (a.b == afterNumber || a.b == unit) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordClass says what the word starting with r at p is; a small-letter
 // function word only when fine asks.
 func (s *Segmenter) wordClass(text string, p int, r rune, fine detail) class {
 	switch {
+	case unicode.IsDigit(r) && s.measureAt(text, p):
+		return clsMeasure
 	case unicode.IsDigit(r):
 		return clsDigit
 	case unicode.IsLower(r) && itemAt(text, p):
 		return clsItem
-	case unicode.IsLower(r) && fine&fineLower != 0 && s.functionWord(wordAt(text, p)):
-		return clsLowerFunc
+	case unicode.IsLower(r) && fine&fineLower != 0:
+		return s.lowerClass(wordAt(text, p))
 	case unicode.IsLower(r):
 		return clsLower
 	case !unicode.IsUpper(r):
@@ -285,11 +326,24 @@ func (s *Segmenter) wordClass(text string, p int, r rune, fine detail) class {
 	return clsCapital
 }
 
+// lowerClass says what a word in small letters is: one the rules say
+// continues a sentence ("który"), a function word ("gdzie", "что") or any
+// other.
+func (s *Segmenter) lowerClass(word string) class {
+	switch {
+	case len(s.rules.continues) > 0 && s.rules.continues[lexicon.Key(word)]:
+		return clsContinues
+	case s.functionWord(word):
+		return clsLowerFunc
+	}
+	return clsLower
+}
+
 // functionWord reports whether word, in small letters, is a function word
 // of the lexicon or of the rules that may open a sentence: "w", "gdzie",
 // "что", not "który".
 func (s *Segmenter) functionWord(word string) bool {
-	if len(s.rules.continues) > 0 && s.rules.continues[lexicon.Key(word)] || s.abbreviationWord(word) {
+	if s.abbreviationWord(word) {
 		return false
 	}
 	return s.rules.lex.Class(word)&lexicon.Function != 0 || s.listedFunction(word)
@@ -357,7 +411,7 @@ func isNumbering(s string) bool {
 	if len(s) > 24 {
 		return false // a numbering is short; the sentence so far may be long
 	}
-	s = strings.TrimLeft(s, " \t\n(§№")
+	s = strings.TrimLeft(s, " \t\n(§№"+bullets)
 	if s == "" {
 		return false
 	}
@@ -437,6 +491,28 @@ func unitBefore(text string, p int) bool {
 	}
 	// a decimal: digits, a point or a comma, digits
 	return size > 0 && k < q && k >= 2 && (text[k-1] == '.' || text[k-1] == ',') && text[k-2] >= '0' && text[k-2] <= '9'
+}
+
+// degreeBefore reports whether the capital letter at p is a scale after a
+// word for degrees of the rules: "20 st. C.", "68 deg. F.".
+func (s *Segmenter) degreeBefore(text string, p int) bool {
+	if len(s.rules.degrees) == 0 || strings.IndexByte("CFK", text[p]) < 0 {
+		return false
+	}
+	q := trimSpaceLeft(text, p)
+	if q == p {
+		return false
+	}
+	if q > 0 && text[q-1] == '.' {
+		q--
+	}
+	w, _ := wordBefore(text, q)
+	for d := range s.rules.degrees {
+		if strings.EqualFold(d, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isDottedInitials reports whether a word with inner periods is capital
@@ -521,14 +597,26 @@ func (s *Segmenter) abbreviation(text, word string, wstart int) (behaviour, int,
 	var best abbrev
 	astart := wstart
 	for _, a := range cands {
-		if len(a.words) <= len(best.words) {
-			continue
+		if len(a.words) <= len(best.words) || a.small && inCapitals(word) {
+			continue // "EST" is no "est."
 		}
 		if p, ok := wordsBefore(text, wstart, a.words[:len(a.words)-1]); ok {
 			best, astart = a, p
 		}
 	}
 	return best.b, astart, best.b != 0
+}
+
+// inCapitals reports whether word is two letters or more, all capitals.
+func inCapitals(word string) bool {
+	n := 0
+	for _, r := range word {
+		if unicode.IsLower(r) {
+			return false
+		}
+		n++
+	}
+	return n > 1
 }
 
 // wordsBefore reports whether the words right before position p are want

@@ -58,6 +58,8 @@ const (
 	clsCitation               // a bracket that ends no sentence of its own: "(Smith 55)", "(PAP)"
 	clsItem                   // a list item's letter or small Roman numeral: "b) ", "ii. "
 	clsHashtag                // a hashtag: "#jazz"
+	clsContinues              // a word or mark no sentence starts with: a "continues" word of the rules in small letters ("który", "который"), "/", ",", ";"
+	clsMeasure                // a number and a unit or count of the rules: "30 мин.", "50 коп", "10 in."
 	clsOther                  // anything else: a symbol, an emoji
 	numPlain
 	dashed     = numPlain // class + dashed is the class after a dash
@@ -65,7 +67,7 @@ const (
 )
 
 var classNames = [numPlain]string{"end", "lower", "lower-function", "digit", "name", "mixed", "function", "acronym",
-	"roman", "phrase", "capital", "citation", "item", "hashtag", "other"}
+	"roman", "phrase", "capital", "citation", "item", "hashtag", "continues", "measure", "other"}
 
 // A decision table says, for every context and class, whether the stop
 // ends a sentence. It is filled from "decide" lines of the rules files:
@@ -154,7 +156,7 @@ type detail uint8
 
 const (
 	fineCapitals detail = 1 << iota // name, mixed, function, phrase… or any capital
-	fineLower                       // a function word in small letters, or any other
+	fineLower                       // a function word in small letters, a word that continues, or any other
 )
 
 // capitalClasses are the classes a capitalised word may have.
@@ -172,7 +174,7 @@ func (d *decisions) complete() error {
 			}
 		}
 		for _, dash := range []class{0, dashed} {
-			if d.split[c][clsLowerFunc+dash] != d.split[c][clsLower+dash] {
+			if d.split[c][clsLowerFunc+dash] != d.split[c][clsLower+dash] || d.split[c][clsContinues+dash] != d.split[c][clsLower+dash] {
 				d.fine[c] |= fineLower
 			}
 		}

@@ -23,6 +23,9 @@ func FuzzSplit(f *testing.F) {
 		"В 2016 г. Петровский стал мэром. Всем спасибо))) Ветер до 15 м/с. Ночью снег :-) P.S. Фото",
 		"To był szok. to był żart. płk rez. i żona, a w 2016 r. Rada… – i co? Rozdział 3. Powrót #tag",
 		"Глава 1. Начало. они ушли. 6,188 а. е. В 2016 г., а в 2017 г. Совет. зав. лаб. который #зима",
+		"Старт в 10 ч. 30 мин. Билет 1 руб. 50 коп. 13 чел. / км2. группа. зрители. делегацией. которая 200 мл. Затем",
+		"1.) Book the hall 2.) Send it • 9. Check ⁃10. Fill a. Red b. White 1) Open 2) Take <1>3) Go</1> \"x [...]\" (Brown 12).",
+		"Rekord 2 godz. 15 min. Grała orkiestra. muzycy. prof. dr. hab. Jana z arch. prywatnego. George H. W. Bush 6 ft. 2 in. tall",
 	} {
 		f.Add(s, uint8(0))
 	}

@@ -6,6 +6,7 @@ import (
 	"embed"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -60,6 +61,9 @@ const (
 type abbrev struct {
 	words []string
 	b     behaviour
+	// small: the rules write it in small letters only ("est."), so a
+	// word in capitals is not it ("6:30 a.m. EST. Passengers…").
+	small bool
 }
 
 // Rules are the segmentation rules of one language.
@@ -80,6 +84,9 @@ type Rules struct {
 	numberWords map[string]bool
 	// nameEndings end surnames and patronymics (lexicon keys): "ов", "ский".
 	nameEndings []string
+	// wordEndings end words but no abbreviation (lexicon keys): the
+	// vowels, "ь".
+	wordEndings []string
 	// function are function words beside the lexicon's (lexicon keys):
 	// adverbs that open sentences, which a stop-word list lacks.
 	function map[string]bool
@@ -87,6 +94,8 @@ type Rules struct {
 	prepositions map[string]bool
 	// headings are the words that make a heading with a number: "Глава 1".
 	headings map[string]bool
+	// degrees are the words for degrees a scale's letter follows: "st. C".
+	degrees map[string]bool
 	// conjunctions open a clause of its own: "a", "ale", "но".
 	conjunctions map[string]bool
 	// continues are function words that go on a sentence even in small
@@ -102,7 +111,7 @@ func LoadRules(lang string, extra []string) (*Rules, error) {
 		return nil, fmt.Errorf("no segmentation rules for language %q (mosty has pl, ru and en)", lang)
 	}
 	r := &Rules{Lang: lang, byLast: map[string][]abbrev{}, numberWords: map[string]bool{}, function: map[string]bool{},
-		prepositions: map[string]bool{}, continues: map[string]bool{}, conjunctions: map[string]bool{}, headings: map[string]bool{}}
+		prepositions: map[string]bool{}, continues: map[string]bool{}, conjunctions: map[string]bool{}, headings: map[string]bool{}, degrees: map[string]bool{}}
 	if r.lex, err = lexicon.Load(lang); err != nil {
 		return nil, err
 	}
@@ -153,9 +162,9 @@ func (r *Rules) rule(f []string) error {
 			r.numberWords[strings.ToLower(strings.TrimSuffix(w, "."))] = true
 		}
 		return nil
-	case "function", "preposition", "continues", "conjunction", "heading":
+	case "function", "preposition", "continues", "conjunction", "heading", "degree":
 		set := map[string]map[string]bool{"function": r.function, "preposition": r.prepositions, "continues": r.continues,
-			"conjunction": r.conjunctions, "heading": r.headings}[f[0]]
+			"conjunction": r.conjunctions, "heading": r.headings, "degree": r.degrees}[f[0]]
 		for _, w := range f[1:] {
 			set[lexicon.Key(strings.TrimSuffix(w, "."))] = true
 		}
@@ -163,6 +172,11 @@ func (r *Rules) rule(f []string) error {
 	case "name-ending", "name-ending-always":
 		for _, e := range f[1:] {
 			r.nameEndings = append(r.nameEndings, lexicon.Key(e))
+		}
+		return nil
+	case "word-ending":
+		for _, e := range f[1:] {
+			r.wordEndings = append(r.wordEndings, lexicon.Key(e))
 		}
 		return nil
 	case "emoticon":
@@ -191,29 +205,46 @@ func (r *Rules) rule(f []string) error {
 // add records an abbreviation; a later rule for the same one wins.
 func (r *Rules) add(written string, b behaviour) {
 	words := strings.Split(strings.ToLower(strings.TrimSuffix(written, ".")), "_")
+	small := strings.ToLower(written) == written
 	last := words[len(words)-1]
 	list := r.byLast[last]
 	for i, a := range list {
 		if strings.Join(a.words, " ") == strings.Join(words, " ") {
-			list[i].b = b
+			list[i].b, list[i].small = b, a.small && small
 			return
 		}
 	}
-	r.byLast[last] = append(list, abbrev{words: words, b: b})
+	r.byLast[last] = append(list, abbrev{words: words, b: b, small: small})
+}
+
+// wordEnding reports whether word, of three letters or more and no
+// hyphen, ends as the rules say no abbreviation ends: a word cut short
+// ends before a vowel ("prof.", "гос."), so "policja" and "фильма" are
+// words, not abbreviations the rules lack; "гос-ва", a contraction, is
+// none.
+func (r *Rules) wordEnding(word string) bool {
+	if utf8.RuneCountInString(word) < 3 || strings.ContainsRune(word, '-') {
+		return false
+	}
+	k := lexicon.Key(word)
+	return slices.ContainsFunc(r.wordEndings, func(e string) bool { return strings.HasSuffix(k, e) })
+}
+
+// contraction reports whether word has none of the letters the rules
+// end words with, the vowels: a contraction ("dr", "mgr", "pkt"), whose
+// period may not end a sentence ("prof. dr. hab.") even where a word
+// list has it.
+func (r *Rules) contraction(word string) bool {
+	k := lexicon.Key(word)
+	return len(r.wordEndings) > 0 && !slices.ContainsFunc(r.wordEndings, func(e string) bool { return strings.Contains(k, e) })
 }
 
 // nameEnding reports whether word, capitalised and unknown to the
 // lexicon, ends like a surname or a patronymic of the rules: "Петровский",
 // "Иванову". The word must be longer than its ending by two letters.
 func (r *Rules) nameEnding(word string) bool {
-	if len(r.nameEndings) == 0 {
-		return false
-	}
 	k := lexicon.Key(word)
-	for _, e := range r.nameEndings {
-		if strings.HasSuffix(k, e) && utf8.RuneCountInString(k)-utf8.RuneCountInString(e) >= 2 {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(r.nameEndings, func(e string) bool {
+		return strings.HasSuffix(k, e) && utf8.RuneCountInString(k)-utf8.RuneCountInString(e) >= 2
+	})
 }

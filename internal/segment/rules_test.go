@@ -62,8 +62,8 @@ func TestLowerCoversLowerFunction(t *testing.T) {
 		lines     [][3]string
 		wordSplit bool
 	}{
-		{"lower alone", [][3]string{{"word", "lower", "join"}, {"*", "*", "split"}}, false},
-		{"lower-function first", [][3]string{{"word", "lower-function", "split"}, {"word", "lower", "join"}, {"*", "*", "split"}}, true},
+		{"lower alone", [][3]string{{"*", "continues", "join"}, {"word", "lower", "join"}, {"*", "*", "split"}}, false},
+		{"lower-function first", [][3]string{{"*", "continues", "join"}, {"word", "lower-function", "split"}, {"word", "lower", "join"}, {"*", "*", "split"}}, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var d decisions

@@ -19,7 +19,7 @@ const segDevDir = "../../../shared/corpus/seg-dev"
 // segDevFloor is the share of seg-dev cases per language that must split
 // exactly right: set just under the figure reached, so that a change that
 // loses cases fails.
-var segDevFloor = map[string]float64{"pl": 0.987, "ru": 0.968, "en": 0.964}
+var segDevFloor = map[string]float64{"pl": 0.992, "ru": 0.974, "en": 0.967}
 
 type segDevCase struct {
 	Source   string   `json:"source"`

@@ -90,7 +90,17 @@ func (s *Segmenter) Spans(text string) []Span {
 			}
 			i = end
 			continue
-		case soft && (c == ';' || c == ':' || c == '=' || c == ')') && depth == 0:
+		case c == ')' && depth == 0:
+			if p, ok := nextItem(text, start, i); ok {
+				emit(p) // "1) The first item 2) The second item"
+				i = p
+				continue
+			}
+			if !soft {
+				break
+			}
+			fallthrough
+		case soft && (c == ';' || c == ':' || c == '=') && depth == 0:
 			if end := s.softStop(text, i); end > 0 {
 				emit(end)
 				i = end
@@ -142,6 +152,11 @@ func isBareSpan(text string, sp Span) bool {
 // closing quotes, brackets and placeholders that follow them, and true;
 // or where the run of stops ends, and false.
 func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
+	if depth == 0 && i > 1 && (text[i-1] >= '0' && text[i-1] <= '9' || text[i-1] >= utf8.RuneSelf || text[i-2] == ' ') {
+		if p, ok := nextItem(text, start, i); ok {
+			return p, true // "1. The first item 2. The second item"
+		}
+	}
 	j := stopsEnd(text, i)
 	closed, depth := skipClosers(text, j, depth)
 	end := closed + footnoteAt(text, closed)
@@ -169,9 +184,9 @@ func (s *Segmenter) boundary(text string, start, i, depth int) (int, bool) {
 }
 
 // plainWord says what the plain word before the stop at i is, where the
-// decision before cls asks: a word the lexicon has, no abbreviation the
-// rules lack ("party.", "Mississippi."); a short one it lacks, which may
-// be such an abbreviation ("Govt.", "rez."); or any other word.
+// decision before cls asks: a word, no abbreviation the rules lack
+// ("party.", "Mississippi.", "policja."); a short one the lexicon lacks,
+// which may be such an abbreviation ("Govt.", "rez."); or any other word.
 func (s *Segmenter) plainWord(text string, i int, cls class) context {
 	d := &s.rules.decide
 	dict, short := d.split[ctxDictWord][cls] != d.split[ctxWord][cls], d.split[ctxShortWord][cls] != d.split[ctxWord][cls]
@@ -182,17 +197,25 @@ func (s *Segmenter) plainWord(text string, i int, cls class) context {
 		i = trimSpaceLeft(text, i) // "friendly . and"
 	}
 	word, _ := wordBefore(text, i)
-	c := s.rules.lex.Class(word)
-	known := c != 0
 	if word == "" {
 		r, _ := utf8.DecodeLastRuneInString(text[:i])
-		known = strings.ContainsRune(`)"'”’»`, r) // "(3-3264). you"
+		if dict && strings.ContainsRune(`)"'”’»`, r) {
+			return ctxDictWord // "(3-3264). you"
+		}
+		return ctxWord
 	}
+	n := utf8.RuneCountInString(word)
+	inLex := s.rules.lex.Class(word) != 0 && !s.rules.contraction(word)
+	ending := s.rules.wordEnding(word)
 	switch {
-	case short && word != "" && c == 0 && utf8.RuneCountInString(word) <= 4:
-		return ctxShortWord
-	case dict && known:
+	case dict && (ending || inLex && (n > 4 || len(s.rules.wordEndings) == 0)):
+		// A word: it ends as no abbreviation does, or the lexicon has
+		// it; in a language with word endings, a short word it has that
+		// ends otherwise may be an abbreviation all the same ("мед.",
+		// "тех."): a plain word.
 		return ctxDictWord
+	case short && !inLex && !ending && n <= 4:
+		return ctxShortWord
 	}
 	return ctxWord
 }
@@ -231,27 +254,6 @@ func (s *Segmenter) softStop(text string, i int) int {
 		return 0
 	}
 	return end
-}
-
-// listItemAt reports whether a list item's marker follows p: " 2) ",
-// " b) ".
-func listItemAt(text string, p int) bool {
-	if p >= len(text) || text[p] != ' ' {
-		return false
-	}
-	p++
-	q := p
-	for q < len(text) && q-p < 2 && text[q] >= '0' && text[q] <= '9' {
-		q++
-	}
-	if q == p {
-		r, size := utf8.DecodeRuneInString(text[p:])
-		if !unicode.IsLower(r) {
-			return false
-		}
-		q += size
-	}
-	return strings.HasPrefix(text[q:], ") ")
 }
 
 // emoticonAt returns the length of an emoticon of the rules at i, one

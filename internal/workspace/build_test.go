@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -19,6 +20,7 @@ import (
 	"github.com/mosty-dev/mosty/internal/acquire"
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/demo"
+	"github.com/mosty-dev/mosty/internal/qa"
 	"github.com/mosty-dev/mosty/internal/site"
 )
 
@@ -540,5 +542,74 @@ func TestSitemapCreateFails(t *testing.T) {
 				t.Error("no error")
 			}
 		})
+	}
+}
+
+// TestCheckOnAllCores: a check of many articles, read on all cores, gives
+// the findings in the order of the articles and languages, the same
+// whether the files are read or come from the cache.
+func TestCheckOnAllCores(t *testing.T) {
+	w := newWorkspace(t)
+	var srcs []*acquire.Source
+	for i := range 24 {
+		text := fmt.Sprintf("Artykuł %02d\n\nWschodni Klaster Budowlany gościł partnerów z Białorusi. Spotkanie numer %d.\n", i, i)
+		src, err := acquire.FromBytes(fmt.Sprintf("a%02d.txt", i), fmt.Sprintf("test:a%02d", i), []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, src)
+	}
+	if _, err := w.ImportSources(srcs); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 24; i += 5 { // a missing placeholder-free mistake: a translation of spaces
+		err := w.UpdateLocale("ru", fmt.Sprintf("a%02d", i), func(f *catalog.File) {
+			f.Units[1].Translation, f.Units[1].Status = "Кластер  принимал гостей ,", catalog.Translated
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	first, err := w.Check(nil)
+	if err != nil || len(first) == 0 {
+		t.Fatalf("%d findings, %v", len(first), err)
+	}
+	// In the order of the articles, then of the languages as mosty.toml
+	// lists them.
+	order := func(f qa.Finding) string {
+		lang, file, _ := strings.Cut(strings.TrimPrefix(f.File, "locales/"), "/")
+		return file + " " + strconv.Itoa(slices.Index(w.Config.TargetLanguages, lang))
+	}
+	if !slices.IsSortedFunc(first, func(a, b qa.Finding) int { return strings.Compare(order(a), order(b)) }) {
+		t.Errorf("findings out of the articles' order: %v", first)
+	}
+	again, err := w.Check(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(first, again); d != "" {
+		t.Errorf("findings from the cache differ (-read +cached):\n%s", d)
+	}
+	// A file changed since: its findings are made again, not added to the
+	// old ones.
+	err = w.UpdateLocale("ru", "a05", func(f *catalog.File) {
+		f.Units[1].Translation = "Кластер принимал гостей из Беларуси."
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed, err := w.Check(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(w.checkCachePath()); err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := w.Check(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(fresh, changed); d != "" {
+		t.Errorf("after an edit, findings with the cache differ from a fresh check (-fresh +cached):\n%s", d)
 	}
 }

@@ -33,8 +33,8 @@ type Class uint8
 
 // The classes; Function may come with Name or Mixed. Every word the
 // lexicon has is a word of the language, no abbreviation: it has Common
-// words only where the splitter asks (every English one; Russian ones that
-// end like a surname).
+// words only where the splitter asks (every English one; Polish and Russian
+// ones of at most four letters; Russian ones that end like a surname).
 const (
 	Name     Class = 1 << iota // only ever written with a capital: Kowalski, Warszawa
 	Mixed                      // written both ways: Polska/polska, Government/government

@@ -3,15 +3,19 @@
 //
 //   - the Debian hunspell dictionaries (hunspell-pl, hunspell-ru, hunspell-en-us), every
 //     form expanded with unmunch (hunspell-tools): a form the dictionary has only with a
-//     capital is a name; one it has both ways is mixed;
+//     capital is a name; one it has both ways is mixed, but for the Polish capitalised
+//     entries without affixes, parts of names of several words ("Nowy", "Rok"), no names;
 //   - the stop-word lists of stopwords-iso (npm pack stopwords-iso@1.1.0): the words that
 //     most often start a sentence, but for those the dictionary has only with a capital,
 //     which stay names (the lists hold "москва" and "россия"), the pronoun I aside;
 //   - common words, the forms a dictionary has in small letters: for English every one but
 //     the short entries that take no affix, which is how en_US lists abbreviations ("approx",
-//     "bldg"; a small letter after a common word and a stop starts a sentence), and for
-//     Russian those that end like a surname ("name-ending" lines of ../../rules/ru.txt),
-//     which the splitter would otherwise take for names: "Российский", "Готов".
+//     "bldg"; a small letter after a common word and a stop starts a sentence); for Polish
+//     and Russian the short ones (at most four letters) but for such entries ("godz", "лаб")
+//     and contractions without a vowel ("dr", "pkt"),
+//     so that a short word before a stop is known for a word, no abbreviation ("…szok. to
+//     był…"); and for Russian those that end like a surname ("name-ending" lines of
+//     ../../rules/ru.txt), which the splitter would otherwise take for names: "Российский".
 //
 // Usage, from the repository root:
 //
@@ -66,11 +70,15 @@ func main() {
 		if err != nil {
 			fail(err)
 		}
-		common, err := commonFilter(lang, *rules, filepath.Join(*dir, d.name+".dic"))
+		common, err := commonFilter(lang, *rules, filepath.Join(*dir, d.name+".dic"), d.charset)
 		if err != nil {
 			fail(err)
 		}
-		classes := classify(forms, stopwords[lang], common)
+		parts, err := nameParts(lang, filepath.Join(*dir, d.name+".dic"), d.charset)
+		if err != nil {
+			fail(err)
+		}
+		classes := classify(forms, stopwords[lang], common, parts)
 		path := filepath.Join(*out, lang+".lex.gz")
 		if err := write(path, lang, classes); err != nil {
 			fail(err)
@@ -129,8 +137,9 @@ const (
 )
 
 // classify gives each lower-case key its class; the small-letter forms
-// that keep says yes to are common words.
-func classify(forms, stopwords []string, keep func(string) bool) map[string]byte {
+// that keep says yes to are common words; the capitalised forms in parts
+// are no names (parts of a name of several words).
+func classify(forms, stopwords []string, keep func(string) bool, parts map[string]bool) map[string]byte {
 	lower := map[string]bool{}
 	out := map[string]byte{}
 	for _, f := range forms {
@@ -144,7 +153,7 @@ func classify(forms, stopwords []string, keep func(string) bool) map[string]byte
 	}
 	for _, f := range forms {
 		r, _ := utf8.DecodeRuneInString(f)
-		if !unicode.IsUpper(r) || !isWord(f) {
+		if !unicode.IsUpper(r) || !isWord(f) || parts[f] {
 			continue
 		}
 		k := key(f)
@@ -180,16 +189,17 @@ func pronoun(k string) bool {
 }
 
 // commonFilter says which small-letter forms of lang are kept as common
-// words: for English all but abbreviations, for Russian those with a
-// surname's ending (the "name-ending" lines of the rules), none for
-// Polish.
-func commonFilter(lang, rulesDir, dic string) (func(string) bool, error) {
+// words: for English all but abbreviations; for Polish and Russian the
+// short ones but abbreviations, and for Russian those with a surname's
+// ending (the "name-ending" lines of the rules) too.
+func commonFilter(lang, rulesDir, dic, charset string) (func(string) bool, error) {
+	abbrevs, err := bareShortEntries(dic, charset)
+	if err != nil {
+		return nil, err
+	}
+	short := func(w string) bool { return utf8.RuneCountInString(w) <= maxShort && !abbrevs[w] && hasVowel(w) }
 	switch lang {
 	case "en":
-		abbrevs, err := bareShortEntries(dic)
-		if err != nil {
-			return nil, err
-		}
 		return func(w string) bool { return !abbrevs[w] }, nil
 	case "ru":
 		endings, err := nameEndings(filepath.Join(rulesDir, lang+".txt"))
@@ -202,33 +212,104 @@ func commonFilter(lang, rulesDir, dic string) (func(string) bool, error) {
 					return true
 				}
 			}
-			return false
+			return short(w)
 		}, nil
 	}
-	return func(string) bool { return false }, nil
+	return short, nil
 }
+
+// hasVowel reports whether w has a vowel: a short word without one is a
+// contraction ("dr", "mgr", "pkt", "млн"), whose period may not end a
+// sentence ("prof. dr. hab.": "dr." is "doktora").
+func hasVowel(w string) bool {
+	return strings.ContainsAny(w, "aąeęioóuyаеёиоуыэюя")
+}
+
+// maxShort is the longest word the splitter takes for a possible
+// abbreviation when the lexicon lacks it (ctxShortWord in ../../context.go):
+// the lexicons of Polish and Russian keep their common words up to it.
+const maxShort = 4
 
 // maxAbbrev is the longest entry of a dictionary taken for an
 // abbreviation when it takes no affix.
 const maxAbbrev = 6
 
-// bareShortEntries lists, lower case, the entries of a UTF-8 hunspell
-// .dic without affix flags and of at most maxAbbrev letters: en_US lists
-// its abbreviations so ("approx", "bldg", "esp"), beside a few short
-// adverbs ("ahead"), which a stop after them rarely follows.
-func bareShortEntries(dic string) (map[string]bool, error) {
-	raw, err := os.ReadFile(dic)
+// bareShortEntries lists, lower case, the entries of a hunspell .dic
+// without affix flags and of at most maxAbbrev letters: the dictionaries
+// list their abbreviations so ("approx", "bldg", "godz", "лаб"), beside a
+// few short adverbs ("ahead"), which a stop after them rarely follows.
+func bareShortEntries(dic, charset string) (map[string]bool, error) {
+	entries, err := readDic(dic, charset)
 	if err != nil {
 		return nil, err
 	}
 	out := map[string]bool{}
-	for i, line := range strings.Split(string(raw), "\n") {
-		line = strings.TrimSpace(line)
-		if i == 0 || line == "" || strings.Contains(line, "/") {
-			continue
+	for _, e := range entries {
+		if !e.flags && utf8.RuneCountInString(e.word) <= maxAbbrev {
+			out[key(e.word)] = true
 		}
-		if utf8.RuneCountInString(line) <= maxAbbrev {
-			out[key(line)] = true
+	}
+	return out, nil
+}
+
+// nameParts lists, for Polish, the capitalised entries of the .dic that
+// take no affix, are not in capitals only, and that the dictionary also
+// has in small letters with no capitalised entry of their own taking
+// affixes: hunspell-pl lists so, case by case, the words of names of
+// several words ("Nowy" of "Nowy Jork", "Rok", "Miasto", "Wielki"), which
+// alone are common words that start sentences ("…w 2016 r. Rok później").
+// The other dictionaries list other things so (en_US: "Budget", "City").
+func nameParts(lang, dic, charset string) (map[string]bool, error) {
+	if lang != "pl" {
+		return nil, nil
+	}
+	entries, err := readDic(dic, charset)
+	if err != nil {
+		return nil, err
+	}
+	lower, flaggedCap := map[string]bool{}, map[string]bool{}
+	for _, e := range entries {
+		r, _ := utf8.DecodeRuneInString(e.word)
+		switch {
+		case !unicode.IsUpper(r):
+			lower[e.word] = true
+		case e.flags:
+			flaggedCap[e.word] = true
+		}
+	}
+	out := map[string]bool{}
+	for _, e := range entries {
+		r, _ := utf8.DecodeRuneInString(e.word)
+		if unicode.IsUpper(r) && !e.flags && strings.ToUpper(e.word) != e.word && !flaggedCap[e.word] && lower[strings.ToLower(e.word)] {
+			out[e.word] = true
+		}
+	}
+	return out, nil
+}
+
+// A dicEntry is one line of a hunspell .dic: a word, with affix flags or
+// without.
+type dicEntry struct {
+	word  string
+	flags bool
+}
+
+// readDic reads the entries of a hunspell .dic written in charset.
+func readDic(dic, charset string) ([]dicEntry, error) {
+	raw, err := os.ReadFile(dic)
+	if err != nil {
+		return nil, err
+	}
+	if charset == "ISO8859-2" {
+		if raw, err = charmap.ISO8859_2.NewDecoder().Bytes(raw); err != nil {
+			return nil, err
+		}
+	}
+	var out []dicEntry
+	for i, line := range strings.Split(string(raw), "\n") {
+		word, flags, _ := strings.Cut(strings.TrimSpace(line), "/")
+		if i > 0 && word != "" {
+			out = append(out, dicEntry{word, flags != ""})
 		}
 	}
 	return out, nil
