@@ -613,3 +613,39 @@ func TestCheckOnAllCores(t *testing.T) {
 		t.Errorf("after an edit, findings with the cache differ from a fresh check (-fresh +cached):\n%s", d)
 	}
 }
+
+// TestStageBesideFiles: when .mosty/tmp is on another file system than
+// the output (a build --out /dev/shm/site), a page is staged beside its
+// own file, whose folder does not exist yet. (Found in review: "no such
+// file or directory".)
+func TestStageBesideFiles(t *testing.T) {
+	w := demoWorkspace(t)
+	out := t.TempDir()
+	st, err := w.newStager(out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.tmpDir = "" // as on another file system
+	if err := st.put("ru/new-article/index.html", []byte("page")); err != nil {
+		t.Fatal(err)
+	}
+	f, err := st.create("ru/new-article/parallel.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write([]byte("parallel"))
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.commit(); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"index.html": "page", "parallel.html": "parallel"} {
+		if data, err := os.ReadFile(filepath.Join(out, "ru", "new-article", name)); err != nil || string(data) != want {
+			t.Errorf("%s: %q, %v", name, data, err)
+		}
+	}
+	if left := inodes(t, out); len(left) != 2 {
+		t.Errorf("the output holds %v", slices.Sorted(maps.Keys(left)))
+	}
+}

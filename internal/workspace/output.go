@@ -76,6 +76,19 @@ func (s *stager) tmpPath(name string) string {
 	return filepath.Join(s.tmpDir, "."+hex.EncodeToString(sum[:8])+".mosty-"+s.id+".tmp")
 }
 
+// newTemp is where a file of the site is staged, its folder made: beside
+// the file itself when .mosty/tmp is on another file system than the
+// output, where the page's folder may not exist yet.
+func (s *stager) newTemp(name string) (string, error) {
+	tmp := s.tmpPath(name)
+	if s.tmpDir == "" {
+		if err := os.MkdirAll(filepath.Dir(tmp), 0o755); err != nil {
+			return "", err
+		}
+	}
+	return tmp, nil
+}
+
 // stage writes the files whose bytes differ from those in place.
 func (s *stager) stage(files map[string][]byte) error {
 	for name, data := range files {
@@ -96,7 +109,11 @@ func (s *stager) put(name string, data []byte) error {
 		s.keptUnchanged()
 		return nil
 	}
-	if err := os.WriteFile(s.tmpPath(name), data, 0o644); err != nil {
+	tmp, err := s.newTemp(name)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
 		return err
 	}
 	return s.record(name)
@@ -136,7 +153,10 @@ func (s *stager) create(name string) (*stagedFile, error) {
 	if s.dryRun {
 		return &stagedFile{s: s, name: name, bw: bufio.NewWriterSize(io.Discard, 4<<10)}, nil
 	}
-	tmp := s.tmpPath(name)
+	tmp, err := s.newTemp(name)
+	if err != nil {
+		return nil, err
+	}
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return nil, err
