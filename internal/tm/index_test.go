@@ -313,3 +313,49 @@ func TestLayeredConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestLayeredRebuildFails: when the index turns out damaged in a lookup
+// and making the memory again fails too, the memory finds nothing (never
+// a panic) and Err says both why.
+func TestLayeredRebuildFails(t *testing.T) {
+	files := []IndexedFile{{Name: "a", Stamp: "1", Entries: []Entry{
+		{Source: "Rada miasta obradowała.", Translation: "Городской совет заседал.", Origin: "a/1"},
+		{Source: "Dom stoi.", Translation: "Дом стоит.", Origin: "a/2"},
+	}}}
+	for _, tc := range []struct {
+		name string
+		use  func(m *Memory) int
+	}{
+		{"lookup", func(m *Memory) int { return len(m.Lookup("Rada miasta obradowała.", 0, 5)) }},
+		{"search", func(m *Memory) int { return len(m.Search("miasta", 0)) }},
+		{"entries", func(m *Memory) int { return len(m.Entries()) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteIndex(&buf, "c", files); err != nil {
+				t.Fatal(err)
+			}
+			b := buf.Bytes()
+			x, err := OpenIndex(bytes.NewReader(b), int64(len(b)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := x.sec[secData].off; i < x.sec[secData].off+x.sec[secData].len; i++ {
+				b[i] ^= 0xff // every entry's data: its checksum fails when read
+			}
+			m, err := x.Layered([]Source{{Name: "a", Indexed: true}}, noRebuild)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := tc.use(m); n != 0 {
+				t.Errorf("%d found in a memory that could not be made again", n)
+			}
+			if err := m.Err(); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "index damaged in a test") {
+				t.Errorf("Err = %v, want the damage and the rebuild's error", err)
+			}
+			if n := tc.use(m); n != 0 { // asked again: the same, rebuild not called again
+				t.Errorf("%d found asked again", n)
+			}
+		})
+	}
+}

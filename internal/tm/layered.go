@@ -2,6 +2,7 @@ package tm
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -200,16 +201,21 @@ func (l *layer) removeHead(e Entry) {
 }
 
 // failed is called when the index turned out damaged: the memory is made
-// again by rebuild and answers from it from then on; nil when that
-// failed too.
-func (l *layer) failed(err error) *Memory {
+// again by rebuild and answers from it from then on. When that fails too,
+// the memory answers from an empty one and Err says why.
+func (l *layer) failed(damage error) *Memory {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.full == nil && l.err == nil {
-		l.full, l.err = l.rebuild()
-		if l.err == nil && l.full == nil {
-			l.full = New()
+	if l.full == nil {
+		full, err := l.rebuild()
+		if err != nil {
+			l.err = fmt.Errorf("%w; making the memory again failed: %w", damage, err)
+			full = nil
 		}
+		if full == nil {
+			full = New()
+		}
+		l.full = full
 	}
 	return l.full
 }
@@ -221,9 +227,9 @@ func (l *layer) fallback() *Memory {
 	return l.full
 }
 
-// Err is the error of making the memory again when its index turned out
-// damaged (see Index.Layered), if that failed; lookups then found
-// nothing.
+// Err is the error of a memory whose index turned out damaged while in
+// use (see Index.Layered) and could not be made again: its lookups
+// then find nothing, and the caller is to report this error.
 func (m *Memory) Err() error {
 	if m.layer == nil {
 		return nil

@@ -40,7 +40,7 @@ func Prefill(f *catalog.File, min int, memory func() (*Memory, error)) error {
 			fill(&f.Units[i], matches[0])
 		}
 	}
-	return nil
+	return m.Err() // the memory found nothing: its index was damaged and could not be made again
 }
 
 // fill puts the best match into a unit: the text itself when exact or

@@ -31,6 +31,9 @@ func (o *op) unitContext(slug, lang string, u catalog.Unit) (interchange.Context
 				c.Matches = append(c.Matches, interchange.Match{Source: match.Source, Translation: match.Translation, Similarity: match.Score, Origin: match.Origin})
 			}
 		}
+		if err := memoryErr(lang, m); err != nil {
+			return c, err
+		}
 	}
 	g, err := o.glossary()
 	if err != nil {

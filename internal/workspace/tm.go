@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"bufio"
+	"fmt"
 	"os"
 	"strings"
 
@@ -254,7 +255,8 @@ func (w *Workspace) Lookup(lang, text string, min int) ([]tm.Match, error) {
 	if err != nil {
 		return nil, err
 	}
-	return m.Lookup(text, min, 10), nil
+	matches := m.Lookup(text, min, 10)
+	return matches, memoryErr(lang, m)
 }
 
 // Search finds the memory entries of lang holding phrase in their Polish
@@ -264,7 +266,18 @@ func (w *Workspace) Search(lang, phrase string, limit int) ([]tm.Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	return m.Search(phrase, limit), nil
+	entries := m.Search(phrase, limit)
+	return entries, memoryErr(lang, m)
+}
+
+// memoryErr is the error of a memory whose index turned out damaged while
+// in use and could not be made again (tm.Memory.Err): its lookups found
+// nothing, which is not to pass for "no match".
+func memoryErr(lang string, m *tm.Memory) error {
+	if err := m.Err(); err != nil {
+		return fmt.Errorf("translation memory of %q: %w", lang, err)
+	}
+	return nil
 }
 
 // memoryFor is Memory for a language as a person names it (TargetLanguage).

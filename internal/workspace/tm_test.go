@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
+	"github.com/mosty-dev/mosty/internal/hint"
 	"github.com/mosty-dev/mosty/internal/index"
 	"github.com/mosty-dev/mosty/internal/qa"
 	"github.com/mosty-dev/mosty/internal/tm"
@@ -290,4 +292,51 @@ func writeTM(c tmCache) []byte {
 	writeTMCache(w, c)
 	w.Flush()
 	return b.Bytes()
+}
+
+// TestMemoryDamagedRebuildFails: an index damaged where a lookup reads
+// it, and a locale file that no longer parses though its stamp is as the
+// index recorded (so the memory is made again from the files, which
+// fails): tm lookup and tm search report an error naming the file, never
+// a panic nor "no match".
+func TestMemoryDamagedRebuildFails(t *testing.T) {
+	w, _ := setup(t)
+	if _, err := w.Memory("ru"); err != nil {
+		t.Fatal(err)
+	}
+	good, _ := os.ReadFile(w.tmIndexPath("ru"))
+	locale := w.LocalePath("ru", "art")
+	info, err := os.Stat(locale)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same size and time: the index's stamp still matches.
+	if err := os.WriteFile(locale, bytes.Repeat([]byte("="), int(info.Size())), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(locale, info.ModTime(), info.ModTime())
+	reported := 0
+	for at := 0; at < len(good); at += max(1, len(good)/97) {
+		bad := slices.Clone(good)
+		bad[at] ^= 0x55
+		for _, use := range []func() error{
+			func() error { _, err := w.Lookup("ru", "Pierwsze zdanie o klastrze.", 0); return err },
+			func() error { _, err := w.Search("ru", "zdanie", 0); return err },
+		} {
+			os.WriteFile(w.tmIndexPath("ru"), bad, 0o644)
+			err := use()
+			if err == nil {
+				continue
+			}
+			if !strings.Contains(err.Error(), "locales/ru/art.toml") || hint.Of(err) == "" {
+				t.Fatalf("byte %d damaged: %v (hint %q), want the file named and a hint", at, err, hint.Of(err))
+			}
+			if errors.Is(err, tm.ErrDamaged) {
+				reported++
+			}
+		}
+	}
+	if reported == 0 {
+		t.Error("no damage met in a lookup was reported")
+	}
 }
