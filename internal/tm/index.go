@@ -21,7 +21,8 @@ import (
 //
 //	"MOSTYTMI", version (4 bytes), header length (4), header, CRC-32 of the header (4)
 //	sections at the offsets the header gives:
-//	  records   a fixed record per entry: data offset (8), length (4), next of its group (4), CRC of its data (4), flags (4)
+//	  records   a fixed record per entry: data offset (8), length (4), next of its group (4), CRC of its data (4), flags (4),
+//	            CRC of the record's 24 bytes before it (4)
 //	  data      per entry: source, translation, origin, each a uvarint length then bytes
 //	  exact     a hash table of normalised sources → group heads (see hashTable)
 //	  shapes    the same of sources with numbers as "#", for the heads whose shape differs
@@ -38,8 +39,8 @@ import (
 // each group found.
 const (
 	indexMagic   = "MOSTYTMI"
-	indexVersion = 1
-	recordSize   = 24
+	indexVersion = 2 // 1 had no record CRC: such an index is made again
+	recordSize   = 28
 	dictSize     = 24
 	pairSize     = 12
 	flagHead     = 1
@@ -138,6 +139,7 @@ func WriteIndex(w io.Writer, checks string, files []IndexedFile) error {
 		records = binary.LittleEndian.AppendUint32(records, uint32(next[i]))
 		records = binary.LittleEndian.AppendUint32(records, crc32.ChecksumIEEE(buf))
 		records = binary.LittleEndian.AppendUint32(records, flags[i])
+		records = binary.LittleEndian.AppendUint32(records, crc32.ChecksumIEEE(records[len(records)-recordSize+4:]))
 	}
 	exactDir, exactPairs, exactBits := writeHashTable(exact)
 	shapeDir, shapePairs, shapeBits := writeHashTable(shapes)
@@ -494,6 +496,9 @@ func (x *Index) record(id int32) (record, error) {
 	var b [recordSize]byte
 	if _, err := x.r.ReadAt(b[:], x.sec[secRecords].off+int64(id)*recordSize); err != nil {
 		return record{}, damaged("short record")
+	}
+	if crc32.ChecksumIEEE(b[:recordSize-4]) != binary.LittleEndian.Uint32(b[recordSize-4:]) {
+		return record{}, damaged("record checksum")
 	}
 	r := record{off: int64(binary.LittleEndian.Uint64(b[:])), len: binary.LittleEndian.Uint32(b[8:]), next: int32(binary.LittleEndian.Uint32(b[12:])),
 		crc: binary.LittleEndian.Uint32(b[16:]), head: binary.LittleEndian.Uint32(b[20:])&flagHead != 0}

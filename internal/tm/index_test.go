@@ -3,6 +3,7 @@ package tm
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -355,6 +356,68 @@ func TestLayeredRebuildFails(t *testing.T) {
 			}
 			if n := tc.use(m); n != 0 { // asked again: the same, rebuild not called again
 				t.Errorf("%d found asked again", n)
+			}
+		})
+	}
+}
+
+// TestIndexRecordDamaged: a record's group chain (next) and head flag
+// are checked as its data is: damaged, the index is an error or the
+// memory made again, never a wrong answer (an entry dropped, or the
+// wrong one in place of a masked entry).
+func TestIndexRecordDamaged(t *testing.T) {
+	files := []IndexedFile{
+		{Name: "a", Stamp: "1", Entries: []Entry{
+			{Source: "Rada miasta obradowała.", Translation: "Городской совет заседал.", Origin: "a/1"},
+			{Source: "Dom stoi.", Translation: "Дом стоит.", Origin: "a/2"},
+		}},
+		{Name: "b", Stamp: "1", Entries: []Entry{
+			{Source: "Dom stoi.", Translation: "Дом стоит.", Origin: "b/1"}, // a/2's group
+			{Source: "Ulica jest nowa.", Translation: "Улица новая.", Origin: "b/2"},
+		}},
+	}
+	indexed := map[string][]Entry{}
+	for _, f := range files {
+		indexed[f.Name] = f.Entries
+	}
+	both := []Source{{Name: "a", Indexed: true}, {Name: "b", Indexed: true}}
+	for _, tc := range []struct {
+		name      string
+		id, field int // the record and the offset in it of the field changed
+		v         uint32
+		sources   []Source
+	}{
+		{"head flag cleared", 3, 20, 0, both},        // b/2 is a head: said not
+		{"head flag set on a repeat", 2, 20, 1, both}, // b/1 repeats a/2
+		// a changed (masked): b/1 is its group's first now, not b/2.
+		{"next points elsewhere", 1, 12, 3, []Source{{Name: "a"}, {Name: "b", Indexed: true}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteIndex(&buf, "c", files); err != nil {
+				t.Fatal(err)
+			}
+			b := buf.Bytes()
+			x, err := OpenIndex(bytes.NewReader(b), int64(len(b)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			binary.LittleEndian.PutUint32(b[x.sec[secRecords].off+int64(tc.id)*recordSize+int64(tc.field):], tc.v)
+			want := plain(tc.sources, indexed)
+			m, err := x.Layered(tc.sources, func() (*Memory, error) { return want, nil })
+			if err != nil {
+				if !errors.Is(err, ErrDamaged) {
+					t.Fatalf("an error not ErrDamaged: %v", err)
+				}
+				return
+			}
+			if g, w := m.Entries(), want.Entries(); !slices.Equal(g, w) {
+				t.Errorf("entries\n got %v\nwant %v", g, w)
+			}
+			for _, q := range []string{"Dom stoi.", "Ulica jest nowa.", "Rada miasta obradowała."} {
+				if g, w := m.Lookup(q, 0, 5), want.Lookup(q, 0, 5); !reflect.DeepEqual(g, w) {
+					t.Errorf("lookup %q\n got %v\nwant %v", q, g, w)
+				}
 			}
 		})
 	}
