@@ -53,16 +53,38 @@ func randomEntries(r *rand.Rand, name string) []Entry {
 
 // writeIndex writes files as an index and opens it.
 func writeIndex(t testing.TB, checks string, files []IndexedFile) *Index {
+	x, _ := writeIndexBytes(t, checks, files)
+	return x
+}
+
+// writeIndexBytes writes files as an index and opens it, reading the
+// bytes it returns (a test may damage them).
+func writeIndexBytes(t testing.TB, checks string, files []IndexedFile) (*Index, []byte) {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := WriteIndex(&buf, checks, files); err != nil {
 		t.Fatal(err)
 	}
-	x, err := OpenIndex(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	b := buf.Bytes()
+	x, err := OpenIndex(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return x
+	return x, b
+}
+
+// smallFiles are two files whose second repeats an entry of the first.
+func smallFiles() []IndexedFile {
+	return []IndexedFile{
+		{Name: "a", Stamp: "1", Entries: []Entry{
+			{Source: "Rada miasta obradowała.", Translation: "Городской совет заседал.", Origin: "a/1"},
+			{Source: "Dom stoi.", Translation: "Дом стоит.", Origin: "a/2"},
+		}},
+		{Name: "b", Stamp: "1", Entries: []Entry{
+			{Source: "Dom stoi.", Translation: "Дом стоит.", Origin: "b/1"}, // a/2's group
+			{Source: "Ulica jest nowa.", Translation: "Улица новая.", Origin: "b/2"},
+		}},
+	}
 }
 
 // plain is the memory New and Add make of sources.
@@ -319,10 +341,7 @@ func TestLayeredConcurrent(t *testing.T) {
 // and making the memory again fails too, the memory finds nothing (never
 // a panic) and Err says both why.
 func TestLayeredRebuildFails(t *testing.T) {
-	files := []IndexedFile{{Name: "a", Stamp: "1", Entries: []Entry{
-		{Source: "Rada miasta obradowała.", Translation: "Городской совет заседал.", Origin: "a/1"},
-		{Source: "Dom stoi.", Translation: "Дом стоит.", Origin: "a/2"},
-	}}}
+	files := smallFiles()[:1]
 	for _, tc := range []struct {
 		name string
 		use  func(m *Memory) int
@@ -332,15 +351,7 @@ func TestLayeredRebuildFails(t *testing.T) {
 		{"entries", func(m *Memory) int { return len(m.Entries()) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := WriteIndex(&buf, "c", files); err != nil {
-				t.Fatal(err)
-			}
-			b := buf.Bytes()
-			x, err := OpenIndex(bytes.NewReader(b), int64(len(b)))
-			if err != nil {
-				t.Fatal(err)
-			}
+			x, b := writeIndexBytes(t, "c", files)
 			for i := x.sec[secData].off; i < x.sec[secData].off+x.sec[secData].len; i++ {
 				b[i] ^= 0xff // every entry's data: its checksum fails when read
 			}
@@ -366,16 +377,7 @@ func TestLayeredRebuildFails(t *testing.T) {
 // memory made again, never a wrong answer (an entry dropped, or the
 // wrong one in place of a masked entry).
 func TestIndexRecordDamaged(t *testing.T) {
-	files := []IndexedFile{
-		{Name: "a", Stamp: "1", Entries: []Entry{
-			{Source: "Rada miasta obradowała.", Translation: "Городской совет заседал.", Origin: "a/1"},
-			{Source: "Dom stoi.", Translation: "Дом стоит.", Origin: "a/2"},
-		}},
-		{Name: "b", Stamp: "1", Entries: []Entry{
-			{Source: "Dom stoi.", Translation: "Дом стоит.", Origin: "b/1"}, // a/2's group
-			{Source: "Ulica jest nowa.", Translation: "Улица новая.", Origin: "b/2"},
-		}},
-	}
+	files := smallFiles()
 	indexed := map[string][]Entry{}
 	for _, f := range files {
 		indexed[f.Name] = f.Entries
@@ -393,15 +395,7 @@ func TestIndexRecordDamaged(t *testing.T) {
 		{"next points elsewhere", 1, 12, 3, []Source{{Name: "a"}, {Name: "b", Indexed: true}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := WriteIndex(&buf, "c", files); err != nil {
-				t.Fatal(err)
-			}
-			b := buf.Bytes()
-			x, err := OpenIndex(bytes.NewReader(b), int64(len(b)))
-			if err != nil {
-				t.Fatal(err)
-			}
+			x, b := writeIndexBytes(t, "c", files)
 			binary.LittleEndian.PutUint32(b[x.sec[secRecords].off+int64(tc.id)*recordSize+int64(tc.field):], tc.v)
 			want := plain(tc.sources, indexed)
 			m, err := x.Layered(tc.sources, func() (*Memory, error) { return want, nil })
