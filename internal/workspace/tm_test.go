@@ -272,7 +272,9 @@ func TestMemoryDamaged(t *testing.T) {
 // FuzzTMCache reads .mosty/tm-<lang> as any file could hold it: a cache
 // that reads is written back and reads again to the same.
 func FuzzTMCache(f *testing.F) {
-	f.Add([]byte(tmCacheHeader + "\nchecks\\t1\nF\tlocales/ru/a.toml\t10:20\nE\tZdanie\\n<1>x</1>\tЗдание\tart/1\nE\ta\tb\tc\nF\tlocales/ru/b.toml\t-1:0\n"))
+	v1 := []byte(tmCacheHeaderV1 + "\nchecks\\t1\nF\tlocales/ru/a.toml\t10:20\nE\tZdanie\\n<1>x</1>\tЗдание\tart/1\nE\ta\tb\tc\nF\tlocales/ru/b.toml\t-1:0\n")
+	f.Add(v1)
+	f.Add(writeTM(readTMCache(bytes.NewReader(v1))))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c := readTMCache(bytes.NewReader(data))
 		if c.Files == nil {
@@ -338,5 +340,76 @@ func TestMemoryDamagedRebuildFails(t *testing.T) {
 	}
 	if reported == 0 {
 		t.Error("no damage met in a lookup was reported")
+	}
+}
+
+// TestTMCacheEnd: a cache ends with a line counting the lines and summing
+// the bytes before it; one cut short, or changed, reads as empty (every
+// file read again), and an earlier mosty's, without the end line, reads.
+func TestTMCacheEnd(t *testing.T) {
+	c := tmCache{Checks: "c", Files: map[string]tmCacheFile{
+		"art":   {Stamp: index.Stamp{Size: 10, MTime: 20}, Entries: []tm.Entry{{Source: "Zdanie.", Translation: "Предложение.", Origin: "art/1"}, {Source: "Dom.", Translation: "Дом.", Origin: "art/2"}}},
+		"other": {Stamp: index.Stamp{Size: 1, MTime: 2}},
+	}}
+	whole := writeTM(c)
+	lastLine := bytes.LastIndexByte(whole[:len(whole)-1], '\n') + 1
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want bool // read as c
+	}{
+		{"whole", whole, true},
+		{"without its last newline", whole[:len(whole)-1], true},
+		{"without the end line", whole[:lastLine], false},
+		{"cut in the end line", whole[:len(whole)-3], false},
+		{"an entry lost", bytes.Replace(whole, []byte("E\tDom.\tДом.\tart/2\n"), nil, 1), false},
+		{"an entry changed", bytes.Replace(whole, []byte("Dom."), []byte("Dym."), 1), false},
+		{"a line after the end", append(slices.Clone(whole), "F\tx\t1:2\n"...), false},
+		{"an earlier mosty's, no end line", bytes.Replace(whole[:lastLine], []byte(tmCacheHeader), []byte(tmCacheHeaderV1), 1), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := readTMCache(bytes.NewReader(tc.data))
+			if read := reflect.DeepEqual(got, c); read != tc.want {
+				t.Errorf("read as written: %v, want %v (got %+v)", read, tc.want, got)
+			}
+			if !tc.want && got.Files != nil {
+				t.Errorf("a damaged cache read as %+v, want empty", got)
+			}
+		})
+	}
+}
+
+// TestMemoryDeltaCut: a .delta cut at the end of any of its lines is not
+// read as whole: the files it held are read again.
+func TestMemoryDeltaCut(t *testing.T) {
+	defer func(v int) { tmRewriteShare = v }(tmRewriteShare)
+	tmRewriteShare = 0 // never written again for the files changed
+	w, _ := setup(t)
+	if _, err := w.Memory("ru"); err != nil {
+		t.Fatal(err)
+	}
+	w.UpdateLocale("ru", "art", func(f *catalog.File) {
+		for i := range f.Units {
+			f.Units[i].Translation = fmt.Sprintf("Другой %d.", i)
+		}
+	})
+	if _, err := w.Memory("ru"); err != nil { // writes the delta
+		t.Fatal(err)
+	}
+	want := wholeMemory(t, w, "ru")
+	p := w.Path(".mosty", "tm-ru.delta")
+	whole, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for at := bytes.IndexByte(whole, '\n') + 1; at < len(whole)-1; at += bytes.IndexByte(whole[at:], '\n') + 1 {
+		os.WriteFile(p, whole[:at], 0o644)
+		got, err := w.Memory("ru")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := got.Entries(), want.Entries(); !slices.Equal(g, w) {
+			t.Fatalf("the delta cut at byte %d of %d read as whole:\n got %v\nwant %v", at, len(whole), g, w)
+		}
 	}
 }

@@ -3,6 +3,8 @@ package workspace
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 	"strings"
@@ -31,21 +33,50 @@ type tmCacheFile struct {
 	Entries []tm.Entry  `json:"entries"`
 }
 
-const tmCacheHeader = "mosty-tm 1"
+// The cache's first line: "mosty-tm 2" ends with a line "Z", the number
+// of lines before it after the checks line, and the CRC-32 of every byte
+// before it (in hex), so a cache cut short is not read as whole; "mosty-tm
+// 1", an earlier mosty's, has no end line.
+const (
+	tmCacheHeader   = "mosty-tm 2"
+	tmCacheHeaderV1 = "mosty-tm 1"
+)
 
-// readTMCache reads a memory cache; a damaged one is empty, so every file
-// is read again.
+// readTMCache reads a memory cache; a damaged one, or one cut short, is
+// empty, so every file is read again.
 func readTMCache(r io.Reader) tmCache {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(nil, 16<<20)
-	if !sc.Scan() || sc.Text() != tmCacheHeader || !sc.Scan() {
+	sum := crc32.NewIEEE()
+	line := func() string { // the line scanned, summed
+		sum.Write(sc.Bytes())
+		sum.Write([]byte{'\n'})
+		return sc.Text()
+	}
+	if !sc.Scan() {
 		return tmCache{}
 	}
-	c := tmCache{Checks: cacheUnescape(sc.Text()), Files: map[string]tmCacheFile{}}
+	header := line()
+	if header != tmCacheHeader && header != tmCacheHeaderV1 || !sc.Scan() {
+		return tmCache{}
+	}
+	c := tmCache{Checks: cacheUnescape(line()), Files: map[string]tmCacheFile{}}
 	var file string // the file whose entries follow, in cur
 	var cur tmCacheFile
+	lines, ended := 0, false
 	for sc.Scan() {
-		kind, rest, _ := strings.Cut(sc.Text(), "\t")
+		if ended { // nothing after the end line
+			return tmCache{}
+		}
+		if kind, rest, _ := strings.Cut(sc.Text(), "\t"); kind == "Z" && header == tmCacheHeader {
+			if rest != fmt.Sprintf("%d\t%08x", lines, sum.Sum32()) {
+				return tmCache{}
+			}
+			ended = true
+			continue
+		}
+		kind, rest, _ := strings.Cut(line(), "\t")
+		lines++
 		f := strings.Split(rest, "\t")
 		switch {
 		case kind == "F" && len(f) == 2:
@@ -63,7 +94,7 @@ func readTMCache(r io.Reader) tmCache {
 			return tmCache{}
 		}
 	}
-	if sc.Err() != nil {
+	if sc.Err() != nil || !ended && header != tmCacheHeaderV1 {
 		return tmCache{}
 	}
 	if file != "" {
@@ -95,14 +126,20 @@ func loadTMCache(path string) (c tmCache, legacy bool) {
 }
 
 // writeTMCache writes c as readTMCache reads it, the files in order (as
-// an earlier mosty did; the index's delta, tm-<lang>.delta, is kept so).
+// an earlier mosty did; the index's delta, tm-<lang>.delta, is kept so),
+// and the end line.
 func writeTMCache(b *bufio.Writer, c tmCache) {
-	b.WriteString(tmCacheHeader + "\n" + cacheEscaper.Replace(c.Checks) + "\n")
+	sum := crc32.NewIEEE()
+	w := io.MultiWriter(b, sum)
+	io.WriteString(w, tmCacheHeader+"\n"+cacheEscaper.Replace(c.Checks)+"\n")
+	lines := 0
 	for _, rel := range sortedKeys(c.Files) {
 		f := c.Files[rel]
-		b.WriteString("F\t" + cacheEscaper.Replace(rel) + "\t" + index.FormatStamps([]index.Stamp{f.Stamp}) + "\n")
+		io.WriteString(w, "F\t"+cacheEscaper.Replace(rel)+"\t"+index.FormatStamps([]index.Stamp{f.Stamp})+"\n")
 		for _, e := range f.Entries {
-			b.WriteString("E\t" + cacheEscaper.Replace(e.Source) + "\t" + cacheEscaper.Replace(e.Translation) + "\t" + cacheEscaper.Replace(e.Origin) + "\n")
+			io.WriteString(w, "E\t"+cacheEscaper.Replace(e.Source)+"\t"+cacheEscaper.Replace(e.Translation)+"\t"+cacheEscaper.Replace(e.Origin)+"\n")
 		}
+		lines += 1 + len(f.Entries)
 	}
+	fmt.Fprintf(b, "Z\t%d\t%08x\n", lines, sum.Sum32())
 }
