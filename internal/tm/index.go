@@ -362,21 +362,22 @@ func OpenIndex(r io.ReaderAt, size int64) (*Index, error) {
 	x.checks = d.string()
 	x.n, x.heads = d.int(), d.int()
 	nf := d.int()
-	if d.err || nf > len(h) || x.n > int(size/recordSize) || x.heads > x.n {
+	// A file takes at least 3 bytes of the header: the table grows as it is
+	// read, not by the count it claims.
+	if d.err || nf > len(d.b)/3 || x.n > int(size/recordSize) || x.heads > x.n {
 		return nil, damaged("header")
 	}
-	x.files = make([]IndexedFile, nf)
-	x.first = make([]int32, nf+1)
 	total := 0
-	for i := range x.files {
-		x.files[i] = IndexedFile{Name: d.string(), Stamp: d.string(), count: d.int()}
-		x.first[i] = int32(total)
-		total += x.files[i].count
-		if d.err || total > x.n {
+	for i := range nf {
+		f := IndexedFile{Name: d.string(), Stamp: d.string(), count: d.int()}
+		if d.err || total+f.count > x.n || (i > 0 && f.Name <= x.files[i-1].Name) {
 			return nil, damaged("file table")
 		}
+		x.files = append(x.files, f)
+		x.first = append(x.first, int32(total))
+		total += f.count
 	}
-	x.first[nf] = int32(total)
+	x.first = append(x.first, int32(total))
 	x.exact.bits, x.shape.bits = d.int(), d.int()
 	var crcs [numSections]uint32
 	for k := range x.sec {

@@ -6,10 +6,12 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -185,6 +187,7 @@ func FuzzIndex(f *testing.F) {
 	}
 	f.Add(buf.Bytes())
 	f.Add([]byte(indexMagic))
+	f.Add(hugeFileTable(64 << 10))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		x, err := OpenIndex(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
@@ -389,7 +392,7 @@ func TestIndexRecordDamaged(t *testing.T) {
 		v         uint32
 		sources   []Source
 	}{
-		{"head flag cleared", 3, 20, 0, both},        // b/2 is a head: said not
+		{"head flag cleared", 3, 20, 0, both},         // b/2 is a head: said not
 		{"head flag set on a repeat", 2, 20, 1, both}, // b/1 repeats a/2
 		// a changed (masked): b/1 is its group's first now, not b/2.
 		{"next points elsewhere", 1, 12, 3, []Source{{Name: "a"}, {Name: "b", Indexed: true}}},
@@ -412,6 +415,51 @@ func TestIndexRecordDamaged(t *testing.T) {
 				if g, w := m.Lookup(q, 0, 5), want.Lookup(q, 0, 5); !reflect.DeepEqual(g, w) {
 					t.Errorf("lookup %q\n got %v\nwant %v", q, g, w)
 				}
+			}
+		})
+	}
+}
+
+// rawIndex is an index file of header h (its CRC right), and nothing
+// else.
+func rawIndex(h []byte) []byte {
+	b := []byte(indexMagic)
+	b = binary.LittleEndian.AppendUint32(b, indexVersion)
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(h)))
+	b = append(b, h...)
+	return binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(h))
+}
+
+// hugeFileTable is a header of hl bytes whose file table claims a file
+// per byte, all of them empty (and unnamed).
+func hugeFileTable(hl int) []byte {
+	h := appendString(nil, "")
+	h = binary.AppendUvarint(h, 0)             // entries
+	h = binary.AppendUvarint(h, 0)             // heads
+	h = binary.AppendUvarint(h, uint64(hl-16)) // files
+	return rawIndex(append(h, make([]byte, hl-len(h))...))
+}
+
+// TestOpenIndexFileTable: a file table is read as far as the bytes there
+// allow, in name order (a second unnamed file is damage), never
+// allocated by the count it claims.
+func TestOpenIndexFileTable(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{
+		{"a file per byte claimed", hugeFileTable(4 << 20)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			_, err := OpenIndex(bytes.NewReader(tc.data), int64(len(tc.data)))
+			runtime.ReadMemStats(&after)
+			if !errors.Is(err, ErrDamaged) {
+				t.Errorf("err %v, want ErrDamaged", err)
+			}
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4*uint64(len(tc.data))+1<<16 {
+				t.Errorf("%d bytes allocated to open %d bytes", alloc, len(tc.data))
 			}
 		})
 	}
