@@ -8,6 +8,7 @@ package glossary
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -29,6 +30,10 @@ type Term struct {
 type Glossary struct {
 	SourceLang string
 	Terms      []Term
+	// Sum is the SHA-256 of the bytes the terms were read from (of none
+	// when there was no file): what depends on the glossary is keyed by
+	// the very bytes read, not by a second read of the file.
+	Sum [sha256.Size]byte
 }
 
 type fileShape struct {
@@ -41,7 +46,7 @@ const maxFile = 64 << 20
 
 // Load reads path; a missing file is an empty glossary.
 func Load(path, sourceLang string) (*Glossary, error) {
-	g := &Glossary{SourceLang: sourceLang}
+	g := &Glossary{SourceLang: sourceLang, Sum: sha256.Sum256(nil)}
 	data, err := safefile.Read(path, maxFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return g, nil
@@ -49,6 +54,7 @@ func Load(path, sourceLang string) (*Glossary, error) {
 	if err != nil {
 		return nil, err
 	}
+	g.Sum = sha256.Sum256(data)
 	var shape fileShape
 	if err := toml.NewDecoder(bytes.NewReader(data)).Decode(&shape); err != nil {
 		var de *toml.DecodeError

@@ -53,7 +53,7 @@ func (w *Workspace) buildMemory(lang string, stamps stampSet, checks *qa.Checker
 	if err != nil {
 		return nil, err
 	}
-	fingerprint := w.checksFingerprint()
+	fingerprint := checksFingerprint(checks)
 	x, closer := openTMIndex(w.tmIndexPath(lang))
 	if x != nil && x.Checks() == fingerprint {
 		if sources, ok := memorySources(x, files); ok {
@@ -153,7 +153,7 @@ func openTMIndex(path string) (x *tm.Index, close func()) {
 // from the old index or an earlier mosty's cache when the file is as they
 // recorded it, or read; and returns the memory layered on it.
 func (w *Workspace) rewriteMemory(lang string, files []memoryFile, imported []tm.Entry, checks *qa.Checker, old *tm.Index) (*tm.Memory, error) {
-	fingerprint := w.checksFingerprint()
+	fingerprint := checksFingerprint(checks)
 	known := map[string]func() ([]tm.Entry, error){} // entries by slug and stamp
 	if old != nil && old.Checks() == fingerprint {
 		for i, f := range old.Files() {

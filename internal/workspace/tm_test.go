@@ -98,7 +98,7 @@ func TestMemoryCache(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			// What the earlier cache says wins over the file while the
 			// file's stamp is the same: a planted entry shows it is read.
-			c := tmCache{Checks: w.checksFingerprint(), Files: map[string]tmCacheFile{
+			c := tmCache{Checks: checksFingerprint(opChecker(t, w)), Files: map[string]tmCacheFile{
 				"locales/ru/art.toml": {Stamp: stamp, Entries: append(slices.Clone(first.Entries()), planted)},
 			}}
 			os.Remove(w.tmIndexPath("ru"))
@@ -124,17 +124,30 @@ func TestMemoryCache(t *testing.T) {
 	}
 }
 
+// opChecker is the checker an op makes memories with.
+func opChecker(t *testing.T, w *Workspace) *qa.Checker {
+	t.Helper()
+	g, err := w.newOp().glossary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &qa.Checker{Glossary: g, Errors: w.Config.Check.Errors}
+}
+
 // wholeMemory is the memory of lang made whole from the files, as mosty
 // made it before it kept an index.
 func wholeMemory(t *testing.T, w *Workspace, lang string) *tm.Memory {
 	t.Helper()
-	o := w.newOp()
-	stamps, err := o.listing()
+	return wholeMemoryWith(t, w, opChecker(t, w), lang)
+}
+
+// wholeMemoryWith is wholeMemory by checks.
+func wholeMemoryWith(t *testing.T, w *Workspace, checks *qa.Checker, lang string) *tm.Memory {
+	t.Helper()
+	stamps, err := w.newOp().listing()
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, _ := o.glossary()
-	checks := &qa.Checker{Glossary: g, Errors: w.Config.Check.Errors}
 	m := tm.New()
 	for _, slug := range stamps.slugs() {
 		entries, err := w.memoryOf(lang, slug, checks)
@@ -411,5 +424,36 @@ func TestMemoryDeltaCut(t *testing.T) {
 		if g, w := got.Entries(), want.Entries(); !slices.Equal(g, w) {
 			t.Fatalf("the delta cut at byte %d of %d read as whole:\n got %v\nwant %v", at, len(whole), g, w)
 		}
+	}
+}
+
+// TestMemoryGlossaryEditedDuringOp: glossary.toml edited between an op's
+// reading it for its checks and its making the memory: the memory kept
+// is filtered by the glossary read and keyed by it, so the next command,
+// with the new glossary, does not take it for its own.
+func TestMemoryGlossaryEditedDuringOp(t *testing.T) {
+	w, _ := setup(t)
+	stamps, err := w.newOp().listing()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := opChecker(t, w) // no glossary yet
+	forbid := "[[term]]\npl = \"zdanie\"\nru = \"предложение\"\nforbidden = { ru = [\"Перевод\"] }\n"
+	if err := os.WriteFile(w.Path("glossary.toml"), []byte(forbid), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.buildMemory("ru", stamps, checks); err != nil {
+		t.Fatal(err)
+	}
+	want := wholeMemory(t, w, "ru")
+	if before := len(want.Entries()); before == len(wholeMemoryWith(t, w, checks, "ru").Entries()) {
+		t.Fatalf("the glossary forbids nothing of the memory (%d entries): the test shows nothing", before)
+	}
+	got, err := w.Memory("ru") // the next command
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := got.Entries(), want.Entries(); !slices.Equal(g, w) {
+		t.Errorf("the next command's memory holds what its glossary forbids:\n got %v\nwant %v", g, w)
 	}
 }
