@@ -464,3 +464,44 @@ func TestOpenIndexFileTable(t *testing.T) {
 		})
 	}
 }
+
+// TestMemoryClose: Close closes the index's file (twice is nothing); a
+// lookup after finds nothing and says so, never taking the closed file
+// for damage (which would make the memory again).
+func TestMemoryClose(t *testing.T) {
+	_, b := writeIndexBytes(t, "c", smallFiles())
+	path := filepath.Join(t.TempDir(), "tm.idx")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := OpenIndex(f, int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := x.Layered([]Source{{Name: "a", Indexed: true}, {Name: "b", Indexed: true}}, func() (*Memory, error) {
+		t.Error("made again after Close")
+		return New(), nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m.Lookup("Dom stoi.", 100, 1); len(got) != 1 {
+		t.Fatalf("before Close found %v", got)
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Close(); err != nil {
+		t.Errorf("closed twice: %v", err)
+	}
+	if _, err := f.Stat(); err == nil {
+		t.Error("the index's file is still open")
+	}
+	if got := m.Lookup("Ulica jest nowa.", 100, 1); len(got) != 0 || m.Err() == nil {
+		t.Errorf("after Close found %v, Err %v", got, m.Err())
+	}
+}

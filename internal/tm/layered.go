@@ -2,7 +2,9 @@ package tm
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"sync"
@@ -42,6 +44,7 @@ type layer struct {
 	mu       sync.Mutex
 	full     *Memory // made by rebuild when the index turned out damaged
 	err      error
+	closed   bool // Close was called: a read that fails is no damage
 }
 
 type lookupKey struct {
@@ -206,6 +209,9 @@ func (l *layer) removeHead(e Entry) {
 func (l *layer) failed(damage error) *Memory {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if l.closed && l.full == nil {
+		l.full, l.err = New(), errors.New("tm: memory used after Close")
+	}
 	if l.full == nil {
 		full, err := l.rebuild()
 		if err != nil {
@@ -218,6 +224,30 @@ func (l *layer) failed(damage error) *Memory {
 		l.full = full
 	}
 	return l.full
+}
+
+// Close closes the file a memory made by Index.Layered reads its index
+// from (the reader given to OpenIndex, when it is an io.Closer); the
+// memory is not to be used after. Closing it again, or a memory without
+// an index, does nothing.
+func (m *Memory) Close() error {
+	if m.layer == nil {
+		return nil
+	}
+	l := m.layer
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		return nil
+	}
+	l.closed = true
+	if l.full != nil {
+		l.full.Close() // made again after damage: on a file of its own
+	}
+	if c, ok := l.x.r.(io.Closer); ok {
+		return c.Close()
+	}
+	return nil
 }
 
 // fallback is the memory made again after damage, if any.

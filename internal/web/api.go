@@ -91,6 +91,7 @@ func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f, c, err := s.segmentContext(slug, lang)
+	defer c.close()
 	if err != nil {
 		writeFailure(w, err)
 		return
@@ -129,8 +130,8 @@ func (s *Server) segmentContext(slug, lang string) (*catalog.File, *segmentConte
 	}
 	c := &segmentContext{slug: slug, lang: lang, file: s.store.rel(lang, slug), glossary: g, minMatch: s.store.ws.Config.TM.MinMatch,
 		checker: &qa.Checker{Glossary: g, Errors: s.store.checkErrors()}}
-	if m, err := s.store.memory(lang); err == nil {
-		c.memory = m
+	if m, release, err := s.store.memory(lang); err == nil {
+		c.memory, c.release = m, release
 	}
 	if a, err := s.store.article(slug); err == nil {
 		c.tags = tagsByID(src, a)

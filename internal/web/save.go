@@ -66,6 +66,7 @@ func (s *Server) putSegment(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_, c, err := s.segmentContext(slug, lang)
+	defer c.close()
 	if err != nil || c == nil {
 		if err == nil {
 			err = errNotFound
@@ -246,6 +247,7 @@ func (s *Server) checkSegment(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f, c, err := s.segmentContext(slug, lang)
+	defer c.close()
 	if err != nil {
 		writeFailure(w, err)
 		return

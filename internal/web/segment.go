@@ -68,8 +68,17 @@ type segmentContext struct {
 	tags             map[string][]article.Tag // placeholders' markup by segment id; missing when the source cannot be read
 	glossary         *glossary.Glossary
 	memory           *tm.Memory // nil: no matches
+	release          func()     // of memory: see close
 	minMatch         int
 	checker          *qa.Checker
+}
+
+// close releases the context's memory (nil: nothing to release); the
+// caller of Server.segmentContext defers it.
+func (c *segmentContext) close() {
+	if c != nil && c.release != nil {
+		c.release()
+	}
 }
 
 // view makes the API's view of a unit.

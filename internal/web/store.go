@@ -39,7 +39,7 @@ type store struct {
 	summaries  map[string]cachedSummary // the start page's lines, by locale file ("ru/slug"); see summaries.go
 	unsaved    int                      // lines kept since the summaries were saved
 	savedWhole bool                     // they were saved with a line for every article
-	memories   map[string]cachedMemory  // by language
+	memories   map[string]*cachedMemory // by language
 	queues     map[string]*queue        // saves waiting, by "lang/slug"
 	gloss      cachedGlossary
 }
@@ -90,9 +90,13 @@ type cachedArticle struct {
 	art   *article.Article
 }
 
+// A cachedMemory is a language's memory as last built, with the requests
+// using it: one replaced is closed (its index file) once none does.
 type cachedMemory struct {
-	built time.Time
-	mem   *tm.Memory
+	built    time.Time
+	mem      *tm.Memory
+	users    int  // under store.mu
+	replaced bool // under store.mu
 }
 
 // memoryTTL is how long a language's translation memory is used before
@@ -106,7 +110,7 @@ func openStore(dir string) (*store, error) {
 	}
 	return &store{dir: dir, ws: w, lockWait: 5 * time.Second, files: newLRU[cachedFile](keepFiles),
 		articles: newLRU[cachedArticle](keepArticles), summaries: loadSummaries(w.Path(".mosty", summariesName)),
-		memories: map[string]cachedMemory{}, queues: map[string]*queue{}}, nil
+		memories: map[string]*cachedMemory{}, queues: map[string]*queue{}}, nil
 }
 
 // settings are the workspace's languages and name.
@@ -334,28 +338,51 @@ func (s *store) keepSummary(file string, c cachedSummary) {
 
 // memory returns lang's translation memory, built again from the files
 // (through the workspace's cache of them) when it is older than
-// memoryTTL: a save shows up in the matches a few seconds later.
-func (s *store) memory(lang string) (*tm.Memory, error) {
+// memoryTTL: a save shows up in the matches a few seconds later. The
+// caller calls release when done with it.
+func (s *store) memory(lang string) (m *tm.Memory, release func(), err error) {
 	s.memMu.Lock() // one build at a time; the others wait for it
 	defer s.memMu.Unlock()
 	s.mu.Lock()
 	c, ok := s.memories[lang]
-	s.mu.Unlock()
 	if ok && time.Since(c.built) < memoryTTL {
-		return c.mem, nil
+		c.users++
+		s.mu.Unlock()
+		return c.mem, s.releaser(c), nil
 	}
+	s.mu.Unlock()
 	w, err := workspace.Open(s.dir) // a fresh operation: no memory kept from the last
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	m, err := w.Memory(lang)
-	if err != nil {
-		return nil, err
+	if m, err = w.Memory(lang); err != nil {
+		return nil, nil, err
 	}
+	c = &cachedMemory{built: time.Now(), mem: m, users: 1}
 	s.mu.Lock()
-	s.memories[lang] = cachedMemory{built: time.Now(), mem: m}
+	if old := s.memories[lang]; old != nil {
+		old.replaced = true
+		if old.users == 0 {
+			old.mem.Close()
+		}
+	}
+	s.memories[lang] = c
 	s.mu.Unlock()
-	return m, nil
+	return m, s.releaser(c), nil
+}
+
+// releaser is the release of one use of c.
+func (s *store) releaser(c *cachedMemory) func() {
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			if c.users--; c.users == 0 && c.replaced {
+				c.mem.Close()
+			}
+		})
+	}
 }
 
 // article extracts an article's original, for the markup behind its

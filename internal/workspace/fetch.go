@@ -76,6 +76,7 @@ func (w *Workspace) Fetch(ctx context.Context, f *acquire.Fetcher, opts FetchOpt
 	if err != nil {
 		return nil, err
 	}
+	defer im.o.close()
 	run := &fetchRun{w: w, f: f, opts: opts, im: im, site: newSite(opts.List, opts.Hosts)}
 	targets := make([]fetchTarget, 0, len(opts.URLs))
 	for _, u := range opts.URLs {

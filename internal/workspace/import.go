@@ -62,6 +62,7 @@ func (w *Workspace) ImportEach(paths []string, each func(ImportResult)) error {
 	if err != nil {
 		return err
 	}
+	defer im.o.close()
 	for chunk := range slices.Chunk(files, importChunk) {
 		var srcs []*acquire.Source
 		for _, f := range chunk {
@@ -90,6 +91,7 @@ func (w *Workspace) ImportSources(srcs []*acquire.Source) ([]ImportResult, error
 	if err != nil {
 		return nil, err
 	}
+	defer im.o.close()
 	var results []ImportResult
 	if err := im.add(srcs, nil, func(r ImportResult) { results = append(results, r) }); err != nil {
 		return results, err

@@ -15,7 +15,8 @@ import (
 // stamps of the files as it found them, the translation memories, the
 // glossary and the segmenter. Every exported method that runs stages
 // starts its own with w.newOp() and passes it down; it ends with the
-// call, so nothing one command read is seen by the next.
+// call, so nothing one command read is seen by the next (an op that made
+// memories is closed: o.close).
 //
 // Its methods are safe for concurrent use: a build extracts articles on
 // all cores with one op.
@@ -86,6 +87,19 @@ func (o *op) memory(lang string) (*tm.Memory, error) {
 	}
 	o.mu.Unlock()
 	return made()
+}
+
+// close closes the memories the op made (their index files).
+func (o *op) close() {
+	o.mu.Lock()
+	made := o.memories
+	o.memories = nil
+	o.mu.Unlock()
+	for _, m := range made {
+		if m, err := m(); err == nil {
+			m.Close()
+		}
+	}
 }
 
 // makeMemory makes the memory of lang from the files the op listed.

@@ -32,7 +32,8 @@ func (w *Workspace) Preview(slug string) (*site.Article, error) {
 }
 
 // Memory returns the translation memory of lang: every translated or
-// reviewed segment of the workspace as the files are now.
+// reviewed segment of the workspace as the files are now. The caller
+// closes it (tm.Memory.Close) when done: it holds its index file open.
 func (w *Workspace) Memory(lang string) (*tm.Memory, error) {
 	return w.newOp().memory(lang)
 }

@@ -80,6 +80,7 @@ func (w *Workspace) Sync(opts SyncOptions) (*SyncReport, error) {
 		return nil, err
 	}
 	o := w.newOp()
+	defer o.close()
 	idx, err := w.loadIndex()
 	if err != nil {
 		return nil, err

@@ -64,7 +64,7 @@ func (w *Workspace) buildMemory(lang string, stamps stampSet, checks *qa.Checker
 			sources = append(sources, tm.Source{Name: MemoryDir, Entries: imported})
 			m, err := x.Layered(sources, func() (*tm.Memory, error) { return w.remakeMemory(lang, files, imported, checks) })
 			if err == nil {
-				return m, nil
+				return m, nil // it holds the index's file: Close
 			}
 		}
 	}
@@ -192,15 +192,16 @@ func (w *Workspace) rewriteMemory(lang string, files []memoryFile, imported []tm
 		os.Remove(legacyPath)
 		os.Remove(legacyPath + ".json")
 		os.Remove(w.Path(".mosty", "tm-"+lang+".delta")) // what it held is in the index
-		if x, _ := openTMIndex(path); x != nil {
+		if x, closer := openTMIndex(path); x != nil {
 			sources := make([]tm.Source, len(files), len(files)+1)
 			for i, f := range files {
 				sources[i] = tm.Source{Name: f.slug, Indexed: true}
 			}
 			sources = append(sources, tm.Source{Name: MemoryDir, Entries: imported})
 			if m, err := x.Layered(sources, func() (*tm.Memory, error) { return w.remakeMemory(lang, files, imported, checks) }); err == nil {
-				return m, nil
+				return m, nil // it holds the index's file: Close
 			}
+			closer()
 		}
 	}
 	// Not written (a read-only workspace): the memory is made whole.
@@ -255,6 +256,7 @@ func (w *Workspace) Lookup(lang, text string, min int) ([]tm.Match, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer m.Close()
 	matches := m.Lookup(text, min, 10)
 	return matches, memoryErr(lang, m)
 }
@@ -266,6 +268,7 @@ func (w *Workspace) Search(lang, phrase string, limit int) ([]tm.Entry, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer m.Close()
 	entries := m.Search(phrase, limit)
 	return entries, memoryErr(lang, m)
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -455,5 +456,68 @@ func TestMemoryGlossaryEditedDuringOp(t *testing.T) {
 	}
 	if g, w := got.Entries(), want.Entries(); !slices.Equal(g, w) {
 		t.Errorf("the next command's memory holds what its glossary forbids:\n got %v\nwant %v", g, w)
+	}
+}
+
+// TestMemoryClosesIndex: tm lookup and search, a memory closed, and a
+// sync that pre-filled from the memory leave no file open on the index
+// (mosty serve makes a memory every few seconds).
+func TestMemoryClosesIndex(t *testing.T) {
+	w, _ := setup(t)
+	if _, err := os.Stat("/proc/self/fd"); err != nil {
+		t.Skip("no /proc/self/fd to count open files")
+	}
+	m, err := w.Memory("ru") // the index written
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Close()
+	idx, err := filepath.EvalSymlinks(w.tmIndexPath("ru"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	openOnIndex := func() int {
+		n := 0
+		d, _ := os.ReadDir("/proc/self/fd")
+		for _, e := range d {
+			if l, _ := os.Readlink("/proc/self/fd/" + e.Name()); l == idx || l == idx+" (deleted)" { // or one written again since
+				n++
+			}
+		}
+		return n
+	}
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name string
+		use  func(i int) error
+	}{
+		{"lookup", func(int) error { _, err := w.Lookup("ru", "Pierwsze zdanie o klastrze.", 0); return err }},
+		{"search", func(int) error { _, err := w.Search("ru", "zdanie", 0); return err }},
+		{"memory closed", func(int) error {
+			m, err := w.Memory("ru")
+			if err == nil {
+				err = m.Close()
+			}
+			return err
+		}},
+		{"import pre-filled", func(i int) error { // a new article's sentence found in the memory
+			p := filepath.Join(dir, fmt.Sprintf("new%d.txt", i))
+			os.WriteFile(p, []byte(fmt.Sprintf("Nowy %d\n\n2018-01-10\n\nPierwsze zdanie o klastrze.\n", i)), 0o644)
+			_, err := w.Import([]string{p})
+			return err
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// No collection meanwhile: its finalizers close lost files.
+			defer debug.SetGCPercent(debug.SetGCPercent(-1))
+			for i := range 20 {
+				if err := tc.use(i); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if n := openOnIndex(); n != 0 {
+				t.Errorf("%d files open on the index after 20 uses", n)
+			}
+		})
 	}
 }
