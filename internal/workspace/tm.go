@@ -25,6 +25,13 @@ import (
 // the imports before it. An earlier mosty kept the memory as lines in
 // tm-<lang> (or JSON in tm-<lang>.json): read once to make the index, then
 // removed.
+//
+// The index and the delta are caches, written by commands with or without
+// the workspace lock (tm lookup, export, serve take none), each write
+// whole or not at all (safefile: a temporary file renamed); a lock
+// holder's cleaning after a crash removes only temporary files, so it can
+// make such a write fail, never leave half of one: the memory is then
+// made from the files and the next command writes the cache again.
 var tmRewriteShare = 20 // a variable so tests can set it
 
 func (w *Workspace) tmIndexPath(lang string) string { return w.Path(".mosty", "tm-"+lang+".idx") }

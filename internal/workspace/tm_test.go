@@ -521,3 +521,52 @@ func TestMemoryClosesIndex(t *testing.T) {
 		})
 	}
 }
+
+// TestMemoryCachesWithoutLock: the memory's index and delta are caches
+// that commands without the workspace lock (tm lookup, export, serve)
+// write too, atomically; a lock holder's cleaning after a crash, which
+// removes temporary files, at most makes such a write fail: the lookup
+// still answers from the files, and the index left is whole.
+func TestMemoryCachesWithoutLock(t *testing.T) {
+	w, _ := setup(t)
+	want := wholeMemory(t, w, "ru")
+	q := want.Entries()[0].Source
+	wantMatch := want.Lookup(q, 0, 10)
+	done := make(chan struct{})
+	cleaned := make(chan int)
+	go func() { // a lock holder finding no clean mark, again and again
+		n := 0
+		for {
+			select {
+			case <-done:
+				cleaned <- n
+				return
+			default:
+				if err := w.cleanLeftovers(); err != nil {
+					t.Error(err)
+				}
+				n++
+			}
+		}
+	}()
+	for range 100 {
+		os.Remove(w.tmIndexPath("ru")) // every lookup writes the index again
+		got, err := w.Lookup("ru", q, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, wantMatch) {
+			t.Fatalf("lookup %q\n got %v\nwant %v", q, got, wantMatch)
+		}
+	}
+	close(done)
+	t.Logf("cleaned %d times", <-cleaned)
+	m, err := w.Memory("ru")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if g, w := m.Entries(), want.Entries(); !slices.Equal(g, w) || m.Err() != nil {
+		t.Errorf("entries after\n got %v\nwant %v (err %v)", g, w, m.Err())
+	}
+}
