@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
@@ -121,19 +122,17 @@ func generatedWorkspace(t *testing.T, n int) *workspace.Workspace {
 // .mosty/exports/ (nil when none).
 func exportFile(t *testing.T, w *workspace.Workspace, opts workspace.ExportOptions) ([]byte, []byte) {
 	t.Helper()
-	x, err := w.Export(opts)
+	var b bytes.Buffer
+	x, err := w.Export(opts, &b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := w.SaveExportBase(x.Base); err != nil {
-		t.Fatal(err)
-	}
-	if x.Base == nil {
-		return x.Data, nil
+	if !x.Recorded {
+		return b.Bytes(), nil
 	}
 	base, err := os.ReadFile(filepath.Join(w.Dir, ".mosty", "exports", x.ID+".json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return x.Data, base
+	return b.Bytes(), base
 }

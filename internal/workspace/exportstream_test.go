@@ -1,6 +1,8 @@
 package workspace
 
 import (
+	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -88,19 +90,53 @@ func writeDiffable(t *testing.T, golden string, data []byte) {
 // keeps in .mosty/exports/, read back as merge reads it.
 func exportBytes(t *testing.T, w *Workspace, opts ExportOptions) ([]byte, *catalog.ExportBase) {
 	t.Helper()
-	x, err := w.Export(opts)
+	var b bytes.Buffer
+	x, err := w.Export(opts, &b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := w.SaveExportBase(x.Base); err != nil {
-		t.Fatal(err)
-	}
-	if x.Base == nil {
-		return x.Data, nil
+	if !x.Recorded {
+		return b.Bytes(), nil
 	}
 	base, err := w.exportBase(x.ID)
 	if err != nil || base == nil {
 		t.Fatalf("reading the record back: %v", err)
 	}
-	return x.Data, base
+	return b.Bytes(), base
+}
+
+// TestExportWriteFails: when the file an export writes to fails midway,
+// Export says so with a WriteError (for the caller to name its file) and
+// keeps no record of the export.
+func TestExportWriteFails(t *testing.T) {
+	w := demoWorkspace(t)
+	for _, format := range []string{"xliff", "xliff12", "po", "tmx", "go-i18n"} {
+		t.Run(format, func(t *testing.T) {
+			out := &failingWriter{room: 100}
+			_, err := w.Export(ExportOptions{Format: format, Lang: "ru"}, out)
+			var we *WriteError
+			if !errors.As(err, &we) || !errors.Is(err, errDiskFull) {
+				t.Fatalf("err = %v, want a WriteError of the writer's", err)
+			}
+			records, _ := filepath.Glob(w.Path(".mosty", "exports", "*"))
+			if len(records) != 0 {
+				t.Errorf("records kept of a failed export: %v", records)
+			}
+		})
+	}
+}
+
+var errDiskFull = errors.New("no space left on device")
+
+// failingWriter takes room bytes, then fails.
+type failingWriter struct{ room int }
+
+func (f *failingWriter) Write(p []byte) (int, error) {
+	if len(p) > f.room {
+		n := f.room
+		f.room = 0
+		return n, errDiskFull
+	}
+	f.room -= len(p)
+	return len(p), nil
 }
