@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -77,23 +79,9 @@ func runExport(_ context.Context, e *env, o exportOpts) error {
 	if err != nil {
 		return err
 	}
-	x, err := w.Export(workspace.ExportOptions{Format: o.format, Lang: lang, Slugs: slugs, Statuses: statuses})
+	x, err := writeExport(e, w, workspace.ExportOptions{Format: o.format, Lang: lang, Slugs: slugs, Statuses: statuses}, o.out)
 	if err != nil {
 		return err
-	}
-	switch {
-	case o.format == "omegat":
-		err = writeFolder(userPath(o.out), x.Files)
-	case o.out != "":
-		err = safefile.Write(userPath(o.out), x.Data, safefile.Options{Sync: true})
-	default:
-		_, err = e.stdout.Write(x.Data)
-	}
-	if err != nil {
-		return err
-	}
-	if err := w.SaveExportBase(x.Base); err != nil {
-		return fmt.Errorf("keeping the record of export %s: %w", x.ID, err)
 	}
 	if o.out != "" {
 		fmt.Fprintf(e.stdout, "wrote %s: %s\n", o.out, exportSummary(x))
@@ -101,17 +89,40 @@ func runExport(_ context.Context, e *env, o exportOpts) error {
 	return nil
 }
 
+// writeExport writes an export as it is made: to the file out
+// atomically (a failed export leaves the file as it was), to stdout when
+// out is "", or as an OmegaT project folder. An error of the workspace
+// comes back as it is; one of writing names the file.
+func writeExport(e *env, w *workspace.Workspace, opts workspace.ExportOptions, out string) (*workspace.Export, error) {
+	switch {
+	case opts.Format == "omegat":
+		x, err := w.Export(opts, nil)
+		if err != nil {
+			return nil, err
+		}
+		return x, writeFolder(userPath(out), x.Files)
+	case out == "":
+		return w.Export(opts, e.stdout)
+	}
+	var x *workspace.Export
+	var failed error
+	err := safefile.WriteFunc(userPath(out), safefile.Options{Sync: true}, func(b *bufio.Writer) error {
+		x, failed = w.Export(opts, b)
+		return failed
+	})
+	if we := (*workspace.WriteError)(nil); failed != nil && !errors.As(failed, &we) {
+		return nil, failed
+	}
+	return x, err
+}
+
 // exportSummary counts what an export holds: "14 segments of 2 articles,
 // export 20171213T100000Z-1a2b3c".
 func exportSummary(x *workspace.Export) string {
-	if x.Base == nil {
+	if !x.Recorded {
 		return "every done translation"
 	}
-	n := 0
-	for _, units := range x.Base.Units {
-		n += len(units)
-	}
-	return fmt.Sprintf("%d segments of %d articles, export %s", n, len(x.Base.Units), x.ID)
+	return fmt.Sprintf("%d segments of %d articles, export %s", x.Segments, x.Articles, x.ID)
 }
 
 // parseStatuses reads --status: statuses separated by commas.

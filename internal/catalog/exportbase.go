@@ -3,6 +3,7 @@ package catalog
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"time"
 )
 
@@ -68,4 +69,73 @@ func DecodeExportBase(data []byte) (*ExportBase, error) {
 		return nil, fmt.Errorf("an export record: %w", err)
 	}
 	return &b, nil
+}
+
+// An ExportBaseWriter writes an export's record an article at a time,
+// the bytes Encode writes of the whole record when the articles come in
+// the order of their slugs (DecodeExportBase reads it either way), so
+// that an export of 100,000 articles never holds its record whole.
+type ExportBaseWriter struct {
+	w    io.Writer
+	n    int // articles written
+	segs int // segments written
+	err  error
+}
+
+// NewExportBaseWriter starts the record of b (its units are not
+// written: Article writes them).
+func NewExportBaseWriter(w io.Writer, b *ExportBase) *ExportBaseWriter {
+	head, err := json.Marshal(ExportBase{ID: b.ID, Lang: b.Lang, Format: b.Format, Time: b.Time, Units: map[string]map[string]Exported{}})
+	x := &ExportBaseWriter{w: w, err: err}
+	if err == nil {
+		// head ends in "{}}": the empty units and the record's end.
+		x.write(head[:len(head)-2])
+	}
+	return x
+}
+
+// Articles and Segments are how many the record holds so far.
+func (x *ExportBaseWriter) Articles() int { return x.n }
+
+// Segments: see Articles.
+func (x *ExportBaseWriter) Segments() int { return x.segs }
+
+// Article records an article's units as exported; one without units is
+// left out, as Add leaves it.
+func (x *ExportBaseWriter) Article(slug string, units map[string]Exported) error {
+	if len(units) == 0 || x.err != nil {
+		return x.err
+	}
+	key, err := json.Marshal(slug)
+	if err != nil {
+		return err
+	}
+	value, err := json.Marshal(units)
+	if err != nil {
+		return err
+	}
+	if x.n > 0 {
+		x.write([]byte{','})
+	}
+	x.write(key)
+	x.write([]byte{':'})
+	x.write(value)
+	x.n++
+	x.segs += len(units)
+	return x.err
+}
+
+// Err is the first error of the writer underneath; nil when none.
+func (x *ExportBaseWriter) Err() error { return x.err }
+
+// Close ends the record.
+func (x *ExportBaseWriter) Close() error {
+	x.write([]byte("}}"))
+	return x.err
+}
+
+func (x *ExportBaseWriter) write(p []byte) {
+	if x.err == nil {
+		_, x.err = x.w.Write(p)
+	}
 }

@@ -46,7 +46,7 @@ func (p OmegaTProject) Files() (map[string][]byte, error) {
 			continue
 		}
 		var b bytes.Buffer
-		if err := writeXLIFF12(&b, []Doc{d}, p.SourceLang, p.Lang, true); err != nil {
+		if err := writeAll(newXLIFF12Writer(&b, p.SourceLang, p.Lang, true), []Doc{d}); err != nil {
 			return nil, err
 		}
 		files["source/"+d.Slug+".xlf"] = b.Bytes()

@@ -24,36 +24,41 @@ var pluralForms = map[string]string{
 // matches and the translator's comments and keys; fuzzy units carry
 // "#, fuzzy" and "#| msgid" with the previous source.
 func WritePO(w io.Writer, docs []Doc, lang string) error {
-	b := bufio.NewWriter(w)
-	pf := pluralForms[lang]
-	if pf == "" {
-		pf = pluralForms["en"]
-	}
-	exportID := ""
-	if len(docs) > 0 {
-		exportID = docs[0].ExportID
-	}
-	fmt.Fprintf(b, "msgid \"\"\nmsgstr \"\"\n\"Project-Id-Version: mosty\\n\"\n\"Language: %s\\n\"\n\"Language-Team: %s\\n\"\n\"MIME-Version: 1.0\\n\"\n"+
-		"\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Content-Transfer-Encoding: 8bit\\n\"\n\"Plural-Forms: %s\\n\"\n", lang, lang, pf)
-	if exportID != "" {
-		fmt.Fprintf(b, "\"X-Mosty-Export: %s\\n\"\n", exportID)
-	}
-	for _, d := range docs {
-		for _, u := range d.Units {
-			b.WriteString("\n")
-			writePOComments(b, d, u)
-			if u.Status == catalog.Fuzzy {
-				b.WriteString("#, fuzzy\n")
-				if u.PreviousSource != "" {
-					writePOString(b, "#| msgid ", u.PreviousSource)
-				}
-			}
-			writePOString(b, "msgctxt ", d.Slug+"/"+u.ID)
-			writePOString(b, "msgid ", u.Source)
-			writePOString(b, "msgstr ", u.Translation)
+	return writeAll(NewPOWriter(w, lang), docs)
+}
+
+// NewPOWriter writes what WritePO writes, a document at a time; the
+// header's export id is the first document's.
+func NewPOWriter(w io.Writer, lang string) DocWriter {
+	start := func(b *bufio.Writer, first *Doc) {
+		pf := pluralForms[lang]
+		if pf == "" {
+			pf = pluralForms["en"]
+		}
+		fmt.Fprintf(b, "msgid \"\"\nmsgstr \"\"\n\"Project-Id-Version: mosty\\n\"\n\"Language: %s\\n\"\n\"Language-Team: %s\\n\"\n\"MIME-Version: 1.0\\n\"\n"+
+			"\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Content-Transfer-Encoding: 8bit\\n\"\n\"Plural-Forms: %s\\n\"\n", lang, lang, pf)
+		if first != nil && first.ExportID != "" {
+			fmt.Fprintf(b, "\"X-Mosty-Export: %s\\n\"\n", first.ExportID)
 		}
 	}
-	return b.Flush()
+	return newDocWriter(w, start, writePODoc, "")
+}
+
+// writePODoc writes a document's units as entries.
+func writePODoc(b *bufio.Writer, d Doc) {
+	for _, u := range d.Units {
+		b.WriteString("\n")
+		writePOComments(b, d, u)
+		if u.Status == catalog.Fuzzy {
+			b.WriteString("#, fuzzy\n")
+			if u.PreviousSource != "" {
+				writePOString(b, "#| msgid ", u.PreviousSource)
+			}
+		}
+		writePOString(b, "msgctxt ", d.Slug+"/"+u.ID)
+		writePOString(b, "msgid ", u.Source)
+		writePOString(b, "msgstr ", u.Translation)
+	}
 }
 
 // writePOComments writes a unit's extracted comments: what gettext tools

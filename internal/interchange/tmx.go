@@ -1,6 +1,7 @@
 package interchange
 
 import (
+	"bufio"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -19,25 +20,45 @@ type TMXUnit struct {
 // WriteTMX writes translation units as TMX 1.4b: a <tu> per sentence with
 // a <tuv> per language, placeholders as <bpt>/<ept> pairs and <ph>.
 func WriteTMX(w io.Writer, units []TMXUnit, srcLang string, langs []string) error {
-	var b strings.Builder
-	b.WriteString(xml.Header)
-	b.WriteString(`<!DOCTYPE tmx SYSTEM "tmx14.dtd">` + "\n")
-	b.WriteString(`<tmx version="1.4">` + "\n")
-	fmt.Fprintf(&b, `  <header creationtool="mosty" creationtoolversion="1" segtype="sentence" o-tmf="mosty" adminlang="en" srclang="%s" datatype="html"/>`+"\n", esc(srcLang))
-	b.WriteString("  <body>\n")
+	t := NewTMXWriter(w, srcLang, langs)
+	if err := t.Units(units); err != nil {
+		return err
+	}
+	return t.Close()
+}
+
+// A TMXWriter writes what WriteTMX writes, an article's units at a time.
+type TMXWriter struct {
+	*streamWriter
+	langs []string // the source language, then the others
+}
+
+// NewTMXWriter starts a TMX file of srcLang and langs.
+func NewTMXWriter(w io.Writer, srcLang string, langs []string) *TMXWriter {
+	start := func(b *bufio.Writer, _ *Doc) {
+		b.WriteString(xml.Header)
+		b.WriteString(`<!DOCTYPE tmx SYSTEM "tmx14.dtd">` + "\n")
+		b.WriteString(`<tmx version="1.4">` + "\n")
+		fmt.Fprintf(b, `  <header creationtool="mosty" creationtoolversion="1" segtype="sentence" o-tmf="mosty" adminlang="en" srclang="%s" datatype="html"/>`+"\n", esc(srcLang))
+		b.WriteString("  <body>\n")
+	}
+	return &TMXWriter{newStreamWriter(w, start, "  </body>\n</tmx>\n"), append([]string{srcLang}, langs...)}
+}
+
+// Units writes translation units: a <tu> each, a <tuv> per language.
+func (t *TMXWriter) Units(units []TMXUnit) error {
+	t.begin(nil)
 	for _, u := range units {
-		fmt.Fprintf(&b, `    <tu tuid="%s">`+"\n", esc(u.ID))
-		fmt.Fprintf(&b, "      <prop type=\"x-kind\">%s</prop>\n", esc(u.Kind))
-		for _, l := range append([]string{srcLang}, langs...) {
-			if t, ok := u.Texts[l]; ok && t != "" {
-				fmt.Fprintf(&b, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", esc(l), tmxSeg(t))
+		fmt.Fprintf(t.b, `    <tu tuid="%s">`+"\n", esc(u.ID))
+		fmt.Fprintf(t.b, "      <prop type=\"x-kind\">%s</prop>\n", esc(u.Kind))
+		for _, l := range t.langs {
+			if text, ok := u.Texts[l]; ok && text != "" {
+				fmt.Fprintf(t.b, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", esc(l), tmxSeg(text))
 			}
 		}
-		b.WriteString("    </tu>\n")
+		t.b.WriteString("    </tu>\n")
 	}
-	b.WriteString("  </body>\n</tmx>\n")
-	_, err := io.WriteString(w, b.String())
-	return err
+	return t.out.err
 }
 
 // tmxSeg writes placeholder text with TMX inline elements, which hold the
@@ -58,18 +79,23 @@ func tmxSeg(s string) string {
 // message per translated segment, its id "slug.segment", so a Go program
 // can load the translations with go-i18n as they are.
 func WriteGoI18n(w io.Writer, docs []Doc) error {
-	var b strings.Builder
-	b.WriteString("# go-i18n messages exported by mosty: article segments by \"slug.segment-id\".\n")
-	for _, d := range docs {
+	return writeAll(NewGoI18nWriter(w), docs)
+}
+
+// NewGoI18nWriter writes what WriteGoI18n writes, a document at a time.
+func NewGoI18nWriter(w io.Writer) DocWriter {
+	start := func(b *bufio.Writer, _ *Doc) {
+		b.WriteString("# go-i18n messages exported by mosty: article segments by \"slug.segment-id\".\n")
+	}
+	doc := func(b *bufio.Writer, d Doc) {
 		for _, u := range d.Units {
 			if u.Translation == "" || !u.Status.Done() {
 				continue
 			}
-			fmt.Fprintf(&b, "\n[%s]\ndescription = %s\nother = %s\n", tomlQuote(d.Slug+"."+u.ID), tomlQuote(u.Kind+": "+u.Source), tomlQuote(u.Translation))
+			fmt.Fprintf(b, "\n[%s]\ndescription = %s\nother = %s\n", tomlQuote(d.Slug+"."+u.ID), tomlQuote(u.Kind+": "+u.Source), tomlQuote(u.Translation))
 		}
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return newDocWriter(w, start, doc, "")
 }
 
 func tomlQuote(s string) string {

@@ -1,10 +1,10 @@
 package interchange
 
 import (
+	"bufio"
 	"encoding/xml"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
 )
@@ -16,39 +16,46 @@ import (
 // and the translator's comments and keys, and <alt-trans> for the
 // previous source (alttranstype previous-version) and memory matches.
 func WriteXLIFF12(w io.Writer, docs []Doc, srcLang, lang string) error {
-	return writeXLIFF12(w, docs, srcLang, lang, false)
+	return writeAll(NewXLIFF12Writer(w, srcLang, lang), docs)
 }
 
-// writeXLIFF12 writes XLIFF 1.2; with sourceCopies (for OmegaT, whose
+// NewXLIFF12Writer writes what WriteXLIFF12 writes, a document at a time.
+func NewXLIFF12Writer(w io.Writer, srcLang, lang string) DocWriter {
+	return newXLIFF12Writer(w, srcLang, lang, false)
+}
+
+// newXLIFF12Writer writes XLIFF 1.2; with sourceCopies (for OmegaT, whose
 // filter translates the text it finds in <target>) every target holds a
 // copy of the source, without a state, and no <alt-trans>.
-func writeXLIFF12(w io.Writer, docs []Doc, srcLang, lang string, sourceCopies bool) error {
-	var b strings.Builder
-	b.WriteString(xml.Header)
-	b.WriteString(`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">` + "\n")
-	for _, d := range docs {
-		if len(d.Units) == 0 {
-			continue
-		}
-		fmt.Fprintf(&b, `  <file original="%s" source-language="%s" target-language="%s" datatype="html" xml:space="preserve">`+"\n", esc(d.Slug), esc(srcLang), esc(lang))
-		b.WriteString("    <header>")
-		if d.ExportID != "" {
-			fmt.Fprintf(&b, `<phase-group><phase phase-name="%s" process-name="mosty-export" tool-id="mosty"/></phase-group>`, esc(d.ExportID))
-		}
-		b.WriteString(`<tool tool-id="mosty" tool-name="mosty"/>`)
-		fmt.Fprintf(&b, `<note from="title">%s</note></header>`+"\n", esc(d.Title))
-		b.WriteString("    <body>\n")
-		for _, u := range d.Units {
-			writeUnit12(&b, d, u, sourceCopies)
-		}
-		b.WriteString("    </body>\n  </file>\n")
+func newXLIFF12Writer(w io.Writer, srcLang, lang string, sourceCopies bool) DocWriter {
+	start := func(b *bufio.Writer, _ *Doc) {
+		b.WriteString(xml.Header)
+		b.WriteString(`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">` + "\n")
 	}
-	b.WriteString("</xliff>\n")
-	_, err := io.WriteString(w, b.String())
-	return err
+	doc := func(b *bufio.Writer, d Doc) { writeFile12(b, d, srcLang, lang, sourceCopies) }
+	return newDocWriter(w, start, doc, "</xliff>\n")
 }
 
-func writeUnit12(b *strings.Builder, d Doc, u catalog.Unit, sourceCopies bool) {
+// writeFile12 writes a document as a <file>; none without units.
+func writeFile12(b *bufio.Writer, d Doc, srcLang, lang string, sourceCopies bool) {
+	if len(d.Units) == 0 {
+		return
+	}
+	fmt.Fprintf(b, `  <file original="%s" source-language="%s" target-language="%s" datatype="html" xml:space="preserve">`+"\n", esc(d.Slug), esc(srcLang), esc(lang))
+	b.WriteString("    <header>")
+	if d.ExportID != "" {
+		fmt.Fprintf(b, `<phase-group><phase phase-name="%s" process-name="mosty-export" tool-id="mosty"/></phase-group>`, esc(d.ExportID))
+	}
+	b.WriteString(`<tool tool-id="mosty" tool-name="mosty"/>`)
+	fmt.Fprintf(b, `<note from="title">%s</note></header>`+"\n", esc(d.Title))
+	b.WriteString("    <body>\n")
+	for _, u := range d.Units {
+		writeUnit12(b, d, u, sourceCopies)
+	}
+	b.WriteString("    </body>\n  </file>\n")
+}
+
+func writeUnit12(b *bufio.Writer, d Doc, u catalog.Unit, sourceCopies bool) {
 	ctx := d.Context[u.ID]
 	fmt.Fprintf(b, `      <trans-unit id="%s" resname="%s">`+"\n", esc(d.Slug+"/"+u.ID), esc(u.ID))
 	fmt.Fprintf(b, "        <source>%s</source>\n", toXML(u.Source, xliff1Codes))
@@ -74,7 +81,7 @@ func writeUnit12(b *strings.Builder, d Doc, u catalog.Unit, sourceCopies bool) {
 	b.WriteString("      </trans-unit>\n")
 }
 
-func writeAltTrans12(b *strings.Builder, u catalog.Unit, ctx Context) {
+func writeAltTrans12(b *bufio.Writer, u catalog.Unit, ctx Context) {
 	if u.PreviousSource != "" {
 		fmt.Fprintf(b, `        <alt-trans alttranstype="previous-version" origin="previous source"><source>%s</source><target>%s</target></alt-trans>`+"\n",
 			toXML(u.PreviousSource, xliff1Codes), toXML(u.Translation, xliff1Codes))

@@ -1,6 +1,7 @@
 package interchange
 
 import (
+	"bufio"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -24,32 +25,38 @@ const (
 // subState "mosty:fuzzy" and its old translation as target), translated,
 // reviewed. Docs without units are left out.
 func WriteXLIFF2(w io.Writer, docs []Doc, srcLang, lang string) error {
-	var b strings.Builder
-	b.WriteString(xml.Header)
-	fmt.Fprintf(&b, `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mtc="%s" xmlns:gls="%s" version="2.0" srcLang="%s" trgLang="%s">`+"\n",
-		nsMatches, nsGlossary, esc(srcLang), esc(lang))
-	for _, d := range docs {
-		if len(d.Units) == 0 {
-			continue
-		}
-		fmt.Fprintf(&b, `  <file id="%s" original="%s" xml:space="preserve">`+"\n", esc(d.Slug), esc(d.Slug))
-		b.WriteString("    <notes>")
-		fmt.Fprintf(&b, `<note category="title">%s</note>`, esc(d.Title))
-		if d.ExportID != "" {
-			fmt.Fprintf(&b, `<note category="mosty-export">%s</note>`, esc(d.ExportID))
-		}
-		b.WriteString("</notes>\n")
-		for _, u := range d.Units {
-			writeUnit2(&b, d, u)
-		}
-		b.WriteString("  </file>\n")
-	}
-	b.WriteString("</xliff>\n")
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeAll(NewXLIFF2Writer(w, srcLang, lang), docs)
 }
 
-func writeUnit2(b *strings.Builder, d Doc, u catalog.Unit) {
+// NewXLIFF2Writer writes what WriteXLIFF2 writes, a document at a time.
+func NewXLIFF2Writer(w io.Writer, srcLang, lang string) DocWriter {
+	start := func(b *bufio.Writer, _ *Doc) {
+		b.WriteString(xml.Header)
+		fmt.Fprintf(b, `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mtc="%s" xmlns:gls="%s" version="2.0" srcLang="%s" trgLang="%s">`+"\n",
+			nsMatches, nsGlossary, esc(srcLang), esc(lang))
+	}
+	return newDocWriter(w, start, writeFile2, "</xliff>\n")
+}
+
+// writeFile2 writes a document as a <file>; none without units.
+func writeFile2(b *bufio.Writer, d Doc) {
+	if len(d.Units) == 0 {
+		return
+	}
+	fmt.Fprintf(b, `  <file id="%s" original="%s" xml:space="preserve">`+"\n", esc(d.Slug), esc(d.Slug))
+	b.WriteString("    <notes>")
+	fmt.Fprintf(b, `<note category="title">%s</note>`, esc(d.Title))
+	if d.ExportID != "" {
+		fmt.Fprintf(b, `<note category="mosty-export">%s</note>`, esc(d.ExportID))
+	}
+	b.WriteString("</notes>\n")
+	for _, u := range d.Units {
+		writeUnit2(b, d, u)
+	}
+	b.WriteString("  </file>\n")
+}
+
+func writeUnit2(b *bufio.Writer, d Doc, u catalog.Unit) {
 	ctx := d.Context[u.ID]
 	fmt.Fprintf(b, `    <unit id="%s">`+"\n", esc(u.ID))
 	writeMatches2(b, u, ctx)
@@ -77,7 +84,7 @@ func writeUnit2(b *strings.Builder, d Doc, u catalog.Unit) {
 
 // writeMatches2 writes the matches module: the Polish a fuzzy
 // translation was made from, then the memory's matches.
-func writeMatches2(b *strings.Builder, u catalog.Unit, ctx Context) {
+func writeMatches2(b *bufio.Writer, u catalog.Unit, ctx Context) {
 	if u.PreviousSource == "" && len(ctx.Matches) == 0 {
 		return
 	}
@@ -94,7 +101,7 @@ func writeMatches2(b *strings.Builder, u catalog.Unit, ctx Context) {
 }
 
 // writeGlossary2 writes the glossary module.
-func writeGlossary2(b *strings.Builder, ctx Context) {
+func writeGlossary2(b *bufio.Writer, ctx Context) {
 	if len(ctx.Terms) == 0 {
 		return
 	}

@@ -1,10 +1,10 @@
 package workspace
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -23,22 +23,26 @@ type ExportOptions struct {
 	Statuses []catalog.Status // only segments in these; none: all
 }
 
-// An Export is what an export made — a file's bytes, or for OmegaT a
-// project folder's files — and the record of what it wrote, to be stored
-// with SaveExportBase once the file is written, so merge can compare
-// three ways.
+// An Export is what an export wrote: its id, how many segments of how
+// many articles its record in .mosty/exports/ holds (none for tmx and
+// go-i18n, which are not merged back), and for OmegaT the project
+// folder's files.
 type Export struct {
-	ID    string
-	Data  []byte            // the file (every format but omegat)
-	Files map[string][]byte // the project's files by slash path; a path ending in "/" is a folder
-	Base  *catalog.ExportBase
+	ID                 string
+	Recorded           bool
+	Segments, Articles int
+	Files              map[string][]byte // omegat: the project's files by slash path; a path ending in "/" is a folder
 }
 
-// Export writes the translators' files of a language in a CAT tool's
-// format, with what the translator should see next to each segment: the
-// previous Polish of fuzzy ones, close matches from the memory, glossary
-// terms and the translator's own comments and keys.
-func (w *Workspace) Export(opts ExportOptions) (*Export, error) {
+// Export writes the translators' file of a language in a CAT tool's
+// format to out, an article at a time as it is made (an OmegaT project,
+// in x.Files, is made whole), with what the translator should see next to
+// each segment: the previous Polish of fuzzy ones, close matches from the
+// memory, glossary terms and the translator's own comments and keys. It
+// keeps what it wrote in .mosty/exports/, written as it goes, so merge can
+// compare three ways; the record is in place once the whole file is
+// written to out, and only then.
+func (w *Workspace) Export(opts ExportOptions, out io.Writer) (*Export, error) {
 	slugs, err := w.Select(opts.Slugs)
 	if err != nil {
 		return nil, err
@@ -46,9 +50,7 @@ func (w *Workspace) Export(opts ExportOptions) (*Export, error) {
 	if opts.Format == "tmx" {
 		// A TMX file holds every language: it needs no Lang, and is not
 		// merged back.
-		var b bytes.Buffer
-		err := w.writeTMX(&b, slugs)
-		return &Export{Data: b.Bytes()}, err
+		return &Export{}, w.writeTMX(out, slugs)
 	}
 	lang, err := w.TargetLanguage(opts.Lang)
 	if err != nil {
@@ -59,27 +61,43 @@ func (w *Workspace) Export(opts ExportOptions) (*Export, error) {
 	}
 	o := w.newOp()
 	x := &Export{ID: w.exportID(opts.Format, lang, slugs, opts.Statuses)}
-	x.Base = catalog.NewExportBase(x.ID, lang, opts.Format, w.Now())
-	docs, err := o.exportDocs(x, lang, slugs, opts)
-	if err != nil {
-		return nil, err
+	e := docExport{o: o, id: x.ID, lang: lang, slugs: slugs, opts: opts}
+	dw := w.docWriter(opts.Format, lang, out)
+	if opts.Format == "go-i18n" {
+		// Not merged back: no record.
+		return x, writeDocs(dw, e.each(nil))
 	}
-	var b bytes.Buffer
-	switch opts.Format {
-	case "xliff":
-		err = interchange.WriteXLIFF2(&b, docs, w.Config.SourceLanguage, lang)
-	case "xliff12":
-		err = interchange.WriteXLIFF12(&b, docs, w.Config.SourceLanguage, lang)
-	case "po":
-		err = interchange.WritePO(&b, docs, lang)
-	case "go-i18n":
-		x.Base = nil // not merged back
-		err = interchange.WriteGoI18n(&b, docs)
-	case "omegat":
-		x.Files, err = o.omegatProject(lang, docs)
-	}
-	x.Data = b.Bytes()
+	head := catalog.NewExportBase(x.ID, lang, opts.Format, w.Now())
+	err = w.record(head, func(rec *catalog.ExportBaseWriter) error {
+		if err := writeDocs(dw, e.each(rec)); err != nil {
+			return err
+		}
+		if l, ok := dw.(*docList); ok {
+			var err error
+			if x.Files, err = o.omegatProject(lang, l.docs); err != nil {
+				return err
+			}
+		}
+		x.Recorded, x.Segments, x.Articles = true, rec.Segments(), rec.Articles()
+		return nil
+	})
 	return x, err
+}
+
+// docWriter is the writer of a format's file to out; for OmegaT, the
+// list the project is made from.
+func (w *Workspace) docWriter(format, lang string, out io.Writer) interchange.DocWriter {
+	switch format {
+	case "xliff":
+		return interchange.NewXLIFF2Writer(out, w.Config.SourceLanguage, lang)
+	case "xliff12":
+		return interchange.NewXLIFF12Writer(out, w.Config.SourceLanguage, lang)
+	case "po":
+		return interchange.NewPOWriter(out, lang)
+	case "go-i18n":
+		return interchange.NewGoI18nWriter(out)
+	}
+	return &docList{}
 }
 
 // exportID names an export: its time, and a short hash of what it
@@ -88,55 +106,6 @@ func (w *Workspace) exportID(format, lang string, slugs []string, statuses []cat
 	at := w.Now().UTC()
 	h := sha256.Sum256(fmt.Appendf(nil, "%s %s %v %v %d", format, lang, slugs, statuses, at.UnixNano()))
 	return at.Format("20060102T150405Z") + "-" + hex.EncodeToString(h[:3])
-}
-
-// exportDocs makes the articles' documents and records each exported
-// unit in x.Base.
-func (o *op) exportDocs(x *Export, lang string, slugs []string, opts ExportOptions) ([]interchange.Doc, error) {
-	w := o.w
-	withContext := opts.Format == "xliff" || opts.Format == "xliff12" || opts.Format == "po"
-	var docs []interchange.Doc
-	for _, slug := range slugs {
-		src, err := w.loadSource(slug)
-		if err != nil {
-			return nil, err
-		}
-		t, _, err := w.LoadLocale(lang, slug)
-		if err != nil {
-			return nil, err
-		}
-		if t == nil {
-			t = catalog.NewTarget("", src, lang)
-			t.Merge(src.Units, nil, false)
-		}
-		d := interchange.Doc{Slug: slug, Title: src.Header.Title, SourceLang: w.Config.SourceLanguage, Lang: lang, ExportID: x.ID, Context: map[string]interchange.Context{}}
-		for _, u := range t.Active() {
-			if len(opts.Statuses) > 0 && !slices.Contains(opts.Statuses, u.Status) {
-				continue
-			}
-			// A segment a git merge left in two versions goes out for
-			// review, both versions in a note, and is recorded so.
-			u, note := u.ForReview()
-			d.Units = append(d.Units, u)
-			x.Base.Add(slug, u.ID, exported(u, opts.Format))
-			var c interchange.Context
-			if withContext {
-				if c, err = o.unitContext(slug, lang, u); err != nil {
-					return nil, err
-				}
-			}
-			if note != "" {
-				c.Notes = append([]string{note}, c.Notes...)
-			}
-			if withContext || note != "" {
-				d.Context[u.ID] = c
-			}
-		}
-		if len(d.Units) > 0 {
-			docs = append(docs, d)
-		}
-	}
-	return docs, nil
 }
 
 // exported is a unit as the file says it: an OmegaT project offers only
@@ -150,9 +119,10 @@ func exported(u catalog.Unit, format string) catalog.Exported {
 	return e
 }
 
-// writeTMX writes every done translation of the articles, all languages.
-func (w *Workspace) writeTMX(b *bytes.Buffer, slugs []string) error {
-	var units []interchange.TMXUnit
+// writeTMX writes every done translation of the articles, all
+// languages, an article at a time.
+func (w *Workspace) writeTMX(out io.Writer, slugs []string) error {
+	tw := interchange.NewTMXWriter(out, w.Config.SourceLanguage, w.Config.TargetLanguages)
 	for _, slug := range slugs {
 		src, err := w.loadSource(slug)
 		if err != nil {
@@ -162,9 +132,14 @@ func (w *Workspace) writeTMX(b *bytes.Buffer, slugs []string) error {
 		if err != nil {
 			return err
 		}
-		units = append(units, u...)
+		if err := tw.Units(u); err != nil {
+			return &WriteError{err}
+		}
 	}
-	return interchange.WriteTMX(b, units, w.Config.SourceLanguage, w.Config.TargetLanguages)
+	if err := tw.Close(); err != nil {
+		return &WriteError{err}
+	}
+	return nil
 }
 
 // tmxUnits are an article's sentences with every done translation.

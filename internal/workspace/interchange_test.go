@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -155,14 +156,11 @@ func TestMergeChangedSinceExport(t *testing.T) {
 // the export's record as mosty export does.
 func exportTo(t *testing.T, w *Workspace, format string) []byte {
 	t.Helper()
-	x, err := w.Export(ExportOptions{Format: format, Lang: "ru"})
-	if err != nil {
+	var b bytes.Buffer
+	if _, err := w.Export(ExportOptions{Format: format, Lang: "ru"}, &b); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.SaveExportBase(x.Base); err != nil {
-		t.Fatal(err)
-	}
-	return x.Data
+	return b.Bytes()
 }
 
 // mergeItems merges files back and returns what it did.
