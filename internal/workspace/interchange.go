@@ -60,6 +60,7 @@ func (w *Workspace) Export(opts ExportOptions, out io.Writer) (*Export, error) {
 		return nil, fmt.Errorf("format %q: mosty exports %s", opts.Format, strings.Join(Formats, ", "))
 	}
 	o := w.newOp()
+	defer o.close()
 	x := &Export{ID: w.exportID(opts.Format, lang, slugs, opts.Statuses)}
 	e := docExport{o: o, id: x.ID, lang: lang, slugs: slugs, opts: opts}
 	dw := w.docWriter(opts.Format, lang, out)
