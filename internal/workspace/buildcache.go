@@ -213,14 +213,10 @@ func scanBuildCache(r io.Reader, c *buildCache, each func(slug string, b *builtA
 func (c *buildCache) forget() { c.Articles = nil }
 
 // eachArticle calls fn with every article of the cache, its line read
-// whole: from memory, or after forget, from the file at path.
+// whole again from the file at path (after forget, the lines are no
+// longer held); a cache that was not read (none, or damaged) has none.
 func (c *buildCache) eachArticle(path string, fn func(slug string, b *builtArticle) error) error {
-	if c.Articles != nil || !c.read {
-		for _, slug := range sortedKeys(c.Articles) {
-			if err := fn(slug, c.Articles[slug]); err != nil {
-				return err
-			}
-		}
+	if !c.read {
 		return nil
 	}
 	f, err := os.Open(path)
