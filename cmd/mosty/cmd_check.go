@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 
@@ -41,32 +42,38 @@ type checkOpts struct {
 	locales          []string
 }
 
+// runCheck prints each finding as its article is checked, the count
+// of errors and warnings (text) or the end of the array (JSON) last.
 func runCheck(_ context.Context, e *env, o checkOpts) error {
 	w, langs, err := e.openLangs(o.locales)
 	if err != nil {
 		return err
 	}
-	findings, err := w.Check(langs)
-	if err != nil {
-		return err
-	}
-	shown := []qa.Finding{}
-	errs := 0
-	for _, f := range findings {
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	list := &jsonArray{w: out}
+	errs, others := 0, 0
+	err = w.CheckEach(langs, func(f qa.Finding) error {
 		if f.Severity == qa.Error {
 			errs++
+		} else {
+			others++
 		}
-		if f.Severity == qa.Error || !o.errorsOnly {
-			shown = append(shown, f)
+		switch {
+		case f.Severity != qa.Error && o.errorsOnly:
+			return nil
+		case o.json:
+			return list.add(f)
 		}
+		_, err := fmt.Fprintln(out, f)
+		return err
+	})
+	if err == nil && o.json {
+		err = list.close()
+	} else if err == nil {
+		_, err = fmt.Fprintf(out, "%d errors, %d warnings\n", errs, others)
 	}
-	if o.json {
-		err = e.printJSON(shown)
-	} else {
-		for _, f := range shown {
-			fmt.Fprintln(e.stdout, f)
-		}
-		fmt.Fprintf(e.stdout, "%d errors, %d warnings\n", errs, len(findings)-errs)
+	if ferr := out.Flush(); err == nil {
+		err = ferr
 	}
 	if err == nil && errs > 0 {
 		err = fmt.Errorf("%d errors in the translations", errs)

@@ -1,98 +1,209 @@
 package workspace
 
 import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"iter"
 	"runtime"
+	"slices"
 
 	"github.com/mosty-dev/mosty/internal/index"
 	"github.com/mosty-dev/mosty/internal/par"
 	"github.com/mosty-dev/mosty/internal/qa"
+	"github.com/mosty-dev/mosty/internal/safefile"
 )
 
-// Check runs the QA checks over the translators' files of langs (read
-// with TargetLanguages: all targets when empty). A file whose stamp is
+// Check runs the QA checks over the translators' files of langs, as
+// CheckEach does, and returns the findings.
+func (w *Workspace) Check(langs []string) ([]qa.Finding, error) {
+	var out []qa.Finding
+	err := w.CheckEach(langs, func(f qa.Finding) error {
+		out = append(out, f)
+		return nil
+	})
+	return out, err
+}
+
+// CheckEach runs the QA checks over the translators' files of langs (read
+// with TargetLanguages: all targets when empty) and gives each finding
+// to emit as soon as its article is checked, in the order of the
+// articles and languages whatever the cores did first: it holds the
+// findings of a few articles, never the archive's. A file whose stamp is
 // the one it had when it was last checked is not read again: its
 // findings come from .mosty/check. The others are read and checked on
-// all cores, an article at a time; the findings come in the order of
-// the articles and languages whatever the cores did first.
-func (w *Workspace) Check(langs []string) ([]qa.Finding, error) {
+// all cores, an article at a time. An error of an article's files, or of
+// emit, stops the check there (the findings before it were given) and
+// comes back; the cache is then left as it was.
+func (w *Workspace) CheckEach(langs []string, emit func(qa.Finding) error) error {
 	langs, err := w.TargetLanguages(langs)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	o := w.newOp()
 	g, err := o.glossary()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	stamps, err := o.listing()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	c := &qa.Checker{Glossary: g, Errors: w.Config.Check.Errors}
-	cache := w.loadCheckCache()
-	seen := map[string]bool{}
-	slugs := stamps.slugs()
-	// What each article's files are, and which of them the cache has.
-	checks := make([][]fileCheck, len(slugs))
-	var todo []int // articles with a file to read
-	for i, slug := range slugs {
-		for _, lang := range w.Config.TargetLanguages {
-			if stamps.locale(slug, lang) != index.Missing {
-				seen["locales/"+lang+"/"+slug+".toml"] = true
-			}
+	key := w.checkKey()
+	old := w.openCheckCache(key)
+	defer old.close()
+	r := &checkRun{w: w, langs: langs, stamps: stamps, checker: &qa.Checker{Glossary: g, Errors: w.Config.Check.Errors}, old: old}
+	ran := false
+	var failed error
+	// The new cache is written as the check goes and put in place when
+	// the whole check read what it had to and something changed: a cache
+	// is never the reason a check fails.
+	_ = safefile.WriteFunc(w.checkCachePath(), safefile.Options{}, func(b *bufio.Writer) error {
+		ran = true
+		b.WriteString(key + "\n")
+		if failed = r.run(b, emit); failed != nil {
+			return failed
 		}
-		for _, lang := range langs {
-			// A file's findings depend on it and on the Polish file (a
-			// segment stale against the Polish it was made from).
-			fc := fileCheck{lang: lang, rel: "locales/" + lang + "/" + slug + ".toml",
-				st: checkStamp{stamps.locale(slug, lang), stamps.locale(slug, w.Config.SourceLanguage)}}
-			if fc.st.Locale == index.Missing {
-				continue
-			}
-			if findings, ok := cache.get(fc.rel, fc.st); ok {
-				fc.findings, fc.cached = findings, true
-			}
-			if !fc.cached && (len(todo) == 0 || todo[len(todo)-1] != i) {
-				todo = append(todo, i)
-			}
-			checks[i] = append(checks[i], fc)
+		if !r.changed() {
+			return errUnchanged
 		}
-	}
-	errs := make([]error, len(todo))
-	par.Do(len(todo), runtime.GOMAXPROCS(0), func(k int) {
-		errs[k] = w.checkArticle(slugs[todo[k]], checks[todo[k]], c)
+		return nil
 	})
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+	if !ran { // the cache's file could not be made: check without it
+		failed = r.run(bufio.NewWriter(discard{}), emit)
 	}
-	var out []qa.Finding
-	for _, article := range checks {
-		for _, fc := range article {
-			if !fc.cached {
-				cache.put(fc.rel, fc.st, fc.findings)
-			}
-			out = append(out, fc.findings...)
-		}
-	}
-	// Saved only when the whole run read what it had to: a cache is
-	// never the reason a check fails.
-	_ = w.saveCheckCache(cache, seen)
-	return out, nil
+	return failed
 }
 
-// fileCheck is one translators' file of a check: its findings, from the
-// cache or made by checkArticle.
+// errUnchanged leaves a cache as it was.
+var errUnchanged = errors.New("unchanged")
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// A checkRun is one check: what it checks, the cache it reads, and what
+// it wrote of the new one.
+type checkRun struct {
+	w       *Workspace
+	langs   []string
+	stamps  stampSet
+	checker *qa.Checker
+	old     *checkCacheReader
+	fresh   int // files read and checked
+	kept    int // lines of the old cache written again
+}
+
+// changed reports whether the new cache differs from the old one: a file
+// was checked again, or a line of the old one was not kept.
+func (r *checkRun) changed() bool { return r.fresh > 0 || r.kept != r.old.rest() }
+
+// run checks every article, giving the findings to emit and writing the
+// cache's lines to cache, in order.
+func (r *checkRun) run(cache *bufio.Writer, emit func(qa.Finding) error) error {
+	workers := runtime.GOMAXPROCS(0)
+	return par.Ordered(r.jobs(), workers, 4*workers, r.work, func(j *checkJob) error {
+		if j.err != nil {
+			return j.err
+		}
+		for _, fc := range j.files {
+			if fc.asked {
+				for _, f := range fc.findings {
+					if err := emit(f); err != nil {
+						return err
+					}
+				}
+			}
+			if fc.fresh {
+				data, err := json.Marshal(fc.findings)
+				if err != nil {
+					return err
+				}
+				fc.cached, fc.fresh = cachedCheck{stamps: fc.stamps, findings: data}, false
+				r.fresh++
+			} else {
+				r.kept++
+			}
+			writeCheckLine(cache, fc.rel, fc.cached)
+		}
+		return nil
+	})
+}
+
+// jobs plans each article's check, in order: its files, and what the
+// old cache has of them.
+func (r *checkRun) jobs() iter.Seq[*checkJob] {
+	return func(yield func(*checkJob) bool) {
+		src := r.w.Config.SourceLanguage
+		for _, slug := range r.stamps.slugs() {
+			cached := r.old.take(slug)
+			j := &checkJob{slug: slug}
+			for _, lang := range r.w.Config.TargetLanguages {
+				st := r.stamps.locale(slug, lang)
+				if st == index.Missing {
+					continue
+				}
+				// A file's findings depend on it and on the Polish file (a
+				// segment stale against the Polish it was made from).
+				fc := fileCheck{lang: lang, rel: "locales/" + lang + "/" + slug + ".toml",
+					stamps: index.FormatStamps([]index.Stamp{st, r.stamps.locale(slug, src)}), asked: slices.Contains(r.langs, lang)}
+				c, ok := cached[lang]
+				switch {
+				case fc.asked && ok && c.stamps == fc.stamps:
+					fc.cached = c
+				case fc.asked:
+					fc.fresh = true
+				case ok: // not checked now: kept as it was
+					fc.cached = c
+				default:
+					continue
+				}
+				j.files = append(j.files, fc)
+			}
+			if !yield(j) {
+				return
+			}
+		}
+	}
+}
+
+// A checkJob is one article's check.
+type checkJob struct {
+	slug  string
+	files []fileCheck // in the order of the target languages
+	err   error
+}
+
+// fileCheck is one translators' file of a check: the findings, from the
+// cache or made by checkJob.
 type fileCheck struct {
 	lang, rel string
-	st        checkStamp
+	stamps    string      // of the file and its Polish file, as the cache has them
+	asked     bool        // in a language the check is for; else only kept in the cache
+	fresh     bool        // to be read and checked
+	cached    cachedCheck // the cache's line, when not fresh
 	findings  []qa.Finding
-	cached    bool
 }
 
-// checkArticle checks the files of one article the cache does not have,
-// reading its Polish once.
+// work reads the findings of an article's files from the cache's lines
+// and checks the files it does not have.
+func (r *checkRun) work(j *checkJob) *checkJob {
+	fresh := false
+	for i := range j.files {
+		fc := &j.files[i]
+		if fc.asked && !fc.fresh && json.Unmarshal(fc.cached.findings, &fc.findings) != nil {
+			fc.fresh, fc.findings = true, nil // a damaged line: checked again
+		}
+		fresh = fresh || fc.fresh
+	}
+	if fresh {
+		j.err = r.w.checkArticle(j.slug, j.files, r.checker)
+	}
+	return j
+}
+
+// checkArticle checks the files of one article marked fresh, reading its
+// Polish once.
 func (w *Workspace) checkArticle(slug string, files []fileCheck, c *qa.Checker) error {
 	src, err := w.loadSource(slug)
 	if err != nil {
@@ -104,7 +215,7 @@ func (w *Workspace) checkArticle(slug string, files []fileCheck, c *qa.Checker) 
 	}
 	for i := range files {
 		fc := &files[i]
-		if fc.cached {
+		if !fc.fresh {
 			continue
 		}
 		f, _, err := w.LoadLocale(fc.lang, slug)

@@ -2,39 +2,29 @@ package workspace
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
-
-	"github.com/mosty-dev/mosty/internal/index"
-	"github.com/mosty-dev/mosty/internal/qa"
-	"github.com/mosty-dev/mosty/internal/safefile"
 )
 
-// checkCache is .mosty/check: each translators' file's findings, by the
-// file's stamp, so that mosty check reads only the files that changed
-// since it last ran. They hold while the key — this mosty, the glossary,
-// the [check] settings — is as it was.
-type checkCache struct {
-	key     string
-	files   map[string]checkedFile // by path relative to the workspace
-	changed bool
-}
+// .mosty/check keeps each translators' file's findings by the file's
+// stamp, so that mosty check reads only the files that changed since it
+// last ran. They hold while the key — this mosty, the glossary, the
+// [check] settings — is as it was. After the key, a line per file:
+//
+//	locales/<lang>/<slug>.toml TAB stamps TAB findings as a JSON array
+//
+// the stamps those of the file and of its article's Polish file
+// (index.FormatStamps), the lines in the order of the articles' slugs,
+// then of the target languages. A check reads the file once from start
+// to end beside the articles it checks and writes the new one as it goes,
+// so neither is ever held whole.
 
-type checkedFile struct {
-	stamp    checkStamp
-	findings []qa.Finding
-}
-
-// checkStamp is what a translators' file's findings were made from: the
-// file, and the article's Polish file.
-type checkStamp struct {
-	Locale, Source index.Stamp
-}
+// checkCacheVersion is in the key: a cache written in another layout is
+// empty.
+const checkCacheVersion = "check-2"
 
 func (w *Workspace) checkCachePath() string { return w.Path(".mosty", "check") }
 
@@ -43,7 +33,7 @@ func (w *Workspace) checkCachePath() string { return w.Path(".mosty", "check") }
 // the glossary and the [check] settings.
 func (w *Workspace) checkKey() string {
 	g, _ := os.ReadFile(w.Path("glossary.toml"))
-	return w.ChecksKey(g)
+	return checkCacheVersion + " " + w.ChecksKey(g)
 }
 
 // ChecksKey fingerprints what the checks' findings on a translators' file
@@ -62,73 +52,110 @@ func (w *Workspace) ChecksKey(glossary []byte) string {
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
-// loadCheckCache reads the cache; one made under another key, or damaged,
-// is empty.
-func (w *Workspace) loadCheckCache() *checkCache {
-	c := &checkCache{key: w.checkKey(), files: map[string]checkedFile{}}
-	data, err := safefile.Read(w.checkCachePath(), maxCacheFile)
+// A cachedCheck is a line of the cache: a file's findings (as JSON) and
+// the stamps they were made for.
+type cachedCheck struct {
+	stamps   string
+	findings []byte
+}
+
+// checkCacheReader reads the cache a slug at a time, in the slugs'
+// order. A cache made under another key, missing or damaged reads as
+// empty; lines out of order are skipped.
+type checkCacheReader struct {
+	f     *os.File
+	sc    *bufio.Scanner
+	next  []string // the line read ahead: path, stamps, findings
+	lines int      // the file lines read
+}
+
+func (w *Workspace) openCheckCache(key string) *checkCacheReader {
+	r := &checkCacheReader{}
+	f, err := os.Open(w.checkCachePath())
 	if err != nil {
-		return c
+		return r
 	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, 64<<20)
-	if !sc.Scan() || sc.Text() != c.key {
-		return c
+	r.f, r.sc = f, bufio.NewScanner(f)
+	r.sc.Buffer(nil, 4*MaxLocaleFile) // a line: the findings of one translators' file
+	if !r.sc.Scan() || r.sc.Text() != key {
+		r.sc = nil
 	}
-	for sc.Scan() {
-		path, rest, _ := strings.Cut(sc.Text(), "\t")
-		var f struct {
-			Stamp    checkStamp
-			Findings []qa.Finding
-		}
-		if json.Unmarshal([]byte(rest), &f) != nil {
-			return &checkCache{key: c.key, files: map[string]checkedFile{}}
-		}
-		c.files[path] = checkedFile{stamp: f.Stamp, findings: f.Findings}
-	}
-	return c
+	r.advance()
+	return r
 }
 
-// get returns a file's findings when its stamp is the one they were made
-// for.
-func (c *checkCache) get(path string, st checkStamp) ([]qa.Finding, bool) {
-	f, ok := c.files[path]
-	return f.findings, ok && f.stamp == st
+func (r *checkCacheReader) close() {
+	if r.f != nil {
+		r.f.Close()
+	}
 }
 
-func (c *checkCache) put(path string, st checkStamp, findings []qa.Finding) {
-	c.files[path] = checkedFile{stamp: st, findings: findings}
-	c.changed = true
+// advance reads the next line; at the end, or at a line that does not
+// read, there is none.
+func (r *checkCacheReader) advance() {
+	r.next = nil
+	if r.sc == nil || !r.sc.Scan() {
+		r.sc = nil
+		return
+	}
+	r.lines++
+	parts := strings.SplitN(r.sc.Text(), "\t", 3)
+	if len(parts) != 3 {
+		r.sc = nil
+		return
+	}
+	r.next = parts
 }
 
-// save writes the cache when it changed, keeping only the files seen.
-func (w *Workspace) saveCheckCache(c *checkCache, seen map[string]bool) error {
-	for path := range c.files {
-		if !seen[path] {
-			delete(c.files, path)
-			c.changed = true
+// take returns the findings the cache has for slug's files, by
+// language, skipping the lines of slugs before it (articles gone).
+func (r *checkCacheReader) take(slug string) map[string]cachedCheck {
+	var out map[string]cachedCheck
+	for r.next != nil {
+		lang, s, ok := cachedFileOf(r.next[0])
+		if ok && s > slug {
+			break
 		}
-	}
-	if !c.changed {
-		return nil
-	}
-	var b bytes.Buffer
-	b.WriteString(c.key + "\n")
-	for _, path := range sortedKeys(c.files) {
-		f := c.files[path]
-		line, err := json.Marshal(struct {
-			Stamp    checkStamp
-			Findings []qa.Finding
-		}{f.stamp, f.findings})
-		if err != nil {
-			return err
+		if ok && s == slug {
+			if out == nil {
+				out = map[string]cachedCheck{}
+			}
+			out[lang] = cachedCheck{stamps: r.next[1], findings: []byte(r.next[2])}
 		}
-		b.WriteString(path + "\t")
-		b.Write(line)
-		b.WriteByte('\n')
+		r.advance()
 	}
-	if err := os.MkdirAll(w.Path(".mosty"), 0o755); err != nil {
-		return err
+	return out
+}
+
+// rest reads the lines left and says how many lines the file had.
+func (r *checkCacheReader) rest() int {
+	for r.next != nil {
+		r.advance()
 	}
-	return safefile.Write(w.checkCachePath(), b.Bytes(), safefile.Options{}) // a cache: no sync
+	return r.lines
+}
+
+// cachedFileOf reads a cache line's path: the language and slug of
+// locales/<lang>/<slug>.toml.
+func cachedFileOf(path string) (lang, slug string, ok bool) {
+	rest, ok := strings.CutPrefix(path, "locales/")
+	if !ok {
+		return "", "", false
+	}
+	lang, rest, ok = strings.Cut(rest, "/")
+	if !ok {
+		return "", "", false
+	}
+	slug, ok = strings.CutSuffix(rest, ".toml")
+	return lang, slug, ok
+}
+
+// writeCheckLine writes a file's line of the cache.
+func writeCheckLine(b *bufio.Writer, rel string, c cachedCheck) {
+	b.WriteString(rel)
+	b.WriteByte('\t')
+	b.WriteString(c.stamps)
+	b.WriteByte('\t')
+	b.Write(c.findings)
+	b.WriteByte('\n')
 }

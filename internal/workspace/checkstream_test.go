@@ -1,0 +1,118 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/mosty-dev/mosty/internal/acquire"
+	"github.com/mosty-dev/mosty/internal/qa"
+)
+
+// manyArticles imports n articles of sentences Polish sentences each,
+// none translated: a finding per segment and language.
+func manyArticles(t testing.TB, n, sentences int) *Workspace {
+	t.Helper()
+	w := newWorkspace(t)
+	var srcs []*acquire.Source
+	for i := range n {
+		var b strings.Builder
+		fmt.Fprintf(&b, "Artykuł %03d\n\n", i)
+		for k := range sentences {
+			fmt.Fprintf(&b, "Zdanie numer %d artykułu %d o klastrze. ", k, i)
+			if k%8 == 7 {
+				b.WriteString("\n\n")
+			}
+		}
+		src, err := acquire.FromBytes(fmt.Sprintf("a%03d.txt", i), fmt.Sprintf("test:a%03d", i), []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, src)
+	}
+	if _, err := w.ImportSources(srcs); err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// TestCheckStreams: the first findings are given before the last
+// articles are read — here the last article's file is broken once the
+// first finding is out, and the check reports that file, having given
+// the findings before it in order.
+func TestCheckStreams(t *testing.T) {
+	n := 6*runtime.GOMAXPROCS(0) + 10 // more than the check reads ahead
+	w := manyArticles(t, n, 2)
+	last := w.LocalePath("en", fmt.Sprintf("a%03d", n-1))
+	var got []qa.Finding
+	err := w.CheckEach(nil, func(f qa.Finding) error {
+		if len(got) == 0 {
+			if err := os.WriteFile(last, []byte("not toml ="), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got = append(got, f)
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), w.Rel(last)) {
+		t.Fatalf("the last file was read before the first finding was given: err %v", err)
+	}
+	if len(got) == 0 || got[0].File != "locales/ru/a000.toml" || strings.Contains(got[len(got)-1].File, fmt.Sprintf("a%03d", n-1)) {
+		t.Errorf("findings given: %d, first %v, last %v", len(got), got[0], got[len(got)-1])
+	}
+	// The cache is left as it was (none): a check that failed wrote none.
+	if _, err := os.Stat(w.checkCachePath()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a failed check left a cache: %v", err)
+	}
+}
+
+// TestCheckMemoryBounded: a check holds the findings of a few articles,
+// not the archive's, both when it reads the files and when the findings
+// come from the cache: the live heap (after a collection) while the
+// findings are given stays within a bound well under the findings' size
+// above what it was before the check.
+func TestCheckMemoryBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports 900 articles")
+	}
+	// Two workers whatever the machine: what is read ahead (a few
+	// articles a worker) stays the same.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	const n, sentences = 900, 24
+	w := manyArticles(t, n, sentences) // 45,000 findings: some 8 MB of them
+	// A first check makes what the checks make once (tables, patterns);
+	// the next reads the files again.
+	if err := w.CheckEach(nil, func(qa.Finding) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(w.checkCachePath()); err != nil {
+		t.Fatal(err)
+	}
+	for _, run := range []string{"files read", "from the cache"} {
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		base, most := ms.HeapAlloc, ms.HeapAlloc
+		count := 0
+		err := w.CheckEach(nil, func(f qa.Finding) error {
+			if count%1000 == 0 {
+				runtime.GC()
+				runtime.ReadMemStats(&ms)
+				most = max(most, ms.HeapAlloc)
+			}
+			count++
+			return nil
+		})
+		if err != nil || count != 2*n*(sentences+1) {
+			t.Fatalf("%s: %d findings, %v", run, count, err)
+		}
+		grew := int64(most) - int64(base)
+		t.Logf("%s: the live heap grew by %.2f MB over %d findings", run, float64(grew)/(1<<20), count)
+		if grew > 4<<20 {
+			t.Errorf("%s: the live heap grew by %.1f MB while %d findings were given", run, float64(grew)/(1<<20), count)
+		}
+	}
+}
