@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
@@ -163,25 +164,27 @@ func openTMIndex(path string) (x *tm.Index, close func()) {
 // recorded it, or read; and returns the memory layered on it.
 func (w *Workspace) rewriteMemory(lang string, files []memoryFile, imported []tm.Entry, checks *qa.Checker, old *tm.Index) (*tm.Memory, error) {
 	fingerprint := checksFingerprint(checks)
-	known := map[string]func() ([]tm.Entry, error){} // entries by slug and stamp
+	var held []tm.IndexedFile // the old index's files, sorted by name
 	if old != nil && old.Checks() == fingerprint {
-		for i, f := range old.Files() {
-			known[f.Name+"\t"+f.Stamp] = func() ([]tm.Entry, error) { return old.FileEntries(i) }
-		}
+		held = old.Files()
 	}
+	legacy := map[string]func() ([]tm.Entry, error){} // an earlier mosty's cache's entries by slug and stamp
 	legacyPath := w.Path(".mosty", "tm-"+lang)
 	if cache, _ := loadTMCache(legacyPath); cache.Checks == fingerprint {
 		for rel, f := range cache.Files {
 			slug := strings.TrimSuffix(strings.TrimPrefix(rel, "locales/"+lang+"/"), ".toml")
 			entries := f.Entries
-			known[slug+"\t"+index.FormatStamps([]index.Stamp{f.Stamp})] = func() ([]tm.Entry, error) { return entries, nil }
+			legacy[slug+"\t"+index.FormatStamps([]index.Stamp{f.Stamp})] = func() ([]tm.Entry, error) { return entries, nil }
 		}
 	}
 	entriesOf := func(f memoryFile) ([]tm.Entry, error) {
-		if get, ok := known[f.slug+"\t"+f.stamp]; ok {
-			if entries, err := get(); err == nil {
+		if i, ok := slices.BinarySearchFunc(held, f.slug, func(h tm.IndexedFile, slug string) int { return strings.Compare(h.Name, slug) }); ok && held[i].Stamp == f.stamp {
+			if entries, err := old.FileEntries(i); err == nil {
 				return entries, nil
 			}
+		}
+		if get, ok := legacy[f.slug+"\t"+f.stamp]; ok {
+			return get()
 		}
 		return w.memoryOf(lang, f.slug, checks)
 	}
