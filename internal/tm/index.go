@@ -89,7 +89,7 @@ type Index struct {
 	// What lookups read is kept, up to a budget: an export looks up
 	// thousands of sentences that share trigrams and candidates.
 	postings    sync.Map // postingKey → []int32
-	entries     sync.Map // int32 → Entry
+	entries     sync.Map // int32 → keptEntry
 	postingsLen atomic.Int64
 	entriesLen  atomic.Int64
 }
@@ -306,14 +306,31 @@ func (x *Index) record(id int32) (record, error) {
 }
 
 func (x *Index) entry(id int32) (Entry, error) {
-	if e, ok := x.entries.Load(id); ok {
-		return e.(Entry), nil
+	k, err := x.keptEntry(id)
+	return k.e, err
+}
+
+// A keptEntry is an entry read, with its source normalised: a lookup
+// compares the normalised text, and meets the same entries again.
+type keptEntry struct {
+	e    Entry
+	norm string
+}
+
+// keptEntry reads an entry, or finds it among those read.
+func (x *Index) keptEntry(id int32) (keptEntry, error) {
+	if k, ok := x.entries.Load(id); ok {
+		return k.(keptEntry), nil
 	}
 	e, err := x.readEntry(id)
-	if err == nil && x.entriesLen.Add(1) <= maxKeptEntries {
-		x.entries.Store(id, e)
+	if err != nil {
+		return keptEntry{}, err
 	}
-	return e, err
+	k := keptEntry{e, normalize(e.Source)}
+	if x.entriesLen.Add(1) <= maxKeptEntries {
+		x.entries.Store(id, k)
+	}
+	return k, nil
 }
 
 func (x *Index) readEntry(id int32) (Entry, error) {

@@ -151,11 +151,12 @@ func (x *Index) Layered(sources []Source, rebuild func() (*Memory, error)) (*Mem
 				return nil, err
 			}
 			for _, h := range ids {
-				he, err := x.entry(h)
+				hk, err := x.keptEntry(h)
 				if err != nil {
 					return nil, err
 				}
-				if he.Translation != e.Translation || normalize(he.Source) != n {
+				he := hk.e
+				if he.Translation != e.Translation || hk.norm != n {
 					continue
 				}
 				switch r, ok := resurrected[h]; {
@@ -284,11 +285,11 @@ func (m *Memory) get(it *item) error {
 		it.entry, it.norm = m.entries[i], m.norm[i]
 		return nil
 	}
-	e, err := m.layer.x.entry(it.id)
+	k, err := m.layer.x.keptEntry(it.id)
 	if err != nil {
 		return err
 	}
-	it.entry, it.norm = e, normalize(e.Source)
+	it.entry, it.norm = k.e, k.norm
 	return nil
 }
 
@@ -413,7 +414,7 @@ func (m *Memory) layeredLookup(source string, minScore, limit int) ([]Match, err
 		if err := m.get(&it); err != nil {
 			return nil, err
 		}
-		if s := similarity(n, it.norm); s >= minScore {
+		if s, ok := similarAtLeast(n, it.norm, minScore); ok {
 			out = append(out, Match{Entry: it.entry, Score: s})
 		}
 	}

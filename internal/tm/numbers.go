@@ -11,12 +11,42 @@ import (
 var number = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
 
 // shape is normalised text with each number as "#": sentences of one
-// shape differ only in their numbers.
+// shape differ only in their numbers. It replaces what number matches,
+// scanning once (a lookup shapes every sentence of a group that differ
+// only in their numbers, and the regular expression cost most of it).
 func shape(normalized string) string {
-	if !strings.ContainsAny(normalized, "0123456789") {
+	first := strings.IndexAny(normalized, "0123456789")
+	if first < 0 {
 		return normalized
 	}
-	return number.ReplaceAllString(normalized, "#")
+	var b strings.Builder
+	b.Grow(len(normalized))
+	b.WriteString(normalized[:first])
+	for i := first; i < len(normalized); {
+		if !isDigit(normalized, i) {
+			b.WriteByte(normalized[i])
+			i++
+			continue
+		}
+		// \d+(?:[.,]\d+)*: digits, then a point or comma followed by
+		// digits, again and again.
+		i = digitsEnd(normalized, i)
+		for i+1 < len(normalized) && (normalized[i] == '.' || normalized[i] == ',') && isDigit(normalized, i+1) {
+			i = digitsEnd(normalized, i+1)
+		}
+		b.WriteByte('#')
+	}
+	return b.String()
+}
+
+func isDigit(s string, i int) bool { return s[i] >= '0' && s[i] <= '9' }
+
+// digitsEnd is the end of the run of digits at i.
+func digitsEnd(s string, i int) int {
+	for i < len(s) && isDigit(s, i) {
+		i++
+	}
+	return i
 }
 
 // Numbers lists the numbers of placeholder text, placeholders left out,

@@ -20,7 +20,6 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/agnivade/levenshtein"
 	"github.com/mosty-dev/mosty/internal/article"
 )
 
@@ -169,7 +168,7 @@ func (m *Memory) Lookup(source string, minScore, limit int) []Match {
 		}
 	}
 	for _, c := range sc.best(maxCandidates, seen) {
-		if s := similarity(n, m.norm[c]); s >= minScore {
+		if s, ok := similarAtLeast(n, m.norm[c], minScore); ok {
 			out = append(out, Match{Entry: m.entries[c], Score: s})
 		}
 	}
@@ -189,17 +188,6 @@ func sortMatches(out []Match) {
 		}
 		return boolInt(b.NumbersOnly) - boolInt(a.NumbersOnly)
 	})
-}
-
-// similarity is 100 × (1 − distance ÷ longer length), in runes.
-func similarity(a, b string) int {
-	la, lb := len([]rune(a)), len([]rune(b))
-	longer := max(la, lb)
-	if longer == 0 {
-		return 100
-	}
-	d := levenshtein.ComputeDistance(a, b)
-	return int(100 * (1 - float64(d)/float64(longer)))
 }
 
 // normalize is the text matches are made on: placeholders out, lower
