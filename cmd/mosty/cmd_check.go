@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 
 	"github.com/mosty-dev/mosty/internal/qa"
 	"github.com/urfave/cli/v2"
@@ -68,7 +69,9 @@ func runCheck(_ context.Context, e *env, o checkOpts) error {
 		return err
 	})
 	if err == nil && o.json {
-		err = list.close()
+		if err = list.close(); err == nil {
+			_, err = io.WriteString(out, "\n")
+		}
 	} else if err == nil {
 		_, err = fmt.Fprintf(out, "%d errors, %d warnings\n", errs, others)
 	}

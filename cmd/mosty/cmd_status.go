@@ -1,13 +1,19 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
+
+	"github.com/mosty-dev/mosty/internal/catalog"
 
 	"github.com/mosty-dev/mosty/internal/report"
 	"github.com/mosty-dev/mosty/internal/safefile"
+	"github.com/mosty-dev/mosty/internal/workspace"
 	"github.com/urfave/cli/v2"
 )
 
@@ -42,22 +48,45 @@ type statusOpts struct {
 	html      string  // "" for no report
 }
 
+// runStatus writes the coverage: with --json, an article at a time as
+// it is measured; the table (whose columns fit every row) and the HTML
+// report once every article is measured.
 func runStatus(_ context.Context, e *env, o statusOpts) error {
 	w, langs, err := e.openLangs(o.locales)
 	if err != nil {
 		return err
 	}
+	var totals map[string]catalog.Coverage
+	if o.json && o.html == "" {
+		totals, err = streamStatusJSON(e.stdout, w, langs)
+	} else {
+		totals, err = statusReports(e, w, langs, o)
+	}
+	if err != nil || o.failUnder < 0 {
+		return err
+	}
+	for _, l := range langs {
+		if p := totals[l].Percent(); p < o.failUnder {
+			return fmt.Errorf("%s is %.1f%% translated, under --fail-under %g%%", l, p, o.failUnder)
+		}
+	}
+	return nil
+}
+
+// statusReports writes the HTML report (with --html) and the table or
+// the JSON, from every article's coverage, and returns the totals.
+func statusReports(e *env, w *workspace.Workspace, langs []string, o statusOpts) (map[string]catalog.Coverage, error) {
 	articles, err := w.Coverage(langs)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if o.html != "" {
 		var b bytes.Buffer
 		if err := report.HTML(&b, w.Config.SiteName, slices.Values(articles), langs); err != nil {
-			return err
+			return nil, err
 		}
 		if err := safefile.Write(userPath(o.html), b.Bytes(), safefile.Options{Sync: true}); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if o.json {
@@ -65,14 +94,32 @@ func runStatus(_ context.Context, e *env, o statusOpts) error {
 	} else {
 		err = report.Table(e.stdout, articles, langs)
 	}
-	if err != nil || o.failUnder < 0 {
-		return err
+	return report.Totals(articles), err
+}
+
+// streamStatusJSON writes mosty status --json as report.JSON's value
+// would be printed, an article at a time as it is measured, and returns
+// the totals.
+func streamStatusJSON(stdout io.Writer, w *workspace.Workspace, langs []string) (map[string]catalog.Coverage, error) {
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	totals := map[string]catalog.Coverage{}
+	list := &jsonArray{w: out, indent: "  "}
+	io.WriteString(out, "{\n  \"articles\": ")
+	err := w.CoverageEach(langs, func(a catalog.ArticleCoverage) error {
+		report.AddTotals(totals, a)
+		return list.add(report.JSONArticle(a, langs))
+	})
+	if err == nil {
+		err = list.close()
 	}
-	totals := report.Totals(articles)
-	for _, l := range langs {
-		if p := totals[l].Percent(); p < o.failUnder {
-			return fmt.Errorf("%s is %.1f%% translated, under --fail-under %g%%", l, p, o.failUnder)
+	if err == nil {
+		var data []byte
+		if data, err = json.MarshalIndent(report.JSONTotals(totals, langs), "  ", "  "); err == nil {
+			fmt.Fprintf(out, ",\n  \"totals\": %s\n}\n", data)
 		}
 	}
-	return nil
+	if ferr := out.Flush(); err == nil {
+		err = ferr
+	}
+	return totals, err
 }

@@ -17,13 +17,18 @@ import (
 func Totals(articles []catalog.ArticleCoverage) map[string]catalog.Coverage {
 	t := map[string]catalog.Coverage{}
 	for _, a := range articles {
-		for lang, c := range a.Coverage {
-			sum := t[lang]
-			sum.Add(c)
-			t[lang] = sum
-		}
+		AddTotals(t, a)
 	}
 	return t
+}
+
+// AddTotals adds an article's coverage to totals, by language.
+func AddTotals(totals map[string]catalog.Coverage, a catalog.ArticleCoverage) {
+	for lang, c := range a.Coverage {
+		sum := totals[lang]
+		sum.Add(c)
+		totals[lang] = sum
+	}
 }
 
 // Table writes the coverage as an aligned table: one row per article and
@@ -139,6 +144,9 @@ func counts(m map[catalog.Status]int) jsonCounts {
 // CoverageJSON is a language's coverage as mosty status --json gives it.
 type CoverageJSON = jsonCoverage
 
+// ArticleJSON is an article as mosty status --json writes it.
+type ArticleJSON = jsonArticle
+
 // CountsJSON are segments or words by status, as in CoverageJSON.
 type CountsJSON = jsonCounts
 
@@ -154,18 +162,31 @@ func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
 // JSON is the coverage for scripts, as the README's schema for
 // mosty status --json has it, ready for a JSON encoder.
 func JSON(articles []catalog.ArticleCoverage, langs []string) any {
-	r := jsonReport{Articles: []jsonArticle{}, Totals: map[string]jsonCoverage{}}
+	r := jsonReport{Articles: []jsonArticle{}}
 	for _, a := range articles {
-		ja := jsonArticle{Slug: a.Slug, Title: a.Title, Languages: map[string]jsonCoverage{}}
-		for _, lang := range langs {
-			ja.Languages[lang] = coverage(a.Coverage[lang])
-		}
-		r.Articles = append(r.Articles, ja)
+		r.Articles = append(r.Articles, JSONArticle(a, langs))
 	}
-	for lang, c := range Totals(articles) {
-		if slices.Contains(langs, lang) {
-			r.Totals[lang] = coverage(c)
-		}
-	}
+	r.Totals = JSONTotals(Totals(articles), langs)
 	return r
+}
+
+// JSONArticle is an article of the JSON report, the report's "articles"
+// a list of them, for a writer that writes them one at a time.
+func JSONArticle(a catalog.ArticleCoverage, langs []string) ArticleJSON {
+	ja := jsonArticle{Slug: a.Slug, Title: a.Title, Languages: map[string]jsonCoverage{}}
+	for _, lang := range langs {
+		ja.Languages[lang] = coverage(a.Coverage[lang])
+	}
+	return ja
+}
+
+// JSONTotals is the JSON report's "totals" of langs.
+func JSONTotals(totals map[string]catalog.Coverage, langs []string) map[string]CoverageJSON {
+	out := map[string]jsonCoverage{}
+	for lang, c := range totals {
+		if slices.Contains(langs, lang) {
+			out[lang] = coverage(c)
+		}
+	}
+	return out
 }

@@ -14,13 +14,25 @@ import (
 // as all new. An article whose files did not change since the last build
 // is not read again: the build's cache has its counts.
 func (w *Workspace) Coverage(langs []string) ([]catalog.ArticleCoverage, error) {
+	var out []catalog.ArticleCoverage
+	err := w.CoverageEach(langs, func(a catalog.ArticleCoverage) error {
+		out = append(out, a)
+		return nil
+	})
+	return out, err
+}
+
+// CoverageEach measures the articles as Coverage does and gives each to
+// use as soon as it is measured, in the order of their slugs; an error of
+// use stops it and comes back.
+func (w *Workspace) CoverageEach(langs []string, use func(catalog.ArticleCoverage) error) error {
 	langs, err := w.TargetLanguages(langs)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	stamps, err := w.newOp().listing()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	cache := w.readBuildCache()
 	if !cache.parse(nil) {
@@ -28,7 +40,6 @@ func (w *Workspace) Coverage(langs []string) ([]catalog.ArticleCoverage, error) 
 	}
 	built := cache.Articles
 	targets := w.Config.TargetLanguages
-	var out []catalog.ArticleCoverage
 	for _, slug := range stamps.slugs() {
 		if b, ok := built[slug]; ok && slices.Equal(b.Stamps, stamps.of(slug)) && len(b.Coverage) == len(targets) {
 			a := b.articleCoverage(slug, targets)
@@ -38,22 +49,26 @@ func (w *Workspace) Coverage(langs []string) ([]catalog.ArticleCoverage, error) 
 					delete(a.Stale, lang)
 				}
 			}
-			out = append(out, a)
+			if err := use(a); err != nil {
+				return err
+			}
 			continue
 		}
 		src, err := w.loadSource(slug)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		targets := map[string]*catalog.File{}
 		for _, lang := range langs {
 			if targets[lang], _, err = w.LoadLocale(lang, slug); err != nil {
-				return nil, err
+				return err
 			}
 		}
-		out = append(out, coverageOf(src, targets, langs))
+		if err := use(coverageOf(src, targets, langs)); err != nil {
+			return err
+		}
 	}
-	return out, nil
+	return nil
 }
 
 // loadSource reads an article's Polish file, which every reader of its
