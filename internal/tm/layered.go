@@ -332,8 +332,10 @@ func (m *Memory) layeredLookup(source string, minScore, limit int) ([]Match, err
 		return nil, nil
 	}
 	n := normalize(source)
+	grams := trigrams(n)
 	var out []Match
 	seen := map[int64]bool{}
+	c := cut{limit: limit}
 	exact, err := m.liveHeads(&l.x.exact, n)
 	if err != nil {
 		return nil, err
@@ -344,6 +346,10 @@ func (m *Memory) layeredLookup(source string, minScore, limit int) ([]Match, err
 	for _, it := range exact {
 		out = append(out, Match{Entry: it.entry, Score: 100})
 		seen[it.key] = true
+		c.add(100)
+	}
+	if len(grams) > 0 && c.full() {
+		return out[:limit], nil // exact matches enough: nothing else can come first
 	}
 	sh := shape(n)
 	shaped, err := m.liveHeads(&l.x.shape, sh)
@@ -355,11 +361,12 @@ func (m *Memory) layeredLookup(source string, minScore, limit int) ([]Match, err
 	slices.SortFunc(shaped, byKey)
 	for _, it := range shaped {
 		if !seen[it.key] {
-			out = append(out, Match{Entry: it.entry, Score: min(99, similarity(n, it.norm)), NumbersOnly: true})
 			seen[it.key] = true
+			if s, ok := shapedScore(n, it.norm, &c); ok {
+				out = append(out, Match{Entry: it.entry, Score: s, NumbersOnly: true})
+			}
 		}
 	}
-	grams := trigrams(n)
 	if len(grams) == 0 {
 		return out, nil
 	}
@@ -409,13 +416,14 @@ func (m *Memory) layeredLookup(source string, minScore, limit int) ([]Match, err
 	for i, c := range over {
 		touched = append(touched, counted{key: l.keys[i], id: -1 - i, count: c})
 	}
-	for _, c := range topCounted(touched, maxCandidates, l, seen) {
-		it := item{key: c.key, id: c.id}
+	for _, cand := range topCounted(touched, maxCandidates, l, seen) {
+		it := item{key: cand.key, id: cand.id}
 		if err := m.get(&it); err != nil {
 			return nil, err
 		}
-		if s, ok := similarAtLeast(n, it.norm, minScore); ok {
+		if s, ok := similarAtLeast(n, it.norm, max(minScore, c.floor())); ok {
 			out = append(out, Match{Entry: it.entry, Score: s})
+			c.add(s)
 		}
 	}
 	sortMatches(out)

@@ -1,6 +1,9 @@
 package tm
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // similarity is 100 × (1 − distance ÷ longer length), in runes, the
 // distance Levenshtein's.
@@ -74,31 +77,109 @@ func distance(a, b string, k int) int {
 	if len(ra) > len(rb) {
 		ra, rb = rb, ra
 	}
-	if len(ra) == 0 {
-		return len(rb)
+	return banded(ra, rb, k)
+}
+
+// banded is the Levenshtein distance of a and b, a the shorter, when it
+// is at most k, and more than k otherwise. It fills only the cells of
+// the table within k of its diagonal (a cell further off is more than k
+// edits), one row at a time, and stops at a row whose every cell is
+// above k: the least value of a row never falls from one row to the
+// next. Values above k are kept as k+1, which changes none at most k.
+func banded(a, b []rune, k int) int {
+	la, lb := len(a), len(b)
+	if lb-la > k {
+		return k + 1
 	}
-	// One row of the table over the shorter text; the least value of a
-	// row never falls from one row to the next, so once it is above k
-	// the distance is too.
-	row := make([]int, len(ra)+1)
+	if la == 0 {
+		return lb
+	}
+	over := k + 1
+	var buf [64]int
+	row := buf[:0]
+	if la+1 > len(buf) {
+		row = make([]int, la+1)
+	} else {
+		row = buf[:la+1]
+	}
 	for j := range row {
-		row[j] = j
+		row[j] = min(j, over)
 	}
-	for i, c := range rb {
-		diag := row[0]
-		row[0] = i + 1
-		least := row[0]
-		for j, r := range ra {
+	for i := 1; i <= lb; i++ {
+		lo, hi := max(1, i-k), min(la, i+k)
+		diag := row[lo-1]
+		if lo == 1 {
+			row[0] = min(i, over)
+		} else {
+			row[lo-1] = over
+		}
+		least := row[lo-1]
+		c := b[i-1]
+		for j := lo; j <= hi; j++ {
 			cur := diag
-			if c != r {
-				cur = min(diag, row[j], row[j+1]) + 1
+			if c != a[j-1] {
+				cur = min(diag, row[j], row[j-1]) + 1
 			}
-			diag, row[j+1] = row[j+1], cur
-			least = min(least, cur)
+			diag, row[j] = row[j], min(cur, over)
+			least = min(least, row[j])
 		}
 		if least > k {
-			return k + 1
+			return over
 		}
 	}
-	return row[len(ra)]
+	return row[la]
+}
+
+// A cut is what a match found next must score to be among the first
+// limit a lookup returns. Matches are found in the order sortMatches
+// keeps among equals (exact ones, those differing only in numbers, then
+// the rest), so one scoring no more than limit matches found before it
+// comes after them whatever follows: it need not be compared to the end,
+// nor kept. A limit of 0 or less keeps every match.
+type cut struct {
+	limit int
+	best  []int // the limit best scores so far, best first
+}
+
+// floor is the least score a match found next must have to be kept.
+func (c *cut) floor() int {
+	if c.limit <= 0 || len(c.best) < c.limit {
+		return 0
+	}
+	return c.best[c.limit-1] + 1
+}
+
+// add counts a match kept.
+func (c *cut) add(score int) {
+	if c.limit <= 0 {
+		return
+	}
+	i := len(c.best)
+	for i > 0 && c.best[i-1] < score {
+		i--
+	}
+	c.best = slices.Insert(c.best, i, score)
+	if len(c.best) > c.limit {
+		c.best = c.best[:c.limit]
+	}
+}
+
+// full reports whether limit matches scored 100: none found after them
+// is kept.
+func (c *cut) full() bool { return c.floor() > 100 }
+
+// shapedScore is the score of a match differing from the sentence n
+// only in its numbers, norm its normalised source (the similarity, 99 at
+// most: not the same sentence), and whether it is to be kept by c.
+func shapedScore(n, norm string, c *cut) (int, bool) {
+	need := c.floor()
+	if need > 99 {
+		return 0, false
+	}
+	s, ok := similarAtLeast(n, norm, need)
+	if !ok {
+		return 0, false
+	}
+	c.add(min(99, s))
+	return min(99, s), true
 }

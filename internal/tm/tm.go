@@ -131,19 +131,26 @@ func (m *Memory) Lookup(source string, minScore, limit int) []Match {
 		return nil
 	}
 	n := normalize(source)
+	grams := trigrams(n)
 	var out []Match
 	seen := map[int32]bool{}
+	c := cut{limit: limit}
 	for _, i := range m.exact[n] {
 		out = append(out, Match{Entry: m.entries[i], Score: 100})
 		seen[i] = true
+		c.add(100)
+	}
+	if len(grams) > 0 && c.full() {
+		return out[:limit] // exact matches enough: nothing else can come first
 	}
 	for _, i := range m.shapes[shape(n)] {
 		if !seen[i] {
-			out = append(out, Match{Entry: m.entries[i], Score: min(99, similarity(n, m.norm[i])), NumbersOnly: true})
 			seen[i] = true
+			if s, ok := shapedScore(n, m.norm[i], &c); ok {
+				out = append(out, Match{Entry: m.entries[i], Score: s, NumbersOnly: true})
+			}
 		}
 	}
-	grams := trigrams(n)
 	if len(grams) == 0 {
 		return out
 	}
@@ -167,9 +174,10 @@ func (m *Memory) Lookup(source string, minScore, limit int) []Match {
 			sc.count[i]++
 		}
 	}
-	for _, c := range sc.best(maxCandidates, seen) {
-		if s, ok := similarAtLeast(n, m.norm[c], minScore); ok {
-			out = append(out, Match{Entry: m.entries[c], Score: s})
+	for _, i := range sc.best(maxCandidates, seen) {
+		if s, ok := similarAtLeast(n, m.norm[i], max(minScore, c.floor())); ok {
+			out = append(out, Match{Entry: m.entries[i], Score: s})
+			c.add(s)
 		}
 	}
 	sortMatches(out)

@@ -18,8 +18,8 @@ const maxMatches = 3
 // unitContext is what travels with a unit in an export: the memory's
 // close matches (for segments not done), the glossary terms its Polish
 // uses, in Russian the names it holds with their Russian forms, and the
-// translator's comments and own keys.
-func (o *op) unitContext(slug, lang string, u catalog.Unit) (interchange.Context, error) {
+// translator's comments and own keys. ru says lang is Russian (isRussian).
+func (o *op) unitContext(slug, lang string, ru bool, u catalog.Unit) (interchange.Context, error) {
 	var c interchange.Context
 	if !u.Status.Done() {
 		m, err := o.memory(lang)
@@ -42,11 +42,19 @@ func (o *op) unitContext(slug, lang string, u catalog.Unit) (interchange.Context
 	for _, t := range g.Find(u.Source) {
 		c.Terms = append(c.Terms, interchange.Term{Source: t.Forms[g.SourceLang], Target: t.Forms[lang], Note: t.Note})
 	}
-	if _, ru := langtag.Match(lang, []string{"ru"}); ru {
+	if ru {
 		c.Names = o.names.SegmentHints(u.Source, g)
 	}
 	c.Notes = translatorNotes(u)
 	return c, nil
+}
+
+// isRussian reports whether lang is Russian, whose exports carry the
+// names' Russian forms. An export asks once per article, not per segment:
+// a language matcher is made at each call.
+func isRussian(lang string) bool {
+	_, ru := langtag.Match(lang, []string{"ru"})
+	return ru
 }
 
 // translatorNotes are a unit's comments and the keys a translator or a

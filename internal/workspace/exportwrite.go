@@ -118,6 +118,7 @@ func (e docExport) doc(slug string) (interchange.Doc, map[string]catalog.Exporte
 		t.Merge(src.Units, nil, false)
 	}
 	units := map[string]catalog.Exported{}
+	ru := isRussian(lang)
 	for _, u := range t.Active() {
 		if len(opts.Statuses) > 0 && !slices.Contains(opts.Statuses, u.Status) {
 			continue
@@ -129,7 +130,7 @@ func (e docExport) doc(slug string) (interchange.Doc, map[string]catalog.Exporte
 		units[u.ID] = exported(u, opts.Format)
 		var c interchange.Context
 		if withContext {
-			if c, err = e.o.unitContext(slug, lang, u); err != nil {
+			if c, err = e.o.unitContext(slug, lang, ru, u); err != nil {
 				return d, nil, err
 			}
 		}
