@@ -17,12 +17,7 @@ import (
 // Check runs the QA checks over the translators' files of langs, as
 // CheckEach does, and returns the findings.
 func (w *Workspace) Check(langs []string) ([]qa.Finding, error) {
-	var out []qa.Finding
-	err := w.CheckEach(langs, func(f qa.Finding) error {
-		out = append(out, f)
-		return nil
-	})
-	return out, err
+	return collect(func(use func(qa.Finding) error) error { return w.CheckEach(langs, use) })
 }
 
 // CheckEach runs the QA checks over the translators' files of langs (read

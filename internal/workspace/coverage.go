@@ -14,12 +14,7 @@ import (
 // as all new. An article whose files did not change since the last build
 // is not read again: the build's cache has its counts.
 func (w *Workspace) Coverage(langs []string) ([]catalog.ArticleCoverage, error) {
-	var out []catalog.ArticleCoverage
-	err := w.CoverageEach(langs, func(a catalog.ArticleCoverage) error {
-		out = append(out, a)
-		return nil
-	})
-	return out, err
+	return collect(func(use func(catalog.ArticleCoverage) error) error { return w.CoverageEach(langs, use) })
 }
 
 // CoverageEach measures the articles as Coverage does and gives each to
