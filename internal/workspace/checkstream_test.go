@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/mosty-dev/mosty/internal/acquire"
+	"github.com/mosty-dev/mosty/internal/index"
 	"github.com/mosty-dev/mosty/internal/qa"
 )
 
@@ -115,4 +117,51 @@ func TestCheckMemoryBounded(t *testing.T) {
 			t.Errorf("%s: the live heap grew by %.1f MB while %d findings were given", run, float64(grew)/(1<<20), count)
 		}
 	}
+}
+
+// FuzzCheckCache reads any lines as .mosty/check under the right key: the
+// check never fails nor panics for it, and a file whose stamps no line
+// names has the findings a check without the cache gives.
+func FuzzCheckCache(f *testing.F) {
+	w := manyArticles(f, 3, 2)
+	fresh, err := w.Check(nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	made, err := os.ReadFile(w.checkCachePath())
+	if err != nil {
+		f.Fatal(err)
+	}
+	key, lines, _ := strings.Cut(string(made), "\n")
+	f.Add([]byte(lines))
+	f.Add([]byte("locales/ru/a001.toml\t1:2,3:4\tnull\nlocales/en/a000.toml\tx\t[{\"file\":1}]\n"))
+	f.Add([]byte("locales/ru/a002.toml\t\t[]\nlocales/ru/a000.toml\t\t[]\n"))
+	stamps, err := w.stampAll()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if err := os.WriteFile(w.checkCachePath(), append([]byte(key+"\n"), data...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := w.Check(nil)
+		if err != nil {
+			t.Fatalf("a cache made the check fail: %v", err)
+		}
+		for _, slug := range stamps.slugs() {
+			for _, lang := range w.Config.TargetLanguages {
+				st := index.FormatStamps([]index.Stamp{stamps.locale(slug, lang), stamps.locale(slug, w.Config.SourceLanguage)})
+				if strings.Contains(string(data), st) {
+					continue // a line with the file's stamps is trusted
+				}
+				rel := "locales/" + lang + "/" + slug + ".toml"
+				of := func(all []qa.Finding) []qa.Finding {
+					return slices.DeleteFunc(slices.Clone(all), func(f qa.Finding) bool { return f.File != rel })
+				}
+				if g, want := of(got), of(fresh); !slices.Equal(g, want) {
+					t.Fatalf("%s: findings %v, want %v", rel, g, want)
+				}
+			}
+		}
+	})
 }
