@@ -36,7 +36,7 @@ func randomText(r *rand.Rand) string {
 // in numbers, hold multi-byte letters and bytes that are not UTF-8.
 func TestSimilarity(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for range 200_000 {
+	for range 40_000 {
 		a, b := randomText(r), randomText(r)
 		if r.IntN(3) == 0 { // a shared beginning and end
 			p, s := randomText(r), randomText(r)
@@ -85,7 +85,7 @@ func TestShape(t *testing.T) {
 // index — on sentences that differ in their numbers, repeat, and have
 // several translations.
 func TestLookupLimitCuts(t *testing.T) {
-	for seed := range uint64(200) {
+	for seed := range uint64(60) {
 		r := rand.New(rand.NewPCG(seed, 11))
 		var files []IndexedFile
 		var sources []Source
