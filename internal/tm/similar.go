@@ -95,8 +95,8 @@ func banded(a, b []rune, k int) int {
 		return lb
 	}
 	over := k + 1
-	var buf [64]int
-	row := buf[:0]
+	var buf [64]int // a short text's row stays off the heap
+	var row []int
 	if la+1 > len(buf) {
 		row = make([]int, la+1)
 	} else {
