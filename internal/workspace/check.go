@@ -7,6 +7,7 @@ import (
 	"iter"
 	"runtime"
 	"slices"
+	"strings"
 
 	"github.com/mosty-dev/mosty/internal/index"
 	"github.com/mosty-dev/mosty/internal/par"
@@ -93,11 +94,17 @@ type checkRun struct {
 // was checked again, or a line of the old one was not kept.
 func (r *checkRun) changed() bool { return r.fresh > 0 || r.kept != r.old.rest() }
 
+// checkAhead is how many articles a worker may check ahead of the one
+// whose findings are given: enough that the workers seldom wait for the
+// output on a busy machine, few enough that their findings are small (a
+// variable so tests can lower it).
+var checkAhead = 32
+
 // run checks every article, giving the findings to emit and writing the
 // cache's lines to cache, in order.
 func (r *checkRun) run(cache *bufio.Writer, emit func(qa.Finding) error) error {
 	workers := runtime.GOMAXPROCS(0)
-	return par.Ordered(r.jobs(), workers, 4*workers, r.work, func(j *checkJob) error {
+	return par.Ordered(r.jobs(), workers, checkAhead*workers, r.work, func(j *checkJob) error {
 		if j.err != nil {
 			return j.err
 		}
@@ -110,11 +117,6 @@ func (r *checkRun) run(cache *bufio.Writer, emit func(qa.Finding) error) error {
 				}
 			}
 			if fc.fresh {
-				data, err := json.Marshal(fc.findings)
-				if err != nil {
-					return err
-				}
-				fc.cached, fc.fresh = cachedCheck{stamps: fc.stamps, findings: data}, false
 				r.fresh++
 			} else {
 				r.kept++
@@ -176,7 +178,7 @@ type fileCheck struct {
 	stamps    string      // of the file and its Polish file, as the cache has them
 	asked     bool        // in a language the check is for; else only kept in the cache
 	fresh     bool        // to be read and checked
-	cached    cachedCheck // the cache's line, when not fresh
+	cached    cachedCheck // the cache's line (of a fresh file, made once it is checked)
 	findings  []qa.Finding
 }
 
@@ -193,6 +195,13 @@ func (r *checkRun) work(j *checkJob) *checkJob {
 	}
 	if fresh {
 		j.err = r.w.checkArticle(j.slug, j.files, r.checker)
+	}
+	for i := range j.files {
+		if fc := &j.files[i]; fc.fresh && j.err == nil {
+			// The cache's line, made here on all cores.
+			fc.cached = cachedCheck{stamps: fc.stamps}
+			fc.cached.findings, j.err = json.Marshal(fc.findings)
+		}
 	}
 	return j
 }
@@ -221,6 +230,11 @@ func (w *Workspace) checkArticle(slug string, files []fileCheck, c *qa.Checker) 
 			p, ok := polish[u.ID]
 			fc.findings = append(fc.findings, c.Stale(w.Rel(f.Path), u, p, ok)...)
 			fc.findings = append(fc.findings, c.Unit(w.Rel(f.Path), fc.lang, u)...)
+		}
+		for i := range fc.findings {
+			// A segment's id is a piece of the file's text: a copy, so
+			// that the findings held until they are given hold no file.
+			fc.findings[i].Segment = strings.Clone(fc.findings[i].Segment)
 		}
 	}
 	return nil
