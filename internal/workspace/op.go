@@ -102,17 +102,25 @@ func (o *op) close() {
 	}
 }
 
-// makeMemory makes the memory of lang from the files the op listed.
+// makeMemory makes the memory of lang from its locale files: as the op
+// listed them when it listed every file (a sync, a build), else listed
+// for it alone (memoryFiles: an import stamps no other folder).
 func (o *op) makeMemory(lang string) (*tm.Memory, error) {
-	stamps, err := o.listing()
-	if err != nil {
+	o.mu.Lock()
+	stamps, listed := o.stamps, o.listed
+	o.mu.Unlock()
+	var files []memoryFile
+	var err error
+	if listed {
+		files = stamps.memoryFiles(lang)
+	} else if files, err = o.w.memoryFiles(lang); err != nil {
 		return nil, err
 	}
 	g, err := o.glossary()
 	if err != nil {
 		return nil, err
 	}
-	return o.w.buildMemory(lang, stamps, &qa.Checker{Glossary: g, Errors: o.w.Config.Check.Errors})
+	return o.w.buildMemory(lang, files, &qa.Checker{Glossary: g, Errors: o.w.Config.Check.Errors})
 }
 
 // segmenter returns the source language's segmenter with the workspace's

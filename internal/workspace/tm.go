@@ -2,12 +2,15 @@ package workspace
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/index"
+	"github.com/mosty-dev/mosty/internal/par"
 	"github.com/mosty-dev/mosty/internal/qa"
 	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/mosty-dev/mosty/internal/tm"
@@ -43,19 +46,60 @@ type memoryFile struct {
 	st    index.Stamp
 }
 
+func newMemoryFile(slug string, st index.Stamp) memoryFile {
+	return memoryFile{slug, index.FormatStamps([]index.Stamp{st}), st}
+}
+
+// memoryFiles are the locale files of lang of the articles in s, in slug
+// order.
+func (s stampSet) memoryFiles(lang string) []memoryFile {
+	var files []memoryFile
+	for _, slug := range s.slugs() {
+		if st := s.locale(slug, lang); st != index.Missing {
+			files = append(files, newMemoryFile(slug, st))
+		}
+	}
+	return files
+}
+
+// memoryFiles lists the locale files of lang of the workspace's articles,
+// in slug order, as stampAll and stampSet.memoryFiles would, stamping
+// only them: the articles are the names of sources/*.meta.toml, read
+// without a stamp, at the same time.
+func (w *Workspace) memoryFiles(lang string) ([]memoryFile, error) {
+	articles := map[string]bool{}
+	var files []memoryFile
+	errs := make([]error, 2)
+	par.Do(2, 2, func(i int) {
+		if i == 0 {
+			errs[i] = eachName(w.Path("sources"), func(name string) {
+				if slug, ext, _ := strings.Cut(name, "."); ext == "meta.toml" {
+					articles[slug] = true
+				}
+			})
+			return
+		}
+		errs[i] = eachFile(w.Path("locales", lang), func(name string, st index.Stamp) {
+			if slug, ok := strings.CutSuffix(name, ".toml"); ok && !strings.Contains(slug, ".") {
+				files = append(files, newMemoryFile(slug, st))
+			}
+		})
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	files = slices.DeleteFunc(files, func(f memoryFile) bool { return !articles[f.slug] })
+	slices.SortFunc(files, func(a, b memoryFile) int { return strings.Compare(a.slug, b.slug) })
+	return files, nil
+}
+
 // buildMemory makes the translation memory of lang from every translated
-// or reviewed segment of the files in stamps (not one a git merge left in
+// or reviewed segment of files (not one a git merge left in
 // two versions: catalog.Unit.Usable) that passes the QA checks
 // without an error (a forbidden term, a missing placeholder: never
 // memory), through the index in .mosty/, and from the memories imported
 // into memory/ (held in memory: they are few).
-func (w *Workspace) buildMemory(lang string, stamps stampSet, checks *qa.Checker) (*tm.Memory, error) {
-	var files []memoryFile
-	for _, slug := range stamps.slugs() {
-		if st := stamps.locale(slug, lang); st != index.Missing {
-			files = append(files, memoryFile{slug, index.FormatStamps([]index.Stamp{st}), st})
-		}
-	}
+func (w *Workspace) buildMemory(lang string, files []memoryFile, checks *qa.Checker) (*tm.Memory, error) {
 	imported, err := w.importedEntries(lang, checks)
 	if err != nil {
 		return nil, err
