@@ -79,35 +79,37 @@ func checkLine(line string) (string, bool) {
 	return slug, slug != "" && stampsSyntax(line[strings.LastIndexByte(line, '\t')+1:])
 }
 
-// stampsSyntax tells, without parsing them, whether ParseStamps reads s:
-// "" or size:mtime pairs of integers, comma-separated.
-func stampsSyntax(s string) bool {
-	if s == "" {
-		return true
-	}
-	for _, pair := range strings.Split(s, ",") {
-		size, mtime, ok := strings.Cut(pair, ":")
-		if !ok || !isInt64(size) || !isInt64(mtime) {
+// stampsSyntax tells, without parsing them, whether ParseStamps reads
+// stamps: "" or size:mtime pairs of integers, comma-separated. A number
+// of 19 digits or more is left to ParseStamps.
+func stampsSyntax(stamps string) bool {
+	s, nums := stamps, 0
+	for s != "" {
+		i := 0
+		if s[0] == '-' || s[0] == '+' {
+			i = 1
+		}
+		j := i
+		for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+			j++
+		}
+		switch {
+		case j == i:
+			return false
+		case j-i >= 19:
+			_, ok := ParseStamps(stamps)
+			return ok
+		}
+		nums++
+		if s = s[j:]; s == "" {
+			break
+		}
+		if s[0] != ":,"[(nums+1)%2] || len(s) == 1 {
 			return false
 		}
+		s = s[1:]
 	}
-	return true
-}
-
-// isInt64 tells whether strconv.ParseInt(s, 10, 64) reads s.
-func isInt64(s string) bool {
-	digits := s
-	if s != "" && (s[0] == '-' || s[0] == '+') {
-		digits = s[1:]
-	}
-	if digits == "" || len(digits) > 19 || strings.Trim(digits, "0123456789") != "" {
-		return false
-	}
-	if len(digits) < 19 {
-		return true
-	}
-	_, err := strconv.ParseInt(s, 10, 64)
-	return err == nil
+	return nums%2 == 0
 }
 
 // unescape undoes escaper; a field without a backslash is returned as it

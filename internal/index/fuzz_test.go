@@ -49,3 +49,15 @@ func all(x *Index) map[string]Entry {
 	}
 	return out
 }
+
+// FuzzStampsSyntax: the check Load makes of a line's stamps agrees with
+// ParseStamps.
+func FuzzStampsSyntax(f *testing.F) {
+	f.Add("10:20,0:0")
+	f.Add("-1:9223372036854775807")
+	f.Fuzz(func(t *testing.T, s string) {
+		if _, ok := ParseStamps(s); ok != stampsSyntax(s) {
+			t.Fatalf("stampsSyntax(%q) = %v, ParseStamps: %v", s, !ok, ok)
+		}
+	})
+}

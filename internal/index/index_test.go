@@ -194,3 +194,15 @@ func TestLoadReadsWhatIsAsked(t *testing.T) {
 		t.Errorf("saved and loaded again (-want +got):\n%s", d)
 	}
 }
+
+// TestStampsSyntax: the check made of every line on load agrees with
+// ParseStamps.
+func TestStampsSyntax(t *testing.T) {
+	for _, s := range []string{"", "1:2", "-1:0,10:20", "+1:2", "1:2,", "1:2,3", "1", ":", "1:", ":1", "1,2", "1:2:3", "--1:2", "1:-",
+		"a:1", "1:2,,3:4", "9223372036854775807:1", "9223372036854775808:1", "1:-9223372036854775808", "00000000000000000001:2", " 1:2"} {
+		_, want := ParseStamps(s)
+		if got := stampsSyntax(s); got != want {
+			t.Errorf("stampsSyntax(%q) = %v, ParseStamps reads it: %v", s, got, want)
+		}
+	}
+}

@@ -164,23 +164,26 @@ func (w *Workspace) readDelta(lang string, sources []tm.Source, files []memoryFi
 
 // memorySources lists files as sources of a memory layered on x: those x
 // holds with the same stamp taken from it. ok is false when too many
-// differ: the index is to be written again.
+// differ: the index is to be written again. Both lists are in slug order:
+// they are walked together.
 func memorySources(x *tm.Index, files []memoryFile) (sources []tm.Source, ok bool) {
-	held := map[string]string{}
-	for _, f := range x.Files() {
-		held[f.Name] = f.Stamp
-	}
-	differ := 0
+	held := x.Files()
+	differ, j := 0, 0
 	for _, f := range files {
-		st, in := held[f.slug]
-		sources = append(sources, tm.Source{Name: f.slug, Indexed: in && st == f.stamp})
-		if !in || st != f.stamp {
+		for j < len(held) && held[j].Name < f.slug {
+			j, differ = j+1, differ+1 // removed
+		}
+		same := j < len(held) && held[j].Name == f.slug && held[j].Stamp == f.stamp
+		if j < len(held) && held[j].Name == f.slug {
+			j++
+		}
+		sources = append(sources, tm.Source{Name: f.slug, Indexed: same})
+		if !same {
 			differ++
 		}
-		delete(held, f.slug)
 	}
-	differ += len(held) // removed
-	return sources, differ*tmRewriteShare <= max(len(files), len(x.Files()))
+	differ += len(held) - j // removed
+	return sources, differ*tmRewriteShare <= max(len(files), len(held))
 }
 
 // openTMIndex opens the index at path; nil when there is none or it is
