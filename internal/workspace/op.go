@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/mosty-dev/mosty/internal/glossary"
@@ -26,6 +27,7 @@ type op struct {
 	mu       sync.Mutex
 	stamps   stampSet                              // the files as this op listed them
 	listed   bool                                  // stamps were listed
+	articles func() (map[string]bool, error)       // the slugs of sources/*.meta.toml, listed once, without stamps
 	memories map[string]func() (*tm.Memory, error) // by language, each made once, on first use
 	gloss    *glossary.Glossary                    // read on first use
 
@@ -40,7 +42,19 @@ type op struct {
 }
 
 func (w *Workspace) newOp() *op {
-	return &op{w: w, fingerprint: sync.OnceValue(w.pipelineFingerprint)}
+	return &op{w: w, fingerprint: sync.OnceValue(w.pipelineFingerprint), articles: sync.OnceValues(w.articleSet)}
+}
+
+// articleSet is the slugs of sources/*.meta.toml, as stampAll finds them,
+// listed without stamping a file.
+func (w *Workspace) articleSet() (map[string]bool, error) {
+	set := map[string]bool{}
+	err := eachName(w.Path("sources"), func(name string) {
+		if slug, ext, _ := strings.Cut(name, "."); ext == "meta.toml" {
+			set[slug] = true
+		}
+	})
+	return set, err
 }
 
 // listing returns the stamps of every article's files, listed once per
@@ -113,7 +127,7 @@ func (o *op) makeMemory(lang string) (*tm.Memory, error) {
 	var err error
 	if listed {
 		files = stamps.memoryFiles(lang)
-	} else if files, err = o.w.memoryFiles(lang); err != nil {
+	} else if files, err = o.memoryFiles(lang); err != nil {
 		return nil, err
 	}
 	g, err := o.glossary()

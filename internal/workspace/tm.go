@@ -62,24 +62,19 @@ func (s stampSet) memoryFiles(lang string) []memoryFile {
 	return files
 }
 
-// memoryFiles lists the locale files of lang of the workspace's articles,
-// in slug order, as stampAll and stampSet.memoryFiles would, stamping
-// only them: the articles are the names of sources/*.meta.toml, read
-// without a stamp, at the same time.
-func (w *Workspace) memoryFiles(lang string) ([]memoryFile, error) {
-	articles := map[string]bool{}
+// memoryFiles lists the locale files of lang of the articles, in slug
+// order, as stampAll and stampSet.memoryFiles would, stamping only them;
+// articles are the op's (o.articles), read meanwhile.
+func (o *op) memoryFiles(lang string) ([]memoryFile, error) {
+	var articles map[string]bool
 	var files []memoryFile
 	errs := make([]error, 2)
 	par.Do(2, 2, func(i int) {
 		if i == 0 {
-			errs[i] = eachName(w.Path("sources"), func(name string) {
-				if slug, ext, _ := strings.Cut(name, "."); ext == "meta.toml" {
-					articles[slug] = true
-				}
-			})
+			articles, errs[i] = o.articles()
 			return
 		}
-		errs[i] = eachFile(w.Path("locales", lang), func(name string, st index.Stamp) {
+		errs[i] = eachFile(o.w.Path("locales", lang), func(name string, st index.Stamp) {
 			if slug, ok := strings.CutSuffix(name, ".toml"); ok && !strings.Contains(slug, ".") {
 				files = append(files, newMemoryFile(slug, st))
 			}
