@@ -54,6 +54,7 @@ func Load(path string, limit int64) (*Index, string, error) {
 		return nil, "", fmt.Errorf("%s: %w", path, ErrInvalid)
 	}
 	token := unescape(tok)
+	ordered := true
 	for n := 3; ; n++ {
 		line, ok := next()
 		if !ok {
@@ -65,6 +66,12 @@ func Load(path string, limit int64) (*Index, string, error) {
 		}
 		delete(x.entries, slug) // a later line of a slug wins
 		x.lines[slug] = line
+		if ordered = ordered && (len(x.loaded) == 0 || x.loaded[len(x.loaded)-1] < slug); ordered {
+			x.loaded = append(x.loaded, slug)
+		}
+	}
+	if !ordered {
+		x.loaded = nil
 	}
 	return x, token, nil
 }

@@ -53,6 +53,7 @@ var Missing = Stamp{Size: -1}
 type Index struct {
 	entries map[string]Entry  // read or put since loaded
 	lines   map[string]string // loaded and not read yet, by slug: never the slug of an entry in entries
+	loaded  []string          // the slugs of lines in the order loaded, when it was slug order (as Save writes)
 	lookups *lookups          // nil until maxScans lookups were answered by a scan
 	scans   int
 	changed bool
@@ -88,17 +89,32 @@ func (x *Index) Get(slug string) (Entry, bool) {
 	return e, true
 }
 
-// Slugs lists the articles in slug order.
+// Slugs lists the articles in slug order: the lines still unread in the
+// order loaded, merged with the entries read or put since, sorted.
 func (x *Index) Slugs() []string {
-	out := make([]string, 0, x.Len())
+	read := make([]string, 0, len(x.entries))
 	for s := range x.entries {
+		read = append(read, s)
+	}
+	if x.loaded == nil {
+		for s := range x.lines {
+			read = append(read, s)
+		}
+		slices.Sort(read)
+		return read
+	}
+	slices.Sort(read)
+	out := make([]string, 0, x.Len())
+	for _, s := range x.loaded {
+		if _, ok := x.lines[s]; !ok {
+			continue // read since, or removed
+		}
+		for len(read) > 0 && read[0] < s {
+			out, read = append(out, read[0]), read[1:]
+		}
 		out = append(out, s)
 	}
-	for s := range x.lines {
-		out = append(out, s)
-	}
-	slices.Sort(out)
-	return out
+	return append(out, read...)
 }
 
 // Put adds or replaces the entry of e.Slug.
