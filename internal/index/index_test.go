@@ -163,14 +163,7 @@ func TestLoadReadsWhatIsAsked(t *testing.T) {
 		x.Put(Entry{Slug: fmt.Sprintf("a-%03d", i), Origin: fmt.Sprintf("/src/a\t%d.html", i), SHA256: "00", Title: "T", Date: "2018-04-01",
 			Stamps: []Stamp{{Size: int64(i), MTime: 1}}})
 	}
-	path := filepath.Join(t.TempDir(), "index")
-	if err := x.Save(path, "tok"); err != nil {
-		t.Fatal(err)
-	}
-	y, _, err := Load(path, 1<<20)
-	if err != nil {
-		t.Fatal(err)
-	}
+	y := saveLoad(t, x)
 	if got := y.ByOrigin("/src/a\t7.html"); !slices.Equal(got, []string{"a-007"}) {
 		t.Fatalf("by origin: %v", got)
 	}
@@ -180,14 +173,7 @@ func TestLoadReadsWhatIsAsked(t *testing.T) {
 	if len(y.entries) != 1 || len(y.lines) != 99 {
 		t.Errorf("%d entries read, %d lines kept; want 1 and 99", len(y.entries), len(y.lines))
 	}
-	again := filepath.Join(t.TempDir(), "index")
-	if err := y.Save(again, "tok"); err != nil {
-		t.Fatal(err)
-	}
-	z, _, err := Load(again, 1<<20)
-	if err != nil {
-		t.Fatal(err)
-	}
+	z := saveLoad(t, y)
 	want := all(x)
 	want["a-007"] = e
 	if d := cmp.Diff(want, all(z)); d != "" {
@@ -205,4 +191,18 @@ func TestStampsSyntax(t *testing.T) {
 			t.Errorf("stampsSyntax(%q) = %v, ParseStamps reads it: %v", s, got, want)
 		}
 	}
+}
+
+// saveLoad saves x and loads it again.
+func saveLoad(t *testing.T, x *Index) *Index {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "index")
+	if err := x.Save(path, "tok"); err != nil {
+		t.Fatal(err)
+	}
+	y, _, err := Load(path, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return y
 }

@@ -16,6 +16,9 @@ import (
 func eachFile(dir string, f func(name string, st index.Stamp)) error {
 	var stat func(fs.DirEntry) (index.Stamp, bool)
 	return eachEntry(dir, func(d *os.File, e fs.DirEntry) {
+		if !e.Type().IsRegular() {
+			return
+		}
 		if stat == nil {
 			stat = statAt(d)
 		}
@@ -28,10 +31,14 @@ func eachFile(dir string, f func(name string, st index.Stamp)) error {
 // eachName calls f with the name of every regular file in dir, without
 // stamping them; a missing dir has none.
 func eachName(dir string, f func(name string)) error {
-	return eachEntry(dir, func(_ *os.File, e fs.DirEntry) { f(e.Name()) })
+	return eachEntry(dir, func(_ *os.File, e fs.DirEntry) {
+		if e.Type().IsRegular() {
+			f(e.Name())
+		}
+	})
 }
 
-// eachEntry calls f for every regular file in dir, d the open folder. The
+// eachEntry calls f for every entry of dir, d the open folder. The
 // folder is read in chunks, so that a folder of 100,000 files is never
 // held as a list.
 func eachEntry(dir string, f func(d *os.File, e fs.DirEntry)) error {
@@ -46,9 +53,7 @@ func eachEntry(dir string, f func(d *os.File, e fs.DirEntry)) error {
 	for {
 		entries, err := d.ReadDir(1024)
 		for _, e := range entries {
-			if e.Type().IsRegular() {
-				f(d, e)
-			}
+			f(d, e)
 		}
 		if errors.Is(err, io.EOF) {
 			return nil
