@@ -88,7 +88,7 @@ func checkLine(line string) (string, bool) {
 
 // stampsSyntax tells, without parsing them, whether ParseStamps reads
 // stamps: "" or size:mtime pairs of integers, comma-separated. A number
-// of 19 digits or more is left to ParseStamps.
+// of more than 19 digits is left to ParseStamps.
 func stampsSyntax(stamps string) bool {
 	s, nums := stamps, 0
 	for s != "" {
@@ -103,9 +103,11 @@ func stampsSyntax(stamps string) bool {
 		switch {
 		case j == i:
 			return false
-		case j-i >= 19:
+		case j-i > 19:
 			_, ok := ParseStamps(stamps)
 			return ok
+		case j-i == 19 && s[i:j] > "9223372036854775807" && (s[:j] != "-9223372036854775808"):
+			return false // beyond int64 (a time in nanoseconds has 19 digits)
 		}
 		nums++
 		if s = s[j:]; s == "" {

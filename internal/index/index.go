@@ -89,6 +89,13 @@ func (x *Index) Get(slug string) (Entry, bool) {
 	return e, true
 }
 
+// Has reports whether the index has an entry of slug, without reading it.
+func (x *Index) Has(slug string) bool {
+	_, read := x.entries[slug]
+	_, loaded := x.lines[slug]
+	return read || loaded
+}
+
 // Slugs lists the articles in slug order: the lines still unread in the
 // order loaded, merged with the entries read or put since, sorted.
 func (x *Index) Slugs() []string {

@@ -66,12 +66,12 @@ func (s stampSet) memoryFiles(lang string) []memoryFile {
 // order, as stampAll and stampSet.memoryFiles would, stamping only them;
 // articles are the op's (o.articles), read meanwhile.
 func (o *op) memoryFiles(lang string) ([]memoryFile, error) {
-	var articles map[string]bool
+	var article func(slug string) bool
 	var files []memoryFile
 	errs := make([]error, 2)
 	par.Do(2, 2, func(i int) {
 		if i == 0 {
-			articles, errs[i] = o.articles()
+			article, errs[i] = o.articles()
 			return
 		}
 		errs[i] = eachFile(o.w.Path("locales", lang), func(name string, st index.Stamp) {
@@ -83,7 +83,7 @@ func (o *op) memoryFiles(lang string) ([]memoryFile, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	files = slices.DeleteFunc(files, func(f memoryFile) bool { return !articles[f.slug] })
+	files = slices.DeleteFunc(files, func(f memoryFile) bool { return !article(f.slug) })
 	slices.SortFunc(files, func(a, b memoryFile) int { return strings.Compare(a.slug, b.slug) })
 	return files, nil
 }
@@ -295,7 +295,10 @@ func (o *op) prefill(f *catalog.File, lang string) error {
 	if !o.w.Config.TM.Prefill {
 		return nil
 	}
-	return tm.Prefill(f, o.w.Config.TM.MinMatch, func() (*tm.Memory, error) { return o.memory(lang) })
+	return tm.Prefill(f, o.w.Config.TM.MinMatch, func() (*tm.Memory, error) {
+		o.listAllMemories()
+		return o.memory(lang)
+	})
 }
 
 // Lookup shows the memory's best matches for a sentence in lang, a target
