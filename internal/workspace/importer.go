@@ -30,7 +30,9 @@ func (w *Workspace) newImporter(keep func(*article.Article) bool) (*importer, er
 	}
 	o := w.newOp()
 	// The index, up to date with sources/ (loadIndex), says which articles
-	// there are: the memory does not list sources/ again.
+	// there are: the memory does not list sources/ again. It is made while
+	// an article is planned (importSource), never while the index is
+	// written.
 	o.articles = func() (func(string) bool, error) { return idx.Has, nil }
 	return &importer{w: w, o: o, idx: idx, slugs: newSlugIndex(w, idx), keep: keep}, nil
 }

@@ -25,13 +25,11 @@ type op struct {
 	w *Workspace
 
 	mu       sync.Mutex
-	stamps   stampSet                                // the files as this op listed them
-	listed   bool                                    // stamps were listed
-	articles func() (func(slug string) bool, error)  // which slugs have sources/*.meta.toml: listed once, without stamps (articleSet), or the import's index
-	files    map[string]func() ([]memoryFile, error) // each language's memory files as listed for it alone, by language, listed once
-	listAll  sync.Once                               // every target language's memory files are being listed
-	memories map[string]func() (*tm.Memory, error)   // by language, each made once, on first use
-	gloss    *glossary.Glossary                      // read on first use
+	stamps   stampSet                               // the files as this op listed them
+	listed   bool                                   // stamps were listed
+	articles func() (func(slug string) bool, error) // which slugs have sources/*.meta.toml: listed once, without stamps (articleSet), or the import's index
+	memories map[string]func() (*tm.Memory, error)  // by language, each made once, on first use
+	gloss    *glossary.Glossary                     // read on first use
 
 	names names.Finder // the names found in every file's Polish, for their hints
 
@@ -129,7 +127,7 @@ func (o *op) makeMemory(lang string) (*tm.Memory, error) {
 	var err error
 	if listed {
 		files = stamps.memoryFiles(lang)
-	} else if files, err = o.memoryFilesOf(lang)(); err != nil {
+	} else if files, err = o.memoryFiles(lang); err != nil {
 		return nil, err
 	}
 	g, err := o.glossary()
@@ -137,39 +135,6 @@ func (o *op) makeMemory(lang string) (*tm.Memory, error) {
 		return nil, err
 	}
 	return o.w.buildMemory(lang, files, &qa.Checker{Glossary: g, Errors: o.w.Config.Check.Errors})
-}
-
-// memoryFilesOf returns what lists lang's memory files for it alone
-// (memoryFiles), once per op.
-func (o *op) memoryFilesOf(lang string) func() ([]memoryFile, error) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	list, ok := o.files[lang]
-	if !ok {
-		list = sync.OnceValues(func() ([]memoryFile, error) { return o.memoryFiles(lang) })
-		if o.files == nil {
-			o.files = map[string]func() ([]memoryFile, error){}
-		}
-		o.files[lang] = list
-	}
-	return list
-}
-
-// listAllMemories starts listing every target language's memory files,
-// each on its own core, when the op did not list every file: an import
-// that pre-fills one language's file asks for the others' memories next.
-func (o *op) listAllMemories() {
-	o.listAll.Do(func() {
-		o.mu.Lock()
-		listed := o.listed
-		o.mu.Unlock()
-		if listed {
-			return
-		}
-		for _, lang := range o.w.Config.TargetLanguages {
-			go o.memoryFilesOf(lang)()
-		}
-	})
 }
 
 // segmenter returns the source language's segmenter with the workspace's

@@ -340,10 +340,7 @@ func (o *op) prefill(f *catalog.File, lang string) error {
 	if !o.w.Config.TM.Prefill {
 		return nil
 	}
-	return tm.Prefill(f, o.w.Config.TM.MinMatch, func() (*tm.Memory, error) {
-		o.listAllMemories()
-		return o.memory(lang)
-	})
+	return tm.Prefill(f, o.w.Config.TM.MinMatch, func() (*tm.Memory, error) { return o.memory(lang) })
 }
 
 // Lookup shows the memory's best matches for a sentence in lang, a target
