@@ -60,3 +60,30 @@ func BenchmarkCommit2500(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkCommit5 writes the 5 files importing one article writes:
+// "batch", a Batch as it is (a few files: an fsync each); "syncfs", a
+// Batch made durable with this system's way for many files. On a file
+// system others are writing to, a syncfs waits for their data too.
+func BenchmarkCommit5(b *testing.B) {
+	data := make([]byte, 3000)
+	batch := func(b *testing.B) {
+		for b.Loop() {
+			dir := b.TempDir()
+			var bt Batch
+			for i := range 5 {
+				bt.Add(filepath.Join(dir, fmt.Sprint(i%4), fmt.Sprintf("art-%04d.toml", i)), data, 0o644)
+			}
+			if err := bt.Commit(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.Run("batch", batch)
+	b.Run("syncfs", func(b *testing.B) {
+		below := fsyncBelow
+		fsyncBelow = 0
+		defer func() { fsyncBelow = below }()
+		batch(b)
+	})
+}

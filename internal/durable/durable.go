@@ -69,6 +69,10 @@ func (b *Batch) Commit() error {
 	if err := b.writeAll(files); err != nil {
 		return err
 	}
+	syncFiles, syncDirs := syncFiles, syncDirs
+	if len(files) < fsyncBelow {
+		syncFiles, syncDirs = fsyncFiles, fsyncDirs
+	}
 	if err := syncFiles(files); err != nil {
 		return fmt.Errorf("making %d files durable: %w", len(files), err)
 	}

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -29,6 +28,8 @@ var (
 
 // Load reads the index at path, of at most limit bytes, with the token
 // it was saved with. A missing file is an empty index and an empty token.
+// Each line is checked for its shape (its fields, its stamps' syntax) and
+// kept as it is: an entry is read when asked for (see Index).
 func Load(path string, limit int64) (*Index, string, error) {
 	data, err := safefile.Read(path, limit)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -38,23 +39,86 @@ func Load(path string, limit int64) (*Index, string, error) {
 		return nil, "", err
 	}
 	x := New()
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, 1<<20)
-	if !sc.Scan() || sc.Text() != header || !sc.Scan() {
+	rest := string(data)
+	next := func() (string, bool) {
+		if rest == "" {
+			return "", false
+		}
+		line, after, _ := strings.Cut(rest, "\n")
+		rest = after
+		return strings.TrimSuffix(line, "\r"), true
+	}
+	head, ok1 := next()
+	tok, ok2 := next()
+	if !ok1 || head != header || !ok2 {
 		return nil, "", fmt.Errorf("%s: %w", path, ErrInvalid)
 	}
-	token := unescape(sc.Text())
-	for line := 3; sc.Scan(); line++ {
-		e, ok := parseEntry(sc.Text())
+	token := unescape(tok)
+	ordered := true
+	for n := 3; ; n++ {
+		line, ok := next()
 		if !ok {
-			return nil, "", fmt.Errorf("%s:%d: %w", path, line, ErrInvalid)
+			break
 		}
-		x.entries[e.Slug] = e
+		slug, ok := checkLine(line)
+		if !ok {
+			return nil, "", fmt.Errorf("%s:%d: %w", path, n, ErrInvalid)
+		}
+		delete(x.entries, slug) // a later line of a slug wins
+		x.lines[slug] = line
+		if ordered = ordered && (len(x.loaded) == 0 || x.loaded[len(x.loaded)-1] < slug); ordered {
+			x.loaded = append(x.loaded, slug)
+		}
 	}
-	if err := sc.Err(); err != nil {
-		return nil, "", fmt.Errorf("%s: %w", path, err)
+	if !ordered {
+		x.loaded = nil
 	}
 	return x, token, nil
+}
+
+// checkLine tells whether line is an entry's — its fields, a slug, stamps
+// ParseStamps reads — and returns its slug.
+func checkLine(line string) (string, bool) {
+	if strings.Count(line, "\t") != fields-1 {
+		return "", false
+	}
+	slug := lineField(line, fSlug)
+	return slug, slug != "" && stampsSyntax(line[strings.LastIndexByte(line, '\t')+1:])
+}
+
+// stampsSyntax tells, without parsing them, whether ParseStamps reads
+// stamps: "" or size:mtime pairs of integers, comma-separated. A number
+// of more than 19 digits is left to ParseStamps.
+func stampsSyntax(stamps string) bool {
+	s, nums := stamps, 0
+	for s != "" {
+		i := 0
+		if s[0] == '-' || s[0] == '+' {
+			i = 1
+		}
+		j := i
+		for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+			j++
+		}
+		switch {
+		case j == i:
+			return false
+		case j-i > 19:
+			_, ok := ParseStamps(stamps)
+			return ok
+		case j-i == 19 && s[i:j] > "9223372036854775807" && (s[:j] != "-9223372036854775808"):
+			return false // beyond int64 (a time in nanoseconds has 19 digits)
+		}
+		nums++
+		if s = s[j:]; s == "" {
+			break
+		}
+		if s[0] != ":,"[(nums+1)%2] || len(s) == 1 {
+			return false
+		}
+		s = s[1:]
+	}
+	return nums%2 == 0
 }
 
 // unescape undoes escaper; a field without a backslash is returned as it
@@ -66,17 +130,15 @@ func unescape(s string) string {
 	return unescaper.Replace(s)
 }
 
-func parseEntry(line string) (Entry, bool) {
+// parseEntry reads a line checkLine passed.
+func parseEntry(line string) Entry {
 	f := strings.Split(line, "\t")
-	if len(f) != fields || f[0] == "" {
-		return Entry{}, false
-	}
 	for i := range f {
 		f[i] = unescape(f[i])
 	}
-	stamps, ok := ParseStamps(f[8])
-	return Entry{Slug: f[0], Origin: f[1], FinalURL: f[2], Canonical: f[3], SHA256: f[4], Title: f[5], Date: f[6],
-		ListDate: f[7], Stamps: stamps}, ok
+	stamps, _ := ParseStamps(f[fStamps])
+	return Entry{Slug: f[fSlug], Origin: f[fOrigin], FinalURL: f[fFinalURL], Canonical: f[fCanonical], SHA256: f[fSHA256],
+		Title: f[fTitle], Date: f[fDate], ListDate: f[fListDate], Stamps: stamps}
 }
 
 // ParseStamps reads stamps as FormatStamps writes them,
@@ -119,6 +181,11 @@ func (x *Index) Save(path, token string) error {
 	var b bytes.Buffer
 	b.WriteString(header + "\n" + escaper.Replace(token) + "\n")
 	for _, slug := range x.Slugs() {
+		if line, ok := x.lines[slug]; ok {
+			b.WriteString(line) // as loaded: not read since
+			b.WriteByte('\n')
+			continue
+		}
 		e := x.entries[slug]
 		for _, f := range []string{e.Slug, e.Origin, e.FinalURL, e.Canonical, e.SHA256, e.Title, e.Date, e.ListDate} {
 			b.WriteString(escaper.Replace(f))

@@ -35,8 +35,29 @@ func FuzzLoad(f *testing.F) {
 		if token2 != token {
 			t.Fatalf("token %q came back as %q", token, token2)
 		}
-		if d := cmp.Diff(x.entries, y.entries); d != "" {
+		if d := cmp.Diff(all(x), all(y)); d != "" {
 			t.Fatalf("entries changed on a round trip (-loaded +again):\n%s", d)
+		}
+	})
+}
+
+// all is every entry of x, by slug.
+func all(x *Index) map[string]Entry {
+	out := map[string]Entry{}
+	for _, slug := range x.Slugs() {
+		out[slug], _ = x.Get(slug)
+	}
+	return out
+}
+
+// FuzzStampsSyntax: the check Load makes of a line's stamps agrees with
+// ParseStamps.
+func FuzzStampsSyntax(f *testing.F) {
+	f.Add("10:20,0:0")
+	f.Add("-1:9223372036854775807")
+	f.Fuzz(func(t *testing.T, s string) {
+		if _, ok := ParseStamps(s); ok != stampsSyntax(s) {
+			t.Fatalf("stampsSyntax(%q) = %v, ParseStamps: %v", s, !ok, ok)
 		}
 	})
 }

@@ -45,12 +45,17 @@ type Stamp struct {
 // Missing is the stamp of a file that does not exist.
 var Missing = Stamp{Size: -1}
 
-// An Index is the entries by slug and the lookups over them, made on the
-// first lookup. The zero value is not ready: use New or Load. It is not
-// safe for concurrent use, lookups included.
+// An Index is the entries by slug and the lookups over them. An entry
+// loaded is kept as its line until something asks for it (Get, Put, the
+// lookups' tables): a command that looks at one article of 100,000 reads
+// one. The zero value is not ready: use New or Load. It is not safe for
+// concurrent use, lookups included.
 type Index struct {
-	entries map[string]Entry
-	lookups *lookups // nil until a lookup asks
+	entries map[string]Entry  // read or put since loaded
+	lines   map[string]string // loaded and not read yet, by slug: never the slug of an entry in entries
+	loaded  []string          // the slugs of lines in the order loaded, when it was slug order (as Save writes)
+	lookups *lookups          // nil until maxScans lookups were answered by a scan
+	scans   int
 	changed bool
 }
 
@@ -61,33 +66,67 @@ type lookups struct {
 }
 
 // New returns an empty index.
-func New() *Index { return &Index{entries: map[string]Entry{}} }
+func New() *Index { return &Index{entries: map[string]Entry{}, lines: map[string]string{}} }
 
 // Len is the number of articles.
-func (x *Index) Len() int { return len(x.entries) }
+func (x *Index) Len() int { return len(x.entries) + len(x.lines) }
 
 // Changed reports whether the index changed since it was loaded or saved.
 func (x *Index) Changed() bool { return x.changed }
 
 // Get returns the entry of slug.
 func (x *Index) Get(slug string) (Entry, bool) {
-	e, ok := x.entries[slug]
-	return e, ok
+	if e, ok := x.entries[slug]; ok {
+		return e, true
+	}
+	line, ok := x.lines[slug]
+	if !ok {
+		return Entry{}, false
+	}
+	e := parseEntry(line)
+	x.entries[slug] = e
+	delete(x.lines, slug)
+	return e, true
 }
 
-// Slugs lists the articles in slug order.
+// Has reports whether the index has an entry of slug, without reading it.
+func (x *Index) Has(slug string) bool {
+	_, read := x.entries[slug]
+	_, loaded := x.lines[slug]
+	return read || loaded
+}
+
+// Slugs lists the articles in slug order: the lines still unread in the
+// order loaded, merged with the entries read or put since, sorted.
 func (x *Index) Slugs() []string {
-	out := make([]string, 0, len(x.entries))
+	read := make([]string, 0, len(x.entries))
 	for s := range x.entries {
+		read = append(read, s)
+	}
+	if x.loaded == nil {
+		for s := range x.lines {
+			read = append(read, s)
+		}
+		slices.Sort(read)
+		return read
+	}
+	slices.Sort(read)
+	out := make([]string, 0, x.Len())
+	for _, s := range x.loaded {
+		if _, ok := x.lines[s]; !ok {
+			continue // read since, or removed
+		}
+		for len(read) > 0 && read[0] < s {
+			out, read = append(out, read[0]), read[1:]
+		}
 		out = append(out, s)
 	}
-	slices.Sort(out)
-	return out
+	return append(out, read...)
 }
 
 // Put adds or replaces the entry of e.Slug.
 func (x *Index) Put(e Entry) {
-	if old, ok := x.entries[e.Slug]; ok {
+	if old, ok := x.Get(e.Slug); ok {
 		if equal(old, e) {
 			return
 		}
@@ -106,7 +145,7 @@ func equal(a, b Entry) bool {
 
 // Remove forgets slug.
 func (x *Index) Remove(slug string) {
-	if old, ok := x.entries[slug]; ok {
+	if old, ok := x.Get(slug); ok {
 		x.lookups.unlink(old)
 		delete(x.entries, slug)
 		x.changed = true
@@ -114,31 +153,79 @@ func (x *Index) Remove(slug string) {
 }
 
 // ByOrigin is the slugs imported from origin.
-func (x *Index) ByOrigin(origin string) []string { return x.lookup().byOrigin[origin] }
+func (x *Index) ByOrigin(origin string) []string {
+	if origin == "" {
+		return nil
+	}
+	return x.find(func(l *lookups) map[string][]string { return l.byOrigin }, origin, func(f fieldOf) bool {
+		return f(fOrigin) == origin
+	})
+}
 
 // ByURL is the slugs whose origin, final URL or canonical URL is u, given
 // as it is or normalised (see NormalURL).
-func (x *Index) ByURL(u string) []string { return x.lookup().byURL[NormalURL(u)] }
+func (x *Index) ByURL(u string) []string {
+	n := NormalURL(u)
+	if n == "" {
+		return nil
+	}
+	return x.find(func(l *lookups) map[string][]string { return l.byURL }, n, func(f fieldOf) bool {
+		return urlIs(f(fOrigin), n) || urlIs(f(fFinalURL), n) || urlIs(f(fCanonical), n)
+	})
+}
 
 // ByCanonical is the slugs whose page named u as its canonical URL,
 // compared normalised (see NormalURL).
-func (x *Index) ByCanonical(u string) []string { return x.lookup().byCanonical[NormalURL(u)] }
+func (x *Index) ByCanonical(u string) []string {
+	n := NormalURL(u)
+	if n == "" {
+		return nil
+	}
+	return x.find(func(l *lookups) map[string][]string { return l.byCanonical }, n, func(f fieldOf) bool {
+		return urlIs(f(fCanonical), n)
+	})
+}
 
 // BySum is the slugs whose original has the checksum sum.
-func (x *Index) BySum(sum string) []string { return x.lookup().bySum[sum] }
+func (x *Index) BySum(sum string) []string {
+	if sum == "" {
+		return nil
+	}
+	return x.find(func(l *lookups) map[string][]string { return l.bySum }, sum, func(f fieldOf) bool {
+		return f(fSHA256) == sum
+	})
+}
 
 // ByTitleDate is the slugs of articles with this title (compared without
 // case and spacing differences) and date.
 func (x *Index) ByTitleDate(title, date string) []string {
-	return x.lookup().byTitleDate[titleDateKey(title, date)]
+	key := titleDateKey(title, date)
+	return x.find(func(l *lookups) map[string][]string { return l.byTitleDate }, key, func(f fieldOf) bool {
+		t := f(fTitle)
+		return f(fDate) == date && t != "" && titleDateKey(t, date) == key
+	})
 }
 
-// lookup makes the lookups on first use: a build or a sync, which only
-// asks what changed, never pays for them.
+// find answers a lookup: by a scan of the entries for the first maxScans
+// (an import of one article asks a few questions: making the tables would
+// cost more than the scans), then from the tables, made on the first use
+// and kept up to date.
+func (x *Index) find(table func(*lookups) map[string][]string, key string, match func(fieldOf) bool) []string {
+	if x.lookups == nil && x.scans < maxScans {
+		x.scans++
+		return x.scan(match)
+	}
+	return table(x.lookup())[key]
+}
+
+// lookup makes the lookups' tables on first use.
 func (x *Index) lookup() *lookups {
 	if x.lookups == nil {
 		x.lookups = &lookups{byOrigin: map[string][]string{}, byURL: map[string][]string{}, byCanonical: map[string][]string{},
 			bySum: map[string][]string{}, byTitleDate: map[string][]string{}}
+		for slug := range x.lines {
+			x.Get(slug) // moves it to entries
+		}
 		for _, e := range x.entries {
 			x.lookups.link(e)
 		}

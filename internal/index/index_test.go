@@ -50,7 +50,8 @@ func randomEntry(rng *rand.Rand) Entry {
 
 // TestLookupsAgreeWithScan: after any sequence of puts and removes (and a
 // save and load on the way), every lookup gives what a scan of all
-// entries gives.
+// entries gives: the first ones answered by the index's own scan of its
+// entries and lines, the others by its tables.
 func TestLookupsAgreeWithScan(t *testing.T) {
 	for seed := range uint64(50) {
 		rng := rand.New(rand.NewPCG(seed, 1))
@@ -65,7 +66,7 @@ func TestLookupsAgreeWithScan(t *testing.T) {
 				model[e.Slug] = e
 			}
 			if step == 75 || step == 200 {
-				x.ByOrigin("") // lookups made now are kept up to date by later puts
+				x.lookup() // tables made now are kept up to date by later puts
 			}
 			if step == 150 {
 				path := filepath.Join(t.TempDir(), "index")
@@ -151,4 +152,57 @@ func TestLoad(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
+}
+
+// TestLoadReadsWhatIsAsked: a loaded index reads the entries asked for,
+// not every line: a lookup by origin and a Get read one entry; a save
+// writes the others as they were loaded.
+func TestLoadReadsWhatIsAsked(t *testing.T) {
+	x := New()
+	for i := range 100 {
+		x.Put(Entry{Slug: fmt.Sprintf("a-%03d", i), Origin: fmt.Sprintf("/src/a\t%d.html", i), SHA256: "00", Title: "T", Date: "2018-04-01",
+			Stamps: []Stamp{{Size: int64(i), MTime: 1}}})
+	}
+	y := saveLoad(t, x)
+	if got := y.ByOrigin("/src/a\t7.html"); !slices.Equal(got, []string{"a-007"}) {
+		t.Fatalf("by origin: %v", got)
+	}
+	e, _ := y.Get("a-007")
+	e.Title = "Nowy"
+	y.Put(e)
+	if len(y.entries) != 1 || len(y.lines) != 99 {
+		t.Errorf("%d entries read, %d lines kept; want 1 and 99", len(y.entries), len(y.lines))
+	}
+	z := saveLoad(t, y)
+	want := all(x)
+	want["a-007"] = e
+	if d := cmp.Diff(want, all(z)); d != "" {
+		t.Errorf("saved and loaded again (-want +got):\n%s", d)
+	}
+}
+
+// TestStampsSyntax: the check made of every line on load agrees with
+// ParseStamps.
+func TestStampsSyntax(t *testing.T) {
+	for _, s := range []string{"", "1:2", "-1:0,10:20", "+1:2", "1:2,", "1:2,3", "1", ":", "1:", ":1", "1,2", "1:2:3", "--1:2", "1:-",
+		"a:1", "1:2,,3:4", "9223372036854775807:1", "9223372036854775808:1", "1:-9223372036854775808", "00000000000000000001:2", " 1:2"} {
+		_, want := ParseStamps(s)
+		if got := stampsSyntax(s); got != want {
+			t.Errorf("stampsSyntax(%q) = %v, ParseStamps reads it: %v", s, got, want)
+		}
+	}
+}
+
+// saveLoad saves x and loads it again.
+func saveLoad(t *testing.T, x *Index) *Index {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "index")
+	if err := x.Save(path, "tok"); err != nil {
+		t.Fatal(err)
+	}
+	y, _, err := Load(path, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return y
 }

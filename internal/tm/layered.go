@@ -77,18 +77,21 @@ func (l *layer) indexKey(id int32) int64 {
 // what it returns (a damaged index never gives a wrong match).
 func (x *Index) Layered(sources []Source, rebuild func() (*Memory, error)) (*Memory, error) {
 	l := &layer{x: x, fileRank: make([]int64, len(x.files)), removed: make([]uint64, (x.n+63)/64), adj: map[gram]int32{}, rebuild: rebuild}
-	byName := make(map[string]int, len(x.files))
-	for i, f := range x.files {
-		byName[f.Name] = i
+	for i := range x.files {
 		l.fileRank[i] = -1
 	}
+	// The index's files are sorted by name: each indexed source is found
+	// after the one before it.
 	last := -1
 	for k, s := range sources {
 		if !s.Indexed {
 			continue
 		}
-		i, ok := byName[s.Name]
-		if !ok || i <= last {
+		i := last + 1
+		for i < len(x.files) && x.files[i].Name < s.Name {
+			i++
+		}
+		if i == len(x.files) || x.files[i].Name != s.Name {
 			return nil, damaged("source " + s.Name + " not in the index, or not in its order")
 		}
 		l.fileRank[i], last = int64(k), i

@@ -28,7 +28,13 @@ func (w *Workspace) newImporter(keep func(*article.Article) bool) (*importer, er
 	if err != nil {
 		return nil, err
 	}
-	return &importer{w: w, o: w.newOp(), idx: idx, slugs: newSlugIndex(w, idx), keep: keep}, nil
+	o := w.newOp()
+	// The index, up to date with sources/ (loadIndex), says which articles
+	// there are: the memory does not list sources/ again. It is made while
+	// an article is planned (importSource), never while the index is
+	// written.
+	o.articles = func() (func(string) bool, error) { return idx.Has, nil }
+	return &importer{w: w, o: o, idx: idx, slugs: newSlugIndex(w, idx), keep: keep}, nil
 }
 
 // add imports one chunk of sources and tells each result, in order.

@@ -73,14 +73,14 @@ func (w *Workspace) loadIndex() (*articleIndex, error) {
 func (w *Workspace) refreshIndex(ai *articleIndex) error {
 	seen := map[string]bool{}
 	var todo []string
-	err := eachFile(w.Path("sources"), func(name string, info fs.FileInfo) {
+	err := eachFile(w.Path("sources"), func(name string, st index.Stamp) {
 		slug, ok := slugOfMeta(name)
 		if !ok {
 			return
 		}
 		seen[slug] = true
 		e, ok := ai.Get(slug)
-		if !ok || e.Stamps == nil || e.Stamps[stampMeta] != (index.Stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}) {
+		if !ok || e.Stamps == nil || e.Stamps[stampMeta] != st {
 			todo = append(todo, slug)
 		}
 	})

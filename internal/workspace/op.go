@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/mosty-dev/mosty/internal/glossary"
@@ -24,10 +25,11 @@ type op struct {
 	w *Workspace
 
 	mu       sync.Mutex
-	stamps   stampSet                              // the files as this op listed them
-	listed   bool                                  // stamps were listed
-	memories map[string]func() (*tm.Memory, error) // by language, each made once, on first use
-	gloss    *glossary.Glossary                    // read on first use
+	stamps   stampSet                               // the files as this op listed them
+	listed   bool                                   // stamps were listed
+	articles func() (func(slug string) bool, error) // which slugs have sources/*.meta.toml: listed once, without stamps (articleSet), or the import's index
+	memories map[string]func() (*tm.Memory, error)  // by language, each made once, on first use
+	gloss    *glossary.Glossary                     // read on first use
 
 	names names.Finder // the names found in every file's Polish, for their hints
 
@@ -40,7 +42,19 @@ type op struct {
 }
 
 func (w *Workspace) newOp() *op {
-	return &op{w: w, fingerprint: sync.OnceValue(w.pipelineFingerprint)}
+	return &op{w: w, fingerprint: sync.OnceValue(w.pipelineFingerprint), articles: sync.OnceValues(w.articleSet)}
+}
+
+// articleSet tells which slugs have sources/*.meta.toml, as stampAll finds
+// them, listed without stamping a file.
+func (w *Workspace) articleSet() (func(slug string) bool, error) {
+	set := map[string]bool{}
+	err := eachName(w.Path("sources"), func(name string) {
+		if slug, ext, _ := strings.Cut(name, "."); ext == "meta.toml" {
+			set[slug] = true
+		}
+	})
+	return func(slug string) bool { return set[slug] }, err
 }
 
 // listing returns the stamps of every article's files, listed once per
@@ -102,17 +116,25 @@ func (o *op) close() {
 	}
 }
 
-// makeMemory makes the memory of lang from the files the op listed.
+// makeMemory makes the memory of lang from its locale files: as the op
+// listed them when it listed every file (a sync, a build), else listed
+// for it alone (memoryFiles: an import stamps no other folder).
 func (o *op) makeMemory(lang string) (*tm.Memory, error) {
-	stamps, err := o.listing()
-	if err != nil {
+	o.mu.Lock()
+	stamps, listed := o.stamps, o.listed
+	o.mu.Unlock()
+	var files []memoryFile
+	var err error
+	if listed {
+		files = stamps.memoryFiles(lang)
+	} else if files, err = o.memoryFiles(lang); err != nil {
 		return nil, err
 	}
 	g, err := o.glossary()
 	if err != nil {
 		return nil, err
 	}
-	return o.w.buildMemory(lang, stamps, &qa.Checker{Glossary: g, Errors: o.w.Config.Check.Errors})
+	return o.w.buildMemory(lang, files, &qa.Checker{Glossary: g, Errors: o.w.Config.Check.Errors})
 }
 
 // segmenter returns the source language's segmenter with the workspace's

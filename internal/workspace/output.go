@@ -360,25 +360,15 @@ func missingPages(out string, slugs []string, langs map[string]bool, versions fu
 	return missing
 }
 
-// listDirs is the names of the folders in dir.
+// listDirs is the names of the folders in dir (those it could read).
 func listDirs(dir string) map[string]bool {
 	out := map[string]bool{}
-	d, err := os.Open(dir)
-	if err != nil {
-		return out
-	}
-	defer d.Close()
-	for {
-		entries, err := d.ReadDir(4096)
-		for _, e := range entries {
-			if e.IsDir() {
-				out[e.Name()] = true
-			}
+	_ = eachEntry(dir, func(_ *os.File, e fs.DirEntry) {
+		if e.IsDir() {
+			out[e.Name()] = true
 		}
-		if err != nil {
-			return out
-		}
-	}
+	})
+	return out
 }
 
 func anyMissing(out string, names []string) bool {

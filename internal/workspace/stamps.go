@@ -2,8 +2,6 @@ package workspace
 
 import (
 	"errors"
-	"io"
-	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -42,26 +40,23 @@ func (w *Workspace) stampAll() (stampSet, error) {
 		at   int
 		st   index.Stamp
 	}
-	stampOf := func(info fs.FileInfo) index.Stamp {
-		return index.Stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}
-	}
 	found := make([][]stamped, 1+len(s.langs))
 	errs := make([]error, len(found))
 	par.Do(len(found), len(found), func(i int) {
 		if i == 0 {
-			errs[i] = eachFile(w.Path("sources"), func(name string, info fs.FileInfo) {
+			errs[i] = eachFile(w.Path("sources"), func(name string, st index.Stamp) {
 				switch slug, ext, _ := strings.Cut(name, "."); ext {
 				case "meta.toml":
-					found[i] = append(found[i], stamped{slug, stampMeta, stampOf(info)})
+					found[i] = append(found[i], stamped{slug, stampMeta, st})
 				case "html", "txt", "md":
-					found[i] = append(found[i], stamped{slug, stampOriginal, stampOf(info)})
+					found[i] = append(found[i], stamped{slug, stampOriginal, st})
 				}
 			})
 			return
 		}
-		errs[i] = eachFile(w.Path("locales", s.langs[i-1]), func(name string, info fs.FileInfo) {
+		errs[i] = eachFile(w.Path("locales", s.langs[i-1]), func(name string, st index.Stamp) {
 			if slug, ok := strings.CutSuffix(name, ".toml"); ok && !strings.Contains(slug, ".") {
-				found[i] = append(found[i], stamped{slug, stampLocales + i - 1, stampOf(info)})
+				found[i] = append(found[i], stamped{slug, stampLocales + i - 1, st})
 			}
 		})
 	})
@@ -79,35 +74,6 @@ func (w *Workspace) stampAll() (stampSet, error) {
 		}
 	}
 	return s, nil
-}
-
-// eachFile calls f for every regular file in dir; a missing dir has none.
-func eachFile(dir string, f func(name string, info fs.FileInfo)) error {
-	d, err := os.Open(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	for {
-		entries, err := d.ReadDir(1024)
-		for _, e := range entries {
-			if !e.Type().IsRegular() {
-				continue
-			}
-			if info, err := e.Info(); err == nil { // else removed meanwhile
-				f(e.Name(), info)
-			}
-		}
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
 }
 
 func (s stampSet) empty() articleStamps {
@@ -155,7 +121,7 @@ func (w *Workspace) stampArticle(slug, source string) articleStamps {
 	st := stampSet{langs: langs}.empty()
 	for i, p := range paths {
 		if info, err := os.Stat(w.Path(p)); err == nil {
-			st[i] = index.Stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}
+			st[i] = stampOf(info)
 		}
 	}
 	return st

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -46,19 +47,55 @@ type memoryFile struct {
 	st    index.Stamp
 }
 
+func newMemoryFile(slug string, st index.Stamp) memoryFile {
+	return memoryFile{slug, index.FormatStamps([]index.Stamp{st}), st}
+}
+
+// memoryFiles are the locale files of lang of the articles in s, in slug
+// order.
+func (s stampSet) memoryFiles(lang string) []memoryFile {
+	var files []memoryFile
+	for _, slug := range s.slugs() {
+		if st := s.locale(slug, lang); st != index.Missing {
+			files = append(files, newMemoryFile(slug, st))
+		}
+	}
+	return files
+}
+
+// memoryFiles lists the locale files of lang of the articles, in slug
+// order, as stampAll and stampSet.memoryFiles would, stamping only them;
+// articles are the op's (o.articles), read meanwhile.
+func (o *op) memoryFiles(lang string) ([]memoryFile, error) {
+	var article func(slug string) bool
+	var files []memoryFile
+	errs := make([]error, 2)
+	par.Do(2, 2, func(i int) {
+		if i == 0 {
+			article, errs[i] = o.articles()
+			return
+		}
+		errs[i] = eachFile(o.w.Path("locales", lang), func(name string, st index.Stamp) {
+			if slug, ok := strings.CutSuffix(name, ".toml"); ok && !strings.Contains(slug, ".") {
+				files = append(files, newMemoryFile(slug, st))
+			}
+		})
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	files = slices.DeleteFunc(files, func(f memoryFile) bool { return !article(f.slug) })
+	slices.SortFunc(files, func(a, b memoryFile) int { return strings.Compare(a.slug, b.slug) })
+	return files, nil
+}
+
 // buildMemory makes the translation memory of lang from every translated
-// or reviewed segment of the files in stamps (not one a git merge left in
+// or reviewed segment of files (not one a git merge left in
 // two versions: catalog.Unit.Usable) that passes the QA checks
 // without an error (a forbidden term, a missing placeholder: never
 // memory), through the index in .mosty/, and from the memories imported
 // into memory/ (held in memory: they are few).
-func (w *Workspace) buildMemory(lang string, stamps stampSet, checks *qa.Checker) (*tm.Memory, error) {
-	var files []memoryFile
-	for _, slug := range stamps.slugs() {
-		if st := stamps.locale(slug, lang); st != index.Missing {
-			files = append(files, memoryFile{slug, index.FormatStamps([]index.Stamp{st}), st})
-		}
-	}
+func (w *Workspace) buildMemory(lang string, files []memoryFile, checks *qa.Checker) (*tm.Memory, error) {
 	imported, err := w.importedEntries(lang, checks)
 	if err != nil {
 		return nil, err
@@ -123,23 +160,26 @@ func (w *Workspace) readDelta(lang string, sources []tm.Source, files []memoryFi
 
 // memorySources lists files as sources of a memory layered on x: those x
 // holds with the same stamp taken from it. ok is false when too many
-// differ: the index is to be written again.
+// differ: the index is to be written again. Both lists are in slug order:
+// they are walked together.
 func memorySources(x *tm.Index, files []memoryFile) (sources []tm.Source, ok bool) {
-	held := map[string]string{}
-	for _, f := range x.Files() {
-		held[f.Name] = f.Stamp
-	}
-	differ := 0
+	held := x.Files()
+	differ, j := 0, 0
 	for _, f := range files {
-		st, in := held[f.slug]
-		sources = append(sources, tm.Source{Name: f.slug, Indexed: in && st == f.stamp})
-		if !in || st != f.stamp {
+		for j < len(held) && held[j].Name < f.slug {
+			j, differ = j+1, differ+1 // removed
+		}
+		same := j < len(held) && held[j].Name == f.slug && held[j].Stamp == f.stamp
+		if j < len(held) && held[j].Name == f.slug {
+			j++
+		}
+		sources = append(sources, tm.Source{Name: f.slug, Indexed: same})
+		if !same {
 			differ++
 		}
-		delete(held, f.slug)
 	}
-	differ += len(held) // removed
-	return sources, differ*tmRewriteShare <= max(len(files), len(x.Files()))
+	differ += len(held) - j // removed
+	return sources, differ*tmRewriteShare <= max(len(files), len(held))
 }
 
 // openTMIndex opens the index at path; nil when there is none or it is

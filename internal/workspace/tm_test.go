@@ -484,7 +484,7 @@ func TestMemoryGlossaryEditedDuringOp(t *testing.T) {
 	if err := os.WriteFile(w.Path("glossary.toml"), []byte(forbid), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.buildMemory("ru", stamps, checks); err != nil {
+	if _, err := w.buildMemory("ru", stamps.memoryFiles("ru"), checks); err != nil {
 		t.Fatal(err)
 	}
 	want := wholeMemory(t, w, "ru")
