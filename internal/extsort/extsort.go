@@ -122,7 +122,9 @@ func (s *Sorter[T]) writeRun(records func(yield func(T) bool)) (string, error) {
 func (s *Sorter[T]) Sort() (*Stream[T], error) {
 	if len(s.runs) == 0 {
 		slices.SortStableFunc(s.buf, s.cmp)
-		return &Stream[T]{mem: s.buf}, nil
+		st := &Stream[T]{mem: s.buf}
+		s.buf = nil
+		return st, nil
 	}
 	if len(s.buf) > 0 {
 		if err := s.spill(); err != nil {

@@ -38,7 +38,7 @@ var recCodec = Codec[rec]{
 func byKey(a, b rec) int { return strings.Compare(a.key, b.key) }
 
 // sortAll sorts recs with opts in dir and returns them as the stream
-// gave them.
+// gave them, checking that the stream rewound gives them again.
 func sortAll(t *testing.T, dir string, recs []rec, opts Options) []rec {
 	t.Helper()
 	s := New(dir, byKey, recCodec, opts)
@@ -57,6 +57,16 @@ func sortAll(t *testing.T, dir string, recs []rec, opts Options) []rec {
 	}
 	if err := st.Err(); err != nil {
 		t.Fatal(err)
+	}
+	if err := st.Rewind(); err != nil {
+		t.Fatal(err)
+	}
+	var again []rec
+	for r := range st.All {
+		again = append(again, r)
+	}
+	if !slices.Equal(again, out) || st.Err() != nil {
+		t.Errorf("rewound, the stream gave %v (%v), not %v", again, st.Err(), out)
 	}
 	if err := st.Close(); err != nil {
 		t.Fatal(err)

@@ -51,7 +51,9 @@ func readRecord(r *bufio.Reader, buf []byte) ([]byte, error) {
 // A Stream gives the sorted records, one at a time.
 type Stream[T any] struct {
 	mem   []T // the records, when they fit in one run
+	at    int // the next of mem
 	h     mergeHeap[T]
+	all   []*run[T] // every run, those at their end too (Rewind)
 	files []*os.File
 	paths []string
 	err   error
@@ -65,13 +67,11 @@ func (st *Stream[T]) Next() (T, bool) {
 		return zero, false
 	}
 	if st.h.cmp == nil {
-		if len(st.mem) == 0 {
+		if st.at == len(st.mem) {
 			return zero, false
 		}
-		v := st.mem[0]
-		st.mem[0] = zero
-		st.mem = st.mem[1:]
-		return v, true
+		st.at++
+		return st.mem[st.at-1], true
 	}
 	if len(st.h.runs) == 0 {
 		return zero, false
@@ -99,6 +99,32 @@ func (st *Stream[T]) All(yield func(T) bool) {
 	}
 }
 
+// Rewind starts the stream again from its first record: a stream can be
+// read more than once.
+func (st *Stream[T]) Rewind() error {
+	st.at, st.err = 0, nil
+	if st.h.cmp == nil {
+		return nil
+	}
+	st.h.runs = st.h.runs[:0]
+	for i, f := range st.files {
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			st.err = err
+			return err
+		}
+		st.all[i].r.Reset(f)
+		if err := st.all[i].advance(); errors.Is(err, io.EOF) {
+			continue
+		} else if err != nil {
+			st.err = err
+			return err
+		}
+		st.h.runs = append(st.h.runs, st.all[i])
+	}
+	heap.Init(&st.h)
+	return nil
+}
+
 // Err is the error that ended the stream early, if any.
 func (st *Stream[T]) Err() error { return st.err }
 
@@ -113,7 +139,7 @@ func (st *Stream[T]) Close() error {
 			errs = append(errs, err)
 		}
 	}
-	st.files, st.paths, st.mem, st.h.runs = nil, nil, nil, nil
+	st.files, st.paths, st.mem, st.h.runs, st.all = nil, nil, nil, nil, nil
 	return errors.Join(errs...)
 }
 
@@ -128,6 +154,7 @@ func (s *Sorter[T]) merge(paths []string) (*Stream[T], error) {
 		}
 		st.files = append(st.files, f)
 		r := &run[T]{order: i, r: bufio.NewReaderSize(f, 16<<10), decode: s.codec.Decode, path: p}
+		st.all = append(st.all, r)
 		if err := r.advance(); errors.Is(err, io.EOF) {
 			continue
 		} else if err != nil {

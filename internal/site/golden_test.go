@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mosty-dev/mosty/internal/extsort"
 )
 
 var updateGolden = flag.Bool("update", false, "rewrite testdata/indexes.golden from the current Indexes")
@@ -53,10 +55,11 @@ func goldenVersions(n int) []Version {
 }
 
 // goldenIndexes runs Indexes on the golden versions with small pages,
-// feeds and sitemap files.
-func goldenIndexes(t *testing.T) map[string]string {
+// feeds and sitemap files, sorting in tmp.
+func goldenIndexes(t *testing.T, tmp string) map[string]string {
 	t.Helper()
 	cfg := testConfig(t, DefaultRules())
+	cfg.TempDir = tmp
 	cfg.Targets = []string{"ru", "en"}
 	cfg.Layout = Layout{PageSize: 7, FeedSize: 5, SitemapURLs: 100,
 		Categories: map[string]map[string]string{"Aktualności": {"en": "News", "ru": "Новости"}, "Wydarzenia": {"en": "Events"}}}
@@ -67,7 +70,7 @@ func goldenIndexes(t *testing.T) map[string]string {
 	}
 	summarize := func(v *Version) (string, error) { return "Summarized " + v.Lang + "/" + v.Slug, nil }
 	out := newMemOutput(t)
-	if err := Indexes(ptrs, cfg, summarize, out); err != nil {
+	if err := Indexes(slices.Values(ptrs), cfg, summarize, out); err != nil {
 		t.Fatal(err)
 	}
 	return out.done()
@@ -76,9 +79,24 @@ func goldenIndexes(t *testing.T) map[string]string {
 // TestIndexesGolden: on a few hundred generated articles, Indexes emits
 // the very files, byte for byte, that it emitted when it held every
 // version in memory: testdata/indexes.golden has the SHA-256 of each,
-// written by that code.
+// written by that code. The versions are sorted in memory, and on disk
+// in runs of a few dozen merged three at a time; the sort's files are
+// gone after.
 func TestIndexesGolden(t *testing.T) {
-	files := goldenIndexes(t)
+	for name, opts := range map[string]extsort.Options{"in memory": {}, "on disk": {RunLen: 40, FanIn: 3}} {
+		t.Run(name, func(t *testing.T) {
+			defer func(o extsort.Options) { sortOptions = o }(sortOptions)
+			sortOptions = opts
+			tmp := t.TempDir()
+			compareGolden(t, goldenIndexes(t, tmp))
+			if left, _ := os.ReadDir(tmp); len(left) > 0 {
+				t.Errorf("%d files left in the temporary folder", len(left))
+			}
+		})
+	}
+}
+
+func compareGolden(t *testing.T, files map[string]string) {
 	golden := filepath.Join("testdata", "indexes.golden")
 	var lines []string
 	for _, name := range slices.Sorted(maps.Keys(files)) {

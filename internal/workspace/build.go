@@ -290,11 +290,14 @@ func (b *build) shared(st *stager) error {
 	if !b.changed && !anyMissing(b.out, append(slices.Clone(b.old.Shared), "report.html")) {
 		return nil
 	}
-	var versions []*site.Version
-	for _, slug := range b.slugs {
-		c := b.next.Articles[slug]
-		for i := range c.Versions {
-			versions = append(versions, &c.Versions[i])
+	versions := func(yield func(*site.Version) bool) {
+		for _, slug := range b.slugs {
+			c := b.next.Articles[slug]
+			for i := range c.Versions {
+				if !yield(&c.Versions[i]) {
+					return
+				}
+			}
 		}
 	}
 	out := &siteOutput{s: st}
@@ -596,7 +599,8 @@ func (w *Workspace) siteConfig(rules site.Rules) (site.Config, error) {
 		assets[name] = true
 	}
 	return site.Config{SiteName: w.Config.SiteName, BaseURL: baseURL(w.Config.BaseURL), SourceLang: w.Config.SourceLanguage,
-		Targets: w.Config.TargetLanguages, Rules: rules, Layout: w.Config.Site, Templates: tmpl, Bundle: bundle, Assets: assets}, nil
+		Targets: w.Config.TargetLanguages, Rules: rules, Layout: w.Config.Site, Templates: tmpl, Bundle: bundle, Assets: assets,
+		TempDir: w.Path(".mosty", "tmp")}, nil
 }
 
 // article reads an article's original from sources/ and extracts it.
