@@ -70,9 +70,9 @@ func Indexes(versions iter.Seq[*Version], cfg Config, summarize Summarize, out O
 	return sitemaps(indexes, groups, cfg, out)
 }
 
-// sortOptions bound the sorts' memory: the package's defaults, which a
-// test makes small to sort on disk.
-var sortOptions = extsort.Options{}
+// sortOptions bound the sorts' memory: 4096 entries of a few hundred
+// bytes in memory per sort (a test makes them fewer, to sort on disk).
+var sortOptions = extsort.Options{RunLen: 4096}
 
 // A Summarize finds the summary (the description, as published) of a
 // version.
