@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/mosty-dev/mosty/internal/bindec"
 	"github.com/mosty-dev/mosty/internal/extsort"
 )
 
@@ -37,48 +38,20 @@ var errBadListed = errors.New("a damaged listing record")
 // decodeListed reads what appendListed wrote; the version is published.
 func decodeListed(b []byte) (entry, error) {
 	var l entry
-	d := decoder{b: b}
-	lang, rank := d.uvarint(), d.uvarint()
+	d := bindec.Decoder{B: b}
+	lang, rank := d.Uint(), d.Uint()
 	fields := []*string{&l.v.Slug, &l.v.Lang, &l.v.Title, &l.v.Category, &l.v.Summary}
 	for _, f := range fields {
-		*f = d.str()
+		*f = d.String()
 	}
-	if d.bad || lang > 1<<16 || rank > 1<<30 {
+	if d.Bad || lang > 1<<16 || rank > 1<<30 {
 		return entry{}, errBadListed
 	}
 	l.lang, l.rank, l.v.Published = int(lang), int(rank), true
-	if err := l.v.Date.UnmarshalBinary(d.b); err != nil {
+	if err := l.v.Date.UnmarshalBinary(d.B); err != nil {
 		return entry{}, errBadListed
 	}
 	return l, nil
-}
-
-// decoder reads uvarints and strings off the front of b; bad says one
-// was not there.
-type decoder struct {
-	b   []byte
-	bad bool
-}
-
-func (d *decoder) uvarint() uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.bad = true
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-func (d *decoder) str() string {
-	n := d.uvarint()
-	if d.bad || n > uint64(len(d.b)) {
-		d.bad = true
-		return ""
-	}
-	s := string(d.b[:n])
-	d.b = d.b[n:]
-	return s
 }
 
 // byListing orders listing records by language, then listing, then
