@@ -157,8 +157,9 @@ func (b *build) plan() {
 	var reused []string
 	for _, slug := range b.slugs {
 		c, ok := b.old.Articles[slug]
-		if ok && !b.opts.DryRun && slices.Equal(c.Stamps, b.stamps.of(slug)) {
+		if st := b.stamps.of(slug); ok && !b.opts.DryRun && slices.Equal(c.Stamps, st) {
 			reused = append(reused, slug)
+			c.Stamps = st // the same, held once
 			b.next.Articles[slug] = c
 			continue
 		}
