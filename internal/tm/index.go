@@ -1,18 +1,16 @@
 package tm
 
 import (
-	"bytes"
-	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"github.com/mosty-dev/mosty/internal/bindec"
 	"hash/crc32"
-	"hash/fnv"
 	"io"
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/mosty-dev/mosty/internal/bindec"
 )
 
 // An index is a memory kept in a file, read in part: WriteIndex writes
@@ -73,208 +71,6 @@ type IndexedFile struct {
 
 // Len is the number of entries the index holds of the file.
 func (f IndexedFile) Len() int { return max(f.count, len(f.Entries)) }
-
-// WriteIndex writes the memory of files, sorted by name, as an index;
-// checks says what decided which entries are memory (OpenIndex gives it
-// back).
-func WriteIndex(w io.Writer, checks string, files []IndexedFile) error {
-	if !slices.IsSortedFunc(files, func(a, b IndexedFile) int { return cmp.Compare(a.Name, b.Name) }) {
-		return errors.New("tm index: files not sorted by name")
-	}
-	var n int
-	for _, f := range files {
-		n += len(f.Entries)
-	}
-	if n >= 1<<31-1 {
-		return errors.New("tm index: too many entries")
-	}
-	var (
-		records = make([]byte, 0, n*recordSize)
-		data    bytes.Buffer
-		next    = make([]int32, n)
-		heads   []int32
-		last    = map[[2]string]int32{} // a group's latest entry
-		exact   []pair
-		shapes  []pair
-		sgrams  = map[gram][]int32{}
-		tgrams  = map[gram][]int32{}
-		all     []Entry
-	)
-	for _, f := range files {
-		all = append(all, f.Entries...)
-	}
-	flags := make([]uint32, n)
-	for i, e := range all {
-		next[i] = -1
-		nrm := normalize(e.Source)
-		key := [2]string{nrm, e.Translation}
-		if j, ok := last[key]; ok {
-			next[j] = int32(i)
-			last[key] = int32(i)
-			continue
-		}
-		last[key] = int32(i)
-		flags[i] = flagHead
-		heads = append(heads, int32(i))
-		exact = append(exact, pair{hashString(nrm), uint32(i)})
-		if sh := shape(nrm); sh != nrm {
-			shapes = append(shapes, pair{hashString(sh), uint32(i)})
-		}
-		for _, g := range trigrams(nrm) {
-			sgrams[g] = append(sgrams[g], int32(i))
-		}
-		for _, g := range trigrams(normalize(e.Translation)) {
-			tgrams[g] = append(tgrams[g], int32(i))
-		}
-	}
-	for i, e := range all {
-		start := data.Len()
-		var buf []byte
-		for _, s := range []string{e.Source, e.Translation, e.Origin} {
-			buf = binary.AppendUvarint(buf, uint64(len(s)))
-			buf = append(buf, s...)
-		}
-		data.Write(buf)
-		records = binary.LittleEndian.AppendUint64(records, uint64(start))
-		records = binary.LittleEndian.AppendUint32(records, uint32(len(buf)))
-		records = binary.LittleEndian.AppendUint32(records, uint32(next[i]))
-		records = binary.LittleEndian.AppendUint32(records, crc32.ChecksumIEEE(buf))
-		records = binary.LittleEndian.AppendUint32(records, flags[i])
-		records = binary.LittleEndian.AppendUint32(records, crc32.ChecksumIEEE(records[len(records)-recordSize+4:]))
-	}
-	exactDir, exactPairs, exactBits := writeHashTable(exact)
-	shapeDir, shapePairs, shapeBits := writeHashTable(shapes)
-	sdict, spost := writePostings(sgrams)
-	tdict, tpost := writePostings(tgrams)
-	secs := [numSections][]byte{records, data.Bytes(), exactDir, exactPairs, shapeDir, shapePairs, sdict, spost, tdict, tpost}
-
-	var h []byte
-	h = appendString(h, checks)
-	h = binary.AppendUvarint(h, uint64(n))
-	h = binary.AppendUvarint(h, uint64(len(heads)))
-	h = binary.AppendUvarint(h, uint64(len(files)))
-	for _, f := range files {
-		h = appendString(h, f.Name)
-		h = appendString(h, f.Stamp)
-		h = binary.AppendUvarint(h, uint64(len(f.Entries)))
-	}
-	h = binary.AppendUvarint(h, uint64(exactBits))
-	h = binary.AppendUvarint(h, uint64(shapeBits))
-	// Offsets follow the header, whose length depends on them: fix the
-	// header's length first with the widest offsets.
-	fixed := len(h) + numSections*(2*binary.MaxVarintLen64+4)
-	off := uint64(len(indexMagic) + 8 + fixed + 4)
-	for k, s := range secs {
-		h = binary.AppendUvarint(h, off)
-		h = binary.AppendUvarint(h, uint64(len(s)))
-		var crc uint32 // of a section read whole; the others' parts carry their own
-		if readWhole[k] {
-			crc = crc32.ChecksumIEEE(s)
-		}
-		h = binary.LittleEndian.AppendUint32(h, crc)
-		off += uint64(len(s))
-	}
-	h = append(h, make([]byte, fixed-len(h))...) // padding to the fixed length
-	var head []byte
-	head = append(head, indexMagic...)
-	head = binary.LittleEndian.AppendUint32(head, indexVersion)
-	head = binary.LittleEndian.AppendUint32(head, uint32(len(h)))
-	head = append(head, h...)
-	head = binary.LittleEndian.AppendUint32(head, crc32.ChecksumIEEE(h))
-	if _, err := w.Write(head); err != nil {
-		return err
-	}
-	for _, s := range secs {
-		if _, err := w.Write(s); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// readWhole marks the sections OpenIndex reads whole.
-var readWhole = [numSections]bool{secExact: true, secShape: true, secSGrams: true, secTGrams: true}
-
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
-// A pair is a hash and the entry it was made of.
-type pair struct {
-	hash uint64
-	id   uint32
-}
-
-func hashString(s string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	return h.Sum64()
-}
-
-// writeHashTable writes pairs as a hash table of 2^bits buckets: its
-// directory, the first pair of each bucket (and one past the last) then
-// each bucket's CRC, and the pairs sorted by hash and id. A bucket is
-// the hash's top bits.
-func writeHashTable(pairs []pair) (dir, body []byte, bits int) {
-	for 1<<bits < len(pairs)/8 && bits < 24 {
-		bits++
-	}
-	slices.SortFunc(pairs, func(a, b pair) int {
-		if a.hash != b.hash {
-			if a.hash < b.hash {
-				return -1
-			}
-			return 1
-		}
-		return int(a.id) - int(b.id)
-	})
-	starts := make([]uint32, 1<<bits+1)
-	k := 0
-	for b := range 1 << bits {
-		starts[b] = uint32(k)
-		for k < len(pairs) && bucketOf(pairs[k].hash, bits) == b {
-			body = binary.LittleEndian.AppendUint64(body, pairs[k].hash)
-			body = binary.LittleEndian.AppendUint32(body, pairs[k].id)
-			k++
-		}
-	}
-	starts[1<<bits] = uint32(k)
-	for _, s := range starts {
-		dir = binary.LittleEndian.AppendUint32(dir, s)
-	}
-	for b := range 1 << bits {
-		dir = binary.LittleEndian.AppendUint32(dir, crc32.ChecksumIEEE(body[starts[b]*pairSize:starts[b+1]*pairSize]))
-	}
-	return dir, body, bits
-}
-
-func bucketOf(h uint64, bits int) int {
-	if bits == 0 {
-		return 0
-	}
-	return int(h >> (64 - bits))
-}
-
-// writePostings writes the trigram dictionary, sorted, and the postings.
-func writePostings(index map[gram][]int32) (dict, post []byte) {
-	grams := make([]gram, 0, len(index))
-	for g := range index {
-		grams = append(grams, g)
-	}
-	slices.Sort(grams)
-	for _, g := range grams {
-		start := len(post)
-		for _, id := range index[g] {
-			post = binary.LittleEndian.AppendUint32(post, uint32(id))
-		}
-		dict = binary.LittleEndian.AppendUint64(dict, uint64(g))
-		dict = binary.LittleEndian.AppendUint64(dict, uint64(start))
-		dict = binary.LittleEndian.AppendUint32(dict, uint32(len(index[g])))
-		dict = binary.LittleEndian.AppendUint32(dict, crc32.ChecksumIEEE(post[start:]))
-	}
-	return dict, post
-}
 
 // An Index is a memory file opened: its header read, its lookup tables'
 // directories and trigram dictionaries in memory, the rest read as
@@ -538,12 +334,7 @@ func (x *Index) entryAt(r record) (Entry, error) {
 	if crc32.ChecksumIEEE(b) != r.crc {
 		return Entry{}, damaged("entry checksum")
 	}
-	d := bindec.Decoder{B: b}
-	e := Entry{Source: d.String(), Translation: d.String(), Origin: d.String()}
-	if d.Bad || len(d.B) != 0 {
-		return Entry{}, damaged("entry")
-	}
-	return e, nil
+	return decodeEntry(b)
 }
 
 // bucket lists the ids of the pairs of t with hash h, ascending.

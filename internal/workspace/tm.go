@@ -4,10 +4,13 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/mosty-dev/mosty/internal/catalog"
 	"github.com/mosty-dev/mosty/internal/index"
+	"github.com/mosty-dev/mosty/internal/par"
 	"github.com/mosty-dev/mosty/internal/qa"
 	"github.com/mosty-dev/mosty/internal/safefile"
 	"github.com/mosty-dev/mosty/internal/tm"
@@ -161,39 +164,42 @@ func openTMIndex(path string) (x *tm.Index, close func()) {
 // recorded it, or read; and returns the memory layered on it.
 func (w *Workspace) rewriteMemory(lang string, files []memoryFile, imported []tm.Entry, checks *qa.Checker, old *tm.Index) (*tm.Memory, error) {
 	fingerprint := checksFingerprint(checks)
-	known := map[string]func() ([]tm.Entry, error){} // entries by slug and stamp
+	var held []tm.IndexedFile // the old index's files, sorted by name
 	if old != nil && old.Checks() == fingerprint {
-		for i, f := range old.Files() {
-			known[f.Name+"\t"+f.Stamp] = func() ([]tm.Entry, error) { return old.FileEntries(i) }
-		}
+		held = old.Files()
 	}
+	legacy := map[string]func() ([]tm.Entry, error){} // an earlier mosty's cache's entries by slug and stamp
 	legacyPath := w.Path(".mosty", "tm-"+lang)
 	if cache, _ := loadTMCache(legacyPath); cache.Checks == fingerprint {
 		for rel, f := range cache.Files {
 			slug := strings.TrimSuffix(strings.TrimPrefix(rel, "locales/"+lang+"/"), ".toml")
 			entries := f.Entries
-			known[slug+"\t"+index.FormatStamps([]index.Stamp{f.Stamp})] = func() ([]tm.Entry, error) { return entries, nil }
+			legacy[slug+"\t"+index.FormatStamps([]index.Stamp{f.Stamp})] = func() ([]tm.Entry, error) { return entries, nil }
 		}
 	}
-	indexed := make([]tm.IndexedFile, len(files))
-	for i, f := range files {
-		indexed[i] = tm.IndexedFile{Name: f.slug, Stamp: f.stamp}
-		get, ok := known[f.slug+"\t"+f.stamp]
-		var err error
-		if ok {
-			indexed[i].Entries, err = get()
+	entriesOf := func(f memoryFile) ([]tm.Entry, error) {
+		if i, ok := slices.BinarySearchFunc(held, f.slug, func(h tm.IndexedFile, slug string) int { return strings.Compare(h.Name, slug) }); ok && held[i].Stamp == f.stamp {
+			if entries, err := old.FileEntries(i); err == nil {
+				return entries, nil
+			}
 		}
-		if !ok || err != nil {
-			indexed[i].Entries, err = w.memoryOf(lang, f.slug, checks)
+		if get, ok := legacy[f.slug+"\t"+f.stamp]; ok {
+			return get()
 		}
-		if err != nil {
-			return nil, err
-		}
+		return w.memoryOf(lang, f.slug, checks)
+	}
+	iw := tm.NewIndexWriter(fingerprint, w.tmScratch)
+	defer iw.Close()
+	if err := eachMemoryFile(files, entriesOf, func(f memoryFile, entries []tm.Entry) error {
+		return iw.Add(f.slug, f.stamp, entries)
+	}); err != nil {
+		return nil, err
 	}
 	path := w.tmIndexPath(lang)
 	// An index can be made again: losing it costs reading the files; no sync.
 	err := safefile.WriteFunc(path, safefile.Options{}, func(b *bufio.Writer) error {
-		return tm.WriteIndex(b, fingerprint, indexed)
+		_, err := iw.WriteTo(b)
+		return err
 	})
 	if err == nil {
 		os.Remove(legacyPath)
@@ -213,15 +219,56 @@ func (w *Workspace) rewriteMemory(lang string, files []memoryFile, imported []tm
 	}
 	// Not written (a read-only workspace): the memory is made whole.
 	m := tm.New()
-	for _, f := range indexed {
-		for _, e := range f.Entries {
+	if err := eachMemoryFile(files, entriesOf, func(_ memoryFile, entries []tm.Entry) error {
+		for _, e := range entries {
 			m.Add(e)
 		}
+		return nil
+	}); err != nil {
+		return nil, err
 	}
 	for _, e := range imported {
 		m.Add(e)
 	}
 	return m, nil
+}
+
+// memoryBatch is how many files eachMemoryFile reads at once.
+const memoryBatch = 256
+
+// eachMemoryFile reads the entries of files on all cores, a batch at a
+// time, and hands them to use in the order of files.
+func eachMemoryFile(files []memoryFile, read func(memoryFile) ([]tm.Entry, error), use func(memoryFile, []tm.Entry) error) error {
+	entries := make([][]tm.Entry, memoryBatch)
+	errs := make([]error, memoryBatch)
+	for start := 0; start < len(files); start += memoryBatch {
+		batch := files[start:min(start+memoryBatch, len(files))]
+		par.Do(len(batch), runtime.GOMAXPROCS(0), func(i int) { entries[i], errs[i] = read(batch[i]) })
+		for i, f := range batch {
+			if errs[i] != nil {
+				return errs[i]
+			}
+			if err := use(f, entries[i]); err != nil {
+				return err
+			}
+			entries[i] = nil
+		}
+	}
+	return nil
+}
+
+// tmScratch makes a scratch file for the index writer in .mosty, removed
+// as soon as it is open, so that nothing is left of it whatever happens
+// to the command (and a name a lock holder's cleaning recognises for the
+// instant between); where .mosty cannot be written, in memory.
+func (w *Workspace) tmScratch() (tm.Scratch, error) {
+	path := w.Path(".mosty", safefile.TempName("tm-scratch"))
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return tm.MemScratch()
+	}
+	os.Remove(path)
+	return f, nil
 }
 
 // remakeMemory makes lang's memory again from its files when its index

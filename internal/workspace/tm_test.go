@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -122,6 +123,46 @@ func TestMemoryCache(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestMemoryLeavesNoScratch: the index is made through scratch files in
+// .mosty, none of which is left there.
+func TestMemoryLeavesNoScratch(t *testing.T) {
+	w, _ := setup(t)
+	s, err := w.tmScratch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, ok := s.(*os.File)
+	if !ok {
+		t.Fatalf("scratch in memory (%T), not in .mosty", s)
+	}
+	if _, err := os.Stat(f.Name()); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the scratch file %s is still named in .mosty: %v", f.Name(), err)
+	}
+	buf := make([]byte, 5)
+	if _, err := s.Write([]byte("hello")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ReadAt(buf, 0); err != nil || string(buf) != "hello" {
+		t.Fatalf("read back %q, %v", buf, err)
+	}
+	s.Close()
+	os.Remove(w.tmIndexPath("ru"))
+	m, err := w.Memory("ru")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Close()
+	if _, err := os.Stat(w.tmIndexPath("ru")); err != nil {
+		t.Fatalf("no index: %v", err)
+	}
+	entries, _ := os.ReadDir(w.Path(".mosty"))
+	for _, e := range entries {
+		if strings.Contains(e.Name(), "scratch") {
+			t.Errorf("%s left in .mosty", e.Name())
+		}
 	}
 }
 
