@@ -10,18 +10,18 @@ import (
 )
 
 // TestPrintBuild: a build of a few articles lists every version; one of
-// an archive lists those not published in full, the first listVersions of
+// an archive lists those not published in full, the first workspace.ListVersions of
 // them, and counts every kind.
 func TestPrintBuild(t *testing.T) {
-	versions := func(n int) []*site.Version {
-		var out []*site.Version
+	report := func(n int) *workspace.BuildReport {
+		rep := &workspace.BuildReport{Out: "public"}
 		for i := range n {
 			slug := fmt.Sprintf("a%04d", i)
-			out = append(out, &site.Version{Slug: slug, Lang: "pl", Published: true},
-				&site.Version{Slug: slug, Lang: "ru", Published: i%2 == 0, Coverage: 40},
-				&site.Version{Slug: slug, Lang: "en", Published: true, Fallbacks: i % 3 / 2})
+			rep.AddVersion(site.Version{Slug: slug, Lang: "pl", Published: true})
+			rep.AddVersion(site.Version{Slug: slug, Lang: "ru", Published: i%2 == 0, Coverage: 40})
+			rep.AddVersion(site.Version{Slug: slug, Lang: "en", Published: true, Fallbacks: i % 3 / 2})
 		}
-		return out
+		return rep
 	}
 	for _, c := range []struct {
 		name  string
@@ -31,13 +31,13 @@ func TestPrintBuild(t *testing.T) {
 		not   []string
 	}{
 		{"few", 3, 9, []string{"pl   a0000: published\n", "ru   a0001: not published: 40.0% translated\n", "en   a0002: published, 1 segment in Polish\n"}, []string{"rendered"}},
-		{"many", 100, listVersions, []string{"ru   a0001: not published: 40.0% translated\n",
+		{"many", 100, workspace.ListVersions, []string{"ru   a0001: not published: 40.0% translated\n",
 			"300 article versions rendered (an article in a language): 217 published, 33 published with Polish in places, 50 not published (the first 50 of those not published in full are listed above; mosty status lists every article)\n"},
 			[]string{"pl   a0000: published\n"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var b strings.Builder
-			printBuild(&b, &workspace.BuildReport{Out: "public", Versions: versions(c.n)})
+			printBuild(&b, report(c.n))
 			out := b.String()
 			for _, w := range c.want {
 				if !strings.Contains(out, w) {

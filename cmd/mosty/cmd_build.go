@@ -98,30 +98,13 @@ func printProblems(w io.Writer, problems []site.Problem) {
 	}
 }
 
-// listVersions is how many rendered versions printBuild lists one by
-// one: a build of a whole archive renders hundreds of thousands.
-const listVersions = 50
-
 // printBuild says what the build rendered — every version when there are
 // few; when there are many, those not published in full (the first
-// listVersions of them) and how many of each kind — and what it wrote.
+// workspace.ListVersions of them) and how many of each kind — and what it
+// wrote.
 func printBuild(w io.Writer, rep *workspace.BuildReport) {
-	full := func(v *site.Version) bool { return v.Published && v.Fallbacks == 0 && v.Previous == 0 }
-	many := len(rep.Versions) > listVersions
-	listed, published, partly, withheld := 0, 0, 0, 0
-	for _, v := range rep.Versions {
-		switch {
-		case full(v):
-			published++
-		case v.Published:
-			partly++
-		default:
-			withheld++
-		}
-		if many && (full(v) || listed == listVersions) {
-			continue
-		}
-		listed++
+	for i := range rep.Versions {
+		v := &rep.Versions[i]
 		state := "published"
 		switch {
 		case !v.Published:
@@ -136,10 +119,10 @@ func printBuild(w io.Writer, rep *workspace.BuildReport) {
 		}
 		fmt.Fprintf(w, "%-4s %s: %s\n", v.Lang, v.Slug, state)
 	}
-	if many {
-		fmt.Fprintf(w, "%d article versions rendered (an article in a language): %d published, %d published with Polish in places, %d not published", len(rep.Versions), published, partly, withheld)
-		if partly+withheld > listed {
-			fmt.Fprintf(w, " (the first %d of those not published in full are listed above; mosty status lists every article)", listed)
+	if n := rep.Rendered; n.Total() > workspace.ListVersions {
+		fmt.Fprintf(w, "%d article versions rendered (an article in a language): %d published, %d published with Polish in places, %d not published", n.Total(), n.Full, n.Partly, n.Withheld)
+		if n.Partly+n.Withheld > len(rep.Versions) {
+			fmt.Fprintf(w, " (the first %d of those not published in full are listed above; mosty status lists every article)", len(rep.Versions))
 		}
 		fmt.Fprintln(w)
 	}

@@ -37,6 +37,9 @@ type Config struct {
 	// Assets are the files the site has besides its pages (the workspace's
 	// static/), as slash paths from the site's root: "uploads/x.jpg".
 	Assets map[string]bool
+	// TempDir is where Indexes sorts the versions on disk ("" for the
+	// system's temporary folder).
+	TempDir string
 }
 
 // A Problem is a translation that cannot be published as it is, named by

@@ -65,9 +65,8 @@ func dated(items []*Version, n int) []*Version {
 	return out
 }
 
-// feed emits the language's Atom feed, when it has a dated article.
-func feed(li *langIndex, cfg Config, summarize Summarize, out Output) error {
-	items := dated(li.all.items, cfg.Layout.FeedSize)
+// feed emits the language's Atom feed of items, when there are any.
+func feed(li *langIndex, items []*Version, cfg Config, summarize Summarize, out Output) error {
 	if len(items) == 0 {
 		return nil
 	}

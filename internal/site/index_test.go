@@ -52,7 +52,7 @@ func buildIndexes(t *testing.T, vs []Version, layout Layout) map[string]string {
 		return "O " + v.Slug, nil
 	}
 	out := newMemOutput(t)
-	if err := Indexes(ptrs, cfg, summarize, out); err != nil {
+	if err := Indexes(slices.Values(ptrs), cfg, summarize, out); err != nil {
 		t.Fatal(err)
 	}
 	return out.done()

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/mosty-dev/mosty/internal/acquire"
 	"github.com/mosty-dev/mosty/internal/render"
@@ -13,63 +14,74 @@ import (
 )
 
 // A listing is a run of pages listing articles newest first: a
-// language's index, or one of its archives (a year, a category).
+// language's index, or one of its archives (a year, a category). It
+// holds their count, not the articles: those come sorted from disk.
 type listing struct {
-	dir         string     // the first page's folder from the site root: "ru/", "ru/archive/2017/"
-	lang        string     // the language of the pages
-	key         string     // the same listing in other languages: "", "archive/2017", "category/<slug>"
-	heading     string     // the first page's heading
-	headingLang string     // the heading's language when not the page's: a category named only in the source
-	items       []*Version // newest first
+	dir         string // the first page's folder from the site root: "ru/", "ru/archive/2017/"
+	lang        string // the language of the pages
+	key         string // the same listing in other languages: "", "archive/2017", "category/<slug>"
+	heading     string // the first page's heading
+	headingLang string // the heading's language when not the page's: a category named only in the source
+	rank        int    // its place among the language's listings
+	count       int    // the articles it lists
+	lastmod     string // the date of its newest article, "" when none is dated
 }
 
 // langIndex holds one language's listings and what links them.
 type langIndex struct {
 	lang       string
+	place      int // the language's among the site's
 	chrome     *locales.Chrome
 	all        listing
 	years      []listing // newest year first
 	categories []listing // by name
-	hasFeed    bool      // some article is dated
+	yearRank   map[int]int
+	catRank    map[string]int // by the category's slug
+	hasFeed    bool           // some article is dated
 }
 
-// newLangIndex sorts one language's published versions into its index
-// and archives.
-func newLangIndex(lang string, vs []*Version, cfg Config) *langIndex {
-	li := &langIndex{lang: lang, chrome: locales.NewChrome(cfg.Bundle, lang)}
-	slices.SortFunc(vs, newestFirst)
-	li.hasFeed = len(vs) > 0 && !vs[0].Date.IsZero()
-	li.all = listing{dir: lang + "/", lang: lang, heading: li.chrome.T("News", nil), items: vs}
-	byYear := map[int][]*Version{}
-	byCat := map[string][]*Version{}
-	catName := map[string]string{}
-	for _, v := range vs {
-		if !v.Date.IsZero() {
-			byYear[v.Date.Year()] = append(byYear[v.Date.Year()], v)
-		}
-		if v.Category != "" {
-			s := acquire.Slug(v.Category)
-			byCat[s] = append(byCat[s], v)
-			if n, ok := catName[s]; !ok || v.Category < n {
-				catName[s] = v.Category // the same name for every page of it
-			}
-		}
-	}
-	for _, y := range slices.Backward(slices.Sorted(maps.Keys(byYear))) {
+// newLangIndex makes one language's index and archives from the tally of
+// its published versions; place is the language's among the site's.
+func newLangIndex(place int, lang string, t *langTally, cfg Config) *langIndex {
+	li := &langIndex{lang: lang, place: place, chrome: locales.NewChrome(cfg.Bundle, lang), yearRank: map[int]int{}, catRank: map[string]int{}}
+	li.hasFeed = t.all.first != nil && !t.all.first.Date.IsZero()
+	li.all = listing{dir: lang + "/", lang: lang, heading: li.chrome.T("News", nil), count: t.all.n, lastmod: t.all.lastmod()}
+	for _, y := range slices.Backward(slices.Sorted(maps.Keys(t.years))) {
 		li.years = append(li.years, listing{dir: yearDir(lang, y), lang: lang, key: "archive/" + strconv.Itoa(y),
-			heading: li.chrome.T("ArchiveYear", map[string]any{"Year": y}), items: byYear[y]})
+			heading: li.chrome.T("ArchiveYear", map[string]any{"Year": y}), count: t.years[y].n, lastmod: t.years[y].lastmod()})
+		li.yearRank[y] = len(li.years)
 	}
 	coll := collate.New(language.Make(lang))
-	for _, s := range slices.Sorted(maps.Keys(byCat)) {
-		c := listing{dir: categoryDir(lang, s), lang: lang, key: "category/" + s, items: byCat[s]}
+	for _, s := range slices.Sorted(maps.Keys(t.cats)) {
+		c := listing{dir: categoryDir(lang, s), lang: lang, key: "category/" + s, count: t.cats[s].n, lastmod: t.cats[s].lastmod()}
 		var own bool
-		if c.heading, own = cfg.Layout.categoryName(catName[s], lang); own && lang != cfg.SourceLang {
+		if c.heading, own = cfg.Layout.categoryName(t.catName[s], lang); own && lang != cfg.SourceLang {
 			c.headingLang = cfg.SourceLang
 		}
 		li.categories = append(li.categories, c)
 	}
 	slices.SortStableFunc(li.categories, func(a, b listing) int { return coll.CompareString(a.heading, b.heading) })
+	for i := range li.categories {
+		li.categories[i].rank = 1 + len(li.years) + i
+		li.catRank[strings.TrimPrefix(li.categories[i].key, "category/")] = li.categories[i].rank
+	}
+	for i := range li.years {
+		li.years[i].rank = 1 + i
+	}
 	return li
+}
+
+// ranksOf are the listings of the language a version is in: the index,
+// its year's archive when dated, its category's when it has one.
+func (li *langIndex) ranksOf(v *Version) []int {
+	ranks := []int{0}
+	if !v.Date.IsZero() {
+		ranks = append(ranks, li.yearRank[v.Date.Year()])
+	}
+	if v.Category != "" {
+		ranks = append(ranks, li.catRank[acquire.Slug(v.Category)])
+	}
+	return ranks
 }
 
 // listings are all of the language's listings, its index first.
@@ -77,14 +89,48 @@ func (li *langIndex) listings() []listing {
 	return append(append([]listing{li.all}, li.years...), li.categories...)
 }
 
+// render emits the pages of every listing of the language, taking their
+// articles from items (sorted by sortListings), and its feed.
+func (li *langIndex) render(items *pending, s *siteIndex, summarize Summarize, out Output) error {
+	var newest []*Version // the first articles of the index, for the feed
+	for _, l := range li.listings() {
+		take := func() (*Version, bool) {
+			v, ok := items.take(li.place, l.rank)
+			if ok && l.rank == 0 && len(newest) < s.cfg.Layout.FeedSize {
+				newest = append(newest, v)
+			}
+			return v, ok
+		}
+		if err := l.render(li, s, out, take); err != nil {
+			return err
+		}
+	}
+	if err := items.st.Err(); err != nil {
+		return err
+	}
+	return feed(li, dated(newest, s.cfg.Layout.FeedSize), s.cfg, summarize, out)
+}
+
 // pages is the number of pages a listing of n articles takes.
 func pages(n, size int) int { return max(1, (n+size-1)/size) }
 
-// render emits every page of a listing.
-func (l listing) render(li *langIndex, s *siteIndex, out Output) error {
-	total := pages(len(l.items), s.cfg.Layout.PageSize)
+// render emits every page of a listing, a page of articles from take at
+// a time.
+func (l listing) render(li *langIndex, s *siteIndex, out Output, take func() (*Version, bool)) error {
+	size := s.cfg.Layout.PageSize
+	total := pages(l.count, size)
+	seen := 0
 	for n := 1; n <= total; n++ {
-		html, err := s.cfg.Templates.Execute("index", l.page(li, s, n, total))
+		var items []*Version
+		for len(items) < size {
+			v, ok := take()
+			if !ok {
+				break
+			}
+			items = append(items, v)
+		}
+		seen += len(items)
+		html, err := s.cfg.Templates.Execute("index", l.page(li, s, n, total, items))
 		if err != nil {
 			return err
 		}
@@ -92,12 +138,15 @@ func (l listing) render(li *langIndex, s *siteIndex, out Output) error {
 			return err
 		}
 	}
+	if _, more := take(); more || seen != l.count {
+		return errChanged
+	}
 	return nil
 }
 
-// page is page n of the listing's total.
-func (l listing) page(li *langIndex, s *siteIndex, n, total int) render.IndexPage {
-	cfg, size, dir := s.cfg, s.cfg.Layout.PageSize, pageDir(l.dir, n)
+// page is page n of the listing's total, listing items.
+func (l listing) page(li *langIndex, s *siteIndex, n, total int, items []*Version) render.IndexPage {
+	cfg, dir := s.cfg, pageDir(l.dir, n)
 	p := render.IndexPage{Page: render.Page{Lang: l.lang, SourceLang: cfg.SourceLang, SiteName: cfg.SiteName, Chrome: li.chrome,
 		Title: l.heading, Heading: l.heading, Home: relURL(dir, l.lang+"/"), Canonical: cfg.BaseURL + dir}}
 	if li.hasFeed {
@@ -107,8 +156,8 @@ func (l listing) page(li *langIndex, s *siteIndex, n, total int) render.IndexPag
 		p.Title = l.heading + " — " + li.chrome.T("PageN", map[string]any{"N": n})
 	}
 	l.languages(&p, dir, n, s)
-	p.Count = li.chrome.N("Articles", len(l.items))
-	for _, v := range l.items[min((n-1)*size, len(l.items)):min(n*size, len(l.items))] {
+	p.Count = li.chrome.N("Articles", l.count)
+	for _, v := range items {
 		p.Items = append(p.Items, render.Item{Title: v.Title, URL: relURL(dir, pageURL(v.Lang, v.Slug)),
 			Date: li.chrome.Date(v.Date), DateISO: isoDate(v.Date)})
 	}

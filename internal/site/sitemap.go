@@ -5,9 +5,9 @@ import (
 	"encoding/xml"
 	"io"
 	"iter"
-	"slices"
 	"strconv"
-	"strings"
+
+	"github.com/mosty-dev/mosty/internal/extsort"
 )
 
 // The sitemap protocol's namespaces (sitemaps.org), and hreflang links'.
@@ -30,20 +30,25 @@ type sitemapURL struct {
 }
 
 // sitemaps emits sitemap.xml listing every published page with its
-// hreflang alternates, and robots.txt pointing at it. When the pages do
-// not fit in one file (Layout.SitemapURLs URLs, MaxSitemapBytes bytes),
-// they go in sitemap-1.xml, sitemap-2.xml… and sitemap.xml is the
-// sitemap index listing those.
-func sitemaps(versions []*Version, indexes []*langIndex, cfg Config, out Output) error {
+// hreflang alternates, and robots.txt pointing at it: the listings of
+// indexes, then the articles in bySlug, the published versions sorted by
+// slug. When the pages do not fit in one file (Layout.SitemapURLs URLs,
+// MaxSitemapBytes bytes), they go in sitemap-1.xml, sitemap-2.xml… and
+// sitemap.xml is the sitemap index listing those.
+func sitemaps(indexes []*langIndex, bySlug *extsort.Stream[entry], cfg Config, out Output) error {
+	var err error // reading bySlug
 	var urls iter.Seq[sitemapURL] = func(yield func(sitemapURL) bool) {
 		for _, li := range indexes {
 			for _, l := range li.listings() {
-				if !yield(sitemapURL{loc: cfg.BaseURL + l.dir, lastmod: newest(l.items)}) {
+				if !yield(sitemapURL{loc: cfg.BaseURL + l.dir, lastmod: l.lastmod}) {
 					return
 				}
 			}
 		}
-		for group := range articleGroups(versions) {
+		if err = bySlug.Rewind(); err != nil {
+			return
+		}
+		for group := range articleGroups(bySlug) {
 			var alts [][2]string
 			for _, v := range group {
 				alts = append(alts, [2]string{v.Lang, cfg.BaseURL + pageURL(v.Lang, v.Slug)})
@@ -55,8 +60,12 @@ func sitemaps(versions []*Version, indexes []*langIndex, cfg Config, out Output)
 				}
 			}
 		}
+		err = bySlug.Err()
 	}
 	if err := splitSitemap(urls, cfg.Layout.SitemapURLs, MaxSitemapBytes, cfg.BaseURL, out); err != nil {
+		return err
+	}
+	if err != nil {
 		return err
 	}
 	return out.Put("robots.txt", robots(cfg.BaseURL))
@@ -83,37 +92,25 @@ func splitSitemap(urls iter.Seq[sitemapURL], maxURLs, maxBytes int, base string,
 	return out.Put("sitemap.xml", sitemapIndex(w.parts, base))
 }
 
-// articleGroups yields the published versions of each article, the
-// articles in slug order and the languages in the order of versions.
-func articleGroups(versions []*Version) iter.Seq[[]*Version] {
+// articleGroups yields the versions of each article in sorted, sorted by
+// slug.
+func articleGroups(sorted *extsort.Stream[entry]) iter.Seq[[]*Version] {
 	return func(yield func([]*Version) bool) {
-		var pub []*Version
-		for _, v := range versions {
-			if v.Published {
-				pub = append(pub, v)
+		var group []*Version
+		for l := range sorted.All {
+			if len(group) > 0 && group[0].Slug != l.v.Slug {
+				if !yield(group) {
+					return
+				}
+				group = nil
 			}
+			v := l.v
+			group = append(group, &v)
 		}
-		slices.SortStableFunc(pub, func(a, b *Version) int { return strings.Compare(a.Slug, b.Slug) })
-		for i := 0; i < len(pub); {
-			j := i + 1
-			for j < len(pub) && pub[j].Slug == pub[i].Slug {
-				j++
-			}
-			if !yield(pub[i:j]) {
-				return
-			}
-			i = j
+		if len(group) > 0 {
+			yield(group)
 		}
 	}
-}
-
-// newest is the date of a listing's newest article, "" when none is
-// dated.
-func newest(items []*Version) string {
-	if len(items) == 0 {
-		return ""
-	}
-	return isoDate(items[0].Date)
 }
 
 // A sitemapPart is one file of a split sitemap.

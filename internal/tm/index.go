@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/mosty-dev/mosty/internal/bindec"
 )
 
 // An index is a memory kept in a file, read in part: WriteIndex writes
@@ -153,19 +155,19 @@ func OpenIndex(r io.ReaderAt, size int64) (*Index, error) {
 		return nil, damaged("header checksum")
 	}
 	x := &Index{r: r}
-	d := decoder{b: h[:hl]}
-	x.checks = d.string()
-	x.n, x.heads = d.int(), d.int()
-	nf := d.int()
+	d := bindec.Decoder{B: h[:hl]}
+	x.checks = d.String()
+	x.n, x.heads = d.Int(), d.Int()
+	nf := d.Int()
 	// A file takes at least 3 bytes of the header: the table grows as it is
 	// read, not by the count it claims.
-	if d.err || nf > len(d.b)/3 || x.n > int(size/recordSize) || x.heads > x.n {
+	if d.Bad || nf > len(d.B)/3 || x.n > int(size/recordSize) || x.heads > x.n {
 		return nil, damaged("header")
 	}
 	total := 0
 	for i := range nf {
-		f := IndexedFile{Name: d.string(), Stamp: d.string(), count: d.int()}
-		if d.err || total+f.count > x.n || (i > 0 && f.Name <= x.files[i-1].Name) {
+		f := IndexedFile{Name: d.String(), Stamp: d.String(), count: d.Int()}
+		if d.Bad || total+f.count > x.n || (i > 0 && f.Name <= x.files[i-1].Name) {
 			return nil, damaged("file table")
 		}
 		x.files = append(x.files, f)
@@ -173,16 +175,16 @@ func OpenIndex(r io.ReaderAt, size int64) (*Index, error) {
 		total += f.count
 	}
 	x.first = append(x.first, int32(total))
-	x.exact.bits, x.shape.bits = d.int(), d.int()
+	x.exact.bits, x.shape.bits = d.Int(), d.Int()
 	var crcs [numSections]uint32
 	for k := range x.sec {
-		x.sec[k] = section{int64(d.uint()), int64(d.uint())}
-		crcs[k] = d.uint32()
-		if s := x.sec[k]; d.err || s.off < 0 || s.len < 0 || s.off > size || s.len > size-s.off {
+		x.sec[k] = section{int64(d.Uint()), int64(d.Uint())}
+		crcs[k] = d.Uint32()
+		if s := x.sec[k]; d.Bad || s.off < 0 || s.len < 0 || s.off > size || s.len > size-s.off {
 			return nil, damaged("section table")
 		}
 	}
-	if d.err || total != x.n || x.sec[secRecords].len != int64(x.n)*recordSize || x.exact.bits > 24 || x.shape.bits > 24 {
+	if d.Bad || total != x.n || x.sec[secRecords].len != int64(x.n)*recordSize || x.exact.bits > 24 || x.shape.bits > 24 {
 		return nil, damaged("header")
 	}
 	var err error
@@ -439,50 +441,4 @@ func (x *Index) readPosting(dict []dictEntry, postSec int, g gram) ([]int32, err
 func (x *Index) fileOf(id int32) int {
 	i, _ := slices.BinarySearch(x.first, id+1)
 	return i - 1
-}
-
-// decoder reads uvarints and strings; a short or bad input sets err.
-type decoder struct {
-	b   []byte
-	err bool
-}
-
-func (d *decoder) uint() uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.err = true
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-func (d *decoder) int() int {
-	v := d.uint()
-	if v > 1<<40 {
-		d.err = true
-		return 0
-	}
-	return int(v)
-}
-
-func (d *decoder) uint32() uint32 {
-	if len(d.b) < 4 {
-		d.err = true
-		return 0
-	}
-	v := binary.LittleEndian.Uint32(d.b)
-	d.b = d.b[4:]
-	return v
-}
-
-func (d *decoder) string() string {
-	n := d.uint()
-	if d.err || n > uint64(len(d.b)) {
-		d.err = true
-		return ""
-	}
-	s := string(d.b[:n])
-	d.b = d.b[n:]
-	return s
 }

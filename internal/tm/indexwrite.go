@@ -8,6 +8,8 @@ import (
 	"hash/crc32"
 	"hash/fnv"
 	"io"
+
+	"github.com/mosty-dev/mosty/internal/bindec"
 )
 
 // WriteIndex writes the memory of files, sorted by name, as an index;
@@ -297,9 +299,9 @@ func (iw *IndexWriter) groups(heads []uint64, nexts *sorter) error {
 
 // decodeEntry reads an entry as the data section holds it.
 func decodeEntry(b []byte) (Entry, error) {
-	d := decoder{b: b}
-	e := Entry{Source: d.string(), Translation: d.string(), Origin: d.string()}
-	if d.err || len(d.b) != 0 {
+	d := bindec.Decoder{B: b}
+	e := Entry{Source: d.String(), Translation: d.String(), Origin: d.String()}
+	if d.Bad || len(d.B) != 0 {
 		return Entry{}, damaged("entry")
 	}
 	return e, nil

@@ -35,18 +35,6 @@ type BuildOptions struct {
 	DryRun bool
 }
 
-// BuildReport says what a build did.
-type BuildReport struct {
-	Out       string
-	Versions  []*site.Version // every article rendered by this build in every language, published or not (the build's own records)
-	Problems  []site.Problem
-	Written   int      // files written
-	Unchanged int      // files rendered whose bytes were already right
-	Removed   []string // files removed: unpublished pages, and with Clean, strays
-	Reused    int      // articles whose inputs had not changed since the last build
-	Published int      // published pages of articles, in every language
-}
-
 // ErrBuildProblems is returned when translations cannot be published as
 // they are; the report lists them and nothing was written.
 var ErrBuildProblems = errors.New("some translations cannot be published")
@@ -123,6 +111,12 @@ type build struct {
 	owned   owned
 	static  []string // the workspace's static/ files, sorted
 	rep     *BuildReport
+	// filesOf is the last article isMade read the files of: the names
+	// it is asked about come an article at a time.
+	filesOf struct {
+		slug  string
+		files []string
+	}
 }
 
 func (w *Workspace) newBuild(opts BuildOptions) (*build, error) {
@@ -163,8 +157,9 @@ func (b *build) plan() {
 	var reused []string
 	for _, slug := range b.slugs {
 		c, ok := b.old.Articles[slug]
-		if ok && !b.opts.DryRun && slices.Equal(c.Stamps, b.stamps.of(slug)) {
+		if st := b.stamps.of(slug); ok && !b.opts.DryRun && slices.Equal(c.Stamps, st) {
 			reused = append(reused, slug)
+			c.Stamps = st // the same, held once
 			b.next.Articles[slug] = c
 			continue
 		}
@@ -172,7 +167,7 @@ func (b *build) plan() {
 	}
 	// Unchanged articles whose folder was deleted by hand are made again.
 	if changed := b.changedDirs(); len(changed) > 0 && b.readOld() {
-		versions := func(slug string) []site.Version { return b.next.Articles[slug].Versions }
+		versions := func(slug string) []site.Version { return b.next.Articles[slug].versions(slug) }
 		for _, slug := range missingPages(b.out, reused, changed, versions) {
 			delete(b.next.Articles, slug)
 			b.todo = append(b.todo, slug)
@@ -191,12 +186,12 @@ func (b *build) plan() {
 	}
 }
 
-// readOld reads the rest of the last build's cache for the articles
-// whose pages stand (see buildCache.parse) and reports whether it could;
-// a damaged cache is dropped, so every article is rendered again.
+// readOld checks the rest of every line of the last build's cache (see
+// buildCache.parse), keeping the lines of the articles whose pages stand
+// as they are (compact), and reports whether it could; a damaged cache is
+// dropped, so every article is rendered again.
 func (b *build) readOld() bool {
-	reused := func(slug string) bool { _, ok := b.next.Articles[slug]; return ok }
-	if b.old.parse(reused) {
+	if b.old.parse(func(string) bool { return false }) {
 		return true
 	}
 	b.old = &buildCache{Global: b.old.Global, Articles: map[string]*builtArticle{}}
@@ -269,8 +264,8 @@ func (b *build) render(st *stager) error {
 	}
 	for i, slug := range b.todo {
 		b.next.Articles[slug] = built[i].record
-		for k := range built[i].record.Versions {
-			b.rep.Versions = append(b.rep.Versions, &built[i].record.Versions[k])
+		for _, v := range built[i].record.versions(slug) {
+			b.rep.AddVersion(v)
 		}
 		b.rep.Problems = append(b.rep.Problems, built[i].problems...)
 	}
@@ -290,11 +285,14 @@ func (b *build) shared(st *stager) error {
 	if !b.changed && !anyMissing(b.out, append(slices.Clone(b.old.Shared), "report.html")) {
 		return nil
 	}
-	var versions []*site.Version
-	for _, slug := range b.slugs {
-		c := b.next.Articles[slug]
-		for i := range c.Versions {
-			versions = append(versions, &c.Versions[i])
+	versions := func(yield func(*site.Version) bool) {
+		for _, slug := range b.slugs {
+			vs := b.next.Articles[slug].versions(slug)
+			for i := range vs {
+				if !yield(&vs[i]) {
+					return
+				}
+			}
 		}
 	}
 	out := &siteOutput{s: st}
@@ -409,8 +407,14 @@ func (b *build) isMade(name string) bool {
 	if !ok {
 		return false
 	}
-	c, ok := b.next.Articles[slug]
-	return ok && slices.Contains(c.files(slug, b.cfg.SourceLang), name)
+	if slug != b.filesOf.slug {
+		c, ok := b.next.Articles[slug]
+		if !ok {
+			return false
+		}
+		b.filesOf.slug, b.filesOf.files = slug, c.files(slug, b.cfg.SourceLang)
+	}
+	return slices.Contains(b.filesOf.files, name)
 }
 
 // removeUnmade removes the files of mosty's (b.owned) the last build
@@ -500,7 +504,9 @@ func (o *op) renderArticles(slugs []string, cfg site.Config, st *stager) ([]rend
 			errs[i] = err
 			return
 		}
-		out[i] = rendered{record: recordOf(art, cov, o.stampsOf(slugs[i]), cfg.Targets), problems: art.Problems}
+		rec := recordOf(art, cov, o.stampsOf(slugs[i]), cfg.Targets)
+		rec.compact()
+		out[i] = rendered{record: rec, problems: art.Problems}
 		mu.Lock()
 		stop := failed || hasErrors(art.Problems)
 		failed = stop
@@ -596,7 +602,8 @@ func (w *Workspace) siteConfig(rules site.Rules) (site.Config, error) {
 		assets[name] = true
 	}
 	return site.Config{SiteName: w.Config.SiteName, BaseURL: baseURL(w.Config.BaseURL), SourceLang: w.Config.SourceLanguage,
-		Targets: w.Config.TargetLanguages, Rules: rules, Layout: w.Config.Site, Templates: tmpl, Bundle: bundle, Assets: assets}, nil
+		Targets: w.Config.TargetLanguages, Rules: rules, Layout: w.Config.Site, Templates: tmpl, Bundle: bundle, Assets: assets,
+		TempDir: w.Path(".mosty", "tmp")}, nil
 }
 
 // article reads an article's original from sources/ and extracts it.

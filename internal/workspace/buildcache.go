@@ -64,24 +64,43 @@ type staleUnit struct {
 	Lang, ID, Source, PreviousSource, Translation string
 }
 
-// files are the pages of the published versions of the article slug,
-// read from its cache line when the build did not keep them.
+// files are the pages of the published versions of the article slug.
 func (b *builtArticle) files(slug, sourceLang string) []string {
-	vs := b.Versions
-	if b.rest != "" {
-		var read builtArticle
-		read.parseRest(slug, b.rest) // the cache was checked whole (buildCache.parse)
-		vs = read.Versions
-	}
 	var out []string
+	vs := b.versions(slug)
 	for i := range vs {
 		out = append(out, vs[i].Files(sourceLang)...)
 	}
 	return out
 }
 
+// versions are the article's versions, read from its cache line when the
+// build keeps it as a line (see compact).
+func (b *builtArticle) versions(slug string) []site.Version {
+	if b.rest == "" {
+		return b.Versions
+	}
+	var read builtArticle
+	read.parseRest(slug, b.rest) // the cache was checked whole (buildCache.parse), or the line written by compact
+	return read.Versions
+}
+
+// compact keeps the article as its cache line's fields after the stamps,
+// a third of the memory of its fields: a build holds every article's.
+func (b *builtArticle) compact() {
+	if b.rest == "" {
+		b.rest = b.fields()
+	}
+	b.Versions, b.Coverage, b.Stale = nil, nil, nil
+}
+
 // articleCoverage is the article's coverage as the report takes it.
 func (b *builtArticle) articleCoverage(slug string, targets []string) catalog.ArticleCoverage {
+	if b.rest != "" {
+		var read builtArticle
+		read.parseRest(slug, b.rest)
+		b = &read
+	}
 	a := catalog.ArticleCoverage{Slug: slug, Coverage: map[string]catalog.Coverage{}, Stale: map[string][]catalog.Unit{}}
 	if len(b.Versions) > 0 {
 		a.Title = b.Versions[0].Title
@@ -320,12 +339,16 @@ func splitField(s, sep string) []string {
 // A line is slug, stamps, date, category, versions, coverage and stale
 // segments, tab-separated.
 func (b *builtArticle) line(slug string) string {
-	var s strings.Builder
-	s.WriteString(cacheEscaper.Replace(slug) + "\t" + index.FormatStamps(b.Stamps) + "\t")
-	if b.rest != "" { // read from the cache and never needed: as it was
-		s.WriteString(b.rest)
-		return s.String()
+	rest := b.rest // read from the cache, or compact: as it was
+	if rest == "" {
+		rest = b.fields()
 	}
+	return cacheEscaper.Replace(slug) + "\t" + index.FormatStamps(b.Stamps) + "\t" + rest
+}
+
+// fields are a line's fields after the stamps.
+func (b *builtArticle) fields() string {
+	var s strings.Builder
 	var date, category string
 	if len(b.Versions) > 0 {
 		category = b.Versions[0].Category
