@@ -71,12 +71,8 @@ func (iw *IndexWriter) Add(name, stamp string, entries []Entry) error {
 	if iw.n+len(entries) >= 1<<31-1 {
 		return iw.fail(errors.New("tm index: too many entries"))
 	}
-	if iw.data == nil {
-		f, err := newScratchFile(iw.scratch)
-		if err != nil {
-			return iw.fail(err)
-		}
-		iw.data = f
+	if err := openScratch(&iw.data, iw.scratch); err != nil {
+		return iw.fail(err)
 	}
 	iw.files = append(iw.files, IndexedFile{Name: name, Stamp: stamp, count: len(entries)})
 	var buf, key []byte
@@ -173,12 +169,8 @@ func (iw *IndexWriter) Close() error {
 // their chains), then reads the entries again in order to write their
 // records and, for the heads, their lookup keys and trigrams.
 func (iw *IndexWriter) finish() error {
-	if iw.data == nil {
-		f, err := newScratchFile(iw.scratch)
-		if err != nil {
-			return err
-		}
-		iw.data = f
+	if err := openScratch(&iw.data, iw.scratch); err != nil {
+		return err
 	}
 	if err := iw.data.flush(); err != nil {
 		return err

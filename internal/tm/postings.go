@@ -47,12 +47,8 @@ func (p *postingsBuilder) add(grams []gram, id int32) error {
 // trigram (8 bytes), the number of ids (uvarint) and the ids, each the
 // difference from the one before (uvarint).
 func (p *postingsBuilder) spill() error {
-	if p.file == nil {
-		f, err := newScratchFile(p.scratch)
-		if err != nil {
-			return err
-		}
-		p.file = f
+	if err := openScratch(&p.file, p.scratch); err != nil {
+		return err
 	}
 	var b []byte
 	for _, g := range slices.Sorted(maps.Keys(p.cur)) {

@@ -52,6 +52,16 @@ func newScratchFile(make func() (Scratch, error)) (*scratchFile, error) {
 	return &scratchFile{f: f, w: bufio.NewWriterSize(f, 64<<10)}, nil
 }
 
+// openScratch makes *f with make unless it is made.
+func openScratch(f **scratchFile, make func() (Scratch, error)) error {
+	if *f != nil {
+		return nil
+	}
+	var err error
+	*f, err = newScratchFile(make)
+	return err
+}
+
 func (s *scratchFile) Write(p []byte) (int, error) {
 	n, err := s.w.Write(p)
 	s.len += int64(n)
@@ -102,12 +112,8 @@ func (s *sorter) add(rec []byte) error {
 
 // spill writes the records held as a sorted run.
 func (s *sorter) spill() error {
-	if s.file == nil {
-		f, err := newScratchFile(s.scratch)
-		if err != nil {
-			return err
-		}
-		s.file = f
+	if err := openScratch(&s.file, s.scratch); err != nil {
+		return err
 	}
 	sort.Sort(records{s.buf, s.size})
 	if _, err := s.file.Write(s.buf); err != nil {
