@@ -142,7 +142,8 @@ func (r *archive) measure() (err error) {
 	}
 	r.full, err = median(r.count, func() (sample, error) {
 		os.RemoveAll(filepath.Join(r.ws(), "public"))
-		os.Remove(filepath.Join(r.ws(), ".mosty", "build.json"))
+		os.Remove(filepath.Join(r.ws(), ".mosty", "build"))      // the build's cache,
+		os.Remove(filepath.Join(r.ws(), ".mosty", "build.json")) // and its name in an earlier mosty
 		return r.mosty(nil, "build")
 	})
 	if err != nil {
